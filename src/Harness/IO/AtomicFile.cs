@@ -1,0 +1,30 @@
+using System.Text;
+
+namespace Harness.IO;
+
+/// <summary>Writes a file so that readers see either the old content or the new, never a half-written file.</summary>
+public static class AtomicFile
+{
+    private static int _counter;
+
+    public static void WriteAllText(string path, string text) =>
+        WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        // Unique per process and call, in the same directory so the rename never crosses file systems.
+        var temp = Path.Combine(directory,
+            $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Interlocked.Increment(ref _counter)}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

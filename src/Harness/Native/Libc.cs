@@ -1,0 +1,26 @@
+using System.Runtime.InteropServices;
+
+namespace Harness.Native;
+
+/// <summary>The few libc calls the native set-up needs; .NET has no managed equivalent for them.</summary>
+internal static partial class Libc
+{
+    public const int RtldNow = 0x2;
+    public const int RtldGlobal = 0x100;
+
+    [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr DlOpen(string? path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "dlvsym", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr DlVSym(IntPtr handle, string symbol, string version);
+
+    [LibraryImport("libc", EntryPoint = "dlerror")]
+    private static partial IntPtr DlErrorPtr();
+
+    /// <summary>.NET's Environment.SetEnvironmentVariable only changes the managed copy on Linux;
+    /// libtorch, OpenMP and MKL read the native environment, so numeric settings go through here.</summary>
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SetEnv(string name, string value, int overwrite);
+
+    public static string LastDlError() => Marshal.PtrToStringUTF8(DlErrorPtr()) ?? "(no dlerror message)";
+}

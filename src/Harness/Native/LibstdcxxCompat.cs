@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Harness.IO;
+
+namespace Harness.Native;
+
+/// <summary>
+/// Makes TorchSharp 0.107 load on hosts whose libstdc++ predates GCC 13 (Debian 12 stops at GLIBCXX_3.4.30).
+/// </summary>
+/// <remarks>
+/// Diagnosis: libLibTorchSharp.so requires the symbol version GLIBCXX_3.4.32, and needs exactly one
+/// symbol at that version, <c>std::ios_base_library_init()</c> (GCC 13 emits a call to it from every
+/// translation unit that includes &lt;iostream&gt;). libtorch's own libraries load fine. Newer libstdc++
+/// builds need a newer glibc, so upgrading the system library is no way out. The fix:
+/// <list type="number">
+/// <item>a copy of libLibTorchSharp.so whose GLIBCXX_3.4.32 requirement is marked weak, so the loader
+/// only warns about the missing version;</item>
+/// <item>a tiny shim library, compiled here with g++, that defines <c>std::ios_base_library_init()</c>
+/// (constructing a static <c>std::ios_base::Init</c>, which is what the GCC 13 function does) and is
+/// opened RTLD_GLOBAL so the patched copy binds to it;</item>
+/// <item>a DllImport resolver that hands TorchSharp the patched copy instead of the shipped file.</item>
+/// </list>
+/// Both files are written under content-addressed names via temp + rename, so two processes starting at
+/// once either find a complete file or write identical bytes. Where libstdc++ already has the version,
+/// <see cref="IsNeeded"/> is false and nothing here runs.
+/// </remarks>
+internal static class LibstdcxxCompat
+{
+    private const string MissingVersion = "GLIBCXX_3.4.32";
+    private const string ShimSource =
+        "#include <ios>\n" +
+        "// GCC 13's libstdc++ exports this at GLIBCXX_3.4.32; it only ensures the standard streams exist.\n" +
+        "namespace std { void ios_base_library_init() { static ios_base::Init init; } }\n";
+
+    public static bool IsNeeded()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        var libstdcxx = Libc.DlOpen("libstdc++.so.6", Libc.RtldNow);
+        if (libstdcxx == IntPtr.Zero) return false; // nothing to patch against; let TorchSharp report.
+        return Libc.DlVSym(libstdcxx, "_ZSt21ios_base_library_initv", MissingVersion) == IntPtr.Zero;
+    }
+
+    public static void Install(Assembly torchSharp)
+    {
+        var original = FindLibTorchSharp(torchSharp);
+        var directory = Path.GetDirectoryName(original)!;
+
+        var shim = EnsureShim(directory);
+        Open(shim);
+
+        // The patched copy's RUNPATH is $ORIGIN, like the original's; it sits beside it, so its
+        // libtorch dependencies resolve to the same files.
+        var patched = EnsurePatchedCopy(original, directory);
+        var handle = Open(patched);
+        NativeLibrary.SetDllImportResolver(torchSharp,
+            (name, _, _) => name is "LibTorchSharp" or "libLibTorchSharp" or "libLibTorchSharp.so" ? handle : IntPtr.Zero);
+    }
+
+    private static string FindLibTorchSharp(Assembly torchSharp)
+    {
+        var baseDir = Path.GetDirectoryName(torchSharp.Location) ?? AppContext.BaseDirectory;
+        string[] candidates =
+        [
+            Path.Combine(baseDir, "runtimes", RuntimeInformation.RuntimeIdentifier, "native", "libLibTorchSharp.so"),
+            Path.Combine(baseDir, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"),
+            Path.Combine(baseDir, "libLibTorchSharp.so"),
+        ];
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException(
+                "TorchSharp's native library libLibTorchSharp.so was not found. Looked in:\n  " +
+                string.Join("\n  ", candidates) + "\nIs the TorchSharp-cpu package referenced and restored?");
+    }
+
+    private static string EnsurePatchedCopy(string original, string directory)
+    {
+        var bytes = File.ReadAllBytes(original);
+        var patched = ElfVersionPatch.MarkVersionWeak(bytes, MissingVersion, original)
+            ?? throw new InvalidOperationException(
+                $"{original} does not require {MissingVersion}, yet TorchSharp cannot load; this workaround does not apply.");
+        var path = Path.Combine(directory, $"libLibTorchSharp.weak-glibcxx.{ShortHash(patched)}.so");
+        if (!File.Exists(path)) AtomicFile.WriteAllBytes(path, patched);
+        return path;
+    }
+
+    private static string EnsureShim(string directory)
+    {
+        var path = Path.Combine(directory, $"libharness-glibcxx-shim.{ShortHash(Encoding.UTF8.GetBytes(ShimSource))}.so");
+        if (File.Exists(path)) return path;
+
+        var source = Path.Combine(Path.GetTempPath(), $"harness-glibcxx-shim.{Environment.ProcessId}.cpp");
+        var temp = path + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(source, ShimSource);
+        try
+        {
+            var (exitCode, output) = RunCompiler(source, temp);
+            if (exitCode != 0)
+                throw new InvalidOperationException($"g++ failed to build the libstdc++ shim {path} (exit {exitCode}):\n{output}");
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(source);
+            File.Delete(temp);
+        }
+        return path;
+    }
+
+    private static (int ExitCode, string Output) RunCompiler(string source, string output)
+    {
+        var start = new ProcessStartInfo("g++", ["-shared", "-fPIC", "-O2", "-o", output, source])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        try
+        {
+            using var process = Process.Start(start)!;
+            var text = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, text);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"TorchSharp needs {MissingVersion} from libstdc++, which this system lacks; Harness works around it " +
+                $"with a small library built by g++, but g++ could not be started ({e.Message}). Install g++ (e.g. apt-get install g++).", e);
+        }
+    }
+
+    private static IntPtr Open(string path)
+    {
+        var handle = Libc.DlOpen(path, Libc.RtldNow | Libc.RtldGlobal);
+        return handle != IntPtr.Zero ? handle
+            : throw new InvalidOperationException($"Could not load {path}: {Libc.LastDlError()}");
+    }
+
+    private static string ShortHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+}
