@@ -1,7 +1,6 @@
+using Harness.Cli;
 using Harness.Native;
-using TorchSharp;
+
+// The native environment must be in place before anything touches TorchSharp.
 TorchRuntime.Initialize();
-Console.WriteLine($"{torch.__version__} workaround={TorchRuntime.UsesLibstdcxxWorkaround} threads={torch.get_num_threads()}");
-var a = torch.ones(2,2).requires_grad_();
-var s = a.matmul(a).sum(); s.backward();
-Console.WriteLine($"{s.item<float>()} {a.grad!.sum().item<float>()}");
+return CommandLine.Execute(args, Console.Out, Console.Error);

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Harness.Config;
+using Harness.Data;
+using Harness.Training;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// <c>harness bench</c>: trains the tutorial's grid (10 runs, one seed) side by side as in real use, and prints one
+/// JSON line: counted matmul FLOPs, wall seconds, the matmul throughput measured in this process at the same
+/// shapes (a replay of the runs' matmuls, in parallel the same way), the FLOP-bound seconds, ratio = wall / bound,
+/// and peak RSS. A benchmark, not a test: the figures go in notes, never in assertions.
+/// </summary>
+public static class BenchCommand
+{
+    public static readonly string[] Options = ["seed", "workers", "data-dir", "replay-epochs"];
+
+    public static int Execute(IReadOnlyList<string> args, TextWriter output)
+    {
+        var options = new CommandOptions("bench", args, Options);
+        var seed = options.Int("seed", 1);
+        var workers = options.Int("workers", RunScheduler.DefaultWorkers);
+        var replayEpochs = options.Int("replay-epochs", 3);
+        if (workers < 1) options.AddError($"option '--workers': expected an integer >= 1, found {workers}");
+        if (replayEpochs < 1) options.AddError($"option '--replay-epochs': expected an integer >= 1, found {replayEpochs}");
+        options.ThrowIfInvalid();
+
+        var dataset = ImageDataset.Load(DataLocator.Locate(options.String("data-dir"), MnistFiles.All));
+        var configs = (from layers in new[] { 1, 3, 5, 7, 9 }
+                       from dropout in new[] { 0.0, 0.2 }
+                       select new RunConfig { Layers = layers, Dropout = dropout, Seed = seed }).ToList();
+        var split = dataset.FirstN(configs[0].NTrain, configs[0].NValidation);
+        double Flops(RunConfig c) => FlopCount.ForRun(c, dataset.Features, dataset.Classes);
+
+        var throughput = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
+
+        var clock = Stopwatch.StartNew();
+        RunScheduler.Run(configs, Flops, c => Trainer.Train(c, split), workers);
+        var wall = clock.Elapsed.TotalSeconds;
+
+        var flops = configs.Sum(Flops);
+        var bound = flops / throughput;
+        var line = new Dictionary<string, object>
+        {
+            ["runs"] = configs.Count,
+            ["workers"] = workers,
+            ["intra_op_threads"] = 1,
+            ["flops"] = flops,
+            ["wall_seconds"] = Math.Round(wall, 3),
+            ["sgemm_gflops"] = Math.Round(throughput / 1e9, 2),
+            ["bound_seconds"] = Math.Round(bound, 3),
+            ["ratio"] = Math.Round(wall / bound, 4),
+            ["peak_rss_mb"] = Math.Round(PeakRssBytes() / 1048576.0, 1),
+        };
+        output.WriteLine(JsonSerializer.Serialize(line));
+        return 0;
+    }
+
+    /// <summary>VmHWM from /proc/self/status: the process's peak resident set.</summary>
+    private static double PeakRssBytes()
+    {
+        const string key = "VmHWM:";
+        var line = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))
+            : null;
+        return line is null ? double.NaN
+            : double.Parse(line[key.Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
+    }
+}

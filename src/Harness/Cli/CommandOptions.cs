@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// <c>--name value</c> pairs for one command. Unknown options, missing values, repeated options and values
+/// of the wrong type are collected, so a user sees every mistake at once.
+/// </summary>
+public sealed class CommandOptions
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly List<string> _errors = [];
+
+    public CommandOptions(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> known)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+                _errors.Add($"unexpected argument '{arg}'; options look like --name value");
+            else if (!known.Contains(arg[2..]))
+                _errors.Add($"unknown option '{arg}' for '{command}'; known: {string.Join(", ", known.Select(k => "--" + k))}");
+            else if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                _errors.Add($"option '{arg}' needs a value");
+            else if (!_values.TryAdd(arg[2..], args[++i]))
+                _errors.Add($"option '{arg}' is given twice");
+        }
+    }
+
+    public int Int(string name, int fallback) => Parse(name, fallback, "an integer",
+        s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+    public double Double(string name, double fallback) => Parse(name, fallback, "a number",
+        s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+    public string? String(string name, string? fallback = null) => _values.GetValueOrDefault(name, fallback!);
+
+    public TEnum Enum<TEnum>(string name, TEnum fallback) where TEnum : struct, System.Enum => Parse(name, fallback,
+        string.Join(" or ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())),
+        s => System.Enum.TryParse<TEnum>(s, ignoreCase: true, out var v) && System.Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null);
+
+    public void AddError(string error) => _errors.Add(error);
+
+    /// <summary>Throws a <see cref="UsageException"/> listing every problem found so far.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0) throw new UsageException(string.Join("\n", _errors.Select(e => "error: " + e)));
+    }
+
+    private T Parse<T>(string name, T fallback, string expected, Func<string, T?> parse) where T : struct
+    {
+        if (!_values.TryGetValue(name, out var text)) return fallback;
+        if (parse(text) is { } value) return value;
+        _errors.Add($"option '--{name}': expected {expected}, found '{text}'");
+        return fallback;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Harness.Config;
+using Harness.IO;
+
+namespace Harness.History;
+
+/// <summary>
+/// A run's result file: <c>{"runId", "config", "fingerprint", "history", "seconds"}</c>. Keys in a fixed
+/// order, numbers in shortest round-trip form (invariant culture), LF line ends: the same run writes the same bytes.
+/// </summary>
+public static class RunResultJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
+
+    public static string Serialize(RunResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("runId", result.RunId);
+            json.WritePropertyName("config");
+            WriteConfig(json, result.Config);
+            json.WriteStartObject("fingerprint");
+            foreach (var (name, value) in result.Fingerprint.Fields()) json.WriteString(name, value);
+            json.WriteEndObject();
+            json.WritePropertyName("history");
+            WriteHistory(json, result.History);
+            json.WriteNumber("seconds", Math.Round(result.Seconds, 3));
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    public static string Write(string directory, RunResult result)
+    {
+        var path = Path.Combine(directory, result.RunId + ".json");
+        AtomicFile.WriteAllText(path, Serialize(result));
+        return path;
+    }
+
+    public static void WriteConfig(Utf8JsonWriter json, RunConfig config)
+    {
+        json.WriteStartObject();
+        json.WriteString("dataset", "mnist");
+        json.WriteNumber("layers", config.Layers);
+        json.WriteNumber("width", config.Width);
+        json.WriteNumber("dropout", config.Dropout);
+        json.WriteNumber("n_train", config.NTrain);
+        json.WriteNumber("n_validation", config.NValidation);
+        json.WriteNumber("seed", config.Seed);
+        json.WriteNumber("epochs", config.Epochs);
+        json.WriteNumber("batch_size", config.BatchSize);
+        json.WriteString("optimizer", config.Semantics == Semantics.Keras ? "keras-adam" : "torch-adam");
+        json.WriteNumber("learning_rate", config.LearningRate);
+        json.WriteNumber("beta_1", RunConfig.Beta1);
+        json.WriteNumber("beta_2", RunConfig.Beta2);
+        json.WriteNumber("epsilon", config.Epsilon);
+        json.WriteString("semantics", config.Semantics.ToString().ToLowerInvariant());
+        json.WriteEndObject();
+    }
+
+    public static void WriteHistory(Utf8JsonWriter json, TrainingHistory history)
+    {
+        json.WriteStartObject();
+        foreach (var metric in TrainingHistory.MetricNames)
+        {
+            json.WriteStartArray(metric);
+            foreach (var value in history[metric]) json.WriteNumberValue(value);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>Formats a number as the files do, for messages and tables.</summary>
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,7 @@
+namespace Harness.Training;
+
+/// <summary>Updates the parameters from their gradients, once per batch.</summary>
+public interface IOptimizer
+{
+    void Step();
+}

@@ -1,0 +1,63 @@
+using Harness.Tests.Unit.Data;
+
+namespace Harness.Tests.Unit.Cli;
+
+public sealed class RunCommandTests
+{
+    private IdxFixtures _files = null!;
+
+    [SetUp]
+    public void CreateData()
+    {
+        _files = new IdxFixtures();
+        _files.WriteDataset(train: 12, test: 6);
+    }
+
+    [TearDown] public void DeleteData() => _files.Dispose();
+
+    private string Out => Path.Combine(_files.Directory, "out");
+
+    private (int ExitCode, string Output) Run(params string[] args) =>
+        HarnessProcess.Run(["run", "--data-dir", _files.Directory, "--out", Out, "--n-validation", "6", .. args]);
+
+    [Test]
+    public void Writes_the_result_file_and_a_keras_line_per_epoch()
+    {
+        var (exitCode, output) = Run("--layers", "1", "--width", "4", "--n-train", "12", "--epochs", "2", "--seed", "3");
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Epoch 1/2 - loss: ").And.Contain("Epoch 2/2 - loss: ").And.Contain("val_acc: "));
+        var file = Path.Combine(Out, "layers-1_dropout-0_n-12_nval-6_epochs-2_width-4_seed-3.json");
+        Assert.That(File.Exists(file), Is.True, output);
+        var text = File.ReadAllText(file);
+        Assert.That(text, Does.Contain("\"runId\"").And.Contain("\"fingerprint\"").And.Contain("\"val_loss\"").And.Contain("\"seconds\""));
+        Assert.That(text, Does.Not.Contain("\r"));
+    }
+
+    [TestCase("--layers", "0", "layers: expected an integer >= 1, found 0")]
+    [TestCase("--dropout", "1", "dropout: expected a number in [0, 1), found 1")]
+    [TestCase("--dropout", "-0.1", "dropout: expected a number in [0, 1), found -0.1")]
+    [TestCase("--n-train", "13", "n-train: expected an integer in [1, 12], found 13")]
+    [TestCase("--n-train", "0", "n-train: expected an integer in [1, 12], found 0")]
+    [TestCase("--epochs", "0", "epochs: expected an integer >= 1, found 0")]
+    [TestCase("--batch-size", "0", "batch-size: expected an integer >= 1, found 0")]
+    [TestCase("--layers", "two", "option '--layers': expected an integer, found 'two'")]
+    [TestCase("--semantics", "tf", "option '--semantics': expected keras or pytorch, found 'tf'")]
+    [TestCase("--colour", "red", "unknown option '--colour'")]
+    public void Bad_input_names_the_option_and_range_exits_2_and_writes_nothing(string option, string value, string message)
+    {
+        var (exitCode, output) = option == "--n-train" ? Run(option, value) : Run("--n-train", "12", option, value);
+
+        Assert.That(exitCode, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain(message));
+        Assert.That(Directory.Exists(Out), Is.False);
+    }
+
+    [Test]
+    public void Every_error_is_reported_at_once()
+    {
+        var (exitCode, output) = Run("--layers", "0", "--epochs", "0");
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("layers:").And.Contain("epochs:"));
+    }
+}
