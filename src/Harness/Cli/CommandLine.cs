@@ -11,6 +11,7 @@ public static class CommandLine
                   --batch-size --width --learning-rate --semantics keras|pytorch --data-dir
           bench   train the tutorial's grid (10 runs, one seed, in parallel) and print one JSON line of throughput:
                   --seed --workers --data-dir
+          accept  promote received baselines to verified: --experiment (default keras-tutorial-05) --run ID --baselines DIR
         """;
 
     public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -21,6 +22,7 @@ public static class CommandLine
             {
                 "run" => RunCommand.Execute(args.Skip(1).ToList(), output),
                 "bench" => BenchCommand.Execute(args.Skip(1).ToList(), output),
+                "accept" => AcceptCommand.Execute(args.Skip(1).ToList(), output, error),
                 "help" or "--help" or "-h" => Help(output),
                 _ => Fail(error, $"error: unknown command '{args[0]}'"),
             };
@@ -29,7 +31,8 @@ public static class CommandLine
         {
             return Fail(error, e.Message);
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException
+                                       or Harness.Config.ConfigurationException or Harness.Baselines.BaselineFormatException)
         {
             error.WriteLine($"error: {e.Message}");
             return 2;

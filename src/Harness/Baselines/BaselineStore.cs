@@ -1,0 +1,71 @@
+using Harness.IO;
+
+namespace Harness.Baselines;
+
+/// <summary>
+/// The files of one experiment's baselines: <c>baselines/&lt;experiment&gt;/&lt;run-id&gt;.verified.json</c> (committed) and
+/// <c>.received.json</c> beside it on a mismatch (ignored by git), and the same for <c>ensemble</c>.
+/// </summary>
+public sealed class BaselineStore(string directory, BaselinePolicy policy)
+{
+    public const string EnsembleName = "ensemble";
+    public const string PublishedName = "published";
+    public const string VerifiedSuffix = ".verified.json";
+    public const string ReceivedSuffix = ".received.json";
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+    public BaselinePolicy Policy { get; } = policy;
+
+    public static BaselineStore ForExperiment(string experiment, BaselinePolicy policy, string? baselinesRoot = null) =>
+        new(Path.Combine(baselinesRoot ?? RepositoryLayout.BaselinesRoot(), experiment), policy);
+
+    public string VerifiedPath(string name) => Path.Combine(Directory, name + VerifiedSuffix);
+    public string ReceivedPath(string name) => Path.Combine(Directory, name + ReceivedSuffix);
+
+    /// <summary>Names of every verified file except the ensemble and published ones: the runs it has baselines for.</summary>
+    public IReadOnlyList<string> VerifiedRunIds() =>
+        !System.IO.Directory.Exists(Directory) ? [] :
+        System.IO.Directory.GetFiles(Directory, "*" + VerifiedSuffix)
+            .Select(p => Path.GetFileName(p)[..^VerifiedSuffix.Length])
+            .Where(n => n != EnsembleName && n != PublishedName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// Records a mismatch: writes the received file, or, when the policy accepts, the verified file.
+    /// Returns the path written and whether it was accepted.
+    /// </summary>
+    public (string Path, bool Accepted) Record(string name, string content)
+    {
+        if (Policy.Accept)
+        {
+            AtomicFile.WriteAllText(VerifiedPath(name), content);
+            DeleteReceived(name);
+            return (VerifiedPath(name), true);
+        }
+        AtomicFile.WriteAllText(ReceivedPath(name), content);
+        return (ReceivedPath(name), false);
+    }
+
+    public void DeleteReceived(string name)
+    {
+        if (File.Exists(ReceivedPath(name))) File.Delete(ReceivedPath(name));
+    }
+
+    /// <summary>Promotes received files to verified by rename (atomic); all of them, or the one named.</summary>
+    public IReadOnlyList<string> Accept(string? name = null)
+    {
+        if (Policy.IsCi) throw new InvalidOperationException("CI=true: baselines are never accepted on CI. Accept locally and commit the verified files.");
+        var received = name is not null
+            ? (File.Exists(ReceivedPath(name)) ? [ReceivedPath(name)] : throw new FileNotFoundException($"No received file to accept: {ReceivedPath(name)}"))
+            : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*" + ReceivedSuffix).Order(StringComparer.Ordinal).ToArray() : [];
+        var accepted = new List<string>();
+        foreach (var path in received)
+        {
+            var verified = path[..^ReceivedSuffix.Length] + VerifiedSuffix;
+            File.Move(path, verified, overwrite: true);
+            accepted.Add(verified);
+        }
+        return accepted;
+    }
+}

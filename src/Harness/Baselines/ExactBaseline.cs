@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using Harness.History;
+using Harness.Native;
+
+namespace Harness.Baselines;
+
+/// <summary>
+/// An exact-tier baseline: one run's history and the environment it was recorded in. The file is the run's result
+/// without its wall time, so re-accepting identical results changes no byte.
+/// </summary>
+public sealed record ExactBaseline(string RunId, EnvironmentFingerprint Fingerprint, TrainingHistory History)
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
+
+    public static string Serialize(RunResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("runId", result.RunId);
+            json.WritePropertyName("config");
+            RunResultJson.WriteConfig(json, result.Config);
+            json.WritePropertyName("fingerprint");
+            FingerprintJson.Write(json, result.Fingerprint);
+            json.WritePropertyName("history");
+            RunResultJson.WriteHistory(json, result.History);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Reads and checks a baseline; any defect is a <see cref="BaselineFormatException"/> naming the file.</summary>
+    public static ExactBaseline Read(string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new BaselineFormatException(path, $"invalid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new BaselineFormatException(path, "expected a JSON object at the top level");
+            var runId = root.TryGetProperty("runId", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()! : throw new BaselineFormatException(path, "missing string 'runId'");
+            var fingerprint = root.TryGetProperty("fingerprint", out var f)
+                ? FingerprintJson.Read(f, path) : throw new BaselineFormatException(path, "missing 'fingerprint'");
+            var history = root.TryGetProperty("history", out var h)
+                ? ReadHistory(h, path) : throw new BaselineFormatException(path, "missing 'history'");
+            return new ExactBaseline(runId, fingerprint, history);
+        }
+    }
+
+    private static TrainingHistory ReadHistory(JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw new BaselineFormatException(path, "'history' must be an object");
+        var metrics = new Dictionary<string, ImmutableArray<double>>();
+        foreach (var metric in TrainingHistory.MetricNames)
+        {
+            if (!element.TryGetProperty(metric, out var values) || values.ValueKind != JsonValueKind.Array)
+                throw new BaselineFormatException(path, $"history is missing metric '{metric}' (an array of numbers)");
+            metrics[metric] = [.. values.EnumerateArray().Select((v, i) => v.ValueKind == JsonValueKind.Number
+                ? v.GetDouble() : throw new BaselineFormatException(path, $"history.{metric}[{i}] is {v.ValueKind}, expected a number"))];
+        }
+        var lengths = metrics.ToDictionary(m => m.Key, m => m.Value.Length);
+        if (lengths.Values.Distinct().Count() != 1 || lengths["loss"] == 0)
+            throw new BaselineFormatException(path,
+                $"history metrics must have one value per epoch, all the same length; found {string.Join(", ", lengths.Select(l => $"{l.Key}: {l.Value}"))}");
+        foreach (var extra in element.EnumerateObject().Where(p => !TrainingHistory.MetricNames.Contains(p.Name)))
+            throw new BaselineFormatException(path, $"history has unknown metric '{extra.Name}'");
+        return new TrainingHistory(metrics["loss"], metrics["acc"], metrics["val_loss"], metrics["val_acc"]);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Harness.Baselines;
+
+public enum ExactVerdict
+{
+    /// <summary>Same environment, every number equal.</summary>
+    Match,
+
+    /// <summary>Same environment, some number differs: the code changed what it computes.</summary>
+    Regression,
+
+    /// <summary>Another environment: bits cannot be compared; the statistical tier decides.</summary>
+    NotComparable,
+
+    /// <summary>No verified file yet.</summary>
+    Missing,
+
+    /// <summary>HARNESS_ACCEPT=1: the verified file was (re)written from this run.</summary>
+    Accepted,
+}
+
+/// <summary>What the exact tier concluded about one run, with a message for the test report.</summary>
+public sealed record ExactOutcome(ExactVerdict Verdict, string Message, string? WrittenPath = null);

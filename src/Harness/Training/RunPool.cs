@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Harness.Config;
+using Harness.Data;
+using Harness.History;
+using Harness.Native;
+
+namespace Harness.Training;
+
+/// <summary>
+/// Trains runs on demand, each at most once per process, on one worker thread per core (each with the single
+/// intra-op thread results depend on). Callers ask for the runs they need and wait; a filtered test session
+/// therefore trains only what its tests use, and tests that share a run share its one training.
+/// </summary>
+public sealed class RunPool : IDisposable
+{
+    private readonly BlockingCollection<(RunConfig Config, TaskCompletionSource<RunResult> Result)> _queue = new();
+    private readonly Dictionary<string, Task<RunResult>> _runs = new();
+    private readonly Func<RunConfig, DataSplit> _data;
+    private readonly Func<RunConfig, TrainingObserver>? _observer;
+
+    public RunPool(Func<RunConfig, DataSplit> data, int workers, Func<RunConfig, TrainingObserver>? observer = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        _data = data;
+        _observer = observer;
+        Workers = workers;
+        for (var i = 0; i < workers; i++) new Thread(Work) { Name = $"harness-run-{i}", IsBackground = true }.Start();
+    }
+
+    public int Workers { get; }
+
+    /// <summary>The run's result, training it if no one has asked for it yet.</summary>
+    public Task<RunResult> Run(RunConfig config)
+    {
+        // A lock, not GetOrAdd alone: its factory may run twice under contention, and a run must be queued once.
+        lock (_runs)
+        {
+            if (_runs.TryGetValue(config.RunId, out var existing)) return existing;
+            var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _runs[config.RunId] = result.Task;
+            _queue.Add((config, result));
+            return result.Task;
+        }
+    }
+
+    /// <summary>All the runs' results, in the order given. Queued longest first, so the last to finish is a short one.</summary>
+    public IReadOnlyList<RunResult> RunAll(IReadOnlyList<RunConfig> configs, Func<RunConfig, double> cost)
+    {
+        foreach (var config in configs.OrderByDescending(cost)) Run(config);
+        return Task.WhenAll(configs.Select(Run)).GetAwaiter().GetResult();
+    }
+
+    private void Work()
+    {
+        TorchRuntime.ApplyToCurrentThread();
+        foreach (var (config, result) in _queue.GetConsumingEnumerable())
+        {
+            try
+            {
+                result.SetResult(Trainer.Train(config, _data(config), _observer?.Invoke(config)));
+            }
+            catch (Exception e)
+            {
+                result.SetException(e);
+            }
+        }
+    }
+
+    public void Dispose() => _queue.CompleteAdding();
+}

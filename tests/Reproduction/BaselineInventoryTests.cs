@@ -1,0 +1,13 @@
+namespace Harness.Tests.Reproduction;
+
+/// <summary>Baselines and the experiment must describe the same runs: a stale verified file is a silent gap in coverage.</summary>
+public sealed class BaselineInventoryTests
+{
+    [Test, Category("Reproduction")]
+    public void Every_verified_baseline_belongs_to_a_run_of_the_experiment()
+    {
+        var orphans = Session.Current.OrphanedBaselines();
+        Assert.That(orphans, Is.Empty,
+            "Verified baselines with no matching run in the experiment (delete them, or restore the runs):\n  " + string.Join("\n  ", orphans));
+    }
+}

@@ -1,0 +1,27 @@
+using Harness.Baselines;
+
+namespace Harness.Tests.Reproduction;
+
+/// <summary>Each configuration's seeds against the baseline's distribution of summary statistics.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class EnsembleTierTests
+{
+    [TestCaseSource(typeof(Session), nameof(Session.Configurations))]
+    public void Seeds_are_consistent_with_the_baseline_distribution(string configurationId)
+    {
+        var outcome = Session.Current.VerifyEnsemble(configurationId);
+        switch (outcome.Verdict)
+        {
+            case EnsembleVerdict.Consistent:
+            case EnsembleVerdict.Accepted:
+                Assert.Pass(outcome.Message);
+                break;
+            case EnsembleVerdict.TooFewSeeds:
+                Assert.Inconclusive(outcome.Message);
+                break;
+            default:
+                Assert.Fail(outcome.Message);
+                break;
+        }
+    }
+}

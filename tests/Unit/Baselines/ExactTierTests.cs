@@ -1,0 +1,139 @@
+using Harness.Baselines;
+
+namespace Harness.Tests.Unit.Baselines;
+
+public sealed class ExactTierTests
+{
+    private BaselineFixtures _files = null!;
+
+    [SetUp] public void Create() => _files = new BaselineFixtures();
+    [TearDown] public void Delete() => _files.Dispose();
+
+    private void Verify(Harness.History.RunResult result) =>
+        File.WriteAllText(_files.Store().VerifiedPath(result.RunId), ExactBaseline.Serialize(result));
+
+    [Test]
+    public void Identical_history_in_the_same_environment_matches()
+    {
+        var result = BaselineFixtures.Result();
+        Verify(result);
+        var outcome = ExactTier.Verify(result, _files.Store());
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Match), outcome.Message);
+    }
+
+    [Test]
+    public void A_changed_number_in_the_verified_file_is_a_regression_with_the_epoch_table()
+    {
+        var result = BaselineFixtures.Result();
+        Verify(result);
+        var path = _files.Store().VerifiedPath(result.RunId);
+        var original = Harness.History.RunResultJson.Format(result.History.ValLoss[2]);
+        File.WriteAllText(path, File.ReadAllText(path).Replace(original, "0.123456789", StringComparison.Ordinal));
+
+        var outcome = ExactTier.Verify(result, _files.Store());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Regression));
+        Assert.That(outcome.Message, Does.Contain("| metric | epoch | baseline | current | difference |")
+            .And.Contain($"| val_loss | 3 | 0.123456789 | {original} |"));
+        Assert.That(File.Exists(_files.Store().ReceivedPath(result.RunId)), Is.True, "a received file is written beside it");
+        Assert.That(File.ReadAllText(path), Does.Contain("0.123456789"), "the verified file is never changed implicitly");
+    }
+
+    [Test]
+    public void A_missing_baseline_fails_and_writes_the_received_file()
+    {
+        var result = BaselineFixtures.Result();
+        var outcome = ExactTier.Verify(result, _files.Store());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Missing));
+        Assert.That(File.ReadAllText(_files.Store().ReceivedPath(result.RunId)), Is.EqualTo(ExactBaseline.Serialize(result)));
+        Assert.That(File.Exists(_files.Store().VerifiedPath(result.RunId)), Is.False);
+    }
+
+    [Test]
+    public void Accept_promotes_received_to_verified()
+    {
+        var result = BaselineFixtures.Result();
+        ExactTier.Verify(result, _files.Store());
+
+        var accepted = _files.Store().Accept(result.RunId);
+
+        Assert.That(accepted, Is.EqualTo(new[] { _files.Store().VerifiedPath(result.RunId) }));
+        Assert.That(File.Exists(_files.Store().ReceivedPath(result.RunId)), Is.False);
+        Assert.That(ExactTier.Verify(result, _files.Store()).Verdict, Is.EqualTo(ExactVerdict.Match));
+    }
+
+    [Test]
+    public void Accept_mode_writes_verified_directly_and_identical_results_change_no_byte()
+    {
+        var result = BaselineFixtures.Result();
+        Assert.That(ExactTier.Verify(result, _files.Store(accept: true)).Verdict, Is.EqualTo(ExactVerdict.Accepted));
+        var path = _files.Store().VerifiedPath(result.RunId);
+        var before = File.ReadAllBytes(path);
+
+        // A second run with identical numbers but another wall time.
+        Assert.That(ExactTier.Verify(result with { Seconds = 99 }, _files.Store(accept: true)).Verdict, Is.EqualTo(ExactVerdict.Match));
+        Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
+        Assert.That(before, Does.Not.Contain((byte)'\r'));
+    }
+
+    [Test]
+    public void Ci_never_accepts()
+    {
+        var result = BaselineFixtures.Result();
+        var policy = BaselinePolicy.From(ci: "true", accept: "1");
+        Assert.That(policy.Accept, Is.False);
+
+        var store = new BaselineStore(_files.Directory, policy);
+        Assert.That(ExactTier.Verify(result, store).Verdict, Is.EqualTo(ExactVerdict.Missing));
+        Assert.That(File.Exists(store.VerifiedPath(result.RunId)), Is.False);
+        Assert.Throws<InvalidOperationException>(() => store.Accept());
+    }
+
+    [Test]
+    public void Another_environment_is_not_comparable_and_says_what_differs()
+    {
+        Verify(BaselineFixtures.Result());
+        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.Elsewhere, shift: 0.5), _files.Store());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.NotComparable));
+        Assert.That(outcome.Message, Does.StartWith("Not comparable: cpu: Xeon (baseline) vs EPYC (current); cpu_capability: AVX512 (baseline) vs AVX2 (current)"));
+    }
+
+    [TestCase("{ not json", "invalid JSON")]
+    [TestCase("""{"runId":"layers-3_dropout-0.2_n-1000_epochs-4_seed-1","fingerprint":{},"history":{}}""", "fingerprint is missing 'torchsharp'")]
+    public void A_broken_baseline_fails_naming_the_file_and_the_problem(string content, string problem)
+    {
+        var result = BaselineFixtures.Result();
+        File.WriteAllText(_files.Store().VerifiedPath(result.RunId), content);
+
+        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Store()));
+        Assert.That(error.Message, Does.StartWith(_files.Store().VerifiedPath(result.RunId)).And.Contain(problem));
+    }
+
+    [TestCase("\"val_acc\": [", "\"val_acc_renamed\": [", "history is missing metric 'val_acc'")]
+    [TestCase("\"intra_op_threads\": \"1\"", "\"intra_op_threads\": \"one\"", "intra_op_threads must be a positive integer")]
+    public void A_hand_edited_baseline_fails_naming_the_file_and_the_problem(string find, string replace, string problem)
+    {
+        var result = BaselineFixtures.Result();
+        var path = _files.Store().VerifiedPath(result.RunId);
+        File.WriteAllText(path, ExactBaseline.Serialize(result).Replace(find, replace, StringComparison.Ordinal));
+
+        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Store()));
+        Assert.That(error.Message, Does.StartWith(path).And.Contain(problem));
+    }
+
+    [Test]
+    public void Histories_of_unequal_length_are_rejected()
+    {
+        var result = BaselineFixtures.Result();
+        var path = _files.Store().VerifiedPath(result.RunId);
+        var text = ExactBaseline.Serialize(result);
+        var accStart = text.IndexOf("\"acc\": [", StringComparison.Ordinal) + "\"acc\": [".Length;
+        var firstNumberEnd = text.IndexOf(',', accStart);
+        File.WriteAllText(path, text.Remove(accStart, firstNumberEnd + 1 - accStart));
+
+        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Store()));
+        Assert.That(error.Message, Does.Contain("all the same length").And.Contain("acc: 3"));
+    }
+}

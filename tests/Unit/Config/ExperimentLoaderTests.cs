@@ -1,0 +1,124 @@
+using System.Collections;
+using Harness.Config;
+using Harness.Grid;
+
+namespace Harness.Tests.Unit.Config;
+
+public sealed class ExperimentLoaderTests
+{
+    private string _directory = null!;
+
+    [SetUp]
+    public void CreateDirectory()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "harness-config-" + TestContext.CurrentContext.Test.ID);
+        Directory.CreateDirectory(_directory);
+    }
+
+    [TearDown] public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    private static readonly IDictionary NoEnvironment = new Hashtable();
+
+    private string Write(string json)
+    {
+        var path = Path.Combine(_directory, "experiment.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private const string Minimal = """
+        { "name": "tiny", "grids": [ { "name": "g", "layers": [1, 2], "dropout": [0], "nTrain": [100], "seeds": { "first": 3, "count": 2 } } ] }
+        """;
+
+    [Test]
+    public void The_shipped_tutorial_experiment_has_the_tutorial_grid_and_the_sample_size_axis()
+    {
+        var experiment = ExperimentLoader.Load(ExperimentLoader.DefaultExperiment, environment: NoEnvironment);
+        var runs = ExperimentGrid.Runs(experiment);
+        var configurations = ExperimentGrid.Configurations(experiment);
+
+        Assert.That(experiment.Name, Is.EqualTo("keras-tutorial-05"));
+        Assert.That(configurations, Has.Count.EqualTo(10 + 6));
+        Assert.That(runs.Count(r => r.NTrain == 1000), Is.EqualTo(10 * 10), "10 configurations × 10 seeds");
+        Assert.That(runs.Count(r => r.NTrain == 6000), Is.EqualTo(6 * 5), "6 configurations × 5 seeds");
+        Assert.That(runs.Select(r => r.RunId), Does.Contain("layers-9_dropout-0.2_n-1000_seed-1").And.Contain("layers-5_dropout-0_n-6000_seed-5"));
+        Assert.That(runs.Select(r => r.RunId), Is.Unique);
+        Assert.That(runs, Has.All.Matches<RunConfig>(r => r!.Epochs == 18 && r.BatchSize == 128 && r.Width == 512 && r.NValidation == 3000));
+    }
+
+    [Test]
+    public void Every_error_is_reported_at_once_with_its_key_path()
+    {
+        var path = Write("""
+            {
+              "name": "bad name!",
+              "colour": "red",
+              "run": { "epochs": 0, "batchSize": "big", "semantics": "tf" },
+              "grids": [
+                { "name": "g", "layers": [1, 0], "dropout": [0.2, 1.5], "nTrain": [70000], "seeds": { "count": 0, "last": 3 } },
+                { "layers": 5, "dropout": [0], "nTrain": [10] }
+              ]
+            }
+            """);
+
+        var error = Assert.Throws<ConfigurationException>(() => ExperimentLoader.LoadFile(path, environment: NoEnvironment));
+
+        Assert.That(error.Errors, Has.Some.StartsWith("name: expected a file-safe name"));
+        Assert.That(error.Errors, Has.Some.StartsWith("colour: unknown key"));
+        Assert.That(error.Errors, Has.Some.StartsWith("run:epochs: expected an integer >= 1, found '0'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("run:batchSize: expected an integer >= 1, found 'big'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("run:semantics: expected keras or pytorch, found 'tf'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:layers:1: expected an integer in [1, 1000], found '0'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:dropout:1: expected a number in [0, 1), found '1.5'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:nTrain:0: expected an integer in [1, 60000], found '70000'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:seeds:count: expected an integer in [1, 10000], found '0'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:seeds:last: unknown key"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:1:name: missing"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:1:layers: expected an array, found '5'"));
+        Assert.That(error.Errors, Has.All.Contain($"in {path}"), "each error names its file");
+    }
+
+    [Test]
+    public void Environment_variables_override_the_file_and_are_named_in_errors()
+    {
+        var path = Write(Minimal);
+        var environment = new Hashtable { ["HARNESS__grids__0__seeds__count"] = "5", ["UNRELATED"] = "x" };
+
+        var experiment = ExperimentLoader.LoadFile(path, environment: environment);
+        Assert.That(ExperimentGrid.Runs(experiment), Has.Count.EqualTo(2 * 5));
+
+        environment["HARNESS__grids__0__layers__0"] = "-1";
+        var error = Assert.Throws<ConfigurationException>(() => ExperimentLoader.LoadFile(path, environment: environment));
+        Assert.That(error.Message, Does.Contain("grids:0:layers:0: expected an integer in [1, 1000], found '-1'")
+            .And.Contain("from environment variable HARNESS__grids__0__layers__0"));
+    }
+
+    [Test]
+    public void Command_line_overrides_come_last()
+    {
+        var path = Write(Minimal);
+        var environment = new Hashtable { ["HARNESS__grids__0__seeds__count"] = "5" };
+        var overrides = new Dictionary<string, string?> { ["grids:0:seeds:count"] = "1", ["run:epochs"] = "2" };
+
+        var experiment = ExperimentLoader.LoadFile(path, overrides, environment);
+
+        var runs = ExperimentGrid.Runs(experiment);
+        Assert.That(runs, Has.Count.EqualTo(2));
+        Assert.That(runs.Select(r => r.RunId), Is.EqualTo(new[] { "layers-1_dropout-0_n-100_epochs-2_seed-3", "layers-2_dropout-0_n-100_epochs-2_seed-3" }));
+    }
+
+    [Test]
+    public void Invalid_json_names_the_file()
+    {
+        var path = Write("{ \"name\": ");
+        var error = Assert.Throws<ConfigurationException>(() => ExperimentLoader.LoadFile(path, environment: NoEnvironment));
+        Assert.That(error.Message, Does.Contain(path).And.Contain("not valid JSON"));
+    }
+
+    [Test]
+    public void An_unknown_experiment_lists_the_known_ones()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ExperimentLoader.Load("no-such-experiment", environment: NoEnvironment));
+        Assert.That(error.Message, Does.Contain("no-such-experiment").And.Contain("keras-tutorial-05"));
+    }
+}
