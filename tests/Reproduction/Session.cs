@@ -1,4 +1,5 @@
 using Harness.Baselines;
+using Harness.Claims;
 using Harness.Config;
 using Harness.Grid;
 using Harness.Reproduction;
@@ -19,6 +20,15 @@ internal static class Session
 
     public static IEnumerable<TestCaseData> Runs() =>
         ExperimentGrid.Runs(Definition).Select(run => new TestCaseData(run.RunId).SetArgDisplayNames(run.RunId).SetCategory("Reproduction"));
+
+    /// <summary>One test per claim in claims.json, named by its id.</summary>
+    public static IEnumerable<TestCaseData> Claims() =>
+        ClaimLoader.Load(Experiment).Claims.Select(c => new TestCaseData(c.Id).SetArgDisplayNames(c.Id).SetCategory("Reproduction").SetCategory("Claims"));
+
+    /// <summary>One test per configuration the tutorial published a run of.</summary>
+    public static IEnumerable<TestCaseData> PublishedConfigurations() =>
+        PublishedRun.Read(BaselineStore.ForExperiment(Experiment, BaselinePolicy.FromEnvironment()).PublishedPath)
+            .Select(p => new TestCaseData(p.ConfigurationId).SetArgDisplayNames(p.ConfigurationId).SetCategory("Reproduction").SetCategory("Claims"));
 
     public static IEnumerable<TestCaseData> Configurations() =>
         ExperimentGrid.Configurations(Definition).Select(c => new TestCaseData(c.Id).SetArgDisplayNames(c.Id).SetCategory("Reproduction"));

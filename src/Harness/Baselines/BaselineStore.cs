@@ -19,6 +19,9 @@ public sealed class BaselineStore(string directory, BaselinePolicy policy)
     public static BaselineStore ForExperiment(string experiment, BaselinePolicy policy, string? baselinesRoot = null) =>
         new(Path.Combine(baselinesRoot ?? RepositoryLayout.BaselinesRoot(), experiment), policy);
 
+    /// <summary>The original author's published histories, kept with their source.</summary>
+    public string PublishedPath => Path.Combine(Directory, PublishedName + ".json");
+
     public string VerifiedPath(string name) => Path.Combine(Directory, name + VerifiedSuffix);
     public string ReceivedPath(string name) => Path.Combine(Directory, name + ReceivedSuffix);
 

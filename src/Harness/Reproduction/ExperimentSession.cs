@@ -1,4 +1,5 @@
 using Harness.Baselines;
+using Harness.Claims;
 using Harness.Config;
 using Harness.Data;
 using Harness.Grid;
@@ -15,6 +16,8 @@ namespace Harness.Reproduction;
 public sealed class ExperimentSession : IDisposable
 {
     private readonly SplitCache _data;
+    private readonly Lazy<ClaimSet> _claims;
+    private readonly Lazy<IReadOnlyList<PublishedRun>> _published;
 
     public ExperimentSession(Experiment experiment, BaselineStore store, int workers, Func<RunConfig, TrainingObserver>? observer = null)
     {
@@ -25,6 +28,32 @@ public sealed class ExperimentSession : IDisposable
         _data = new SplitCache(ImageDataset.Load(DataLocator.Locate(experiment.DataDirectory, MnistFiles.All)));
         Pool = new RunPool(_data.For, workers, observer);
         Ensemble = new EnsembleTier(store, experiment.Name, Configurations.Select(c => c.Id).ToList(), experiment.EnsembleFamilyAlpha);
+        _claims = new Lazy<ClaimSet>(() => ClaimLoader.Load(experiment.Name));
+        _published = new Lazy<IReadOnlyList<PublishedRun>>(() => PublishedRun.Read(store.PublishedPath));
+    }
+
+    /// <summary>The experiment's registered claims (<c>claims.json</c> beside its definition).</summary>
+    public ClaimSet Claims => _claims.Value;
+
+    /// <summary>The runs the original author published (<c>baselines/&lt;experiment&gt;/published.json</c>).</summary>
+    public IReadOnlyList<PublishedRun> Published => _published.Value;
+
+    /// <summary>Decides a claim from the runs its comparisons select (and only those are trained).</summary>
+    public ClaimOutcome EvaluateClaim(string claimId)
+    {
+        var claim = Claims.Claims.FirstOrDefault(c => c.Id == claimId)
+            ?? throw new ArgumentException($"{Claims.Path} has no claim '{claimId}'.", nameof(claimId));
+        var filters = claim.Parts.SelectMany(p => new[] { p.Where, p.A, p.B, p.C, p.D }).OfType<RunFilter>().ToList();
+        var needed = Runs.Where(run => filters.Any(f => f.Matches(run))).ToList();
+        return ClaimEvaluator.Evaluate(claim, Claims, Results(needed));
+    }
+
+    /// <summary>The published run of a configuration against its reproduced seeds.</summary>
+    public PublishedComparison ComparePublished(string configurationId)
+    {
+        var published = Published.FirstOrDefault(p => p.ConfigurationId == configurationId)
+            ?? throw new ArgumentException($"{Store.PublishedPath} has no run for {configurationId}.", nameof(configurationId));
+        return PublishedComparison.Compare(published, Results(Configuration(configurationId).Runs), Claims.PublishedMetrics);
     }
 
     public Experiment Experiment { get; }

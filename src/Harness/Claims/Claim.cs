@@ -1,0 +1,16 @@
+namespace Harness.Claims;
+
+/// <summary>
+/// A conclusion of the tutorial, stated so data can decide it: the per-run metric, one or more comparisons (all must
+/// hold), and the verdict registered in advance with its reason.
+/// </summary>
+/// <param name="Statement">The claim in a few words, as the test report states it.</param>
+/// <param name="Tutorial">The tutorial's own sentence.</param>
+public sealed record Claim(
+    string Id,
+    string Statement,
+    string Tutorial,
+    string Metric,
+    IReadOnlyList<ClaimPart> Parts,
+    ClaimVerdict Expected,
+    string Reason);

@@ -1,0 +1,134 @@
+using Harness.History;
+using Harness.Statistics;
+
+namespace Harness.Claims;
+
+/// <summary>
+/// Decides a claim from many seeds. Each part's effect gets a percentile-bootstrap interval at level 1 − α/k for a
+/// claim of k parts (Bonferroni within the claim); a part is Supported when its interval lies wholly on the claimed side
+/// of the null (½ for P(A > B), 0 for ρ and contrasts), Refuted when wholly on the other side, Inconclusive otherwise.
+/// The claim is Supported when every part is, Refuted when any part is, Inconclusive otherwise: the tutorial's
+/// sentences assert all their parts at once.
+/// </summary>
+public static class ClaimEvaluator
+{
+    public static ClaimOutcome Evaluate(Claim claim, ClaimSet settings, IReadOnlyList<RunResult> results)
+    {
+        var level = 1 - settings.Alpha / claim.Parts.Count;
+        var parts = claim.Parts.Select((part, i) =>
+            EvaluatePart(claim, part, results, level, settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"))).ToList();
+        var verdict = parts.All(p => p.Verdict == ClaimVerdict.Supported) ? ClaimVerdict.Supported
+            : parts.Any(p => p.Verdict == ClaimVerdict.Refuted) ? ClaimVerdict.Refuted
+            : ClaimVerdict.Inconclusive;
+        return new ClaimOutcome(claim, verdict, parts, ClaimText.Headline(claim, verdict, parts, settings.Alpha), ClaimText.Evidence(claim, parts));
+    }
+
+    private static PartOutcome EvaluatePart(Claim claim, ClaimPart part, IReadOnlyList<RunResult> results, double level, int resamples, ulong seed)
+    {
+        double Metric(RunResult r) => RunMetrics.Compute(claim.Metric, r.History);
+        List<RunResult> Select(RunFilter filter, string name)
+        {
+            var selected = results.Where(r => filter.Matches(r.Config)).OrderBy(r => r.Config.Layers).ThenBy(r => r.Config.Dropout)
+                .ThenBy(r => r.Config.NTrain).ThenBy(r => r.Config.Seed).ToList();
+            return selected.Count >= 2 ? selected
+                : throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': group {name} ({filter.Describe()}) matches {selected.Count} runs; at least 2 are needed.");
+        }
+
+        Interval effect;
+        string statistic;
+        List<GroupEvidence> groups;
+        double nullValue = 0;
+        IEnumerable<RunResult> used;
+
+        switch (part.Test)
+        {
+            case ComparisonTest.Probability when part.Paired:
+            {
+                var (a, b) = (Select(part.A!, "A"), Select(part.B!, "B"));
+                var contrasted = part.A!.DiffersFrom(part.B!);
+                var pairs = a.Join(b, r => PairKey(r, contrasted), r => PairKey(r, contrasted), (x, y) => (A: x, B: y)).ToList();
+                if (pairs.Count < 2) throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': {pairs.Count} seed-matched pairs; at least 2 are needed.");
+                var differences = pairs.Select(p => Metric(p.A) - Metric(p.B)).ToList();
+                effect = Bootstrap.Percentile([differences], g => Effects.ProbabilityGreaterPaired(g[0]), level, resamples, seed);
+                nullValue = 0.5;
+                statistic = $"P({claim.Metric}[{part.A.Describe(contrasted)}] > {claim.Metric}[{part.B!.Describe(contrasted)}]), paired by seed";
+                groups = [new(part.A.Describe(), pairs.Select(p => Metric(p.A)).ToList()), new(part.B.Describe(), pairs.Select(p => Metric(p.B)).ToList())];
+                used = pairs.Select(p => p.A);
+                break;
+            }
+            case ComparisonTest.Probability:
+            {
+                var (a, b) = (Select(part.A!, "A"), Select(part.B!, "B"));
+                var contrasted = part.A!.DiffersFrom(part.B!);
+                groups = [new(part.A.Describe(), a.Select(Metric).ToList()), new(part.B!.Describe(), b.Select(Metric).ToList())];
+                effect = Bootstrap.Percentile([groups[0].Values, groups[1].Values], g => Effects.ProbabilityGreater(g[0], g[1]), level, resamples, seed);
+                nullValue = 0.5;
+                statistic = $"P({claim.Metric}[{part.A.Describe(contrasted)}] > {claim.Metric}[{part.B.Describe(contrasted)}])";
+                used = a.Concat(b);
+                break;
+            }
+            case ComparisonTest.Trend:
+            {
+                var runs = Select(part.Where!, "where");
+                var levels = runs.GroupBy(r => AxisValue(r, part.Axis!)).OrderBy(g => g.Key).ToList();
+                if (levels.Count < 2) throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': the runs span {levels.Count} value of {part.Axis}; a trend needs 2.");
+                var x = levels.Select(g => g.Key).ToList();
+                groups = levels.Select(g => new GroupEvidence($"{part.Axis}={g.Key}", g.Select(Metric).ToList())).ToList();
+                // Stratified: seeds are resampled within each level of the axis, so every resample keeps the design.
+                effect = Bootstrap.Percentile(groups.Select(g => g.Values).ToList(), g =>
+                    Effects.Spearman(g.SelectMany((values, i) => values.Select(_ => x[i])).ToList(), g.SelectMany(v => v).ToList()),
+                    level, resamples, seed);
+                statistic = $"ρ({part.Axis}, {claim.Metric})";
+                used = runs;
+                break;
+            }
+            default:
+            {
+                var sets = new[] { (part.A!, "A"), (part.B!, "B"), (part.C!, "C"), (part.D!, "D") }.Select(f => Select(f.Item1, f.Item2)).ToList();
+                groups = sets.Select((s, i) => new GroupEvidence(new[] { part.A!, part.B!, part.C!, part.D! }[i].Describe(), s.Select(Metric).ToList())).ToList();
+                effect = Bootstrap.Percentile(groups.Select(g => g.Values).ToList(), g => Effects.DifferenceInDifferences(g[0], g[1], g[2], g[3]), level, resamples, seed);
+                statistic = $"({groups[0].Label} − {groups[1].Label}) − ({groups[2].Label} − {groups[3].Label}) in mean {claim.Metric}";
+                used = sets.SelectMany(s => s);
+                break;
+            }
+        }
+
+        var verdict = Decide(effect, nullValue, part.Side);
+        var seeds = groups.Min(g => g.Values.Count);
+        return new PartOutcome(part, statistic, effect, nullValue, verdict, groups, used.Select(r => r.Config.Seed).Distinct().Count(),
+            verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(effect, nullValue, seeds) : null);
+    }
+
+    public static ClaimVerdict Decide(Interval effect, double nullValue, ClaimedSide side)
+    {
+        var above = effect.Lower > nullValue;
+        var below = effect.Upper < nullValue;
+        if (!above && !below) return ClaimVerdict.Inconclusive;
+        return above == (side == ClaimedSide.Greater) ? ClaimVerdict.Supported : ClaimVerdict.Refuted;
+    }
+
+    /// <summary>
+    /// A rough power estimate: intervals shrink like 1/√n, so the interval would stop covering the null once n grows by
+    /// (half-width / distance of the estimate from the null)². Null when the estimate sits on the null: no n would do.
+    /// </summary>
+    public static int? SeedsToDecide(Interval effect, double nullValue, int seeds)
+    {
+        var distance = Math.Abs(effect.Point - nullValue);
+        if (distance < 1e-9) return null;
+        var factor = effect.HalfWidth / distance;
+        return (int)Math.Min(100_000, Math.Ceiling(seeds * factor * factor));
+    }
+
+    private static (int, double, int, int) PairKey(RunResult run, IReadOnlySet<string> contrasted) => (
+        contrasted.Contains("layers") ? 0 : run.Config.Layers,
+        contrasted.Contains("dropout") ? 0 : run.Config.Dropout,
+        contrasted.Contains("nTrain") ? 0 : run.Config.NTrain,
+        run.Config.Seed);
+
+    private static double AxisValue(RunResult run, string axis) => axis switch
+    {
+        "layers" => run.Config.Layers,
+        "dropout" => run.Config.Dropout,
+        _ => run.Config.NTrain,
+    };
+}

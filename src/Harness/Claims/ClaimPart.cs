@@ -1,0 +1,34 @@
+namespace Harness.Claims;
+
+/// <summary>How a part compares runs.</summary>
+public enum ComparisonTest
+{
+    /// <summary>P(A > B): Mann–Whitney U / (n·m), or over seed-matched pairs when <see cref="ClaimPart.Paired"/>.</summary>
+    Probability,
+
+    /// <summary>Spearman's ρ between an axis and the metric: a monotone trend.</summary>
+    Trend,
+
+    /// <summary>(mean A − mean B) − (mean C − mean D): whether an effect shrinks or grows between two settings.</summary>
+    Contrast,
+}
+
+/// <summary>The side of the null value a claim asserts: above (P > ½, ρ > 0, contrast > 0) or below.</summary>
+public enum ClaimedSide
+{
+    Greater,
+    Less,
+}
+
+/// <summary>One comparison within a claim. Which filters apply depends on <see cref="Test"/>.</summary>
+public sealed record ClaimPart(
+    string Name,
+    ComparisonTest Test,
+    ClaimedSide Side,
+    bool Paired,
+    RunFilter? Where = null,
+    string? Axis = null,
+    RunFilter? A = null,
+    RunFilter? B = null,
+    RunFilter? C = null,
+    RunFilter? D = null);

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using Harness.Statistics;
+
+namespace Harness.Claims;
+
+/// <summary>How a claim's outcome reads in a test report: a headline that states the conclusion and its evidence.</summary>
+public static class ClaimText
+{
+    public static string Headline(Claim claim, ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts, double alpha)
+    {
+        var effects = string.Join("; ", parts.Select(p =>
+            $"{p.Statistic} = {F(p.Effect.Point)} [{F(p.Effect.Lower)}, {F(p.Effect.Upper)}]" + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
+        var seeds = parts.Select(p => p.Seeds).Distinct().Order().ToList();
+        var seedText = seeds.Count == 1 ? $"{seeds[0]} seeds" : $"{seeds[0]}–{seeds[^1]} seeds";
+        var correction = parts.Count > 1
+            ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
+            : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
+        var text = $"{verdict} — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}";
+        if (verdict == ClaimVerdict.Inconclusive)
+        {
+            var suggestions = parts.Where(p => p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.SeedsSuggested).ToList();
+            text += suggestions.All(s => s is null)
+                ? ". No effect in the data: more seeds are unlikely to decide it"
+                : $". A rough power estimate: about {suggestions.Max(s => s ?? 0)} seeds per group might decide it";
+        }
+        return text + ".";
+    }
+
+    public static string Evidence(Claim claim, IReadOnlyList<PartOutcome> parts)
+    {
+        var text = new StringBuilder();
+        foreach (var part in parts)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{(part.Part.Name.Length > 0 ? part.Part.Name : claim.Id)}: {part.Statistic} = {F(part.Effect.Point)} " +
+                $"[{F(part.Effect.Lower)}, {F(part.Effect.Upper)}] at {I(part.Effect.Level * 100, "0.##")}%, null {F(part.NullValue)}, " +
+                $"claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")} → {part.Verdict}");
+            text.AppendLine($"| group | seeds | mean {claim.Metric} | median | IQR |");
+            text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            foreach (var group in part.Groups)
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {group.Label} | {group.Values.Count} | {group.Values.Average():0.0000} | {Describe.Median(group.Values):0.0000} | {Describe.InterquartileRange(group.Values):0.0000} |");
+            text.AppendLine();
+        }
+        return text.ToString();
+    }
+
+    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string I(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+using Harness.History;
+using Harness.Statistics;
+
+namespace Harness.Claims;
+
+/// <summary>Where one published value sits among the reproduced seeds.</summary>
+/// <param name="Outlier">Outside [min − IQR, max + IQR] of the reproduced values.</param>
+public sealed record PublishedMetric(string Metric, double Published, IReadOnlyList<double> Reproduced, double Percentile, double Iqr, bool Outlier);
+
+/// <summary>
+/// The tutorial's single published run of a configuration against the reproduced seed distribution: its percentile,
+/// and whether it falls outside the reproduced range widened by one IQR (a deliberately loose band: with 10 seeds the
+/// observed range is itself narrow, and a single run is allowed to be unlucky).
+/// </summary>
+public sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<PublishedMetric> Metrics)
+{
+    public static PublishedComparison Compare(PublishedRun published, IReadOnlyList<RunResult> reproduced, IReadOnlyList<string> metrics) =>
+        new(published.ConfigurationId, metrics.Select(metric =>
+        {
+            var value = RunMetrics.Compute(metric, published.History);
+            var values = reproduced.Select(r => RunMetrics.Compute(metric, r.History)).Order().ToList();
+            var iqr = Describe.InterquartileRange(values);
+            return new PublishedMetric(metric, value, values, Describe.Percentile(value, values), iqr,
+                value < values[0] - iqr || value > values[^1] + iqr);
+        }).ToList());
+
+    public string Render()
+    {
+        var text = new StringBuilder();
+        foreach (var m in Metrics)
+        {
+            var where = m.Outlier ? "OUTSIDE the range widened by one IQR" : "within the range widened by one IQR";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{ConfigurationId}: published {m.Metric} {m.Published:0.0000} is at the {m.Percentile:0}th percentile of {m.Reproduced.Count} reproduced seeds (range {m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}, median {Describe.Median(m.Reproduced):0.0000}, IQR {m.Iqr:0.0000}) — {where}"));
+        }
+        return text.ToString();
+    }
+}

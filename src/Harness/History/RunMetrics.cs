@@ -1,0 +1,42 @@
+namespace Harness.History;
+
+/// <summary>Named per-run numbers computed from a history: what baselines summarise and claims compare.</summary>
+public static class RunMetrics
+{
+    private static readonly Dictionary<string, Func<TrainingHistory, double>> Metrics = new()
+    {
+        ["final_val_loss"] = h => h.ValLoss[^1],
+        ["best_val_loss"] = h => h.ValLoss.Min(),
+        ["final_val_acc"] = h => h.ValAcc[^1],
+        ["best_val_acc"] = h => h.ValAcc.Max(),
+        ["final_loss"] = h => h.Loss[^1],
+        ["final_acc"] = h => h.Acc[^1],
+        ["gap"] = h => h.ValLoss[^1] - h.Loss[^1],
+        ["val_loss_roughness"] = ValLossRoughness,
+    };
+
+    public static IReadOnlyCollection<string> Names => Metrics.Keys;
+
+    public static bool Exists(string name) => Metrics.ContainsKey(name);
+
+    public static double Compute(string name, TrainingHistory history) =>
+        Metrics.TryGetValue(name, out var metric) ? metric(history)
+            : throw new ArgumentException($"Unknown metric '{name}'; known: {string.Join(", ", Metrics.Keys)}.", nameof(name));
+
+    /// <summary>
+    /// Epoch-to-epoch variation of val_loss over the second half of training: the standard deviation of successive
+    /// differences val_loss[e] − val_loss[e−1] whose later epoch lies in the second half (with 18 epochs: epochs 11–18,
+    /// eight differences).
+    /// Differences, not levels, so a steady downward or upward drift does not count as noise; this is what a
+    /// "smoother curve with smaller variance" means for a loss curve.
+    /// </summary>
+    public static double ValLossRoughness(TrainingHistory history)
+    {
+        var values = history.ValLoss;
+        var first = values.Length / 2 + 1;   // first epoch index (0-based) whose difference lies in the second half
+        var differences = Enumerable.Range(Math.Max(first, 1), values.Length - Math.Max(first, 1)).Select(i => values[i] - values[i - 1]).ToList();
+        if (differences.Count < 2) return 0;
+        var mean = differences.Average();
+        return Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));
+    }
+}

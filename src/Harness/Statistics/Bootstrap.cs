@@ -1,0 +1,36 @@
+namespace Harness.Statistics;
+
+/// <summary>
+/// Percentile bootstrap over independent groups: each resample draws every group's members with replacement
+/// (within its own group), recomputes the statistic, and the interval is the central <c>level</c> share of those values.
+/// Seeded, so the same data and seed give the same interval.
+/// </summary>
+public static class Bootstrap
+{
+    public static Interval Percentile(IReadOnlyList<IReadOnlyList<double>> groups, Func<IReadOnlyList<IReadOnlyList<double>>, double> statistic,
+        double level, int resamples, ulong seed)
+    {
+        var random = new SeededRandom(seed);
+        var values = new double[resamples];
+        var buffers = groups.Select(g => new double[g.Count]).ToArray();
+        for (var r = 0; r < resamples; r++)
+        {
+            for (var g = 0; g < groups.Count; g++)
+                for (var i = 0; i < buffers[g].Length; i++)
+                    buffers[g][i] = groups[g][random.Next(groups[g].Count)];
+            values[r] = statistic(buffers);
+        }
+        Array.Sort(values);
+        var tail = (1 - level) / 2;
+        return new Interval(statistic(groups), Quantile(values, tail), Quantile(values, 1 - tail), level);
+    }
+
+    /// <summary>Linear interpolation between order statistics (type 7, as R and NumPy default).</summary>
+    public static double Quantile(IReadOnlyList<double> sorted, double p)
+    {
+        var h = (sorted.Count - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Count - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

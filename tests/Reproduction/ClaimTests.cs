@@ -1,0 +1,22 @@
+namespace Harness.Tests.Reproduction;
+
+/// <summary>
+/// The tutorial's conclusions, decided by many seeds. Each test passes when the data's verdict is the registered one,
+/// whatever that verdict is: a claim that does not reproduce is registered as such, never hidden.
+/// </summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class ClaimTests
+{
+    [TestCaseSource(typeof(Session), nameof(Session.Claims))]
+    public void Verdict_is_as_registered(string claimId)
+    {
+        var outcome = Session.Current.EvaluateClaim(claimId);
+        TestContext.Out.WriteLine(outcome.Headline);
+        TestContext.Out.WriteLine();
+        TestContext.Out.WriteLine(outcome.Evidence);
+
+        if (!outcome.AsRegistered)
+            Assert.Fail($"Registered {outcome.Claim.Expected} ({outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{outcome.Evidence}");
+        Assert.Pass(outcome.Headline);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Harness.Tests.Reproduction;
+
+/// <summary>The tutorial's one published run per configuration, placed within the reproduced seed distribution.</summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class PublishedComparisonTests
+{
+    [TestCaseSource(typeof(Session), nameof(Session.PublishedConfigurations))]
+    public void Published_run_lies_where_registered_in_the_reproduced_distribution(string configurationId)
+    {
+        var comparison = Session.Current.ComparePublished(configurationId);
+        var registered = Session.Current.Claims.PublishedOutliers.Where(o => o.Configuration == configurationId).ToList();
+        var report = comparison.Render() + string.Concat(registered.Select(o => $"Registered outlier ({o.Metric}): {o.Reason}\n"));
+        TestContext.Out.WriteLine(report);
+
+        var flagged = comparison.Metrics.Where(m => m.Outlier).Select(m => m.Metric).Order().ToList();
+        var expected = registered.Select(o => o.Metric).Order().ToList();
+        Assert.That(flagged, Is.EqualTo(expected),
+            $"Outliers found ({string.Join(", ", flagged)}) differ from those registered in claims.json ({string.Join(", ", expected)}).\n{report}");
+        Assert.Pass(report);
+    }
+}

@@ -1,0 +1,148 @@
+using Harness.Claims;
+using Harness.History;
+
+namespace Harness.Tests.Unit.Claims;
+
+public sealed class ClaimEvaluatorTests
+{
+    private static readonly int[] Depths = [1, 3, 5, 7, 9];
+
+    private static ClaimSet Settings(ulong seed = 7, int resamples = 2000) => new(0.05, resamples, seed, [], [], [], "claims.json");
+
+    private static Claim Trend(params ClaimPart[] parts) =>
+        new("trend", "gap rises with depth", "", "gap", parts, ClaimVerdict.Supported, "");
+
+    private static ClaimPart DepthTrend(string name = "") =>
+        new(name, ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(NTrain: 1000), Axis: "layers");
+
+    private static List<RunResult> Grid(Func<int, int, double> gap, int seeds = 10) =>
+        Depths.SelectMany(l => Enumerable.Range(1, seeds).Select(s => SyntheticRuns.WithGap(l, 0, 1000, s, gap(l, s)))).ToList();
+
+    [Test]
+    public void A_clear_rising_trend_is_supported_and_reads_as_a_conclusion()
+    {
+        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.1 * l + 0.02 * SyntheticRuns.Noise(s)));
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported));
+        // Perfectly ordered levels give ρ = 0.98, not 1: ten runs share each depth, and Spearman ranks those ties together.
+        Assert.That(outcome.Headline, Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) = 0.98 [0.98, 0.98]; 10 seeds, α = 0.05, 95% interval."));
+        Assert.That(outcome.Evidence, Does.Contain("| layers=9 | 10 |"));
+    }
+
+    [Test]
+    public void A_falling_trend_refutes_a_rising_claim()
+    {
+        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 1 - 0.1 * l + 0.02 * SyntheticRuns.Noise(s)));
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Refuted));
+    }
+
+    [Test]
+    public void No_trend_is_inconclusive_and_says_so()
+    {
+        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => SyntheticRuns.Noise(s, l)));
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive));
+        Assert.That(outcome.Headline, Does.Contain("seeds").And.Match("(power estimate|No effect)"));
+    }
+
+    [Test]
+    public void A_weak_trend_is_inconclusive_with_a_seed_estimate()
+    {
+        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.005 * l + 0.2 * SyntheticRuns.Noise(s, l), seeds: 4));
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), outcome.Headline);
+        Assert.That(outcome.Parts[0].SeedsSuggested, Is.GreaterThan(4));
+        Assert.That(outcome.Headline, Does.Contain($"about {outcome.Parts[0].SeedsSuggested} seeds per group might decide it"));
+    }
+
+    [Test]
+    public void Paired_probability_compares_seed_matched_runs()
+    {
+        // Dropout lowers the gap of every seed by a little; across seeds the spread is much larger than the effect.
+        var runs = Enumerable.Range(1, 10).SelectMany(s => new[]
+        {
+            SyntheticRuns.WithGap(5, 0, 1000, s, 0.5 + SyntheticRuns.Noise(s)),
+            SyntheticRuns.WithGap(5, 0.2, 1000, s, 0.5 + SyntheticRuns.Noise(s) - 0.01),
+        }).ToList();
+        ClaimPart Part(bool paired) => new("", ComparisonTest.Probability, ClaimedSide.Less, paired,
+            A: new RunFilter(5, 0.2, 1000), B: new RunFilter(5, 0, 1000));
+        Claim Claim(bool paired) => new("dropout", "dropout lowers the gap", "", "gap", [Part(paired)], ClaimVerdict.Supported, "");
+
+        var paired = ClaimEvaluator.Evaluate(Claim(paired: true), Settings(), runs);
+        var unpaired = ClaimEvaluator.Evaluate(Claim(paired: false), Settings(), runs);
+
+        Assert.That(paired.Verdict, Is.EqualTo(ClaimVerdict.Supported), paired.Headline);
+        Assert.That(paired.Parts[0].Effect.Point, Is.Zero, "every pair has A < B");
+        Assert.That(paired.Headline, Does.Contain("P(gap[dropout=0.2] > gap[dropout=0]), paired by seed = 0.00"));
+        Assert.That(unpaired.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), "without pairing, seed-to-seed spread hides the effect");
+    }
+
+    [Test]
+    public void A_contrast_decides_whether_an_effect_shrinks()
+    {
+        var runs = new List<RunResult>();
+        foreach (var (n, slope) in new[] { (1000, 0.05), (6000, 0.01) })
+            foreach (var l in new[] { 1, 9 })
+                runs.AddRange(Enumerable.Range(1, 5).Select(s => SyntheticRuns.WithGap(l, 0, n, s, slope * l + 0.01 * SyntheticRuns.Noise(s, l))));
+        var part = new ClaimPart("", ComparisonTest.Contrast, ClaimedSide.Less, false,
+            A: new RunFilter(9, 0, 6000), B: new RunFilter(1, 0, 6000), C: new RunFilter(9, 0, 1000), D: new RunFilter(1, 0, 1000));
+
+        var outcome = ClaimEvaluator.Evaluate(new Claim("c", "depth matters less with more data", "", "gap", [part], ClaimVerdict.Supported, ""), Settings(), runs);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported), outcome.Headline);
+        Assert.That(outcome.Parts[0].Effect.Point, Is.EqualTo(8 * 0.01 - 8 * 0.05).Within(0.01));
+    }
+
+    [Test]
+    public void The_bootstrap_is_reproducible_and_follows_its_seed()
+    {
+        var runs = Grid((l, s) => 0.01 * l + 0.1 * SyntheticRuns.Noise(s, l));
+        var claim = Trend(DepthTrend());
+
+        var first = ClaimEvaluator.Evaluate(claim, Settings(seed: 7), runs).Parts[0].Effect;
+        var again = ClaimEvaluator.Evaluate(claim, Settings(seed: 7), runs).Parts[0].Effect;
+        var other = ClaimEvaluator.Evaluate(claim, Settings(seed: 8), runs).Parts[0].Effect;
+
+        Assert.That(again, Is.EqualTo(first));
+        Assert.That((other.Lower, other.Upper), Is.Not.EqualTo((first.Lower, first.Upper)));
+        Assert.That(other.Point, Is.EqualTo(first.Point), "the estimate itself does not depend on resampling");
+    }
+
+    [Test]
+    public void The_correction_widens_intervals_with_the_number_of_parts_and_can_change_the_verdict()
+    {
+        // A trend that is clear at 95% but not at 1 − 0.05/5 = 99%.
+        var runs = Grid((l, s) => 0.01 * l + 0.3 * SyntheticRuns.Noise(s, l), seeds: 6);
+        var one = ClaimEvaluator.Evaluate(Trend(DepthTrend("a")), Settings(), runs);
+        var five = ClaimEvaluator.Evaluate(Trend(DepthTrend("a"), DepthTrend("b"), DepthTrend("c"), DepthTrend("d"), DepthTrend("e")), Settings(), runs);
+
+        Assert.That(one.Parts[0].Effect.Level, Is.EqualTo(0.95));
+        Assert.That(five.Parts[0].Effect.Level, Is.EqualTo(0.99).Within(1e-12));
+        Assert.That(five.Parts[0].Effect.Lower, Is.LessThan(one.Parts[0].Effect.Lower));
+        Assert.That(five.Parts[0].Effect.Upper, Is.GreaterThanOrEqualTo(one.Parts[0].Effect.Upper));
+        Assert.That(one.Verdict, Is.EqualTo(ClaimVerdict.Supported), one.Headline);
+        Assert.That(five.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), five.Headline);
+        Assert.That(five.Headline, Does.Contain("99% intervals (Bonferroni over 5 parts)"));
+    }
+
+    [Test]
+    public void One_refuted_part_refutes_the_claim_and_all_parts_must_hold_for_support()
+    {
+        var rising = Grid((l, s) => 0.1 * l + 0.02 * SyntheticRuns.Noise(s));
+        var falling = Depths.SelectMany(l => Enumerable.Range(1, 10).Select(s => SyntheticRuns.WithGap(l, 0.2, 1000, s, 1 - 0.1 * l))).ToList();
+        var claim = Trend(
+            new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(Dropout: 0), Axis: "layers"),
+            new ClaimPart("with dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(Dropout: 0.2), Axis: "layers"));
+
+        var outcome = ClaimEvaluator.Evaluate(claim, Settings(), rising.Concat(falling).ToList());
+
+        Assert.That(outcome.Parts.Select(p => p.Verdict), Is.EqualTo(new[] { ClaimVerdict.Supported, ClaimVerdict.Refuted }));
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Refuted));
+    }
+
+    [Test]
+    public void A_group_that_matches_no_runs_is_a_clear_error()
+    {
+        var claim = Trend(new ClaimPart("p", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(NTrain: 42), Axis: "layers"));
+        var error = Assert.Throws<InvalidOperationException>(() => ClaimEvaluator.Evaluate(claim, Settings(), Grid((l, s) => l)));
+        Assert.That(error.Message, Does.Contain("part 'p'").And.Contain("n=42").And.Contain("matches 0 runs"));
+    }
+}

@@ -1,0 +1,36 @@
+using Harness.Claims;
+
+namespace Harness.Tests.Unit.Claims;
+
+public sealed class PublishedComparisonTests
+{
+    private static readonly List<Harness.History.RunResult> Reproduced =
+        Enumerable.Range(1, 10).Select(s => SyntheticRuns.WithGap(3, 0, 1000, s, 0.5 + 0.01 * s)).ToList();
+
+    private static PublishedComparison Compare(double gap) =>
+        PublishedComparison.Compare(new PublishedRun(Reproduced[0].Config, SyntheticRuns.WithGap(3, 0, 1000, 0, gap).History), Reproduced, ["gap"]);
+
+    [Test]
+    public void A_published_value_inside_the_distribution_gets_its_percentile()
+    {
+        var metric = Compare(0.555).Metrics[0];
+        Assert.That(metric.Percentile, Is.EqualTo(50).Within(1e-9), "5 of 10 seeds lie below 0.555");
+        Assert.That(metric.Outlier, Is.False);
+    }
+
+    [Test]
+    public void Beyond_the_range_but_within_one_iqr_is_not_an_outlier()
+    {
+        // Range 0.51–0.60, IQR 0.045: 0.64 is past the range but within max + IQR.
+        Assert.That(Compare(0.64).Metrics[0].Outlier, Is.False);
+    }
+
+    [Test]
+    public void Beyond_the_range_widened_by_one_iqr_is_an_outlier()
+    {
+        var comparison = Compare(0.7);
+        Assert.That(comparison.Metrics[0].Outlier, Is.True);
+        Assert.That(comparison.Metrics[0].Percentile, Is.EqualTo(100));
+        Assert.That(comparison.Render(), Does.Contain("OUTSIDE the range widened by one IQR"));
+    }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Harness.Config;
+using Harness.History;
+using Harness.Tests.Unit.Baselines;
+
+namespace Harness.Tests.Unit.Claims;
+
+/// <summary>Runs whose final generalisation gap is exactly what a test says it is.</summary>
+internal static class SyntheticRuns
+{
+    public static RunResult WithGap(int layers, double dropout, int nTrain, int seed, double gap)
+    {
+        ImmutableArray<double> Flat(double last) => [.. Enumerable.Repeat(0.5, 17), last];
+        var config = new RunConfig { Layers = layers, Dropout = dropout, NTrain = nTrain, Seed = seed };
+        return new RunResult(config, BaselineFixtures.Here, new TrainingHistory(Flat(0.1), Flat(0.9), Flat(0.1 + gap), Flat(0.8)), 1);
+    }
+
+    /// <summary>A small deterministic "noise" in [-0.5, 0.5) per seed, so groups have spread without randomness.</summary>
+    public static double Noise(int seed, int salt = 0) => ((seed * 37 + salt * 11) % 17) / 17.0 - 0.5;
+}
