@@ -42,7 +42,7 @@ public static class ClaimLoader
         foreach (var duplicate in claims.GroupBy(c => c.Id).Where(g => g.Count() > 1))
             reader.Error("claims", $"claim id '{duplicate.Key}' is used more than once");
 
-        reader.OnlyKeys("published", "metrics", "outliers");
+        reader.OnlyKeys("published", "metrics", "outliers", "note");
         var metrics = reader.Has("published:metrics") ? reader.Array("published:metrics", p => Metric(reader, p)) : ["final_val_loss", "final_val_acc"];
         var outliers = reader.Indices("published:outliers").Select(i =>
         {

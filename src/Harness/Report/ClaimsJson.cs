@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using Harness.IO;
+
+namespace Harness.Report;
+
+/// <summary>Every claim's verdict with its numbers, and the published comparisons, as JSON for other tools.</summary>
+public sealed class ClaimsJson : IReportWriter
+{
+    public const string FileName = "claims.json";
+    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
+
+    public IReadOnlyList<string> Write(ExperimentResults results, string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        AtomicFile.WriteAllText(path, Render(results));
+        return [path];
+    }
+
+    public static string Render(ExperimentResults results)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("experiment", results.Experiment.Name);
+            json.WriteStartArray("claims");
+            foreach (var outcome in results.Claims)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", outcome.Claim.Id);
+                json.WriteString("statement", outcome.Claim.Statement);
+                json.WriteString("tutorial", outcome.Claim.Tutorial);
+                json.WriteString("metric", outcome.Claim.Metric);
+                json.WriteString("verdict", outcome.Verdict.ToString());
+                json.WriteString("registered", outcome.Claim.Expected.ToString());
+                json.WriteBoolean("asRegistered", outcome.AsRegistered);
+                json.WriteString("headline", outcome.Headline);
+                json.WriteStartArray("parts");
+                foreach (var part in outcome.Parts)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", part.Part.Name);
+                    json.WriteString("statistic", part.Statistic);
+                    json.WriteNumber("estimate", part.Effect.Point);
+                    json.WriteNumber("lower", part.Effect.Lower);
+                    json.WriteNumber("upper", part.Effect.Upper);
+                    json.WriteNumber("level", part.Effect.Level);
+                    json.WriteNumber("null", part.NullValue);
+                    json.WriteString("verdict", part.Verdict.ToString());
+                    json.WriteNumber("seeds", part.Seeds);
+                    if (part.SeedsSuggested is { } suggested) json.WriteNumber("seedsSuggested", suggested);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("published");
+            foreach (var comparison in results.Published)
+                foreach (var metric in comparison.Metrics)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("configuration", comparison.ConfigurationId);
+                    json.WriteString("metric", metric.Metric);
+                    json.WriteNumber("published", metric.Published);
+                    json.WriteNumber("percentile", metric.Percentile);
+                    json.WriteNumber("reproducedMin", metric.Reproduced[0]);
+                    json.WriteNumber("reproducedMax", metric.Reproduced[^1]);
+                    json.WriteNumber("iqr", metric.Iqr);
+                    json.WriteBoolean("outlier", metric.Outlier);
+                    json.WriteEndObject();
+                }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}

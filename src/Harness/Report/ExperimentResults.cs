@@ -1,0 +1,32 @@
+using Harness.Baselines;
+using Harness.Claims;
+using Harness.Config;
+using Harness.History;
+using Harness.Native;
+
+namespace Harness.Report;
+
+/// <summary>
+/// Everything a reproduction found, frozen: the input of every report writer, which are pure functions of it
+/// (so the same results give the same bytes). Wall times are deliberately absent; they go to a separate file.
+/// </summary>
+public sealed record ExperimentResults(
+    Experiment Experiment,
+    EnvironmentFingerprint Fingerprint,
+    IReadOnlyList<RunResult> Runs,
+    IReadOnlyList<(string RunId, ExactVerdict Verdict, string Message)> Exact,
+    IReadOnlyList<(string ConfigurationId, EnsembleVerdict Verdict, string Message)> Ensemble,
+    IReadOnlyList<ClaimOutcome> Claims,
+    IReadOnlyList<PublishedComparison> Published,
+    IReadOnlyList<PublishedOutlier> RegisteredOutliers)
+{
+    public bool ExactHolds => Exact.All(e => e.Verdict is ExactVerdict.Match or ExactVerdict.NotComparable or ExactVerdict.Accepted);
+    public bool EnsembleHolds => Ensemble.All(e => e.Verdict is EnsembleVerdict.Consistent or EnsembleVerdict.Accepted or EnsembleVerdict.TooFewSeeds);
+    public bool ClaimsHold => Claims.All(c => c.AsRegistered);
+
+    public bool PublishedHolds => Published.All(p => p.Metrics.All(m =>
+        m.Outlier == RegisteredOutliers.Any(o => o.Configuration == p.ConfigurationId && o.Metric == m.Metric)));
+
+    /// <summary>Everything as registered and verified: exit code 0.</summary>
+    public bool Holds => ExactHolds && EnsembleHolds && ClaimsHold && PublishedHolds;
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+using Harness.History;
+using Harness.IO;
+
+namespace Harness.Report;
+
+/// <summary>Every run's every epoch in tidy form: one row per (run, epoch, metric), ready for pandas or R.</summary>
+public sealed class HistoriesCsv : IReportWriter
+{
+    public const string FileName = "histories.csv";
+
+    public IReadOnlyList<string> Write(ExperimentResults results, string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        AtomicFile.WriteAllText(path, Render(results));
+        return [path];
+    }
+
+    public static string Render(ExperimentResults results)
+    {
+        var csv = new StringBuilder("experiment,run,layers,dropout,n,seed,epoch,metric,value\n");
+        foreach (var run in results.Runs.OrderBy(r => r.RunId, StringComparer.Ordinal))
+            foreach (var metric in TrainingHistory.MetricNames)
+                for (var e = 0; e < run.History.Epochs; e++)
+                    csv.Append(CultureInfo.InvariantCulture,
+                        $"{results.Experiment.Name},{run.RunId},{run.Config.Layers},{RunResultJson.Format(run.Config.Dropout)},{run.Config.NTrain},{run.Config.Seed},{e + 1},{metric},{RunResultJson.Format(run.History[metric][e])}\n");
+        return csv.ToString();
+    }
+}
