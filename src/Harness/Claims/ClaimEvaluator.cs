@@ -16,14 +16,15 @@ public static class ClaimEvaluator
     {
         var level = 1 - settings.Alpha / claim.Parts.Count;
         var parts = claim.Parts.Select((part, i) =>
-            EvaluatePart(claim, part, results, level, settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"))).ToList();
+            EvaluatePart(claim, part, results, level, settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds)).ToList();
         var verdict = parts.All(p => p.Verdict == ClaimVerdict.Supported) ? ClaimVerdict.Supported
             : parts.Any(p => p.Verdict == ClaimVerdict.Refuted) ? ClaimVerdict.Refuted
             : ClaimVerdict.Inconclusive;
         return new ClaimOutcome(claim, verdict, parts, ClaimText.Headline(claim, verdict, parts, settings.Alpha), ClaimText.Evidence(claim, parts));
     }
 
-    private static PartOutcome EvaluatePart(Claim claim, ClaimPart part, IReadOnlyList<RunResult> results, double level, int resamples, ulong seed)
+    private static PartOutcome EvaluatePart(Claim claim, ClaimPart part, IReadOnlyList<RunResult> results, double level, int resamples, ulong seed,
+        int minimumSeeds)
     {
         double Metric(RunResult r) => RunMetrics.Compute(claim.Metric, r.History);
         List<RunResult> Select(RunFilter filter, string name)
@@ -93,10 +94,11 @@ public static class ClaimEvaluator
             }
         }
 
-        var verdict = Decide(effect, nullValue, part.Side);
         var seeds = groups.Min(g => g.Values.Count);
+        var tooFew = seeds < minimumSeeds;
+        var verdict = tooFew ? ClaimVerdict.Inconclusive : Decide(effect, nullValue, part.Side);
         return new PartOutcome(part, statistic, effect, nullValue, verdict, groups, used.Select(r => r.Config.Seed).Distinct().Count(),
-            verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(effect, nullValue, seeds) : null);
+            tooFew ? minimumSeeds : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(effect, nullValue, seeds) : null, tooFew);
     }
 
     public static ClaimVerdict Decide(Interval effect, double nullValue, ClaimedSide side)

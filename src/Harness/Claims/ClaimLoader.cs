@@ -31,11 +31,12 @@ public static class ClaimLoader
         }
 
         var reader = new ConfigReader(root, [(root.Providers.First(), $"in {full}")]);
-        reader.OnlyKeys("", "alpha", "bootstrap", "claims", "published");
+        reader.OnlyKeys("", "alpha", "bootstrap", "minimumSeeds", "claims", "published");
         reader.OnlyKeys("bootstrap", "resamples", "seed");
         var alpha = reader.Double("alpha", 0.05, a => a > 0 && a < 1, "a number in (0, 1)");
         var resamples = reader.Int("bootstrap:resamples", 4000, 200, 1_000_000);
         var seed = (ulong)reader.Int("bootstrap:seed", 1, 0);
+        var minimumSeeds = reader.Int("minimumSeeds", ClaimSet.DefaultMinimumSeeds, 2);
 
         var claims = reader.Indices("claims").Select(i => ReadClaim(reader, $"claims:{i}")).ToList();
         if (claims.Count == 0) reader.Error("claims", "missing; at least one claim is required");
@@ -52,7 +53,7 @@ public static class ClaimLoader
                 reader.String($"{p}:reason", required: true) ?? "");
         }).ToList();
 
-        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full) : throw new ConfigurationException(reader.Errors);
+        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds) : throw new ConfigurationException(reader.Errors);
     }
 
     private static Claim ReadClaim(ConfigReader reader, string path)

@@ -8,7 +8,13 @@ public sealed record ClaimSet(
     IReadOnlyList<Claim> Claims,
     IReadOnlyList<string> PublishedMetrics,
     IReadOnlyList<PublishedOutlier> PublishedOutliers,
-    string Path);
+    string Path,
+    int MinimumSeeds = ClaimSet.DefaultMinimumSeeds)
+{
+    /// <summary>Below this many runs per group a percentile bootstrap is degenerate (two values per group give intervals
+    /// like [0, 0]), so a part with fewer is Inconclusive whatever its interval says.</summary>
+    public const int DefaultMinimumSeeds = 5;
+}
 
 /// <summary>A published value registered as lying outside the reproduced range (widened by one IQR), with the reason.</summary>
 public sealed record PublishedOutlier(string Configuration, string Metric, string Reason);

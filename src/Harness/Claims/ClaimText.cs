@@ -17,6 +17,8 @@ public static class ClaimText
             ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
             : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
         var text = $"{verdict} — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}";
+        if (parts.Any(p => p.TooFewSeeds))
+            return text + $". Too few seeds for a verdict: at least {parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested)} runs per group are needed.";
         if (verdict == ClaimVerdict.Inconclusive)
         {
             var suggestions = parts.Where(p => p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.SeedsSuggested).ToList();

@@ -15,4 +15,5 @@ public sealed record PartOutcome(
     ClaimVerdict Verdict,
     IReadOnlyList<GroupEvidence> Groups,
     int Seeds,
-    int? SeedsSuggested);
+    int? SeedsSuggested,
+    bool TooFewSeeds = false);

@@ -7,6 +7,8 @@ public static class CommandLine
 {
     public const string Usage = """
         usage: harness <command> [options]
+          reproduce  the whole experiment into a report: --experiment (default keras-tutorial-05) --seeds N --out DIR
+                     (default artifacts) --workers N --data-dir DIR
           run     one training run: --layers --dropout --n-train --seed --out DIR, and --n-validation --epochs
                   --batch-size --width --learning-rate --semantics keras|pytorch --data-dir
           bench   train the tutorial's grid (10 runs, one seed, in parallel) and print one JSON line of throughput:
@@ -23,6 +25,7 @@ public static class CommandLine
                 "run" => RunCommand.Execute(args.Skip(1).ToList(), output),
                 "bench" => BenchCommand.Execute(args.Skip(1).ToList(), output),
                 "accept" => AcceptCommand.Execute(args.Skip(1).ToList(), output, error),
+                "reproduce" => ReproduceCommand.Execute(args.Skip(1).ToList(), output, error),
                 "help" or "--help" or "-h" => Help(output),
                 _ => Fail(error, $"error: unknown command '{args[0]}'"),
             };

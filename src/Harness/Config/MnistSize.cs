@@ -5,4 +5,6 @@ public static class MnistSize
 {
     public const int Train = 60000;
     public const int Test = 10000;
+    public const int Features = 28 * 28;
+    public const int Classes = 10;
 }

@@ -58,7 +58,8 @@ public sealed class Figures : IReportWriter
                     mean.LineWidth = 2;
                     mean.LegendText = $"{depth} layers ({group.Count} seeds)";
                 }
-                plot.ShowLegend(row == 0 ? Alignment.UpperRight : Alignment.LowerRight);
+                // Losses fall and accuracies rise: keep the legend in the corner the curves leave empty.
+                plot.ShowLegend(metric.EndsWith("loss", StringComparison.Ordinal) ? Alignment.UpperRight : Alignment.LowerRight);
             }
         return figure;
     }
@@ -84,6 +85,8 @@ public sealed class Figures : IReportWriter
             mean.MarkerSize = 8;
             mean.LegendText = $"n = {group.Key.NTrain}, dropout {F(group.Key.Dropout)}";
         }
+        var depths = runs.Select(r => r.Config.Layers).Distinct().Order().Select(d => (double)d).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(depths, depths.Select(d => F(d)).ToArray());
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }

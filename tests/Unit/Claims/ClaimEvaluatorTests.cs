@@ -47,9 +47,9 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void A_weak_trend_is_inconclusive_with_a_seed_estimate()
     {
-        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.005 * l + 0.2 * SyntheticRuns.Noise(s, l), seeds: 4));
+        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.005 * l + 0.2 * SyntheticRuns.Noise(s, l), seeds: 6));
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), outcome.Headline);
-        Assert.That(outcome.Parts[0].SeedsSuggested, Is.GreaterThan(4));
+        Assert.That(outcome.Parts[0].SeedsSuggested, Is.GreaterThan(6));
         Assert.That(outcome.Headline, Does.Contain($"about {outcome.Parts[0].SeedsSuggested} seeds per group might decide it"));
     }
 
@@ -136,6 +136,17 @@ public sealed class ClaimEvaluatorTests
 
         Assert.That(outcome.Parts.Select(p => p.Verdict), Is.EqualTo(new[] { ClaimVerdict.Supported, ClaimVerdict.Refuted }));
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Refuted));
+    }
+
+    [Test]
+    public void Too_few_seeds_are_inconclusive_however_clean_the_interval_looks()
+    {
+        // Two seeds per depth of a perfect trend: the bootstrap interval collapses onto the estimate, which proves nothing.
+        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.1 * l + 0.01 * s, seeds: 2));
+
+        Assert.That(outcome.Parts[0].Effect.Lower, Is.GreaterThan(0), "the interval alone would say Supported");
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive));
+        Assert.That(outcome.Headline, Does.EndWith("Too few seeds for a verdict: at least 5 runs per group are needed."));
     }
 
     [Test]

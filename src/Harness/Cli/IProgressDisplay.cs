@@ -1,0 +1,10 @@
+using Harness.Config;
+using Harness.History;
+
+namespace Harness.Cli;
+
+/// <summary>Shows training progress: called from worker threads after every epoch of every run.</summary>
+public interface IProgressDisplay
+{
+    void Epoch(RunConfig run, EpochMetrics metrics);
+}

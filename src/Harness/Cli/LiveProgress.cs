@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Harness.Config;
+using Harness.History;
+using Spectre.Console;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// A live terminal display (Spectre.Console): the whole experiment's progress with elapsed time and ETA, and a bar per
+/// active run showing its epoch. Finished runs disappear, so the display stays as tall as the number of workers.
+/// </summary>
+public sealed class LiveProgress(ProgressTracker tracker, ProgressContext context, ProgressTask overall) : IProgressDisplay
+{
+    private readonly ConcurrentDictionary<string, ProgressTask> _active = new();
+
+    public static T Run<T>(ProgressTracker tracker, Func<IProgressDisplay, T> work)
+    {
+        T result = default!;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var overall = context.AddTask($"{tracker.Runs} runs", maxValue: 1000);
+                result = work(new LiveProgress(tracker, context, overall));
+                overall.Value = overall.MaxValue;
+            });
+        return result;
+    }
+
+    public void Epoch(RunConfig run, EpochMetrics metrics)
+    {
+        var task = _active.GetOrAdd(run.RunId, id => context.AddTask(Markup.Escape(id), maxValue: run.Epochs));
+        task.Value = metrics.Epoch;
+        var finished = tracker.Epoch(run, metrics.Epoch);
+        overall.Description = $"{tracker.RunsDone}/{tracker.Runs} runs";
+        overall.Value = tracker.Fraction * overall.MaxValue;
+        if (finished && _active.TryRemove(run.RunId, out var done)) done.StopTask();
+    }
+}

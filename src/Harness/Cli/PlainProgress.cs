@@ -1,0 +1,24 @@
+using System.Globalization;
+using Harness.Config;
+using Harness.History;
+
+namespace Harness.Cli;
+
+/// <summary>One line per finished run, for logs and CI (no cursor movement, no colour).</summary>
+public sealed class PlainProgress(ProgressTracker tracker, TextWriter output) : IProgressDisplay
+{
+    private readonly Lock _gate = new();
+
+    public void Epoch(RunConfig run, EpochMetrics metrics)
+    {
+        if (!tracker.Epoch(run, metrics.Epoch)) return;
+        lock (_gate)
+        {
+            var remaining = tracker.Remaining is { } r ? Format(r) : "?";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{tracker.RunsDone,4}/{tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed {Format(tracker.Elapsed)}  ETA {remaining}"));
+        }
+    }
+
+    private static string Format(TimeSpan span) => span.ToString(span.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
+}

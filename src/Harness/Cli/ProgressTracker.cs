@@ -1,0 +1,37 @@
+using Harness.Config;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// Counts work done by its cost (matmul FLOPs), not by runs: a 9-layer run is seven times a 1-layer one, so run counts
+/// would make the ETA lurch. Thread-safe.
+/// </summary>
+public sealed class ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfig, double> cost, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly long _start = (time ?? TimeProvider.System).GetTimestamp();
+    private readonly double _total = runs.Sum(cost);
+    private readonly Lock _gate = new();
+    private double _done;
+
+    public int Runs => runs.Count;
+    public int RunsDone { get; private set; }
+
+    /// <summary>Records one epoch; returns true when it completed its run.</summary>
+    public bool Epoch(RunConfig run, int epoch)
+    {
+        lock (_gate)
+        {
+            _done += cost(run) / run.Epochs;
+            if (epoch < run.Epochs) return false;
+            RunsDone++;
+            return true;
+        }
+    }
+
+    public TimeSpan Elapsed => _time.GetElapsedTime(_start);
+
+    public double Fraction => _total == 0 ? 1 : Math.Min(1, _done / _total);
+
+    public TimeSpan? Remaining => Fraction <= 0 ? null : TimeSpan.FromSeconds(Elapsed.TotalSeconds * (1 - Fraction) / Fraction);
+}

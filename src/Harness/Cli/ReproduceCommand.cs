@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Harness.Baselines;
+using Harness.Config;
+using Harness.IO;
+using Harness.Report;
+using Harness.Reproduction;
+using Harness.Training;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// <c>harness reproduce</c>: the whole experiment — every run trained side by side, both baseline tiers, every claim and
+/// published comparison — into <c>OUT/&lt;experiment&gt;/</c>: report.md, histories.csv, claims.json, runs/, figures/, and
+/// timings.json (wall times, kept apart so the other files are byte-identical between runs). Exit code 0 when everything
+/// holds, 1 on a regression or a verdict that differs from its registration.
+/// </summary>
+public static class ReproduceCommand
+{
+    public static readonly string[] Options = ["experiment", "seeds", "out", "workers", "data-dir"];
+
+    public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var options = new CommandOptions("reproduce", args, Options);
+        var name = options.String("experiment", ExperimentLoader.DefaultExperiment)!;
+        var seeds = options.Int("seeds", 0);
+        var workers = options.Int("workers", RunScheduler.DefaultWorkers);
+        var outRoot = options.String("out", "artifacts")!;
+        var dataDir = options.String("data-dir");
+        if (args.Contains("--seeds") && seeds < 1) options.AddError($"option '--seeds': expected an integer >= 1, found {seeds}");
+        if (workers < 1) options.AddError($"option '--workers': expected an integer >= 1, found {workers}");
+        options.ThrowIfInvalid();
+
+        var overrides = new Dictionary<string, string?>();
+        var definition = ExperimentLoader.Load(name);
+        if (seeds > 0)
+            for (var i = 0; i < definition.Grids.Count; i++) overrides[$"grids:{i}:seeds:count"] = seeds.ToString(CultureInfo.InvariantCulture);
+        if (dataDir is not null) overrides["data:directory"] = dataDir;
+        var experiment = overrides.Count == 0 ? definition : ExperimentLoader.Load(name, overrides);
+
+        var clock = Stopwatch.StartNew();
+        var directory = Path.Combine(outRoot, experiment.Name);
+        var interactive = !Console.IsOutputRedirected && !BaselinePolicy.FromEnvironment().IsCi && ReferenceEquals(output, Console.Out);
+        output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}.");
+
+        IProgressDisplay? display = null;
+        ExperimentResults Run(IProgressDisplay progress)
+        {
+            display = progress;
+            using var session = new ExperimentSession(experiment, BaselineStore.ForExperiment(experiment.Name, BaselinePolicy.FromEnvironment()),
+                workers, run => new TrainingObserver(OnEpoch: e => display!.Epoch(run, e)));
+            return Reproducer.Reproduce(session);
+        }
+
+        var trainingRuns = Grid.ExperimentGrid.Runs(experiment);
+        var tracker = new ProgressTracker(trainingRuns, c => FlopCount.ForRun(c, MnistSize.Features, MnistSize.Classes));
+        var results = interactive ? LiveProgress.Run(tracker, Run) : Run(new PlainProgress(tracker, output));
+
+        foreach (var sub in new[] { RunFiles.Folder, Figures.Folder })
+            if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
+        var (written, failures) = ReportWriters.Default.Write(results, directory);
+        WriteTimings(directory, results, clock.Elapsed.TotalSeconds);
+
+        output.WriteLine();
+        foreach (var claim in results.Claims) output.WriteLine((claim.AsRegistered ? "  " : "✗ ") + claim.Headline);
+        output.WriteLine();
+        output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {written.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
+        foreach (var failure in failures) error.WriteLine($"error: {failure}");
+        if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
+        return results.Holds && failures.Count == 0 ? 0 : 1;
+    }
+
+    private static void WriteTimings(string directory, ExperimentResults results, double wallSeconds)
+    {
+        var timings = new Dictionary<string, object>
+        {
+            ["wall_seconds"] = Math.Round(wallSeconds, 3),
+            ["training_seconds_summed"] = Math.Round(results.Runs.Sum(r => r.Seconds), 3),
+            ["runs"] = results.Runs.OrderBy(r => r.RunId, StringComparer.Ordinal).ToDictionary(r => r.RunId, r => Math.Round(r.Seconds, 3)),
+        };
+        AtomicFile.WriteAllText(Path.Combine(directory, "timings.json"), JsonSerializer.Serialize(timings, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}

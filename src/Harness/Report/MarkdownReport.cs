@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text;
+using Harness.Baselines;
+using Harness.Claims;
+using Harness.History;
+using Harness.IO;
+using Harness.Statistics;
+
+namespace Harness.Report;
+
+/// <summary>
+/// <c>report.md</c>: the reproduction read as a results section. Conclusions first, with their evidence; then figures,
+/// the published runs against the reproduced ones, the runs, the baselines and the environment.
+/// </summary>
+public sealed class MarkdownReport : IReportWriter
+{
+    public const string FileName = "report.md";
+
+    public IReadOnlyList<string> Write(ExperimentResults results, string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        AtomicFile.WriteAllText(path, Render(results));
+        return [path];
+    }
+
+    public static string Render(ExperimentResults results)
+    {
+        var md = new StringBuilder();
+        var experiment = results.Experiment;
+        md.AppendLine($"# Reproduction: {experiment.Title}");
+        md.AppendLine();
+        if (experiment.Source.Length > 0) md.AppendLine($"Source: {experiment.Source}.  ");
+        var configurations = results.Runs.GroupBy(r => r.Config.ConfigurationId).Count();
+        var seeds = results.Runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.Count()).Distinct().Order().ToList();
+        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each; Keras 2 semantics, one intra-op thread per run."));
+        md.AppendLine();
+
+        Summary(md, results);
+        Conclusions(md, results);
+        FiguresSection(md, results);
+        Published(md, results);
+        Runs(md, results);
+        BaselinesSection(md, results);
+        Environment(md, results);
+        return md.ToString();
+    }
+
+    private static void Summary(StringBuilder md, ExperimentResults results)
+    {
+        md.AppendLine("## Summary");
+        md.AppendLine();
+        md.AppendLine(results.Holds ? "**Everything holds**: baselines verified and every verdict as registered." : "**Not everything holds** — see the marked items below.");
+        md.AppendLine();
+        var exact = results.Exact.GroupBy(e => e.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Words(g.Key)}");
+        md.AppendLine($"- Exact tier: {string.Join(", ", exact)} (of {results.Exact.Count} runs).");
+        var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        md.AppendLine($"- Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).");
+        var verdicts = results.Claims.GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        md.AppendLine($"- Claims: {string.Join(", ", verdicts)}; {results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered.");
+        var outliers = results.Published.Sum(p => p.Metrics.Count(m => m.Outlier));
+        md.AppendLine($"- Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced range widened by one IQR.");
+        md.AppendLine();
+    }
+
+    private static void Conclusions(StringBuilder md, ExperimentResults results)
+    {
+        md.AppendLine("## Conclusions");
+        md.AppendLine();
+        foreach (var outcome in results.Claims)
+        {
+            md.AppendLine($"### {outcome.Verdict}: {outcome.Claim.Statement}");
+            md.AppendLine();
+            if (outcome.Claim.Tutorial.Length > 0)
+            {
+                md.AppendLine($"> The tutorial: \"{outcome.Claim.Tutorial}\"");
+                md.AppendLine();
+            }
+            md.AppendLine(outcome.Headline);
+            md.AppendLine();
+            md.AppendLine($"Registered: {outcome.Claim.Expected} — {(outcome.AsRegistered ? "as registered" : "**differs from the registration**")}. {outcome.Claim.Reason}");
+            md.AppendLine();
+            md.AppendLine("<details><summary>Evidence</summary>");
+            md.AppendLine();
+            md.Append(outcome.Evidence);
+            md.AppendLine("</details>");
+            md.AppendLine();
+        }
+    }
+
+    private static void FiguresSection(StringBuilder md, ExperimentResults results)
+    {
+        md.AppendLine("## Figures");
+        md.AppendLine();
+        foreach (var n in results.Runs.Select(r => r.Config.NTrain).Distinct().Order())
+        {
+            md.AppendLine(Invariant($"Training curves at n = {n}: mean over seeds, band from the minimum to the maximum seed (the tutorial's figure, with its spread).  "));
+            md.AppendLine(Invariant($"![Training curves, n = {n}]({Figures.Folder}/{Figures.CurvesFile(n)})"));
+            md.AppendLine();
+        }
+        md.AppendLine("Generalisation gap against depth, for each training-set size, with and without dropout.  ");
+        md.AppendLine($"![Gap against depth]({Figures.Folder}/{Figures.GapFile})");
+        md.AppendLine();
+    }
+
+    private static void Published(StringBuilder md, ExperimentResults results)
+    {
+        if (results.Published.Count == 0) return;
+        md.AppendLine("## Published versus reproduced");
+        md.AppendLine();
+        md.AppendLine("The tutorial's single published run per configuration, placed among the reproduced seeds (mid-rank percentile). " +
+                      "A value outside the reproduced range widened by one IQR is flagged.");
+        md.AppendLine();
+        md.AppendLine("| configuration | metric | published | percentile | reproduced min – max | median | |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | --- |");
+        foreach (var comparison in results.Published)
+            foreach (var m in comparison.Metrics)
+            {
+                var registered = results.RegisteredOutliers.Any(o => o.Configuration == comparison.ConfigurationId && o.Metric == m.Metric);
+                var status = m.Outlier ? (registered ? "outlier (registered)" : "**outlier, not registered**") : registered ? "**registered outlier, now within**" : "within";
+                md.AppendLine(Invariant($"| {comparison.ConfigurationId} | {m.Metric} | {m.Published:0.0000} | {m.Percentile:0} | {m.Reproduced[0]:0.0000} – {m.Reproduced[^1]:0.0000} | {Describe.Median(m.Reproduced):0.0000} | {status} |"));
+            }
+        md.AppendLine();
+    }
+
+    private static void Runs(StringBuilder md, ExperimentResults results)
+    {
+        md.AppendLine("## Runs");
+        md.AppendLine();
+        md.AppendLine("Final-epoch values, mean ± sd over seeds.");
+        md.AppendLine();
+        md.AppendLine("| configuration | seeds | loss | acc | val_loss | val_acc |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var group in results.Runs.GroupBy(r => r.Config.ConfigurationId))
+        {
+            string Cell(Func<TrainingHistory, double> metric)
+            {
+                var (mean, variance) = WelchTest.MeanVariance(group.Select(r => metric(r.History)).ToList());
+                return double.IsNaN(variance) ? Invariant($"{mean:0.0000}") : Invariant($"{mean:0.0000} ± {Math.Sqrt(variance):0.0000}");
+            }
+            md.AppendLine(Invariant($"| {group.Key} | {group.Count()} | {Cell(h => h.Loss[^1])} | {Cell(h => h.Acc[^1])} | {Cell(h => h.ValLoss[^1])} | {Cell(h => h.ValAcc[^1])} |"));
+        }
+        md.AppendLine();
+    }
+
+    private static void BaselinesSection(StringBuilder md, ExperimentResults results)
+    {
+        md.AppendLine("## Baselines");
+        md.AppendLine();
+        md.AppendLine("Exact tier: within one environment every number of every run's history must equal its verified baseline.");
+        md.AppendLine();
+        var notMatching = results.Exact.Where(e => e.Verdict != ExactVerdict.Match).ToList();
+        md.AppendLine(notMatching.Count == 0
+            ? Invariant($"All {results.Exact.Count} runs are identical to their baselines, bit for bit.")
+            : string.Join("\n", notMatching.Select(e => $"- `{e.RunId}`: {e.Verdict}. {e.Message.Split('\n')[0]}")));
+        md.AppendLine();
+        md.AppendLine("Ensemble tier: each configuration's seeds against the baseline distribution of summary statistics " +
+                      "(Welch t-test per statistic, Bonferroni over all configurations × statistics).");
+        md.AppendLine();
+        md.AppendLine("| configuration | verdict |");
+        md.AppendLine("| --- | --- |");
+        foreach (var (id, verdict, _) in results.Ensemble) md.AppendLine($"| {id} | {verdict} |");
+        md.AppendLine();
+    }
+
+    private static void Environment(StringBuilder md, ExperimentResults results)
+    {
+        md.AppendLine("## Environment");
+        md.AppendLine();
+        md.AppendLine("| | |");
+        md.AppendLine("| --- | --- |");
+        foreach (var (name, value) in results.Fingerprint.Fields()) md.AppendLine($"| {name} | {value} |");
+        md.AppendLine();
+    }
+
+    private static string Words(ExactVerdict verdict) => verdict switch
+    {
+        ExactVerdict.Match => "identical",
+        ExactVerdict.NotComparable => "not comparable (another environment)",
+        ExactVerdict.Regression => "regressed",
+        ExactVerdict.Missing => "without baseline",
+        _ => "accepted",
+    };
+
+    private static string Range(IReadOnlyList<int> values) => values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,29 @@
+namespace Harness.Report;
+
+/// <summary>
+/// Runs every writer; one writer's failure is recorded and the others still write (BenchmarkDotNet's composite
+/// exporter does the same), so a broken figure never costs the report.
+/// </summary>
+public sealed class ReportWriters(params IReportWriter[] writers)
+{
+    public static ReportWriters Default => new(new MarkdownReport(), new HistoriesCsv(), new ClaimsJson(), new RunFiles(), new Figures());
+
+    public (IReadOnlyList<string> Written, IReadOnlyList<string> Failures) Write(ExperimentResults results, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        var failures = new List<string>();
+        foreach (var writer in writers)
+        {
+            try
+            {
+                written.AddRange(writer.Write(results, directory));
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or UnauthorizedAccessException)
+            {
+                failures.Add($"{writer.GetType().Name} failed: {e.Message}");
+            }
+        }
+        return (written, failures);
+    }
+}
