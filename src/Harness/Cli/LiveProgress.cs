@@ -33,7 +33,7 @@ public sealed class LiveProgress(ProgressTracker tracker, ProgressContext contex
     {
         var task = _active.GetOrAdd(run.RunId, id => context.AddTask(Markup.Escape(id), maxValue: run.Epochs));
         task.Value = metrics.Epoch;
-        var finished = tracker.Epoch(run, metrics.Epoch);
+        var finished = tracker.Epoch(run, metrics.Epoch) is not null;
         overall.Description = $"{tracker.RunsDone}/{tracker.Runs} runs";
         overall.Value = tracker.Fraction * overall.MaxValue;
         if (finished && _active.TryRemove(run.RunId, out var done)) done.StopTask();

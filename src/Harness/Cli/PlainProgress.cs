@@ -11,12 +11,12 @@ public sealed class PlainProgress(ProgressTracker tracker, TextWriter output) : 
 
     public void Epoch(RunConfig run, EpochMetrics metrics)
     {
-        if (!tracker.Epoch(run, metrics.Epoch)) return;
+        if (tracker.Epoch(run, metrics.Epoch) is not { } done) return;
         lock (_gate)
         {
             var remaining = tracker.Remaining is { } r ? Format(r) : "?";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{tracker.RunsDone,4}/{tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed {Format(tracker.Elapsed)}  ETA {remaining}"));
+                $"[{done,4}/{tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed {Format(tracker.Elapsed)}  ETA {remaining}"));
         }
     }
 

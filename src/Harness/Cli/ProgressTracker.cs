@@ -17,15 +17,13 @@ public sealed class ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfi
     public int Runs => runs.Count;
     public int RunsDone { get; private set; }
 
-    /// <summary>Records one epoch; returns true when it completed its run.</summary>
-    public bool Epoch(RunConfig run, int epoch)
+    /// <summary>Records one epoch; when it completes its run, returns how many runs are done counting this one.</summary>
+    public int? Epoch(RunConfig run, int epoch)
     {
         lock (_gate)
         {
             _done += cost(run) / run.Epochs;
-            if (epoch < run.Epochs) return false;
-            RunsDone++;
-            return true;
+            return epoch < run.Epochs ? null : ++RunsDone;
         }
     }
 

@@ -29,7 +29,8 @@ public sealed class ExperimentSession : IDisposable
         Pool = new RunPool(_data.For, workers, observer);
         Ensemble = new EnsembleTier(store, experiment.Name, Configurations.Select(c => c.Id).ToList(), experiment.EnsembleFamilyAlpha);
         _claims = new Lazy<ClaimSet>(() => ClaimLoader.Load(experiment.Name));
-        _published = new Lazy<IReadOnlyList<PublishedRun>>(() => PublishedRun.Read(store.PublishedPath));
+        // Optional: not every experiment reproduces a published one.
+        _published = new Lazy<IReadOnlyList<PublishedRun>>(() => File.Exists(store.PublishedPath) ? PublishedRun.Read(store.PublishedPath) : []);
     }
 
     /// <summary>The experiment's registered claims (<c>claims.json</c> beside its definition).</summary>

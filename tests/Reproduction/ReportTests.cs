@@ -1,0 +1,27 @@
+using Harness.Baselines;
+using Harness.Report;
+using Harness.Reproduction;
+
+namespace Harness.Tests.Reproduction;
+
+/// <summary>
+/// The whole reproduction as a report, attached to the test results (and left under <c>artifacts/</c> for CI to upload).
+/// It reuses the session's runs, so it trains nothing the other tests have not.
+/// </summary>
+public sealed class ReportTests
+{
+    [Test, Category("Reproduction")]
+    public void The_report_is_written_and_attached()
+    {
+        var results = Reproducer.Reproduce(Session.Current);
+        var directory = Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts", "test-report", Session.Experiment);
+        var (written, failures) = ReportWriters.Default.Write(results, directory);
+
+        Assert.That(failures, Is.Empty);
+        foreach (var file in written.Where(f => !f.Contains($"{Path.DirectorySeparatorChar}{RunFiles.Folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+            TestContext.AddTestAttachment(file, Path.GetFileName(file));
+        var report = File.ReadAllText(Path.Combine(directory, MarkdownReport.FileName));
+        Assert.That(report, Does.Contain("## Conclusions").And.Contain(Figures.CurvesFile(1000)));
+        Assert.Pass($"Wrote {directory}: {written.Count} files. {(results.Holds ? "Everything holds." : "Not everything holds; see the report.")}");
+    }
+}

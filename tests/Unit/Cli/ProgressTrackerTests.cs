@@ -1,0 +1,33 @@
+using Harness.Cli;
+using Harness.Config;
+
+namespace Harness.Tests.Unit.Cli;
+
+public sealed class ProgressTrackerTests
+{
+    private sealed class ManualTime : TimeProvider
+    {
+        public long Ticks { get; set; }
+        public override long GetTimestamp() => Ticks;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+    }
+
+    [Test]
+    public void Eta_is_weighted_by_cost_not_by_run_count()
+    {
+        var time = new ManualTime();
+        RunConfig cheap = new() { Layers = 1, Epochs = 2 }, dear = new() { Layers = 9, Epochs = 2 };
+        var tracker = new ProgressTracker([cheap, dear], c => c.Layers, time);
+
+        time.Ticks = TimeSpan.FromSeconds(10).Ticks;
+        Assert.That(tracker.Epoch(cheap, 1), Is.Null);
+        Assert.That(tracker.Epoch(cheap, 2), Is.EqualTo(1), "first run done");
+
+        // Half the runs are done but only a tenth of the work: 10 s for 1/10 leaves 90 s.
+        Assert.That(tracker.Fraction, Is.EqualTo(0.1).Within(1e-12));
+        Assert.That(tracker.Remaining, Is.EqualTo(TimeSpan.FromSeconds(90)));
+        Assert.That(tracker.Epoch(dear, 1), Is.Null);
+        Assert.That(tracker.Epoch(dear, 2), Is.EqualTo(2));
+        Assert.That(tracker.Remaining, Is.EqualTo(TimeSpan.Zero));
+    }
+}
