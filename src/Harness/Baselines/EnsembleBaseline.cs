@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Harness.IO;
 using Harness.Native;
 
 namespace Harness.Baselines;
@@ -10,8 +10,6 @@ namespace Harness.Baselines;
 /// </summary>
 public sealed record EnsembleBaseline(string Experiment, EnvironmentFingerprint Fingerprint, IReadOnlyList<EnsembleEntry> Configurations)
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
-
     public EnsembleEntry? Find(string configurationId) => Configurations.FirstOrDefault(c => c.ConfigurationId == configurationId);
 
     /// <summary>This baseline with <paramref name="entries"/> replacing or adding configurations, in <paramref name="order"/>.</summary>
@@ -25,10 +23,8 @@ public sealed record EnsembleBaseline(string Experiment, EnvironmentFingerprint 
         return this with { Fingerprint = fingerprint, Configurations = ordered };
     }
 
-    public string Serialize()
+    public string Serialize() => DeterministicJson.Write(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
             json.WriteString("experiment", Experiment);
@@ -54,20 +50,11 @@ public sealed record EnsembleBaseline(string Experiment, EnvironmentFingerprint 
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+    });
 
     public static EnsembleBaseline Read(string path)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException e)
-        {
-            throw new BaselineFormatException(path, $"invalid JSON: {e.Message}");
-        }
+        var document = BaselineJson.Parse(path);
         using (document)
         {
             var root = document.RootElement;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using Harness.History;
 using Harness.Native;
@@ -12,42 +11,15 @@ namespace Harness.Baselines;
 /// </summary>
 public sealed record ExactBaseline(string RunId, EnvironmentFingerprint Fingerprint, TrainingHistory History)
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
-
-    public static string Serialize(RunResult result)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("runId", result.RunId);
-            json.WritePropertyName("config");
-            RunResultJson.WriteConfig(json, result.Config);
-            json.WritePropertyName("fingerprint");
-            FingerprintJson.Write(json, result.Fingerprint);
-            json.WritePropertyName("history");
-            RunResultJson.WriteHistory(json, result.History);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+    public static string Serialize(RunResult result) => RunResultJson.Serialize(result, withSeconds: false);
 
     /// <summary>Reads and checks a baseline; any defect is a <see cref="BaselineFormatException"/> naming the file.</summary>
     public static ExactBaseline Read(string path)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException e)
-        {
-            throw new BaselineFormatException(path, $"invalid JSON: {e.Message}");
-        }
+        var document = BaselineJson.Parse(path);
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new BaselineFormatException(path, "expected a JSON object at the top level");
             var runId = root.TryGetProperty("runId", out var id) && id.ValueKind == JsonValueKind.String
                 ? id.GetString()! : throw new BaselineFormatException(path, "missing string 'runId'");
             var fingerprint = root.TryGetProperty("fingerprint", out var f)

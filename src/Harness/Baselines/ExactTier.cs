@@ -38,6 +38,15 @@ public static class ExactTier
 
         if (baseline.History.SameAs(current.History))
         {
+            // Same numbers must also mean the same bytes, or re-accepting identical results would rewrite the file.
+            if (File.ReadAllText(verifiedPath) != received)
+            {
+                if (store.Policy.Accept) return AcceptOver(store, current, received, "file format changed");
+                var (formatPath, _) = store.Record(current.RunId, received);
+                return new ExactOutcome(ExactVerdict.Regression,
+                    $"Identical numbers, but {verifiedPath} is not the bytes this version writes for them (key order, formatting or a config field " +
+                    $"changed). Wrote {formatPath}; if the format change is intended, accept it: harness accept --run {current.RunId}.", formatPath);
+            }
             store.DeleteReceived(current.RunId);
             return new ExactOutcome(ExactVerdict.Match,
                 $"Identical to {verifiedPath}: {TrainingHistory.MetricNames.Count} metrics × {current.History.Epochs} epochs, bit for bit.");

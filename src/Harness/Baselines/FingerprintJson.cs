@@ -7,12 +7,7 @@ namespace Harness.Baselines;
 /// <summary>The environment fingerprint as a JSON object with fixed keys in a fixed order.</summary>
 public static class FingerprintJson
 {
-    public static void Write(Utf8JsonWriter json, EnvironmentFingerprint fingerprint)
-    {
-        json.WriteStartObject();
-        foreach (var (name, value) in fingerprint.Fields()) json.WriteString(name, value);
-        json.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter json, EnvironmentFingerprint fingerprint) => Harness.History.RunResultJson.WriteFingerprint(json, fingerprint);
 
     public static EnvironmentFingerprint Read(JsonElement element, string path)
     {

@@ -6,8 +6,10 @@ using Harness.Statistics;
 namespace Harness.Claims;
 
 /// <summary>Where one published value sits among the reproduced seeds.</summary>
-/// <param name="Outlier">Outside [min − IQR, max + IQR] of the reproduced values.</param>
-public sealed record PublishedMetric(string Metric, double Published, IReadOnlyList<double> Reproduced, double Percentile, double Iqr, bool Outlier);
+/// <param name="Outlier">Outside [min − IQR, max + IQR] of the reproduced values (never judged on too few seeds).</param>
+/// <param name="TooFewSeeds">Fewer reproduced seeds than the claims' minimum: the range says too little to judge.</param>
+public sealed record PublishedMetric(string Metric, double Published, IReadOnlyList<double> Reproduced, double Percentile, double Iqr, bool Outlier,
+    bool TooFewSeeds = false);
 
 /// <summary>
 /// The tutorial's single published run of a configuration against the reproduced seed distribution: its percentile,
@@ -16,14 +18,16 @@ public sealed record PublishedMetric(string Metric, double Published, IReadOnlyL
 /// </summary>
 public sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<PublishedMetric> Metrics)
 {
-    public static PublishedComparison Compare(PublishedRun published, IReadOnlyList<RunResult> reproduced, IReadOnlyList<string> metrics) =>
+    public static PublishedComparison Compare(PublishedRun published, IReadOnlyList<RunResult> reproduced, IReadOnlyList<string> metrics,
+        int minimumSeeds = ClaimSet.DefaultMinimumSeeds) =>
         new(published.ConfigurationId, metrics.Select(metric =>
         {
             var value = RunMetrics.Compute(metric, published.History);
             var values = reproduced.Select(r => RunMetrics.Compute(metric, r.History)).Order().ToList();
             var iqr = Describe.InterquartileRange(values);
+            var tooFew = values.Count < minimumSeeds;
             return new PublishedMetric(metric, value, values, Describe.Percentile(value, values), iqr,
-                value < values[0] - iqr || value > values[^1] + iqr);
+                !tooFew && (value < values[0] - iqr || value > values[^1] + iqr), tooFew);
         }).ToList());
 
     public string Render()
@@ -31,7 +35,8 @@ public sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<P
         var text = new StringBuilder();
         foreach (var m in Metrics)
         {
-            var where = m.Outlier ? "OUTSIDE the range widened by one IQR" : "within the range widened by one IQR";
+            var where = m.TooFewSeeds ? $"too few reproduced seeds to judge ({m.Reproduced.Count})"
+                : m.Outlier ? "OUTSIDE the range widened by one IQR" : "within the range widened by one IQR";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"{ConfigurationId}: published {m.Metric} {m.Published:0.0000} is at the {m.Percentile:0}th percentile of {m.Reproduced.Count} reproduced seeds (range {m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}, median {Describe.Median(m.Reproduced):0.0000}, IQR {m.Iqr:0.0000}) — {where}"));
         }

@@ -14,15 +14,7 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory History)
     /// <summary>Reads the published histories (<c>baselines/&lt;experiment&gt;/published.json</c>: source, setup and runs).</summary>
     public static IReadOnlyList<PublishedRun> Read(string path)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            throw new BaselineFormatException(path, $"cannot be read as JSON: {e.Message}");
-        }
+        var document = BaselineJson.Parse(path);
         using (document)
         {
             var root = document.RootElement;

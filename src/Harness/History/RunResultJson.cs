@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Harness.Config;
 using Harness.IO;
@@ -12,27 +11,20 @@ namespace Harness.History;
 /// </summary>
 public static class RunResultJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
-
-    public static string Serialize(RunResult result)
+    /// <param name="withSeconds">False for baselines: wall time varies from run to run, and a baseline must not.</param>
+    public static string Serialize(RunResult result, bool withSeconds = true) => DeterministicJson.Write(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("runId", result.RunId);
-            json.WritePropertyName("config");
-            WriteConfig(json, result.Config);
-            json.WriteStartObject("fingerprint");
-            foreach (var (name, value) in result.Fingerprint.Fields()) json.WriteString(name, value);
-            json.WriteEndObject();
-            json.WritePropertyName("history");
-            WriteHistory(json, result.History);
-            json.WriteNumber("seconds", Math.Round(result.Seconds, 3));
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+        json.WriteStartObject();
+        json.WriteString("runId", result.RunId);
+        json.WritePropertyName("config");
+        WriteConfig(json, result.Config);
+        json.WritePropertyName("fingerprint");
+        WriteFingerprint(json, result.Fingerprint);
+        json.WritePropertyName("history");
+        WriteHistory(json, result.History);
+        if (withSeconds) json.WriteNumber("seconds", Math.Round(result.Seconds, 3));
+        json.WriteEndObject();
+    });
 
     public static string Write(string directory, RunResult result)
     {
@@ -59,6 +51,13 @@ public static class RunResultJson
         json.WriteNumber("beta_2", RunConfig.Beta2);
         json.WriteNumber("epsilon", config.Epsilon);
         json.WriteString("semantics", config.Semantics.ToString().ToLowerInvariant());
+        json.WriteEndObject();
+    }
+
+    public static void WriteFingerprint(Utf8JsonWriter json, Harness.Native.EnvironmentFingerprint fingerprint)
+    {
+        json.WriteStartObject();
+        foreach (var (name, value) in fingerprint.Fields()) json.WriteString(name, value);
         json.WriteEndObject();
     }
 

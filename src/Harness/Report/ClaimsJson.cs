@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Harness.IO;
 
 namespace Harness.Report;
@@ -8,8 +6,6 @@ namespace Harness.Report;
 public sealed class ClaimsJson : IReportWriter
 {
     public const string FileName = "claims.json";
-    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
-
     public IReadOnlyList<string> Write(ExperimentResults results, string directory)
     {
         var path = Path.Combine(directory, FileName);
@@ -17,10 +13,8 @@ public sealed class ClaimsJson : IReportWriter
         return [path];
     }
 
-    public static string Render(ExperimentResults results)
+    public static string Render(ExperimentResults results) => DeterministicJson.Write(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
             json.WriteString("experiment", results.Experiment.Name);
@@ -74,6 +68,5 @@ public sealed class ClaimsJson : IReportWriter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+    });
 }

@@ -24,7 +24,7 @@ public sealed record ExperimentResults(
     public bool EnsembleHolds => Ensemble.All(e => e.Verdict is EnsembleVerdict.Consistent or EnsembleVerdict.Accepted or EnsembleVerdict.TooFewSeeds);
     public bool ClaimsHold => Claims.All(c => c.AsRegistered);
 
-    public bool PublishedHolds => Published.All(p => p.Metrics.All(m =>
+    public bool PublishedHolds => Published.All(p => p.Metrics.All(m => m.TooFewSeeds ||
         m.Outlier == RegisteredOutliers.Any(o => o.Configuration == p.ConfigurationId && o.Metric == m.Metric)));
 
     /// <summary>Everything as registered and verified: exit code 0.</summary>

@@ -116,7 +116,9 @@ public sealed class MarkdownReport : IReportWriter
             foreach (var m in comparison.Metrics)
             {
                 var registered = results.RegisteredOutliers.Any(o => o.Configuration == comparison.ConfigurationId && o.Metric == m.Metric);
-                var status = m.Outlier ? (registered ? "outlier (registered)" : "**outlier, not registered**") : registered ? "**registered outlier, now within**" : "within";
+                var status = m.TooFewSeeds ? "too few seeds to judge"
+                    : m.Outlier ? (registered ? "outlier (registered)" : "**outlier, not registered**")
+                    : registered ? "**registered outlier, now within**" : "within";
                 md.AppendLine(Invariant($"| {comparison.ConfigurationId} | {m.Metric} | {m.Published:0.0000} | {m.Percentile:0} | {m.Reproduced[0]:0.0000} – {m.Reproduced[^1]:0.0000} | {Describe.Median(m.Reproduced):0.0000} | {status} |"));
             }
         md.AppendLine();

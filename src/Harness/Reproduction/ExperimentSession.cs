@@ -54,7 +54,7 @@ public sealed class ExperimentSession : IDisposable
     {
         var published = Published.FirstOrDefault(p => p.ConfigurationId == configurationId)
             ?? throw new ArgumentException($"{Store.PublishedPath} has no run for {configurationId}.", nameof(configurationId));
-        return PublishedComparison.Compare(published, Results(Configuration(configurationId).Runs), Claims.PublishedMetrics);
+        return PublishedComparison.Compare(published, Results(Configuration(configurationId).Runs), Claims.PublishedMetrics, Claims.MinimumSeeds);
     }
 
     public Experiment Experiment { get; }

@@ -78,6 +78,19 @@ public sealed class ExactTierTests
     }
 
     [Test]
+    public void Identical_numbers_in_a_differently_formatted_file_are_reported_as_format_drift()
+    {
+        var result = BaselineFixtures.Result();
+        var path = _files.Store().VerifiedPath(result.RunId);
+        File.WriteAllText(path, ExactBaseline.Serialize(result).Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var outcome = ExactTier.Verify(result, _files.Store());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Regression));
+        Assert.That(outcome.Message, Does.StartWith("Identical numbers, but"));
+    }
+
+    [Test]
     public void Ci_never_accepts()
     {
         var result = BaselineFixtures.Result();

@@ -33,4 +33,14 @@ public sealed class PublishedComparisonTests
         Assert.That(comparison.Metrics[0].Percentile, Is.EqualTo(100));
         Assert.That(comparison.Render(), Does.Contain("OUTSIDE the range widened by one IQR"));
     }
+
+    [Test]
+    public void Too_few_reproduced_seeds_are_not_judged()
+    {
+        var comparison = PublishedComparison.Compare(new PublishedRun(Reproduced[0].Config, SyntheticRuns.WithGap(3, 0, 1000, 0, 5.0).History),
+            Reproduced.Take(3).ToList(), ["gap"]);
+        Assert.That(comparison.Metrics[0].TooFewSeeds, Is.True);
+        Assert.That(comparison.Metrics[0].Outlier, Is.False, "three seeds' range says too little about where one run may fall");
+        Assert.That(comparison.Render(), Does.Contain("too few reproduced seeds to judge (3)"));
+    }
 }
