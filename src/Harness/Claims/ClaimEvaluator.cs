@@ -95,9 +95,11 @@ public static class ClaimEvaluator
         }
 
         var seeds = groups.Min(g => g.Values.Count);
-        var tooFew = seeds < minimumSeeds;
+        var distinctSeeds = used.Select(r => r.Config.Seed).Distinct().Count();
+        // Both: pooling over depths multiplies the runs per group, but not the independent seeds behind them.
+        var tooFew = seeds < minimumSeeds || distinctSeeds < minimumSeeds;
         var verdict = tooFew ? ClaimVerdict.Inconclusive : Decide(effect, nullValue, part.Side);
-        return new PartOutcome(part, statistic, effect, nullValue, verdict, groups, used.Select(r => r.Config.Seed).Distinct().Count(),
+        return new PartOutcome(part, statistic, effect, nullValue, verdict, groups, distinctSeeds,
             tooFew ? minimumSeeds : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(effect, nullValue, seeds) : null, tooFew);
     }
 

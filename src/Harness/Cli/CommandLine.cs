@@ -8,7 +8,7 @@ public static class CommandLine
     public const string Usage = """
         usage: harness <command> [options]
           reproduce  the whole experiment into a report: --experiment (default keras-tutorial-05) --seeds N --out DIR
-                     (default artifacts) --workers N --data-dir DIR
+                     (default artifacts) --workers N --data-dir DIR --set key=value (repeatable; any experiment key)
           run     one training run: --layers --dropout --n-train --seed --out DIR, and --n-validation --epochs
                   --batch-size --width --learning-rate --semantics keras|pytorch --data-dir
           bench   train the tutorial's grid (10 runs, one seed, in parallel) and print one JSON line of throughput:

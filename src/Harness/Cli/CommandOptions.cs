@@ -8,7 +8,11 @@ namespace Harness.Cli;
 /// </summary>
 public sealed class CommandOptions
 {
+    /// <summary>Options that may be given more than once, each adding a value (e.g. <c>--set key=value</c>).</summary>
+    public static readonly IReadOnlySet<string> Repeatable = new HashSet<string> { "set" };
+
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
     private readonly List<string> _errors = [];
 
     public CommandOptions(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> known)
@@ -22,6 +26,8 @@ public sealed class CommandOptions
                 _errors.Add($"unknown option '{arg}' for '{command}'; known: {string.Join(", ", known.Select(k => "--" + k))}");
             else if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 _errors.Add($"option '{arg}' needs a value");
+            else if (Repeatable.Contains(arg[2..]))
+                (_repeated.TryGetValue(arg[2..], out var list) ? list : _repeated[arg[2..]] = []).Add(args[++i]);
             else if (!_values.TryAdd(arg[2..], args[++i]))
                 _errors.Add($"option '{arg}' is given twice");
         }
@@ -38,6 +44,22 @@ public sealed class CommandOptions
     public TEnum Enum<TEnum>(string name, TEnum fallback) where TEnum : struct, System.Enum => Parse(name, fallback,
         string.Join(" or ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())),
         s => System.Enum.TryParse<TEnum>(s, ignoreCase: true, out var v) && System.Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null);
+
+    /// <summary>Every value of a repeatable option, in order.</summary>
+    public IReadOnlyList<string> All(string name) => _repeated.TryGetValue(name, out var values) ? values : [];
+
+    /// <summary><c>--set key=value</c> pairs as configuration overrides (keys use ':' between levels, as in the JSON).</summary>
+    public IReadOnlyDictionary<string, string?> Settings(string name = "set")
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in All(name))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0) _errors.Add($"option '--{name}': expected key=value (e.g. grids:0:seeds:count=3), found '{pair}'");
+            else settings[pair[..equals].Trim()] = pair[(equals + 1)..];
+        }
+        return settings;
+    }
 
     public void AddError(string error) => _errors.Add(error);
 

@@ -18,7 +18,7 @@ namespace Harness.Cli;
 /// </summary>
 public static class ReproduceCommand
 {
-    public static readonly string[] Options = ["experiment", "seeds", "out", "workers", "data-dir"];
+    public static readonly string[] Options = ["experiment", "seeds", "out", "workers", "data-dir", "set"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -28,12 +28,14 @@ public static class ReproduceCommand
         var workers = options.Int("workers", RunScheduler.DefaultWorkers);
         var outRoot = options.String("out", "artifacts")!;
         var dataDir = options.String("data-dir");
+        var settings = options.Settings();
         if (args.Contains("--seeds") && seeds < 1) options.AddError($"option '--seeds': expected an integer >= 1, found {seeds}");
         if (workers < 1) options.AddError($"option '--workers': expected an integer >= 1, found {workers}");
         options.ThrowIfInvalid();
 
-        var overrides = new Dictionary<string, string?>();
-        var definition = ExperimentLoader.Load(name);
+        // Command-line settings come last, so they override the file and HARNESS__ environment variables.
+        var overrides = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
+        var definition = ExperimentLoader.Load(name, overrides);
         if (seeds > 0)
             for (var i = 0; i < definition.Grids.Count; i++) overrides[$"grids:{i}:seeds:count"] = seeds.ToString(CultureInfo.InvariantCulture);
         if (dataDir is not null) overrides["data:directory"] = dataDir;

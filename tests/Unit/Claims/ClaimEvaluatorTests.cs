@@ -150,6 +150,22 @@ public sealed class ClaimEvaluatorTests
     }
 
     [Test]
+    public void Pooling_many_runs_from_few_seeds_is_still_too_few()
+    {
+        // Five depths × two seeds: ten pairs per group, but only two independent seeds.
+        var runs = Depths.SelectMany(l => Enumerable.Range(1, 2).SelectMany(s => new[]
+        {
+            SyntheticRuns.WithGap(l, 0, 1000, s, 0.5), SyntheticRuns.WithGap(l, 0.2, 1000, s, 0.4),
+        })).ToList();
+        var part = new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Less, true, A: new RunFilter(Dropout: 0.2), B: new RunFilter(Dropout: 0));
+        var outcome = ClaimEvaluator.Evaluate(new Claim("d", "dropout lowers the gap", "", "gap", [part], ClaimVerdict.Supported, ""), Settings(), runs);
+
+        Assert.That(outcome.Parts[0].Groups[0].Values, Has.Count.EqualTo(10));
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive));
+        Assert.That(outcome.Parts[0].TooFewSeeds, Is.True);
+    }
+
+    [Test]
     public void A_group_that_matches_no_runs_is_a_clear_error()
     {
         var claim = Trend(new ClaimPart("p", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(NTrain: 42), Axis: "layers"));
