@@ -10,8 +10,8 @@ namespace Harness.Cli;
 /// <summary>
 /// <c>harness bench</c>: trains the tutorial's grid (10 runs, one seed) side by side as in real use, and prints one
 /// JSON line: counted matmul FLOPs, wall seconds, the matmul throughput measured in this process at the same
-/// shapes (a replay of the runs' matmuls, in parallel the same way), the FLOP-bound seconds, ratio = wall / bound,
-/// and peak RSS. A benchmark, not a test: the figures go in notes, never in assertions.
+/// shapes (a replay of the runs' matmuls, in parallel the same way, before and after training; the faster counts),
+/// the FLOP-bound seconds, ratio = wall / bound, and peak RSS. A benchmark, not a test: the figures go in notes, never in assertions.
 /// </summary>
 public static class BenchCommand
 {
@@ -34,11 +34,14 @@ public static class BenchCommand
         var split = dataset.FirstN(configs[0].NTrain, configs[0].NValidation);
         double Flops(RunConfig c) => FlopCount.ForRun(c, dataset.Features, dataset.Classes);
 
-        var throughput = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
-
+        // The replay runs before and after training and the faster one counts: on a shared machine a slow replay would
+        // flatter the ratio, and the bound must be the strictest one measured.
+        var before = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
         var clock = Stopwatch.StartNew();
         RunScheduler.Run(configs, Flops, c => Trainer.Train(c, split), workers);
         var wall = clock.Elapsed.TotalSeconds;
+        var after = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
+        var throughput = Math.Max(before, after);
 
         var flops = configs.Sum(Flops);
         var bound = flops / throughput;
@@ -50,6 +53,8 @@ public static class BenchCommand
             ["flops"] = flops,
             ["wall_seconds"] = Math.Round(wall, 3),
             ["sgemm_gflops"] = Math.Round(throughput / 1e9, 2),
+            ["sgemm_gflops_before"] = Math.Round(before / 1e9, 2),
+            ["sgemm_gflops_after"] = Math.Round(after / 1e9, 2),
             ["bound_seconds"] = Math.Round(bound, 3),
             ["ratio"] = Math.Round(wall / bound, 4),
             ["peak_rss_mb"] = Math.Round(PeakRssBytes() / 1048576.0, 1),
