@@ -12,7 +12,7 @@ internal static class Snapshot
 {
     public static void Verify(string actual, string name, string extension, [CallerFilePath] string testFile = "")
     {
-        var directory = Path.GetDirectoryName(testFile)!;
+        var directory = Path.GetDirectoryName(SourcePath(testFile))!;
         var stem = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(testFile)}.{name}");
         var verified = $"{stem}.verified.{extension}";
         var received = $"{stem}.received.{extension}";
@@ -26,5 +26,17 @@ internal static class Snapshot
         Assert.Fail(File.Exists(verified)
             ? $"{verified} differs from the output; wrote {received}. Compare them; if the change is intended, rename received to verified."
             : $"No {verified} yet; wrote {received}. Review it, then rename it to verified.");
+    }
+
+    /// <summary>
+    /// CI builds (ContinuousIntegrationBuild, set when CI=true) map source paths to "/_/" for deterministic binaries, so
+    /// CallerFilePath no longer names a real file there; map it back onto the repository found above the test binaries.
+    /// </summary>
+    private static string SourcePath(string compiledPath)
+    {
+        const string mapped = "/_/";
+        if (!compiledPath.StartsWith(mapped, StringComparison.Ordinal)) return compiledPath;
+        var root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+        return Path.Combine(root, compiledPath[mapped.Length..]);
     }
 }
