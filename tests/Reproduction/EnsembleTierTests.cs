@@ -10,18 +10,6 @@ public sealed class EnsembleTierTests
     public void Seeds_are_consistent_with_the_baseline_distribution(string configurationId)
     {
         var outcome = Session.Current.VerifyEnsemble(configurationId);
-        switch (outcome.Verdict)
-        {
-            case EnsembleVerdict.Consistent:
-            case EnsembleVerdict.Accepted:
-                Assert.Pass(outcome.Message);
-                break;
-            case EnsembleVerdict.TooFewSeeds:
-                Assert.Inconclusive(outcome.Message);
-                break;
-            default:
-                Assert.Fail(outcome.Message);
-                break;
-        }
+        TierAssert.Report(TierResults.Of(outcome.Verdict), outcome.Message);
     }
 }

@@ -10,23 +10,6 @@ public sealed class ExactTierTests
     public void History_matches_the_verified_baseline(string runId)
     {
         var outcome = Session.Current.VerifyExact(runId);
-        Report(outcome.Verdict, outcome.Message);
-    }
-
-    internal static void Report(ExactVerdict verdict, string message)
-    {
-        switch (verdict)
-        {
-            case ExactVerdict.Match:
-            case ExactVerdict.Accepted:
-                Assert.Pass(message);
-                break;
-            case ExactVerdict.NotComparable:
-                Assert.Inconclusive(message);
-                break;
-            default:
-                Assert.Fail(message);
-                break;
-        }
+        TierAssert.Report(TierResults.Of(outcome.Verdict), outcome.Message);
     }
 }

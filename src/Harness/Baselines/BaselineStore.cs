@@ -25,12 +25,12 @@ public sealed class BaselineStore(string directory, BaselinePolicy policy)
     public string VerifiedPath(string name) => Path.Combine(Directory, name + VerifiedSuffix);
     public string ReceivedPath(string name) => Path.Combine(Directory, name + ReceivedSuffix);
 
-    /// <summary>Names of every verified file except the ensemble and published ones: the runs it has baselines for.</summary>
+    /// <summary>Names of every verified file except the ensemble's: the runs it has baselines for.</summary>
     public IReadOnlyList<string> VerifiedRunIds() =>
         !System.IO.Directory.Exists(Directory) ? [] :
         System.IO.Directory.GetFiles(Directory, "*" + VerifiedSuffix)
             .Select(p => Path.GetFileName(p)[..^VerifiedSuffix.Length])
-            .Where(n => n != EnsembleName && n != PublishedName)
+            .Where(n => n != EnsembleName)
             .Order(StringComparer.Ordinal)
             .ToList();
 

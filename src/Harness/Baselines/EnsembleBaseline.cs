@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harness.History;
 using Harness.IO;
 using Harness.Native;
 
@@ -30,7 +31,7 @@ public sealed record EnsembleBaseline(string Experiment, EnvironmentFingerprint 
             json.WriteString("experiment", Experiment);
             json.WriteString("test", EnsembleTier.TestDescription);
             json.WritePropertyName("fingerprint");
-            FingerprintJson.Write(json, Fingerprint);
+            RunResultJson.WriteFingerprint(json, Fingerprint);
             json.WriteStartArray("configurations");
             foreach (var entry in Configurations)
             {

@@ -4,11 +4,9 @@ using Harness.Native;
 
 namespace Harness.Baselines;
 
-/// <summary>The environment fingerprint as a JSON object with fixed keys in a fixed order.</summary>
+/// <summary>Reads the environment fingerprint of a baseline file (RunResultJson.WriteFingerprint writes it).</summary>
 public static class FingerprintJson
 {
-    public static void Write(Utf8JsonWriter json, EnvironmentFingerprint fingerprint) => Harness.History.RunResultJson.WriteFingerprint(json, fingerprint);
-
     public static EnvironmentFingerprint Read(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Object) throw new BaselineFormatException(path, "'fingerprint' must be an object");

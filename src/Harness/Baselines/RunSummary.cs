@@ -13,7 +13,4 @@ public static class RunSummary
 
     public static IReadOnlyDictionary<string, double> Of(TrainingHistory history) =>
         Names.ToDictionary(name => name, name => RunMetrics.Compute(name, history));
-
-    /// <summary>Generalisation gap: final val_loss − final loss.</summary>
-    public static double Gap(TrainingHistory history) => RunMetrics.Compute("gap", history);
 }

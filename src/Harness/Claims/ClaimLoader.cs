@@ -1,4 +1,3 @@
-using System.Globalization;
 using Harness.Config;
 using Harness.History;
 using Microsoft.Extensions.Configuration;
@@ -120,6 +119,4 @@ public static class ClaimLoader
             reader.Error(path, $"unknown metric '{metric}'; known: {string.Join(", ", RunMetrics.Names)}");
         return metric;
     }
-
-    internal static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -46,18 +46,17 @@ public static class ReproduceCommand
         var interactive = !Console.IsOutputRedirected && !BaselinePolicy.FromEnvironment().IsCi && ReferenceEquals(output, Console.Out);
         output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}.");
 
+        // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
         IProgressDisplay? display = null;
-        ExperimentResults Run(IProgressDisplay progress)
+        using var session = new ExperimentSession(experiment, BaselineStore.ForExperiment(experiment.Name, BaselinePolicy.FromEnvironment()),
+            workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)));
+        var tracker = new ProgressTracker(session.Runs, session.Cost);
+        ExperimentResults Reproduce(IProgressDisplay progress)
         {
             display = progress;
-            using var session = new ExperimentSession(experiment, BaselineStore.ForExperiment(experiment.Name, BaselinePolicy.FromEnvironment()),
-                workers, run => new TrainingObserver(OnEpoch: e => display!.Epoch(run, e)));
             return Reproducer.Reproduce(session);
         }
-
-        var trainingRuns = Grid.ExperimentGrid.Runs(experiment);
-        var tracker = new ProgressTracker(trainingRuns, c => FlopCount.ForRun(c, MnistSize.Features, MnistSize.Classes));
-        var results = interactive ? LiveProgress.Run(tracker, Run) : Run(new PlainProgress(tracker, output));
+        var results = interactive ? LiveProgress.Run(tracker, Reproduce) : Reproduce(new PlainProgress(tracker, output));
 
         foreach (var sub in new[] { RunFiles.Folder, Figures.Folder })
             if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);

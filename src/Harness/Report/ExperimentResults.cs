@@ -20,8 +20,8 @@ public sealed record ExperimentResults(
     IReadOnlyList<PublishedComparison> Published,
     IReadOnlyList<PublishedOutlier> RegisteredOutliers)
 {
-    public bool ExactHolds => Exact.All(e => e.Verdict is ExactVerdict.Match or ExactVerdict.NotComparable or ExactVerdict.Accepted);
-    public bool EnsembleHolds => Ensemble.All(e => e.Verdict is EnsembleVerdict.Consistent or EnsembleVerdict.Accepted or EnsembleVerdict.TooFewSeeds);
+    public bool ExactHolds => Exact.All(e => TierResults.Of(e.Verdict) != TierResult.Fail);
+    public bool EnsembleHolds => Ensemble.All(e => TierResults.Of(e.Verdict) != TierResult.Fail);
     public bool ClaimsHold => Claims.All(c => c.AsRegistered);
 
     public bool PublishedHolds => Published.All(p => p.Metrics.All(m => m.TooFewSeeds ||

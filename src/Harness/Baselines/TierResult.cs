@@ -1,0 +1,29 @@
+namespace Harness.Baselines;
+
+/// <summary>What a tier's verdict means for a test or an exit code: the one place that rule is written.</summary>
+public enum TierResult
+{
+    Pass,
+
+    /// <summary>Neither passes nor fails: another environment, or too few seeds to compare.</summary>
+    Inconclusive,
+
+    Fail,
+}
+
+public static class TierResults
+{
+    public static TierResult Of(ExactVerdict verdict) => verdict switch
+    {
+        ExactVerdict.Match or ExactVerdict.Accepted => TierResult.Pass,
+        ExactVerdict.NotComparable => TierResult.Inconclusive,
+        _ => TierResult.Fail,
+    };
+
+    public static TierResult Of(EnsembleVerdict verdict) => verdict switch
+    {
+        EnsembleVerdict.Consistent or EnsembleVerdict.Accepted => TierResult.Pass,
+        EnsembleVerdict.TooFewSeeds => TierResult.Inconclusive,
+        _ => TierResult.Fail,
+    };
+}
