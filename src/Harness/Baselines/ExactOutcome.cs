@@ -1,3 +1,5 @@
+using Harness.History;
+
 namespace Harness.Baselines;
 
 public enum ExactVerdict
@@ -16,7 +18,11 @@ public enum ExactVerdict
 
     /// <summary>HARNESS_ACCEPT=1: the verified file was (re)written from this run.</summary>
     Accepted,
+
+    /// <summary>Same environment, but two trainings of the run disagree: nondeterminism, not a code change.</summary>
+    Unstable,
 }
 
 /// <summary>What the exact tier concluded about one run, with a message for the test report.</summary>
-public sealed record ExactOutcome(ExactVerdict Verdict, string Message, string? WrittenPath = null);
+/// <param name="Replacement">A retrained result that matched the baseline, to use instead of the first one.</param>
+public sealed record ExactOutcome(ExactVerdict Verdict, string Message, string? WrittenPath = null, RunResult? Replacement = null);

@@ -7,15 +7,23 @@ namespace Harness.Baselines;
 /// a 6e-8 difference at epoch 1 grows to 0.2–0.5 in final val_loss on deep nets, so no per-epoch tolerance would
 /// mean anything there: the run is reported not comparable and the ensemble tier decides.
 /// </summary>
+/// <remarks>
+/// Chaos or regression: when a history differs from its baseline, or is about to become one, the run is trained once
+/// more (<paramref name="retrain"/>). A difference the second training repeats is a regression; one it does not repeat
+/// is nondeterminism in this environment (seen once here: one reported loss value off by 75 ulp, nothing else), which is
+/// reported as unstable, never as a pass, and never written as a baseline.
+/// </remarks>
 public static class ExactTier
 {
-    public static ExactOutcome Verify(RunResult current, BaselineStore store)
+    /// <param name="retrain">Trains the same run again, bypassing any cache; null when the caller cannot (then no confirmation).</param>
+    public static ExactOutcome Verify(RunResult current, BaselineStore store, Func<RunResult>? retrain = null)
     {
         var verifiedPath = store.VerifiedPath(current.RunId);
         var received = ExactBaseline.Serialize(current);
 
         if (!File.Exists(verifiedPath))
         {
+            if (store.Policy.Accept && NotReproduced(current, retrain) is { } missingOutcome) return missingOutcome;
             var (path, accepted) = store.Record(current.RunId, received);
             return accepted
                 ? new ExactOutcome(ExactVerdict.Accepted, $"Accepted: wrote {path}.", path)
@@ -31,7 +39,7 @@ public static class ExactTier
         var differences = current.Fingerprint.DifferencesFrom(baseline.Fingerprint);
         if (differences.Count > 0)
         {
-            if (store.Policy.Accept) return AcceptOver(store, current, received, "environment changed");
+            if (store.Policy.Accept) return NotReproduced(current, retrain) ?? AcceptOver(store, current, received, "environment changed");
             return new ExactOutcome(ExactVerdict.NotComparable,
                 $"Not comparable: {string.Join("; ", differences)}. Bits are only comparable within one environment; the ensemble tier decides.");
         }
@@ -52,6 +60,17 @@ public static class ExactTier
                 $"Identical to {verifiedPath}: {TrainingHistory.MetricNames.Count} metrics × {current.History.Epochs} epochs, bit for bit.");
         }
 
+        if (retrain?.Invoke() is { } second && !second.History.SameAs(current.History))
+            return second.History.SameAs(baseline.History)
+                ? new ExactOutcome(ExactVerdict.Unstable,
+                    $"Unstable: the first training differed from {verifiedPath}, a second training of the same run matched it bit for bit. " +
+                    "That is nondeterminism in this environment, not a code change. The first training:\n" +
+                    EpochDiffTable.Render(baseline.History, current.History), Replacement: second)
+                : new ExactOutcome(ExactVerdict.Unstable,
+                    $"Unstable: two trainings of the same run differ from each other and from {verifiedPath}.\n" +
+                    EpochDiffTable.Render(baseline.History, current.History) + "Second training against the first:\n" +
+                    EpochDiffTable.Render(current.History, second.History));
+
         if (store.Policy.Accept) return AcceptOver(store, current, received, "history changed");
         var (receivedPath, _) = store.Record(current.RunId, received);
         return new ExactOutcome(ExactVerdict.Regression,
@@ -59,6 +78,14 @@ public static class ExactTier
             EpochDiffTable.Render(baseline.History, current.History) +
             $"Wrote {receivedPath}. If the change is intended, accept it: harness accept --run {current.RunId}.", receivedPath);
     }
+
+    /// <summary>Before a history becomes a baseline: null when a second training reproduces it bit for bit.</summary>
+    private static ExactOutcome? NotReproduced(RunResult current, Func<RunResult>? retrain) =>
+        retrain?.Invoke() is { } second && !second.History.SameAs(current.History)
+            ? new ExactOutcome(ExactVerdict.Unstable,
+                $"Unstable: not accepted, because a second training of {current.RunId} did not reproduce the first bit for bit.\n" +
+                EpochDiffTable.Render(current.History, second.History))
+            : null;
 
     private static ExactOutcome AcceptOver(BaselineStore store, RunResult current, string content, string why)
     {

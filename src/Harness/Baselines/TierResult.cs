@@ -16,7 +16,7 @@ public static class TierResults
     public static TierResult Of(ExactVerdict verdict) => verdict switch
     {
         ExactVerdict.Match or ExactVerdict.Accepted => TierResult.Pass,
-        ExactVerdict.NotComparable => TierResult.Inconclusive,
+        ExactVerdict.NotComparable or ExactVerdict.Unstable => TierResult.Inconclusive,
         _ => TierResult.Fail,
     };
 

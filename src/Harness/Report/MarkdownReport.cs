@@ -180,6 +180,7 @@ public sealed class MarkdownReport : IReportWriter
         ExactVerdict.NotComparable => "not comparable (another environment)",
         ExactVerdict.Regression => "regressed",
         ExactVerdict.Missing => "without baseline",
+        ExactVerdict.Unstable => "unstable (two trainings disagreed)",
         _ => "accepted",
     };
 

@@ -84,7 +84,13 @@ public sealed class ExperimentSession : IDisposable
 
     public IReadOnlyList<RunResult> Results(IReadOnlyList<RunConfig> runs) => Pool.RunAll(runs, Cost);
 
-    public ExactOutcome VerifyExact(string runId) => ExactTier.Verify(Result(Run(runId)), Store);
+    public ExactOutcome VerifyExact(string runId)
+    {
+        var run = Run(runId);
+        var outcome = ExactTier.Verify(Result(run), Store, () => Pool.Rerun(run).GetAwaiter().GetResult());
+        if (outcome.Replacement is { } confirmed) Pool.Adopt(confirmed);
+        return outcome;
+    }
 
     public EnsembleOutcome VerifyEnsemble(string configurationId)
     {

@@ -11,11 +11,13 @@ public static class Reproducer
 {
     public static ExperimentResults Reproduce(ExperimentSession session)
     {
-        var runs = session.Results(session.Runs);
+        session.Results(session.Runs); // train everything first, longest runs first
         var exact = session.Runs.Select(run => Guard(() => session.VerifyExact(run.RunId), o => (run.RunId, o.Verdict, o.Message),
             e => (run.RunId, ExactVerdict.Regression, e.Message))).ToList();
         var ensemble = session.Configurations.Select(c => Guard(() => session.VerifyEnsemble(c.Id), o => (c.Id, o.Verdict, o.Message),
             e => (c.Id, EnsembleVerdict.Inconsistent, e.Message))).ToList();
+        // Read back after the exact tier: a run it found unstable has been replaced by the retrain that matched its baseline.
+        var runs = session.Results(session.Runs);
         var claims = session.Claims.Claims.Select(c => session.EvaluateClaim(c.Id)).ToList();
         var published = session.Published.Where(p => session.Configurations.Any(c => c.Id == p.ConfigurationId))
             .Select(p => session.ComparePublished(p.ConfigurationId)).ToList();

@@ -43,6 +43,20 @@ public sealed class RunPool : IDisposable
         }
     }
 
+    /// <summary>Trains the run again, whether or not it has a result: the exact tier's check for nondeterminism.</summary>
+    public Task<RunResult> Rerun(RunConfig config)
+    {
+        var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Add((config, result));
+        return result.Task;
+    }
+
+    /// <summary>Makes <paramref name="result"/> the run's result from now on (a retrain that matched its baseline).</summary>
+    public void Adopt(RunResult result)
+    {
+        lock (_runs) _runs[result.RunId] = Task.FromResult(result);
+    }
+
     /// <summary>All the runs' results, in the order given. Queued longest first, so the last to finish is a short one.</summary>
     public IReadOnlyList<RunResult> RunAll(IReadOnlyList<RunConfig> configs, Func<RunConfig, double> cost)
     {

@@ -40,6 +40,47 @@ public sealed class ExactTierTests
     }
 
     [Test]
+    public void A_difference_a_second_training_repeats_is_a_regression()
+    {
+        var baseline = BaselineFixtures.Result();
+        Verify(baseline);
+        var changed = BaselineFixtures.Result(shift: 1e-6);
+
+        var outcome = ExactTier.Verify(changed, _files.Store(), retrain: () => changed);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Regression));
+    }
+
+    [Test]
+    public void A_difference_a_second_training_does_not_repeat_is_unstable_and_the_retrain_replaces_it()
+    {
+        var baseline = BaselineFixtures.Result();
+        Verify(baseline);
+        var glitch = BaselineFixtures.Result(shift: 1e-6);
+
+        var outcome = ExactTier.Verify(glitch, _files.Store(), retrain: () => baseline);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Unstable));
+        Assert.That(TierResults.Of(outcome.Verdict), Is.EqualTo(TierResult.Inconclusive), "neither a pass nor a regression");
+        Assert.That(outcome.Message, Does.StartWith("Unstable: the first training differed").And.Contain("| loss | 1 |"));
+        Assert.That(outcome.Replacement, Is.SameAs(baseline));
+        Assert.That(File.Exists(_files.Store().ReceivedPath(baseline.RunId)), Is.False, "no received file: there is nothing to accept");
+    }
+
+    [Test]
+    public void Accepting_never_writes_a_history_a_second_training_does_not_reproduce()
+    {
+        var first = BaselineFixtures.Result();
+        var second = BaselineFixtures.Result(shift: 1e-6);
+
+        var outcome = ExactTier.Verify(first, _files.Store(accept: true), retrain: () => second);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Unstable));
+        Assert.That(File.Exists(_files.Store().VerifiedPath(first.RunId)), Is.False);
+        Assert.That(ExactTier.Verify(first, _files.Store(accept: true), retrain: () => first).Verdict, Is.EqualTo(ExactVerdict.Accepted));
+    }
+
+    [Test]
     public void A_missing_baseline_fails_and_writes_the_received_file()
     {
         var result = BaselineFixtures.Result();
