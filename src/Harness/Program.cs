@@ -1,6 +1,4 @@
 using Harness.Cli;
-using Harness.Native;
 
-// The native environment must be in place before anything touches TorchSharp.
-TorchRuntime.Initialize();
+// Each command that trains initialises TorchSharp with its numerics profile before anything touches it.
 return CommandLine.Execute(args, Console.Out, Console.Error);

@@ -7,14 +7,14 @@ namespace Harness.Baselines;
 
 /// <summary>
 /// The statistical tier's baseline (<c>ensemble.verified.json</c>): per configuration, each summary statistic over
-/// the seeds, plus the environment it was recorded in and the test that compares against it.
+/// the seeds, plus the comparable part of the environment it was recorded in and the test that compares against it.
 /// </summary>
-public sealed record EnsembleBaseline(string Experiment, EnvironmentFingerprint Fingerprint, IReadOnlyList<EnsembleEntry> Configurations)
+public sealed record EnsembleBaseline(string Experiment, ComparableFingerprint Fingerprint, IReadOnlyList<EnsembleEntry> Configurations)
 {
     public EnsembleEntry? Find(string configurationId) => Configurations.FirstOrDefault(c => c.ConfigurationId == configurationId);
 
     /// <summary>This baseline with <paramref name="entries"/> replacing or adding configurations, in <paramref name="order"/>.</summary>
-    public EnsembleBaseline With(IEnumerable<EnsembleEntry> entries, EnvironmentFingerprint fingerprint, IReadOnlyList<string> order)
+    public EnsembleBaseline With(IEnumerable<EnsembleEntry> entries, ComparableFingerprint fingerprint, IReadOnlyList<string> order)
     {
         var merged = Configurations.ToDictionary(c => c.ConfigurationId);
         foreach (var entry in entries) merged[entry.ConfigurationId] = entry;
@@ -31,7 +31,7 @@ public sealed record EnsembleBaseline(string Experiment, EnvironmentFingerprint 
             json.WriteString("experiment", Experiment);
             json.WriteString("test", EnsembleTier.TestDescription);
             json.WritePropertyName("fingerprint");
-            RunResultJson.WriteFingerprint(json, Fingerprint);
+            RunResultJson.WriteFingerprint(json, Fingerprint.Fields);
             json.WriteStartArray("configurations");
             foreach (var entry in Configurations)
             {

@@ -29,7 +29,7 @@ public sealed class EnsembleTier(BaselineStore store, string experiment, IReadOn
     public int Comparisons => configurationOrder.Count * RunSummary.Names.Count;
     public double PerComparisonAlpha => familyAlpha / Comparisons;
 
-    public EnsembleOutcome Verify(EnsembleEntry current, EnvironmentFingerprint fingerprint)
+    public EnsembleOutcome Verify(EnsembleEntry current, ComparableFingerprint fingerprint)
     {
         _current[current.ConfigurationId] = current;
         var verifiedPath = store.VerifiedPath(BaselineStore.EnsembleName);
@@ -68,7 +68,7 @@ public sealed class EnsembleTier(BaselineStore store, string experiment, IReadOn
     }
 
     /// <summary>Writes the baseline with every configuration seen so far in this process replacing its entry.</summary>
-    private (string Path, bool Accepted) Record(EnsembleBaseline? baseline, EnvironmentFingerprint fingerprint)
+    private (string Path, bool Accepted) Record(EnsembleBaseline? baseline, ComparableFingerprint fingerprint)
     {
         lock (_writing)
         {

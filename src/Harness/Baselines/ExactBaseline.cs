@@ -6,12 +6,13 @@ using Harness.Native;
 namespace Harness.Baselines;
 
 /// <summary>
-/// An exact-tier baseline: one run's history and the environment it was recorded in. The file is the run's result
-/// without its wall time, so re-accepting identical results changes no byte.
+/// An exact-tier baseline: one run's history and the comparable part of the environment it was recorded in (the fields
+/// its numerics profile's rule names). The file is the run's result without its wall time and without machine details
+/// outside that rule, so re-accepting identical results, on any machine the rule calls comparable, changes no byte.
 /// </summary>
-public sealed record ExactBaseline(string RunId, EnvironmentFingerprint Fingerprint, TrainingHistory History)
+public sealed record ExactBaseline(string RunId, ComparableFingerprint Fingerprint, TrainingHistory History)
 {
-    public static string Serialize(RunResult result) => RunResultJson.Serialize(result, withSeconds: false);
+    public static string Serialize(RunResult result) => RunResultJson.Serialize(result, asBaseline: true);
 
     /// <summary>Reads and checks a baseline; any defect is a <see cref="BaselineFormatException"/> naming the file.</summary>
     public static ExactBaseline Read(string path)

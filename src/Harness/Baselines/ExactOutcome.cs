@@ -4,13 +4,13 @@ namespace Harness.Baselines;
 
 public enum ExactVerdict
 {
-    /// <summary>Same environment, every number equal.</summary>
+    /// <summary>Comparable environment, every number equal.</summary>
     Match,
 
-    /// <summary>Same environment, some number differs: the code changed what it computes.</summary>
+    /// <summary>Comparable environment, some number differs, and a second training repeats it: the code changed what it computes.</summary>
     Regression,
 
-    /// <summary>Another environment: bits cannot be compared; the statistical tier decides.</summary>
+    /// <summary>The profile's comparability rule says the bits cannot be compared; the statistical tier decides.</summary>
     NotComparable,
 
     /// <summary>No verified file yet.</summary>
@@ -19,8 +19,8 @@ public enum ExactVerdict
     /// <summary>HARNESS_ACCEPT=1: the verified file was (re)written from this run.</summary>
     Accepted,
 
-    /// <summary>Same environment, but two trainings of the run disagree: nondeterminism, not a code change.</summary>
-    Unstable,
+    /// <summary>Two trainings of the run disagree: a determinism failure.</summary>
+    Nondeterministic,
 }
 
 /// <summary>What the exact tier concluded about one run, with a message for the test report.</summary>

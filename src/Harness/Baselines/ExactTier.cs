@@ -3,15 +3,17 @@ using Harness.History;
 namespace Harness.Baselines;
 
 /// <summary>
-/// Exact tier: within one environment a run's history must equal its baseline bit for bit. Across environments,
-/// a 6e-8 difference at epoch 1 grows to 0.2–0.5 in final val_loss on deep nets, so no per-epoch tolerance would
-/// mean anything there: the run is reported not comparable and the ensemble tier decides.
+/// Exact tier: wherever the numerics profile's comparability rule calls two environments comparable (under the default
+/// portable profile: any x86-64 CPU with AVX2, Intel or AMD), a run's history must equal its baseline bit for bit.
+/// Elsewhere (another profile, other library versions), a 6e-8 difference at epoch 1 grows to 0.2–0.5 in final val_loss
+/// on deep nets, so no per-epoch tolerance would mean anything: the run is reported not comparable, saying why, and the
+/// ensemble tier decides.
 /// </summary>
 /// <remarks>
-/// Chaos or regression: when a history differs from its baseline, or is about to become one, the run is trained once
-/// more (<paramref name="retrain"/>). A difference the second training repeats is a regression; one it does not repeat
-/// is nondeterminism in this environment (seen once here: one reported loss value off by 75 ulp, nothing else), which is
-/// reported as unstable, never as a pass, and never written as a baseline.
+/// Nondeterminism or regression: when a history differs from its baseline, or is about to become one, the run is trained
+/// once more (<paramref name="retrain"/>). A difference the second training repeats is a regression; one it does not
+/// repeat is a determinism failure — the profile promised the same bits every time — which fails with both tables and is
+/// never written as a baseline.
 /// </remarks>
 public static class ExactTier
 {
@@ -36,12 +38,13 @@ public static class ExactTier
         if (baseline.RunId != current.RunId)
             throw new BaselineFormatException(verifiedPath, $"runId is '{baseline.RunId}', but the file name says '{current.RunId}'");
 
-        var differences = current.Fingerprint.DifferencesFrom(baseline.Fingerprint);
+        var differences = current.Fingerprint.Comparable().DifferencesFrom(baseline.Fingerprint);
         if (differences.Count > 0)
         {
             if (store.Policy.Accept) return NotReproduced(current, retrain) ?? AcceptOver(store, current, received, "environment changed");
             return new ExactOutcome(ExactVerdict.NotComparable,
-                $"Not comparable: {string.Join("; ", differences)}. Bits are only comparable within one environment; the ensemble tier decides.");
+                $"Not comparable: {string.Join("; ", differences)}. The '{baseline.Fingerprint.Numerics}' profile compares bits only where " +
+                "these fields match; the ensemble tier decides.");
         }
 
         if (baseline.History.SameAs(current.History))
@@ -62,12 +65,12 @@ public static class ExactTier
 
         if (retrain?.Invoke() is { } second && !second.History.SameAs(current.History))
             return second.History.SameAs(baseline.History)
-                ? new ExactOutcome(ExactVerdict.Unstable,
-                    $"Unstable: the first training differed from {verifiedPath}, a second training of the same run matched it bit for bit. " +
-                    "That is nondeterminism in this environment, not a code change. The first training:\n" +
+                ? new ExactOutcome(ExactVerdict.Nondeterministic,
+                    $"Determinism failure: the first training differed from {verifiedPath}, a second training of the same run matched it " +
+                    "bit for bit. The same seed must give the same bits every time. The first training against the baseline:\n" +
                     EpochDiffTable.Render(baseline.History, current.History), Replacement: second)
-                : new ExactOutcome(ExactVerdict.Unstable,
-                    $"Unstable: two trainings of the same run differ from each other and from {verifiedPath}.\n" +
+                : new ExactOutcome(ExactVerdict.Nondeterministic,
+                    $"Determinism failure: two trainings of the same run differ from each other and from {verifiedPath}.\n" +
                     EpochDiffTable.Render(baseline.History, current.History) + "Second training against the first:\n" +
                     EpochDiffTable.Render(current.History, second.History));
 
@@ -82,8 +85,8 @@ public static class ExactTier
     /// <summary>Before a history becomes a baseline: null when a second training reproduces it bit for bit.</summary>
     private static ExactOutcome? NotReproduced(RunResult current, Func<RunResult>? retrain) =>
         retrain?.Invoke() is { } second && !second.History.SameAs(current.History)
-            ? new ExactOutcome(ExactVerdict.Unstable,
-                $"Unstable: not accepted, because a second training of {current.RunId} did not reproduce the first bit for bit.\n" +
+            ? new ExactOutcome(ExactVerdict.Nondeterministic,
+                $"Determinism failure: not accepted, because a second training of {current.RunId} did not reproduce the first bit for bit.\n" +
                 EpochDiffTable.Render(current.History, second.History))
             : null;
 

@@ -1,25 +1,35 @@
-using System.Globalization;
+using System.Collections.Immutable;
 using System.Text.Json;
 using Harness.Native;
 
 namespace Harness.Baselines;
 
-/// <summary>Reads the environment fingerprint of a baseline file (RunResultJson.WriteFingerprint writes it).</summary>
+/// <summary>
+/// Reads the fingerprint of a baseline file: its numerics profile and exactly the fields that profile's comparability
+/// rule names (RunResultJson writes them).
+/// </summary>
 public static class FingerprintJson
 {
-    public static EnvironmentFingerprint Read(JsonElement element, string path)
+    public static ComparableFingerprint Read(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Object) throw new BaselineFormatException(path, "'fingerprint' must be an object");
-        var names = new[] { "torchsharp", "libtorch", "os", "cpu", "cpu_capability", "intra_op_threads", "mkl_cbwr", "aten_cpu_capability" };
-        var values = names.ToDictionary(n => n, n =>
-            element.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null);
-        var missing = values.Where(v => v.Value is null).Select(v => $"'{v.Key}'").ToList();
+        string? Text(string name) =>
+            element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+
+        var numerics = Text(EnvironmentFingerprint.NumericsField)
+            ?? throw new BaselineFormatException(path, $"fingerprint is missing '{EnvironmentFingerprint.NumericsField}' ({NumericsProfile.Names})");
+        var profile = NumericsProfile.Find(numerics)
+            ?? throw new BaselineFormatException(path, $"fingerprint.numerics is '{numerics}', expected {NumericsProfile.Names}");
+
+        var missing = profile.ComparableFields.Where(f => Text(f) is null).Select(f => $"'{f}'").ToList();
         if (missing.Count > 0)
-            throw new BaselineFormatException(path, $"fingerprint is missing {string.Join(", ", missing)} (each a non-empty string)");
-        var threads = values["intra_op_threads"]!;
-        if (!int.TryParse(threads, NumberStyles.Integer, CultureInfo.InvariantCulture, out var intraOp) || intraOp < 1)
-            throw new BaselineFormatException(path, $"fingerprint.intra_op_threads must be a positive integer, found '{threads}'");
-        return new EnvironmentFingerprint(values["torchsharp"]!, values["libtorch"]!, values["os"]!, values["cpu"]!, values["cpu_capability"]!,
-            intraOp, values["mkl_cbwr"]!, values["aten_cpu_capability"]!);
+            throw new BaselineFormatException(path,
+                $"fingerprint is missing {string.Join(", ", missing)} (each a non-empty string; the '{profile.Name}' profile compares them)");
+        var extra = element.EnumerateObject().Select(p => p.Name).Where(n => !profile.ComparableFields.Contains(n)).ToList();
+        if (extra.Count > 0)
+            throw new BaselineFormatException(path,
+                $"fingerprint has {string.Join(", ", extra.Select(n => $"'{n}'"))}, which the '{profile.Name}' profile does not compare; " +
+                $"expected exactly: {string.Join(", ", profile.ComparableFields)}");
+        return new ComparableFingerprint([.. profile.ComparableFields.Select(f => (f, Text(f)!))]);
     }
 }

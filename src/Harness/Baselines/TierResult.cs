@@ -5,7 +5,7 @@ public enum TierResult
 {
     Pass,
 
-    /// <summary>Neither passes nor fails: another environment, or too few seeds to compare.</summary>
+    /// <summary>Neither passes nor fails: an environment the comparability rule does not compare, or too few seeds.</summary>
     Inconclusive,
 
     Fail,
@@ -16,7 +16,7 @@ public static class TierResults
     public static TierResult Of(ExactVerdict verdict) => verdict switch
     {
         ExactVerdict.Match or ExactVerdict.Accepted => TierResult.Pass,
-        ExactVerdict.NotComparable or ExactVerdict.Unstable => TierResult.Inconclusive,
+        ExactVerdict.NotComparable => TierResult.Inconclusive,
         _ => TierResult.Fail,
     };
 

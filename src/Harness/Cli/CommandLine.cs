@@ -8,11 +8,12 @@ public static class CommandLine
     public const string Usage = """
         usage: harness <command> [options]
           reproduce  the whole experiment into a report: --experiment (default keras-tutorial-05) --seeds N --out DIR
-                     (default artifacts) --workers N --data-dir DIR --set key=value (repeatable; any experiment key)
+                     (default artifacts) --workers N --data-dir DIR --numerics portable|native
+                     --set key=value (repeatable; any experiment key)
           run     one training run: --layers --dropout --n-train --seed --out DIR, and --n-validation --epochs
-                  --batch-size --width --learning-rate --semantics keras|pytorch --data-dir
-          bench   train the tutorial's grid (10 runs, one seed, in parallel) and print one JSON line of throughput:
-                  --seed --workers --data-dir
+                  --batch-size --width --learning-rate --semantics keras|pytorch --numerics portable|native --data-dir
+          bench   train the tutorial's grid (10 runs, one seed, in parallel) once per numerics profile; one JSON line of
+                  throughput each, then the portable profile's cost: --seed --workers --data-dir --numerics (one profile only)
           accept  promote received baselines to verified: --experiment (default keras-tutorial-05) --run ID --baselines DIR
         """;
 
@@ -23,7 +24,7 @@ public static class CommandLine
             return args.Count == 0 ? Fail(error, "error: no command given") : args[0] switch
             {
                 "run" => RunCommand.Execute(args.Skip(1).ToList(), output),
-                "bench" => BenchCommand.Execute(args.Skip(1).ToList(), output),
+                "bench" => BenchCommand.Execute(args.Skip(1).ToList(), output, error),
                 "accept" => AcceptCommand.Execute(args.Skip(1).ToList(), output, error),
                 "reproduce" => ReproduceCommand.Execute(args.Skip(1).ToList(), output, error),
                 "help" or "--help" or "-h" => Help(output),
@@ -35,7 +36,8 @@ public static class CommandLine
             return Fail(error, e.Message);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException
-                                       or Harness.Config.ConfigurationException or Harness.Baselines.BaselineFormatException)
+                                       or Harness.Config.ConfigurationException or Harness.Baselines.BaselineFormatException
+                                       or Harness.Native.NumericsProfileException)
         {
             error.WriteLine($"error: {e.Message}");
             return 2;

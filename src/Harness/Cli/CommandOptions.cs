@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Native;
 
 namespace Harness.Cli;
 
@@ -44,6 +45,15 @@ public sealed class CommandOptions
     public TEnum Enum<TEnum>(string name, TEnum fallback) where TEnum : struct, System.Enum => Parse(name, fallback,
         string.Join(" or ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())),
         s => System.Enum.TryParse<TEnum>(s, ignoreCase: true, out var v) && System.Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null);
+
+    /// <summary>The numerics profile named by <c>--numerics</c>, or null when the option is absent or wrong (then an error is recorded).</summary>
+    public NumericsProfile? Numerics()
+    {
+        if (!_values.TryGetValue("numerics", out var text)) return null;
+        var profile = NumericsProfile.Find(text);
+        if (profile is null) _errors.Add($"option '--numerics': expected {NumericsProfile.Names}, found '{text}'");
+        return profile;
+    }
 
     /// <summary>Every value of a repeatable option, in order.</summary>
     public IReadOnlyList<string> All(string name) => _repeated.TryGetValue(name, out var values) ? values : [];

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Harness.Baselines;
 using Harness.Config;
 using Harness.IO;
+using Harness.Native;
 using Harness.Report;
 using Harness.Reproduction;
 using Harness.Training;
@@ -18,7 +19,7 @@ namespace Harness.Cli;
 /// </summary>
 public static class ReproduceCommand
 {
-    public static readonly string[] Options = ["experiment", "seeds", "out", "workers", "data-dir", "set"];
+    public static readonly string[] Options = ["experiment", "seeds", "out", "workers", "data-dir", "numerics", "set"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -29,6 +30,7 @@ public static class ReproduceCommand
         var outRoot = options.String("out", "artifacts")!;
         var dataDir = options.String("data-dir");
         var settings = options.Settings();
+        var numerics = options.Numerics();
         if (args.Contains("--seeds") && seeds < 1) options.AddError($"option '--seeds': expected an integer >= 1, found {seeds}");
         if (workers < 1) options.AddError($"option '--workers': expected an integer >= 1, found {workers}");
         options.ThrowIfInvalid();
@@ -39,12 +41,14 @@ public static class ReproduceCommand
         if (seeds > 0)
             for (var i = 0; i < definition.Grids.Count; i++) overrides[$"grids:{i}:seeds:count"] = seeds.ToString(CultureInfo.InvariantCulture);
         if (dataDir is not null) overrides["data:directory"] = dataDir;
+        if (numerics is not null) overrides["numerics"] = numerics.Name;
         var experiment = overrides.Count == 0 ? definition : ExperimentLoader.Load(name, overrides);
+        TorchRuntime.Initialize(experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
         var directory = Path.Combine(outRoot, experiment.Name);
         var interactive = !Console.IsOutputRedirected && !BaselinePolicy.FromEnvironment().IsCi && ReferenceEquals(output, Console.Out);
-        output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}.");
+        output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}, numerics {experiment.Numerics.Name}.");
 
         // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
         IProgressDisplay? display = null;

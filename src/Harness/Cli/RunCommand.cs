@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Config;
 using Harness.Data;
 using Harness.History;
+using Harness.Native;
 using Harness.Training;
 
 namespace Harness.Cli;
@@ -10,7 +11,7 @@ namespace Harness.Cli;
 public static class RunCommand
 {
     public static readonly string[] Options =
-        ["layers", "dropout", "n-train", "n-validation", "seed", "epochs", "batch-size", "width", "learning-rate", "semantics", "out", "data-dir"];
+        ["layers", "dropout", "n-train", "n-validation", "seed", "epochs", "batch-size", "width", "learning-rate", "semantics", "numerics", "out", "data-dir"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter output)
     {
@@ -30,7 +31,9 @@ public static class RunCommand
             Semantics = options.Enum("semantics", defaults.Semantics),
         };
         var outDir = options.String("out", Path.Combine("artifacts", "runs"))!;
+        var numerics = options.Numerics() ?? NumericsProfile.Default;
         options.ThrowIfInvalid();
+        TorchRuntime.Initialize(numerics);
 
         var dataset = ImageDataset.Load(DataLocator.Locate(options.String("data-dir"), MnistFiles.All));
         foreach (var error in config.Validate(dataset.TrainCount, dataset.TestCount)) options.AddError("--" + error);

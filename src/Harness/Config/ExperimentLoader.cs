@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.RegularExpressions;
+using Harness.Native;
 using Microsoft.Extensions.Configuration;
 
 namespace Harness.Config;
@@ -73,11 +74,15 @@ public static partial class ExperimentLoader
 
     private static Experiment Read(ConfigReader reader, string path)
     {
-        reader.OnlyKeys("", "name", "title", "source", "dataset", "run", "grids", "ensemble", "data");
+        reader.OnlyKeys("", "name", "title", "source", "dataset", "numerics", "run", "grids", "ensemble", "data");
         var name = reader.String("name", required: true) ?? "";
         if (name.Length > 0 && !FileSafe().IsMatch(name)) reader.Error("name", $"expected a file-safe name (letters, digits, '-', '_', '.'), found '{name}'");
         var dataset = reader.String("dataset") ?? "mnist";
         if (!dataset.Equals("mnist", StringComparison.OrdinalIgnoreCase)) reader.Error("dataset", $"expected 'mnist' (the only dataset with a known source), found '{dataset}'");
+
+        var numericsName = reader.String("numerics") ?? NumericsProfile.Default.Name;
+        var numerics = NumericsProfile.Find(numericsName);
+        if (numerics is null) reader.Error("numerics", $"expected {NumericsProfile.Names}, found '{numericsName}'");
 
         var template = ReadRunSettings(reader);
         var grids = ReadGrids(reader, template);
@@ -90,7 +95,7 @@ public static partial class ExperimentLoader
         var dataDirectory = reader.String("data:directory");
 
         return new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),
-            grids, alpha, dataDirectory, path);
+            numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path);
     }
 
     private static RunConfig ReadRunSettings(ConfigReader reader)

@@ -11,18 +11,19 @@ namespace Harness.History;
 /// </summary>
 public static class RunResultJson
 {
-    /// <param name="withSeconds">False for baselines: wall time varies from run to run, and a baseline must not.</param>
-    public static string Serialize(RunResult result, bool withSeconds = true) => DeterministicJson.Write(json =>
+    /// <param name="asBaseline">For baselines: no wall time, which varies from run to run, and of the fingerprint only the
+    /// fields its profile compares, so a baseline's bytes do not depend on the machine that wrote it.</param>
+    public static string Serialize(RunResult result, bool asBaseline = false) => DeterministicJson.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("runId", result.RunId);
         json.WritePropertyName("config");
         WriteConfig(json, result.Config);
         json.WritePropertyName("fingerprint");
-        WriteFingerprint(json, result.Fingerprint);
+        WriteFingerprint(json, asBaseline ? result.Fingerprint.Comparable().Fields : result.Fingerprint.Fields());
         json.WritePropertyName("history");
         WriteHistory(json, result.History);
-        if (withSeconds) json.WriteNumber("seconds", Math.Round(result.Seconds, 3));
+        if (!asBaseline) json.WriteNumber("seconds", Math.Round(result.Seconds, 3));
         json.WriteEndObject();
     });
 
@@ -54,10 +55,10 @@ public static class RunResultJson
         json.WriteEndObject();
     }
 
-    public static void WriteFingerprint(Utf8JsonWriter json, Harness.Native.EnvironmentFingerprint fingerprint)
+    public static void WriteFingerprint(Utf8JsonWriter json, IEnumerable<(string Name, string Value)> fields)
     {
         json.WriteStartObject();
-        foreach (var (name, value) in fingerprint.Fields()) json.WriteString(name, value);
+        foreach (var (name, value) in fields) json.WriteString(name, value);
         json.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using TorchSharp;
@@ -5,53 +6,89 @@ using TorchSharp;
 namespace Harness.Native;
 
 /// <summary>
-/// What, besides the code and the seed, decides a run's last bits. Two runs are comparable bit-for-bit
-/// only when their fingerprints are equal.
+/// The numeric state a run computed in, read from the libraries where they can say it (MKL's version, CNR mode, vendor
+/// override and CPU type; ATen's kernel level; the thread count) and from the CPU and C library. Which of these fields
+/// must match for two runs' bits to be comparable is the numerics profile's rule (<see cref="Comparable"/>).
 /// </summary>
 public sealed record EnvironmentFingerprint(
+    string Numerics,
     string TorchSharp,
     string Libtorch,
-    string Os,
-    string Cpu,
+    string Mkl,
+    string MklCbwr,
+    string MklVendorOverride,
+    string MklAutoBranch,
+    int MklCpuType,
     string CpuCapability,
     int IntraOpThreads,
-    string MklCbwr,
-    string AtenCpuCapability)
+    string CpuVendor,
+    string CpuModel,
+    string CpuFlags,
+    string Os,
+    string Glibc)
 {
-    /// <summary>The fingerprint of this process; <see cref="TorchRuntime.Initialize"/> must have run.</summary>
-    public static EnvironmentFingerprint Current()
+    public const string NumericsField = "numerics";
+    public const string On = "on";
+    public const string Off = "off";
+
+    /// <summary>The fingerprint of this process, as <see cref="TorchRuntime.Initialize"/> read it.</summary>
+    public static EnvironmentFingerprint Current() => TorchRuntime.Fingerprint;
+
+    /// <summary>Reads the state in force; libtorch must be loaded.</summary>
+    internal static EnvironmentFingerprint Read(NumericsProfile profile)
     {
-        var settings = TorchRuntime.Settings ?? throw new InvalidOperationException("TorchRuntime.Initialize was not called.");
+        var mkl = MklState.Read(); // first, so MKL has initialised before the override's questions are counted
+        var cpu = CpuInfo.Read();
         return new EnvironmentFingerprint(
+            Numerics: profile.Name,
             TorchSharp: typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
                 ?? typeof(torch).Assembly.GetName().Version!.ToString(),
             Libtorch: torch.__version__,
-            Os: $"{OsName()} {RuntimeInformation.OSArchitecture}",
-            Cpu: CpuModel(),
+            Mkl: mkl.Version,
+            MklCbwr: mkl.Cbwr,
+            MklVendorOverride: Native.MklVendorOverride.Queries() > 0 ? On : Off,
+            MklAutoBranch: mkl.AutoBranch,
+            MklCpuType: mkl.CpuType,
             CpuCapability: AtenCapability.InUse(),
-            IntraOpThreads: settings.IntraOpThreads,
-            MklCbwr: settings.MklCbwr ?? "unset",
-            AtenCpuCapability: settings.AtenCpuCapability ?? "unset");
+            IntraOpThreads: torch.get_num_threads(),
+            CpuVendor: cpu.Vendor,
+            CpuModel: cpu.Model,
+            CpuFlags: cpu.Flags,
+            Os: $"{OsName()} {RuntimeInformation.OSArchitecture}",
+            Glibc: Libc.Version());
     }
 
-    /// <summary>Each field that differs, as "name: this ≠ other".</summary>
-    public IReadOnlyList<string> DifferencesFrom(EnvironmentFingerprint other) =>
-        Fields().Zip(other.Fields(), (a, b) => (a.Name, Mine: a.Value, Theirs: b.Value))
-            .Where(f => f.Mine != f.Theirs)
-            .Select(f => $"{f.Name}: {f.Theirs} (baseline) vs {f.Mine} (current)")
-            .ToList();
+    /// <summary>Every field under its JSON name, in the order files list them.</summary>
+    private static readonly (string Name, Func<EnvironmentFingerprint, string> Value)[] Layout =
+    [
+        (NumericsField, f => f.Numerics),
+        ("torchsharp", f => f.TorchSharp),
+        ("libtorch", f => f.Libtorch),
+        ("mkl", f => f.Mkl),
+        ("mkl_cbwr", f => f.MklCbwr),
+        ("mkl_vendor_override", f => f.MklVendorOverride),
+        ("mkl_auto_branch", f => f.MklAutoBranch),
+        ("mkl_cpu_type", f => f.MklCpuType.ToString(CultureInfo.InvariantCulture)),
+        ("cpu_capability", f => f.CpuCapability),
+        ("intra_op_threads", f => f.IntraOpThreads.ToString(CultureInfo.InvariantCulture)),
+        ("cpu_vendor", f => f.CpuVendor),
+        ("cpu_model", f => f.CpuModel),
+        ("cpu_flags", f => f.CpuFlags),
+        ("os", f => f.Os),
+        ("glibc", f => f.Glibc),
+    ];
 
-    /// <summary>Fields in a fixed order under their JSON names.</summary>
-    public IEnumerable<(string Name, string Value)> Fields()
+    public static IReadOnlyList<string> FieldNames { get; } = [.. Layout.Select(f => f.Name)];
+
+    public IEnumerable<(string Name, string Value)> Fields() => Layout.Select(f => (f.Name, f.Value(this)));
+
+    /// <summary>The fields this fingerprint's profile compares: what a baseline records.</summary>
+    public ComparableFingerprint Comparable()
     {
-        yield return ("torchsharp", TorchSharp);
-        yield return ("libtorch", Libtorch);
-        yield return ("os", Os);
-        yield return ("cpu", Cpu);
-        yield return ("cpu_capability", CpuCapability);
-        yield return ("intra_op_threads", IntraOpThreads.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        yield return ("mkl_cbwr", MklCbwr);
-        yield return ("aten_cpu_capability", AtenCpuCapability);
+        var profile = NumericsProfile.Find(Numerics)
+            ?? throw new InvalidOperationException($"Unknown numerics profile '{Numerics}'; expected {NumericsProfile.Names}.");
+        var fields = Fields().ToDictionary(f => f.Name, f => f.Value);
+        return new ComparableFingerprint([.. profile.ComparableFields.Select(name => (name, fields[name]))]);
     }
 
     private static string OsName()
@@ -62,14 +99,5 @@ public sealed record EnvironmentFingerprint(
                 if (line.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))
                     return line["PRETTY_NAME=".Length..].Trim('"');
         return RuntimeInformation.OSDescription;
-    }
-
-    private static string CpuModel()
-    {
-        if (File.Exists("/proc/cpuinfo"))
-            foreach (var line in File.ReadLines("/proc/cpuinfo"))
-                if (line.StartsWith("model name", StringComparison.Ordinal))
-                    return line[(line.IndexOf(':') + 1)..].Trim();
-        return RuntimeInformation.ProcessArchitecture.ToString();
     }
 }

@@ -22,5 +22,27 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetEnv(string name, string value, int overwrite);
 
+    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr GetEnvPtr(string name);
+
+    [LibraryImport("libc", EntryPoint = "gnu_get_libc_version")]
+    private static partial IntPtr GnuGetLibcVersion();
+
     public static string LastDlError() => Marshal.PtrToStringUTF8(DlErrorPtr()) ?? "(no dlerror message)";
+
+    /// <summary>The native environment's value, which is what libtorch will see.</summary>
+    public static string? GetEnv(string name) => OperatingSystem.IsLinux() ? Marshal.PtrToStringUTF8(GetEnvPtr(name)) : Environment.GetEnvironmentVariable(name);
+
+    /// <summary>glibc's version, e.g. "2.36"; "unknown" elsewhere.</summary>
+    public static string Version()
+    {
+        try
+        {
+            return Marshal.PtrToStringUTF8(GnuGetLibcVersion()) ?? "unknown";
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return "unknown"; // not glibc (musl, macOS)
+        }
+    }
 }

@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text;
 using Harness.IO;
 
 namespace Harness.Native;
@@ -23,8 +20,7 @@ namespace Harness.Native;
 /// opened RTLD_GLOBAL so the patched copy binds to it;</item>
 /// <item>a DllImport resolver that hands TorchSharp the patched copy instead of the shipped file.</item>
 /// </list>
-/// Both files are written under content-addressed names via temp + rename, so two processes starting at
-/// once either find a complete file or write identical bytes. Where libstdc++ already has the version,
+/// Both files are written under content-addressed names via temp + rename (see <see cref="NativeShim"/>). Where libstdc++ already has the version,
 /// <see cref="IsNeeded"/> is false and nothing here runs.
 /// </remarks>
 internal static class LibstdcxxCompat
@@ -45,33 +41,18 @@ internal static class LibstdcxxCompat
 
     public static void Install(Assembly torchSharp)
     {
-        var original = FindLibTorchSharp(torchSharp);
+        var original = TorchNatives.LibTorchSharp(torchSharp);
         var directory = Path.GetDirectoryName(original)!;
 
-        var shim = EnsureShim(directory);
-        Open(shim);
+        NativeShim.Load("harness-glibcxx-shim", ShimSource, directory,
+            $"to stand in for libstdc++'s {MissingVersion} (TorchSharp needs it; this system's libstdc++ predates GCC 13)");
 
         // The patched copy's RUNPATH is $ORIGIN, like the original's; it sits beside it, so its
         // libtorch dependencies resolve to the same files.
         var patched = EnsurePatchedCopy(original, directory);
-        var handle = Open(patched);
+        var handle = NativeShim.Open(patched);
         NativeLibrary.SetDllImportResolver(torchSharp,
             (name, _, _) => name is "LibTorchSharp" or "libLibTorchSharp" or "libLibTorchSharp.so" ? handle : IntPtr.Zero);
-    }
-
-    private static string FindLibTorchSharp(Assembly torchSharp)
-    {
-        var baseDir = Path.GetDirectoryName(torchSharp.Location) ?? AppContext.BaseDirectory;
-        string[] candidates =
-        [
-            Path.Combine(baseDir, "runtimes", RuntimeInformation.RuntimeIdentifier, "native", "libLibTorchSharp.so"),
-            Path.Combine(baseDir, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"),
-            Path.Combine(baseDir, "libLibTorchSharp.so"),
-        ];
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException(
-                "TorchSharp's native library libLibTorchSharp.so was not found. Looked in:\n  " +
-                string.Join("\n  ", candidates) + "\nIs the TorchSharp-cpu package referenced and restored?");
     }
 
     private static string EnsurePatchedCopy(string original, string directory)
@@ -80,62 +61,9 @@ internal static class LibstdcxxCompat
         var patched = ElfVersionPatch.MarkVersionWeak(bytes, MissingVersion, original)
             ?? throw new InvalidOperationException(
                 $"{original} does not require {MissingVersion}, yet TorchSharp cannot load; this workaround does not apply.");
-        var path = Path.Combine(directory, $"libLibTorchSharp.weak-glibcxx.{ShortHash(patched)}.so");
+        var path = Path.Combine(directory, $"libLibTorchSharp.weak-glibcxx.{NativeShim.ShortHash(patched)}.so");
         if (!File.Exists(path)) AtomicFile.WriteAllBytes(path, patched);
         return path;
     }
 
-    private static string EnsureShim(string directory)
-    {
-        var path = Path.Combine(directory, $"libharness-glibcxx-shim.{ShortHash(Encoding.UTF8.GetBytes(ShimSource))}.so");
-        if (File.Exists(path)) return path;
-
-        var source = Path.Combine(Path.GetTempPath(), $"harness-glibcxx-shim.{Environment.ProcessId}.cpp");
-        var temp = path + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(source, ShimSource);
-        try
-        {
-            var (exitCode, output) = RunCompiler(source, temp);
-            if (exitCode != 0)
-                throw new InvalidOperationException($"g++ failed to build the libstdc++ shim {path} (exit {exitCode}):\n{output}");
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(source);
-            File.Delete(temp);
-        }
-        return path;
-    }
-
-    private static (int ExitCode, string Output) RunCompiler(string source, string output)
-    {
-        var start = new ProcessStartInfo("g++", ["-shared", "-fPIC", "-O2", "-o", output, source])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        try
-        {
-            using var process = Process.Start(start)!;
-            var text = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, text);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"TorchSharp needs {MissingVersion} from libstdc++, which this system lacks; Harness works around it " +
-                $"with a small library built by g++, but g++ could not be started ({e.Message}). Install g++ (e.g. apt-get install g++).", e);
-        }
-    }
-
-    private static IntPtr Open(string path)
-    {
-        var handle = Libc.DlOpen(path, Libc.RtldNow | Libc.RtldGlobal);
-        return handle != IntPtr.Zero ? handle
-            : throw new InvalidOperationException($"Could not load {path}: {Libc.LastDlError()}");
-    }
-
-    private static string ShortHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
 }

@@ -3,35 +3,48 @@ using TorchSharp;
 namespace Harness.Native;
 
 /// <summary>
-/// The one place that prepares the native side before anything touches TorchSharp: the environment that
-/// libtorch, OpenMP and MKL read at load time, the libstdc++ workaround where needed, and the thread count.
-/// Every entry point (the CLI, each test assembly) calls <see cref="Initialize"/> first.
+/// The one place that prepares the native side before anything touches TorchSharp: the numerics profile's environment
+/// (read by libtorch, OpenMP and MKL when they load), MKL's vendor override where the profile asks for it, the libstdc++
+/// workaround where needed, and the thread count. Then it reads back the state in force and refuses to go on when that
+/// is not what the profile promised. Every entry point (each command that trains, each test assembly) calls
+/// <see cref="Initialize"/> first.
 /// </summary>
 public static class TorchRuntime
 {
     private static readonly Lock Gate = new();
-    private static NumericSettings? _settings;
+    private static NumericsProfile? _profile;
+    private static EnvironmentFingerprint? _fingerprint;
 
-    /// <summary>The settings in force, or null before <see cref="Initialize"/>.</summary>
-    public static NumericSettings? Settings => _settings;
+    /// <summary>The profile in force, or null before <see cref="Initialize"/>.</summary>
+    public static NumericsProfile? Profile => _profile;
+
+    /// <summary>The state in force, read once libtorch had loaded.</summary>
+    public static EnvironmentFingerprint Fingerprint =>
+        _fingerprint ?? throw new InvalidOperationException("TorchRuntime.Initialize was not called.");
 
     /// <summary>True when this process runs TorchSharp through the libstdc++ workaround.</summary>
     public static bool UsesLibstdcxxWorkaround { get; private set; }
 
-    public static void Initialize(NumericSettings? settings = null)
+    /// <exception cref="NumericsProfileException">The environment disagrees with the profile, or the CPU cannot do it.</exception>
+    public static void Initialize(NumericsProfile profile)
     {
-        settings ??= NumericSettings.Default;
         lock (Gate)
         {
-            if (_settings is not null)
+            if (_profile is not null)
             {
-                if (_settings != settings)
+                if (_profile != profile)
                     throw new InvalidOperationException(
-                        $"Native numeric settings are fixed once libtorch has loaded: in force {_settings}, asked for {settings}.");
+                        $"The numerics profile is fixed once libtorch has loaded: '{_profile.Name}' is in force, '{profile.Name}' was asked for.");
                 return;
             }
 
-            ApplyEnvironment(settings);
+            var conflicts = profile.Conflicts(Libc.GetEnv);
+            if (conflicts.Count > 0) throw new NumericsProfileException(profile, conflicts);
+            foreach (var (name, value) in profile.Variables)
+                if (value is not null) Libc.SetEnv(name, value, 1);
+
+            // Both shims must be in the global scope before libtorch_cpu.so binds its symbols.
+            if (profile.OverridesMklVendorCheck) MklVendorOverride.Install(TorchNatives.Directory(typeof(torch).Assembly));
             if (LibstdcxxCompat.IsNeeded())
             {
                 LibstdcxxCompat.Install(typeof(torch).Assembly);
@@ -39,25 +52,20 @@ public static class TorchRuntime
             }
 
             torch.InitializeDeviceType(DeviceType.CPU);
-            torch.set_num_threads(settings.IntraOpThreads);
-            _settings = settings;
+            torch.set_num_threads(profile.IntraOpThreads);
+
+            var fingerprint = EnvironmentFingerprint.Read(profile);
+            var violations = profile.Violations(fingerprint);
+            if (violations.Count > 0) throw new NumericsProfileException(profile, violations);
+            _fingerprint = fingerprint;
+            _profile = profile;
         }
     }
 
     /// <summary>Call on every thread that trains: OpenMP keeps the thread count per thread.</summary>
     public static void ApplyToCurrentThread()
     {
-        var settings = _settings ?? throw new InvalidOperationException("TorchRuntime.Initialize was not called.");
-        if (torch.get_num_threads() != settings.IntraOpThreads) torch.set_num_threads(settings.IntraOpThreads);
-    }
-
-    private static void ApplyEnvironment(NumericSettings settings)
-    {
-        var threads = settings.IntraOpThreads.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // New OS threads take their OpenMP thread count from here, so worker threads start right.
-        Libc.SetEnv("OMP_NUM_THREADS", threads, 1);
-        Libc.SetEnv("MKL_NUM_THREADS", threads, 1);
-        if (settings.MklCbwr is { } cbwr) Libc.SetEnv("MKL_CBWR", cbwr, 1);
-        if (settings.AtenCpuCapability is { } isa) Libc.SetEnv("ATEN_CPU_CAPABILITY", isa, 1);
+        var profile = _profile ?? throw new InvalidOperationException("TorchRuntime.Initialize was not called.");
+        if (torch.get_num_threads() != profile.IntraOpThreads) torch.set_num_threads(profile.IntraOpThreads);
     }
 }

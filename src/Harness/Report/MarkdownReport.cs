@@ -49,10 +49,17 @@ public sealed class MarkdownReport : IReportWriter
     {
         md.AppendLine("## Summary");
         md.AppendLine();
-        md.AppendLine(results.Holds ? "**Everything holds**: baselines verified and every verdict as registered." : "**Not everything holds** — see the marked items below.");
+        var verified = results.Exact.Count(e => TierResults.Of(e.Verdict) == TierResult.Pass);
+        var notCompared = results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).ToList();
+        md.AppendLine(!results.Holds ? "**Not everything holds** — see the marked items below."
+            : notCompared.Count == 0 ? "**Everything holds**: every history verified bit for bit, and every verdict as registered."
+            : Invariant($"**Nothing failed, but not everything was verified**: {notCompared.Count} of {results.Exact.Count} histories could not be compared bit for bit."));
         md.AppendLine();
-        var exact = results.Exact.GroupBy(e => e.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Words(g.Key)}");
-        md.AppendLine($"- Exact tier: {string.Join(", ", exact)} (of {results.Exact.Count} runs).");
+        md.AppendLine(Invariant($"- Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics})."));
+        foreach (var reason in notCompared.GroupBy(e => e.Message))
+            md.AppendLine(Invariant($"  - {reason.Count()} could not be compared. {reason.Key}"));
+        foreach (var other in results.Exact.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail).GroupBy(e => e.Verdict).OrderBy(g => g.Key))
+            md.AppendLine(Invariant($"  - {other.Count()} {Words(other.Key)}."));
         var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         md.AppendLine($"- Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).");
         var verdicts = results.Claims.GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
@@ -168,9 +175,13 @@ public sealed class MarkdownReport : IReportWriter
     {
         md.AppendLine("## Environment");
         md.AppendLine();
-        md.AppendLine("| | |");
-        md.AppendLine("| --- | --- |");
-        foreach (var (name, value) in results.Fingerprint.Fields()) md.AppendLine($"| {name} | {value} |");
+        var compared = results.Fingerprint.Comparable().Fields.Select(f => f.Name).ToHashSet();
+        md.AppendLine($"The state in force, read from the libraries. Histories are compared bit for bit with baselines whose compared fields " +
+                      $"(the {results.Fingerprint.Numerics} profile's rule) are equal; the other fields are recorded, not compared.");
+        md.AppendLine();
+        md.AppendLine("| field | value | compared |");
+        md.AppendLine("| --- | --- | --- |");
+        foreach (var (name, value) in results.Fingerprint.Fields()) md.AppendLine($"| {name} | {value} | {(compared.Contains(name) ? "yes" : "")} |");
         md.AppendLine();
     }
 
@@ -180,7 +191,7 @@ public sealed class MarkdownReport : IReportWriter
         ExactVerdict.NotComparable => "not comparable (another environment)",
         ExactVerdict.Regression => "regressed",
         ExactVerdict.Missing => "without baseline",
-        ExactVerdict.Unstable => "unstable (two trainings disagreed)",
+        ExactVerdict.Nondeterministic => "nondeterministic (two trainings disagreed)",
         _ => "accepted",
     };
 

@@ -96,7 +96,7 @@ public sealed class ExperimentSession : IDisposable
     {
         var configuration = Configuration(configurationId);
         var results = Results(configuration.Runs);
-        return Ensemble.Verify(EnsembleEntry.From(configuration.Id, results), results[0].Fingerprint);
+        return Ensemble.Verify(EnsembleEntry.From(configuration.Id, results), results[0].Fingerprint.Comparable());
     }
 
     /// <summary>Verified files and ensemble entries that no run or configuration of the experiment produces.</summary>

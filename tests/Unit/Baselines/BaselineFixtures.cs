@@ -9,8 +9,28 @@ namespace Harness.Tests.Unit.Baselines;
 /// <summary>Synthetic results and a temporary baselines folder.</summary>
 internal sealed class BaselineFixtures : IDisposable
 {
-    public static readonly EnvironmentFingerprint Here = new("0.107.0", "2.10.0.0", "Debian GNU/Linux 12 (bookworm) X64", "Xeon", "AVX512", 1, "unset", "unset");
-    public static readonly EnvironmentFingerprint Elsewhere = Here with { Cpu = "EPYC", CpuCapability = "AVX2" };
+    /// <summary>The portable profile on an Intel Xeon with AVX-512.</summary>
+    public static readonly EnvironmentFingerprint Here = new(
+        Numerics: "portable", TorchSharp: "0.107.0", Libtorch: "2.10.0.0", Mkl: "2024.2-Product Build 20240605", MklCbwr: "AVX2,STRICT",
+        MklVendorOverride: "on", MklAutoBranch: "AVX512_E1", MklCpuType: 14, CpuCapability: "AVX2", IntraOpThreads: 1,
+        CpuVendor: "GenuineIntel", CpuModel: "Intel(R) Xeon(R) Processor", CpuFlags: "sse4_2 avx fma avx2 avx512f",
+        Os: "Debian GNU/Linux 12 (bookworm) X64", Glibc: "2.36");
+
+    /// <summary>The portable profile on an AMD EPYC without AVX-512, on another distribution: comparable with <see cref="Here"/>.</summary>
+    public static readonly EnvironmentFingerprint OtherCpu = Here with
+    {
+        MklAutoBranch = "AVX2", MklCpuType = 5, CpuVendor = "AuthenticAMD", CpuModel = "AMD EPYC-Rome Processor",
+        CpuFlags = "sse4_2 avx fma avx2", Os = "Ubuntu 24.04 X64", Glibc = "2.39",
+    };
+
+    /// <summary>Another libtorch: other code, so not comparable with <see cref="Here"/>.</summary>
+    public static readonly EnvironmentFingerprint Elsewhere = Here with { Libtorch = "2.11.0" };
+
+    /// <summary>The native profile on the Xeon of <see cref="Here"/>.</summary>
+    public static readonly EnvironmentFingerprint NativeHere = Here with
+    {
+        Numerics = "native", MklCbwr = "AUTO,STRICT", MklVendorOverride = "off", CpuCapability = "AVX512",
+    };
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "harness-baselines-" + TestContext.CurrentContext.Test.ID);
 

@@ -28,7 +28,7 @@ public sealed class EnsembleTierTests
     [Test]
     public void A_missing_entry_fails_and_writes_a_received_ensemble()
     {
-        var outcome = Tier().Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here);
+        var outcome = Tier().Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
         Assert.That(outcome.Verdict, Is.EqualTo(EnsembleVerdict.Missing));
         Assert.That(EnsembleBaseline.Read(_files.Store().ReceivedPath("ensemble")).Find(Id)!.Seeds, Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
     }
@@ -36,16 +36,16 @@ public sealed class EnsembleTierTests
     [Test]
     public void The_same_seeds_in_the_same_environment_are_consistent()
     {
-        Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here);
-        var outcome = Tier().Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here);
+        Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
+        var outcome = Tier().Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
         Assert.That(outcome.Verdict, Is.EqualTo(EnsembleVerdict.Consistent), outcome.Message);
     }
 
     [Test]
     public void A_shifted_distribution_is_flagged_with_its_table()
     {
-        Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here);
-        var outcome = Tier().Verify(Entry(Enumerable.Range(6, 5), shift: 0.05), BaselineFixtures.Elsewhere);
+        Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
+        var outcome = Tier().Verify(Entry(Enumerable.Range(6, 5), shift: 0.05), BaselineFixtures.Elsewhere.Comparable());
 
         Assert.That(outcome.Verdict, Is.EqualTo(EnsembleVerdict.Inconsistent), outcome.Message);
         Assert.That(outcome.Message, Does.Contain("| final_val_loss |").And.Contain("DIFFERS").And.Contain("environment differs"));
@@ -55,14 +55,14 @@ public sealed class EnsembleTierTests
     [Test]
     public void One_seed_is_too_few_to_compare()
     {
-        Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here);
-        Assert.That(Tier().Verify(Entry([9]), BaselineFixtures.Here).Verdict, Is.EqualTo(EnsembleVerdict.TooFewSeeds));
+        Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
+        Assert.That(Tier().Verify(Entry([9]), BaselineFixtures.Here.Comparable()).Verdict, Is.EqualTo(EnsembleVerdict.TooFewSeeds));
     }
 
     [Test]
     public void The_ensemble_file_round_trips_byte_for_byte()
     {
-        Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here);
+        Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
         var path = _files.Store().VerifiedPath("ensemble");
         var text = File.ReadAllText(path);
         Assert.That(EnsembleBaseline.Read(path).Serialize(), Is.EqualTo(text));

@@ -52,7 +52,7 @@ public sealed class ExactTierTests
     }
 
     [Test]
-    public void A_difference_a_second_training_does_not_repeat_is_unstable_and_the_retrain_replaces_it()
+    public void A_difference_a_second_training_does_not_repeat_is_a_determinism_failure()
     {
         var baseline = BaselineFixtures.Result();
         Verify(baseline);
@@ -60,9 +60,9 @@ public sealed class ExactTierTests
 
         var outcome = ExactTier.Verify(glitch, _files.Store(), retrain: () => baseline);
 
-        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Unstable));
-        Assert.That(TierResults.Of(outcome.Verdict), Is.EqualTo(TierResult.Inconclusive), "neither a pass nor a regression");
-        Assert.That(outcome.Message, Does.StartWith("Unstable: the first training differed").And.Contain("| loss | 1 |"));
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Nondeterministic));
+        Assert.That(TierResults.Of(outcome.Verdict), Is.EqualTo(TierResult.Fail), "the profile promised the same bits every time");
+        Assert.That(outcome.Message, Does.StartWith("Determinism failure: the first training differed").And.Contain("| loss | 1 |"));
         Assert.That(outcome.Replacement, Is.SameAs(baseline));
         Assert.That(File.Exists(_files.Store().ReceivedPath(baseline.RunId)), Is.False, "no received file: there is nothing to accept");
     }
@@ -75,7 +75,7 @@ public sealed class ExactTierTests
 
         var outcome = ExactTier.Verify(first, _files.Store(accept: true), retrain: () => second);
 
-        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Unstable));
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Nondeterministic));
         Assert.That(File.Exists(_files.Store().VerifiedPath(first.RunId)), Is.False);
         Assert.That(ExactTier.Verify(first, _files.Store(accept: true), retrain: () => first).Verdict, Is.EqualTo(ExactVerdict.Accepted));
     }
@@ -145,17 +145,57 @@ public sealed class ExactTierTests
     }
 
     [Test]
-    public void Another_environment_is_not_comparable_and_says_what_differs()
+    public void Other_library_versions_are_not_comparable_and_say_what_differs()
     {
         Verify(BaselineFixtures.Result());
         var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.Elsewhere, shift: 0.5), _files.Store());
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.NotComparable));
-        Assert.That(outcome.Message, Does.StartWith("Not comparable: cpu: Xeon (baseline) vs EPYC (current); cpu_capability: AVX512 (baseline) vs AVX2 (current)"));
+        Assert.That(outcome.Message, Does.StartWith("Not comparable: libtorch: 2.10.0.0 (baseline) vs 2.11.0 (current)."));
+    }
+
+    [Test]
+    public void Under_the_portable_profile_another_cpu_vendor_and_model_are_compared_bit_for_bit()
+    {
+        Verify(BaselineFixtures.Result());
+
+        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu), _files.Store()).Verdict, Is.EqualTo(ExactVerdict.Match));
+        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu, shift: 1e-9), _files.Store()).Verdict,
+            Is.EqualTo(ExactVerdict.Regression), "compared, so a difference fails");
+        Assert.That(ExactBaseline.Serialize(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu)),
+            Is.EqualTo(ExactBaseline.Serialize(BaselineFixtures.Result())), "a baseline's bytes do not depend on the machine that accepted it");
+    }
+
+    [Test]
+    public void Under_the_native_profile_another_cpu_is_not_comparable()
+    {
+        Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.NativeHere));
+        var amd = BaselineFixtures.NativeHere with
+        {
+            MklAutoBranch = "AUTO", MklCpuType = 0, CpuVendor = "AuthenticAMD", CpuModel = "AMD EPYC-Rome Processor",
+        };
+
+        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: amd), _files.Store());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.NotComparable));
+        Assert.That(outcome.Message, Does.Contain("mkl_auto_branch: AVX512_E1 (baseline) vs AUTO (current)")
+            .And.Contain("mkl_cpu_type: 14 (baseline) vs 0 (current)")
+            .And.Contain("cpu_vendor: GenuineIntel (baseline) vs AuthenticAMD (current)")
+            .And.Contain("cpu_model: Intel(R) Xeon(R) Processor (baseline) vs AMD EPYC-Rome Processor (current)"));
+    }
+
+    [Test]
+    public void A_baseline_of_another_profile_is_not_comparable()
+    {
+        Verify(BaselineFixtures.Result());
+        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.NativeHere), _files.Store());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.NotComparable));
+        Assert.That(outcome.Message, Does.StartWith("Not comparable: numerics: portable (baseline) vs native (current)."));
     }
 
     [TestCase("{ not json", "invalid JSON")]
-    [TestCase("""{"runId":"layers-3_dropout-0.2_n-1000_epochs-4_seed-1","fingerprint":{},"history":{}}""", "fingerprint is missing 'torchsharp'")]
+    [TestCase("""{"runId":"layers-3_dropout-0.2_n-1000_epochs-4_seed-1","fingerprint":{},"history":{}}""", "fingerprint is missing 'numerics'")]
     public void A_broken_baseline_fails_naming_the_file_and_the_problem(string content, string problem)
     {
         var result = BaselineFixtures.Result();
@@ -166,7 +206,9 @@ public sealed class ExactTierTests
     }
 
     [TestCase("\"val_acc\": [", "\"val_acc_renamed\": [", "history is missing metric 'val_acc'")]
-    [TestCase("\"intra_op_threads\": \"1\"", "\"intra_op_threads\": \"one\"", "intra_op_threads must be a positive integer")]
+    [TestCase("\"numerics\": \"portable\"", "\"numerics\": \"fast\"", "fingerprint.numerics is 'fast', expected portable or native")]
+    [TestCase("\"mkl\": ", "\"cpu_model\": \"Xeon\", \"mkl\": ", "fingerprint has 'cpu_model', which the 'portable' profile does not compare")]
+    [TestCase("\"mkl_cbwr\": ", "\"mkl_cbwr_\": ", "fingerprint is missing 'mkl_cbwr'")]
     public void A_hand_edited_baseline_fails_naming_the_file_and_the_problem(string find, string replace, string problem)
     {
         var result = BaselineFixtures.Result();

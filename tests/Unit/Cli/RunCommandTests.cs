@@ -17,8 +17,10 @@ public sealed class RunCommandTests
 
     private string Out => Path.Combine(_files.Directory, "out");
 
-    private (int ExitCode, string Output) Run(params string[] args) =>
-        HarnessProcess.Run(["run", "--data-dir", _files.Directory, "--out", Out, "--n-validation", "6", .. args]);
+    private (int ExitCode, string Output) Run(params string[] args) => Run(new Dictionary<string, string?>(), args);
+
+    private (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        HarnessProcess.Run(environment, ["run", "--data-dir", _files.Directory, "--out", Out, "--n-validation", "6", .. args]);
 
     [Test]
     public void Writes_the_result_file_and_a_keras_line_per_epoch()
@@ -44,6 +46,7 @@ public sealed class RunCommandTests
     [TestCase("--layers", "two", "option '--layers': expected an integer, found 'two'")]
     [TestCase("--semantics", "tf", "option '--semantics': expected keras or pytorch, found 'tf'")]
     [TestCase("--colour", "red", "unknown option '--colour'")]
+    [TestCase("--numerics", "fast", "option '--numerics': expected portable or native, found 'fast'")]
     public void Bad_input_names_the_option_and_range_exits_2_and_writes_nothing(string option, string value, string message)
     {
         var (exitCode, output) = option == "--n-train" ? Run(option, value) : Run("--n-train", "12", option, value);
@@ -59,5 +62,29 @@ public sealed class RunCommandTests
         var (exitCode, output) = Run("--layers", "0", "--epochs", "0");
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(output, Does.Contain("layers:").And.Contain("epochs:"));
+    }
+
+    [TestCase("portable", "MKL_CBWR", "AUTO", "MKL_CBWR=AUTO is set, but the 'portable' numerics profile sets MKL_CBWR=AVX2,STRICT")]
+    [TestCase("portable", "OMP_NUM_THREADS", "2", "OMP_NUM_THREADS=2 is set, but the 'portable' numerics profile sets OMP_NUM_THREADS=1")]
+    [TestCase("native", "ATEN_CPU_CAPABILITY", "avx2", "ATEN_CPU_CAPABILITY=avx2 is set, but the 'native' numerics profile leaves it unset")]
+    public void A_variable_that_disagrees_with_the_profile_is_refused_never_recorded_as_something_else(
+        string profile, string variable, string value, string message)
+    {
+        var (exitCode, output) = Run(new Dictionary<string, string?> { [variable] = value }, "--n-train", "12", "--numerics", profile);
+
+        Assert.That(exitCode, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain($"numerics profile '{profile}'").And.Contain(message));
+        Assert.That(Directory.Exists(Out), Is.False);
+    }
+
+    [TestCase("portable", "\"mkl_cbwr\": \"AVX2,STRICT\"", "\"cpu_capability\": \"AVX2\"", "\"mkl_vendor_override\": \"on\"")]
+    [TestCase("native", "\"mkl_cbwr\": \"AUTO,STRICT\"", "\"mkl_vendor_override\": \"off\"", "\"numerics\": \"native\"")]
+    public void Each_profile_records_the_state_it_put_in_force(string profile, params string[] fields)
+    {
+        var (exitCode, output) = Run("--n-train", "12", "--width", "4", "--epochs", "1", "--numerics", profile);
+
+        Assert.That(exitCode, Is.Zero, output);
+        var text = File.ReadAllText(Directory.GetFiles(Out).Single());
+        foreach (var field in fields) Assert.That(text, Does.Contain(field));
     }
 }

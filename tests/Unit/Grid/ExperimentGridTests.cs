@@ -5,7 +5,7 @@ namespace Harness.Tests.Unit.Grid;
 
 public sealed class ExperimentGridTests
 {
-    private static Experiment With(params GridSpec[] grids) => new("x", "x", "", "mnist", grids, 0.01, null, "x.json");
+    private static Experiment With(params GridSpec[] grids) => new("x", "x", "", "mnist", Harness.Native.NumericsProfile.Portable, grids, 0.01, null, "x.json");
 
     private static GridSpec Grid(int[] layers, double[] dropout, int[] nTrain, int first, int count) =>
         new("g", "", layers, dropout, nTrain, first, count, new RunConfig());

@@ -27,7 +27,7 @@ public sealed class TorchSmokeTests
     [Test]
     public void Runs_with_the_configured_intra_op_threads()
     {
-        Assert.That(TorchRuntime.Settings, Is.Not.Null);
-        Assert.That(torch.get_num_threads(), Is.EqualTo(TorchRuntime.Settings!.IntraOpThreads));
+        Assert.That(TorchRuntime.Profile, Is.Not.Null);
+        Assert.That(torch.get_num_threads(), Is.EqualTo(TorchRuntime.Profile!.IntraOpThreads));
     }
 }

@@ -1,3 +1,4 @@
+using Harness.Baselines;
 using Harness.Report;
 
 namespace Harness.Tests.Unit.Report;
@@ -26,6 +27,28 @@ public sealed class MarkdownReportTests
         Assert.That(results.ClaimsHold, Is.False);
         Assert.That(results.Holds, Is.False);
         Assert.That(MarkdownReport.Render(results), Does.Contain("**Not everything holds**").And.Contain("**differs from the registration**"));
+    }
+
+    [Test]
+    public void Histories_that_were_not_compared_never_read_as_everything_holds()
+    {
+        var fixture = ReportFixture.Results();
+        var results = fixture with
+        {
+            Exact = [.. fixture.Exact.Select((e, i) => (e.RunId, i < 3 ? ExactVerdict.NotComparable : ExactVerdict.Match,
+                i < 3 ? "Not comparable: numerics: portable (baseline) vs native (current)." : "ok"))],
+            Claims = [.. fixture.Claims.Where(c => c.AsRegistered)],
+            RegisteredOutliers = [],
+            Published = [],
+        };
+        Assert.That(results.Holds, Is.True, "nothing failed");
+
+        var report = MarkdownReport.Render(results);
+
+        Assert.That(report, Does.Not.Contain("Everything holds"));
+        Assert.That(report, Does.Contain("**Nothing failed, but not everything was verified**: 3 of 20 histories could not be compared bit for bit.")
+            .And.Contain("- Exact tier: 17 of 20 histories verified bit for bit")
+            .And.Contain("  - 3 could not be compared. Not comparable: numerics: portable (baseline) vs native (current)."));
     }
 
     [Test]

@@ -13,7 +13,7 @@ internal static class ReportFixture
 {
     public static ExperimentResults Results()
     {
-        var experiment = new Experiment("fixture", "a fixed experiment", "unit tests", "mnist", [], 0.01, null, "experiment.json");
+        var experiment = new Experiment("fixture", "a fixed experiment", "unit tests", "mnist", Harness.Native.NumericsProfile.Portable, [], 0.01, null, "experiment.json");
         var runs = (from layers in new[] { 1, 3 }
                     from dropout in new[] { 0.0, 0.2 }
                     from seed in Enumerable.Range(1, 5)

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Harness.Tests;
+
+/// <summary>Runs the real <c>harness</c> command line (built beside the tests) in a child process, optionally under an emulator.</summary>
+internal static class HarnessProcess
+{
+    public static (int ExitCode, string Output) Run(params string[] args) => Run(new Dictionary<string, string?>(), args);
+
+    /// <param name="environment">Variables to set, or to remove when the value is null.</param>
+    public static (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Run(environment, emulator: [], args);
+
+    /// <param name="emulator">A command line to run the process under, e.g. <c>qemu-x86_64 -cpu Haswell</c>; empty for none.</param>
+    public static (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> emulator, params string[] args)
+    {
+        // Under an emulator the host program must be named by path: the emulator does not search PATH.
+        string[] command = [.. emulator, emulator.Count > 0 ? DotnetPath() : "dotnet", Path.Combine(AppContext.BaseDirectory, "harness.dll"), .. args];
+        var start = new ProcessStartInfo(command[0], command[1..])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+
+    /// <summary>The dotnet host running these tests.</summary>
+    public static string DotnetPath() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
+        : FindOnPath("dotnet") ?? throw new FileNotFoundException("dotnet was not found on PATH.");
+
+    public static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program)).FirstOrDefault(File.Exists);
+}
