@@ -22,6 +22,6 @@ public sealed class ReportTests
             TestContext.AddTestAttachment(file, Path.GetFileName(file));
         var report = File.ReadAllText(Path.Combine(directory, MarkdownReport.FileName));
         Assert.That(report, Does.Contain("## Conclusions").And.Contain(Figures.CurvesFile(1000)));
-        Assert.Pass($"Wrote {directory}: {written.Count} files. {(results.Holds ? "Everything holds." : "Not everything holds; see the report.")}");
+        Assert.Pass($"Wrote {directory}: {written.Count} files. {results.Headline}; see the report.");
     }
 }

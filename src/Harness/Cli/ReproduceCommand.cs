@@ -73,6 +73,7 @@ public static class ReproduceCommand
         output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {written.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
         if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
+        else if (results.NotCompared > 0) output.WriteLine($"{results.Headline}: {results.NotCompared} of {results.Exact.Count} histories could not be compared bit for bit; see the report.");
         return results.Holds && failures.Count == 0 ? 0 : 1;
     }
 

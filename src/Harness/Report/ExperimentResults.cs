@@ -27,6 +27,15 @@ public sealed record ExperimentResults(
     public bool PublishedHolds => Published.All(p => p.Metrics.All(m => m.TooFewSeeds ||
         m.Outlier == RegisteredOutliers.Any(o => o.Configuration == p.ConfigurationId && o.Metric == m.Metric)));
 
-    /// <summary>Everything as registered and verified: exit code 0.</summary>
+    /// <summary>Nothing failed and every verdict is as registered: exit code 0.</summary>
     public bool Holds => ExactHolds && EnsembleHolds && ClaimsHold && PublishedHolds;
+
+    /// <summary>Histories the comparability rule kept from being compared bit for bit: then "everything holds" is never said.</summary>
+    public int NotCompared => Exact.Count(e => e.Verdict == ExactVerdict.NotComparable);
+
+    /// <summary>The summary's first line.</summary>
+    public string Headline =>
+        !Holds ? "Not everything holds"
+        : NotCompared == 0 ? "Everything holds"
+        : "Nothing failed, but not everything was verified";
 }

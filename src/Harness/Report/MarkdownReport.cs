@@ -51,9 +51,9 @@ public sealed class MarkdownReport : IReportWriter
         md.AppendLine();
         var verified = results.Exact.Count(e => TierResults.Of(e.Verdict) == TierResult.Pass);
         var notCompared = results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).ToList();
-        md.AppendLine(!results.Holds ? "**Not everything holds** — see the marked items below."
-            : notCompared.Count == 0 ? "**Everything holds**: every history verified bit for bit, and every verdict as registered."
-            : Invariant($"**Nothing failed, but not everything was verified**: {notCompared.Count} of {results.Exact.Count} histories could not be compared bit for bit."));
+        md.AppendLine(Invariant($"**{results.Headline}**") + (!results.Holds ? " — see the marked items below."
+            : notCompared.Count == 0 ? ": every history verified bit for bit, and every verdict as registered."
+            : Invariant($": {notCompared.Count} of {results.Exact.Count} histories could not be compared bit for bit.")));
         md.AppendLine();
         md.AppendLine(Invariant($"- Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics})."));
         foreach (var reason in notCompared.GroupBy(e => e.Message))

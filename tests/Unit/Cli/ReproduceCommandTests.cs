@@ -1,5 +1,4 @@
 using Harness.Report;
-using Harness.Tests.Unit.Data;
 
 namespace Harness.Tests.Unit.Cli;
 
@@ -9,46 +8,17 @@ namespace Harness.Tests.Unit.Cli;
 /// </summary>
 public sealed class ReproduceCommandTests
 {
-    private IdxFixtures _files = null!;
-    private string _name = null!;
-    private string ExperimentDirectory => Path.Combine(AppContext.BaseDirectory, "experiments", _name);
-    private string Baselines => Path.Combine(_files.Directory, "baselines");
-    private string Out => Path.Combine(_files.Directory, "out");
+    private TinyExperiment _experiment = null!;
+    private string Out => _experiment.Out;
+    private string Baselines => _experiment.Baselines;
+    private string Name => _experiment.Name;
 
-    [SetUp]
-    public void CreateExperiment()
-    {
-        _files = new IdxFixtures();
-        _files.WriteDataset(train: 40, test: 20);
-        _name = "tiny-" + TestContext.CurrentContext.Test.ID;
-        Directory.CreateDirectory(ExperimentDirectory);
-        File.WriteAllText(Path.Combine(ExperimentDirectory, "experiment.json"), $$"""
-            { "name": "{{_name}}", "title": "tiny", "dataset": "mnist",
-              "run": { "nValidation": 20, "epochs": 3, "batchSize": 8, "width": 8 },
-              "grids": [ { "name": "g", "layers": [1, 2], "dropout": [0, 0.2], "nTrain": [40], "seeds": { "first": 1, "count": 4 } } ] }
-            """);
-        // Four seeds, five required: the claim is Inconclusive by construction, and registered so.
-        File.WriteAllText(Path.Combine(ExperimentDirectory, "claims.json"), """
-            { "minimumSeeds": 5, "claims": [ { "id": "deeper", "statement": "deeper overfits", "metric": "gap", "test": "trend",
-              "axis": "layers", "direction": "increasing", "parts": [ { "where": { "dropout": 0 } } ],
-              "expected": "inconclusive", "reason": "four seeds are fewer than the five a verdict needs" } ] }
-            """);
-    }
+    [SetUp] public void CreateExperiment() => _experiment = new TinyExperiment();
+    [TearDown] public void Delete() => _experiment.Dispose();
 
-    [TearDown]
-    public void Delete()
-    {
-        Directory.Delete(ExperimentDirectory, recursive: true);
-        _files.Dispose();
-    }
+    private (int ExitCode, string Output) Reproduce(string? accept = null) => _experiment.Reproduce(accept);
 
-    private (int ExitCode, string Output) Reproduce(string? accept = null) => HarnessProcess.Run(
-        new Dictionary<string, string?> { ["HARNESS_BASELINES_DIR"] = Baselines, ["HARNESS_ACCEPT"] = accept, ["CI"] = null },
-        "reproduce", "--experiment", _name, "--data-dir", _files.Directory, "--out", Out);
-
-    private Dictionary<string, byte[]> Outputs() =>
-        new[] { MarkdownReport.FileName, HistoriesCsv.FileName, ClaimsJson.FileName }
-            .ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(Out, _name, f)));
+    private Dictionary<string, byte[]> Outputs() => _experiment.Outputs();
 
     [Test]
     public void Runs_end_to_end_deterministically_and_exits_by_what_holds()
@@ -57,9 +27,9 @@ public sealed class ReproduceCommandTests
         Assert.That(first.ExitCode, Is.EqualTo(1), "no baselines yet: " + first.Output);
         Assert.That(first.Output, Does.Contain("[  16/16]"), "plain progress lines when output is redirected");
         var firstOutputs = Outputs();
-        Assert.That(Directory.GetFiles(Path.Combine(Out, _name, Figures.Folder)), Has.Length.EqualTo(2));
-        Assert.That(File.Exists(Path.Combine(Out, _name, "timings.json")), Is.True);
-        Assert.That(Directory.GetFiles(Path.Combine(Baselines, _name), "*.verified.json"), Is.Empty, "never accepted implicitly");
+        Assert.That(Directory.GetFiles(Path.Combine(Out, Name, Figures.Folder)), Has.Length.EqualTo(2));
+        Assert.That(File.Exists(Path.Combine(Out, Name, "timings.json")), Is.True);
+        Assert.That(Directory.GetFiles(Path.Combine(Baselines, Name), "*.verified.json"), Is.Empty, "never accepted implicitly");
 
         var second = Reproduce();
         Assert.That(second.ExitCode, Is.EqualTo(1));
@@ -68,15 +38,33 @@ public sealed class ReproduceCommandTests
         Assert.That(Reproduce(accept: "1").ExitCode, Is.EqualTo(0), "accepting writes the baselines");
         var verified = Reproduce();
         Assert.That(verified.ExitCode, Is.EqualTo(0), verified.Output);
-        Assert.That(File.ReadAllText(Path.Combine(Out, _name, MarkdownReport.FileName)),
+        Assert.That(File.ReadAllText(Path.Combine(Out, Name, MarkdownReport.FileName)),
             Does.Contain("All 16 runs are identical to their baselines, bit for bit.").And.Contain("**Everything holds**"));
+    }
+
+    [Test]
+    public void The_native_profile_is_deterministic_too_and_its_histories_are_not_compared_with_portable_baselines()
+    {
+        Assert.That(Reproduce(accept: "1").ExitCode, Is.EqualTo(0), "portable baselines");
+
+        var first = _experiment.Reproduce(options: ["--numerics", "native"]);
+        var firstOutputs = Outputs();
+        var second = _experiment.Reproduce(options: ["--numerics", "native"]);
+
+        Assert.That(first.Output, Does.Contain("numerics native"));
+        Assert.That(Outputs(), Is.EqualTo(firstOutputs), "byte-identical across processes in the native profile as well");
+        Assert.That(second.ExitCode, Is.EqualTo(0), "nothing failed: " + second.Output);
+        Assert.That(File.ReadAllText(Path.Combine(Out, Name, MarkdownReport.FileName)),
+            Does.Contain("**Nothing failed, but not everything was verified**: 16 of 16 histories could not be compared bit for bit.")
+                .And.Contain("numerics: portable (baseline) vs native (current)")
+                .And.Not.Contain("Everything holds"));
     }
 
     [Test]
     public void Set_overrides_any_experiment_key_and_bad_values_name_the_key()
     {
         var (exitCode, output) = HarnessProcess.Run(new Dictionary<string, string?> { ["HARNESS_BASELINES_DIR"] = Baselines, ["CI"] = null },
-            "reproduce", "--experiment", _name, "--data-dir", _files.Directory, "--out", Out, "--set", "grids:0:layers:1=0", "--set", "run:epochs=x");
+            "reproduce", "--experiment", Name, "--data-dir", _experiment.DataDirectory, "--out", Out, "--set", "grids:0:layers:1=0", "--set", "run:epochs=x");
 
         Assert.That(exitCode, Is.EqualTo(2), output);
         Assert.That(output, Does.Contain("grids:0:layers:1: expected an integer in [1, 1000], found '0' (from command-line --set grids:0:layers:1=...)")
@@ -84,7 +72,7 @@ public sealed class ReproduceCommandTests
         Assert.That(Directory.Exists(Out), Is.False, "nothing written");
 
         var (ok, okOutput) = HarnessProcess.Run(new Dictionary<string, string?> { ["HARNESS_BASELINES_DIR"] = Baselines, ["CI"] = null },
-            "reproduce", "--experiment", _name, "--data-dir", _files.Directory, "--out", Out, "--set", "grids:0:layers:0=3", "--set", "grids:0:seeds:count=2");
+            "reproduce", "--experiment", Name, "--data-dir", _experiment.DataDirectory, "--out", Out, "--set", "grids:0:layers:0=3", "--set", "grids:0:seeds:count=2");
         Assert.That(okOutput, Does.Contain("[   8/8]").And.Contain("layers-3_dropout-0_n-40"), okOutput);
         Assert.That(ok, Is.EqualTo(1), "no baselines for these runs");
     }

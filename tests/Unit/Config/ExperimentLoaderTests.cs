@@ -53,6 +53,7 @@ public sealed class ExperimentLoaderTests
             {
               "name": "bad name!",
               "colour": "red",
+              "numerics": "fast",
               "run": { "epochs": 0, "batchSize": "big", "semantics": "tf" },
               "grids": [
                 { "name": "g", "layers": [1, 0], "dropout": [0.2, 1.5], "nTrain": [70000], "seeds": { "count": 0, "last": 3 } },
@@ -65,6 +66,7 @@ public sealed class ExperimentLoaderTests
 
         Assert.That(error.Errors, Has.Some.StartsWith("name: expected a file-safe name"));
         Assert.That(error.Errors, Has.Some.StartsWith("colour: unknown key"));
+        Assert.That(error.Errors, Has.Some.StartsWith("numerics: expected portable or native, found 'fast'"));
         Assert.That(error.Errors, Has.Some.StartsWith("run:epochs: expected an integer >= 1, found '0'"));
         Assert.That(error.Errors, Has.Some.StartsWith("run:batchSize: expected an integer >= 1, found 'big'"));
         Assert.That(error.Errors, Has.Some.StartsWith("run:semantics: expected keras or pytorch, found 'tf'"));
@@ -105,6 +107,17 @@ public sealed class ExperimentLoaderTests
         var runs = ExperimentGrid.Runs(experiment);
         Assert.That(runs, Has.Count.EqualTo(2));
         Assert.That(runs.Select(r => r.RunId), Is.EqualTo(new[] { "layers-1_dropout-0_n-100_epochs-2_seed-3", "layers-2_dropout-0_n-100_epochs-2_seed-3" }));
+    }
+
+    [Test]
+    public void The_numerics_profile_defaults_to_portable_and_can_be_overridden()
+    {
+        var path = Write(Minimal);
+        Assert.That(ExperimentLoader.LoadFile(path, environment: NoEnvironment).Numerics, Is.SameAs(Harness.Native.NumericsProfile.Portable));
+        Assert.That(ExperimentLoader.LoadFile(path, environment: new Hashtable { ["HARNESS__numerics"] = "native" }).Numerics,
+            Is.SameAs(Harness.Native.NumericsProfile.Native));
+        Assert.That(ExperimentLoader.Load(ExperimentLoader.DefaultExperiment, environment: NoEnvironment).Numerics,
+            Is.SameAs(Harness.Native.NumericsProfile.Portable), "the shipped experiment's baselines are portable");
     }
 
     [Test]

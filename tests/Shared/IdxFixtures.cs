@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Harness.Tests.Unit.Data;
+namespace Harness.Tests;
 
 /// <summary>Tiny synthetic IDX files written to a temporary directory.</summary>
 internal sealed class IdxFixtures : IDisposable

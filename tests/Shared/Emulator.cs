@@ -1,0 +1,49 @@
+namespace Harness.Tests;
+
+/// <summary>
+/// qemu-user, which runs this machine's x86-64 programs on an emulated CPU of another model or vendor: libraries that
+/// dispatch on CPUID (MKL, ATen, .NET's JIT) take that CPU's code paths, and floating point stays exact IEEE.
+/// </summary>
+internal static class Emulator
+{
+    public const string Program = "qemu-x86_64";
+    public const string Install = "apt-get install qemu-user";
+
+    /// <summary>A GenuineIntel CPU with AVX2 and FMA, no AVX-512.</summary>
+    public const string Intel = "Haswell";
+
+    /// <summary>An AuthenticAMD CPU with AVX2 and FMA.</summary>
+    public const string Amd = "EPYC-Rome";
+
+    /// <summary>qemu-user crashes now and then on a multi-threaded .NET process (seen: 1 run in ~15); such a crash says
+    /// nothing about the program, so the run is repeated, this many times at most.</summary>
+    private const int Attempts = 3;
+
+    /// <summary>Marks the test not run, with the reason and the install command, when qemu-user is missing.</summary>
+    public static void RequireOrSkip()
+    {
+        if (HarnessProcess.FindOnPath(Program) is null)
+            Assert.Inconclusive($"Not run: {Program} is not installed, so no other CPU can be emulated. Install it ({Install}), then run again.");
+    }
+
+    /// <summary>The harness under the emulated <paramref name="cpu"/>.</summary>
+    public static (int ExitCode, string Output) Run(string cpu, params string[] args) =>
+        Run(cpu, new Dictionary<string, string?>(), args);
+
+    public static (int ExitCode, string Output) Run(string cpu, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (exitCode, output) = HarnessProcess.Run(environment, Command(cpu), args);
+            if (!output.Contains("uncaught target signal", StringComparison.Ordinal) || attempt == Attempts) return (exitCode, Quiet(output));
+            TestContext.Out.WriteLine($"{Program} -cpu {cpu} crashed (attempt {attempt} of {Attempts}); running again.");
+        }
+    }
+
+    /// <summary>The command prefix for <paramref name="cpu"/>.</summary>
+    public static string[] Command(string cpu) => [Program, "-cpu", cpu];
+
+    /// <summary>Drops qemu's warnings about CPUID features TCG cannot emulate (pcid, x2apic…): noise around the program's output.</summary>
+    private static string Quiet(string output) => string.Join('\n',
+        output.Split('\n').Where(line => !line.Contains("TCG doesn't support requested feature", StringComparison.Ordinal)));
+}

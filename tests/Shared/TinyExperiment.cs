@@ -1,0 +1,56 @@
+using Harness.Report;
+
+namespace Harness.Tests;
+
+/// <summary>
+/// A tiny synthetic experiment (2×2 images, 3 classes, width 8; 16 runs of 3 epochs) written beside the harness program,
+/// with its data and baselines in a temporary directory, and <c>harness reproduce</c> run on it in a child process.
+/// </summary>
+internal sealed class TinyExperiment : IDisposable
+{
+    private readonly IdxFixtures _files;
+
+    public TinyExperiment()
+    {
+        _files = new IdxFixtures();
+        _files.WriteDataset(train: 40, test: 20);
+        Name = "tiny-" + TestContext.CurrentContext.Test.ID;
+        Directory.CreateDirectory(ExperimentDirectory);
+        File.WriteAllText(Path.Combine(ExperimentDirectory, "experiment.json"), $$"""
+            { "name": "{{Name}}", "title": "tiny", "dataset": "mnist",
+              "run": { "nValidation": 20, "epochs": 3, "batchSize": 8, "width": 8 },
+              "grids": [ { "name": "g", "layers": [1, 2], "dropout": [0, 0.2], "nTrain": [40], "seeds": { "first": 1, "count": 4 } } ] }
+            """);
+        // Four seeds, five required: the claim is Inconclusive by construction, and registered so.
+        File.WriteAllText(Path.Combine(ExperimentDirectory, "claims.json"), """
+            { "minimumSeeds": 5, "claims": [ { "id": "deeper", "statement": "deeper overfits", "metric": "gap", "test": "trend",
+              "axis": "layers", "direction": "increasing", "parts": [ { "where": { "dropout": 0 } } ],
+              "expected": "inconclusive", "reason": "four seeds are fewer than the five a verdict needs" } ] }
+            """);
+    }
+
+    public string Name { get; }
+    public string DataDirectory => _files.Directory;
+    public string ExperimentDirectory => Path.Combine(AppContext.BaseDirectory, "experiments", Name);
+    public string Baselines => Path.Combine(_files.Directory, "baselines");
+    public string Out => Path.Combine(_files.Directory, "out");
+
+    /// <summary><c>harness reproduce</c> on the experiment, with the given extra options, natively or on an emulated CPU.</summary>
+    public (int ExitCode, string Output) Reproduce(string? accept = null, string? emulatedCpu = null, params string[] options)
+    {
+        var environment = new Dictionary<string, string?> { ["HARNESS_BASELINES_DIR"] = Baselines, ["HARNESS_ACCEPT"] = accept, ["CI"] = null };
+        string[] args = ["reproduce", "--experiment", Name, "--data-dir", DataDirectory, "--out", Out, .. options];
+        return emulatedCpu is null ? HarnessProcess.Run(environment, args) : Emulator.Run(emulatedCpu, environment, args);
+    }
+
+    /// <summary>The files a reproduction promises to write byte-identically.</summary>
+    public Dictionary<string, byte[]> Outputs() =>
+        new[] { MarkdownReport.FileName, HistoriesCsv.FileName, ClaimsJson.FileName }
+            .ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(Out, Name, f)));
+
+    public void Dispose()
+    {
+        Directory.Delete(ExperimentDirectory, recursive: true);
+        _files.Dispose();
+    }
+}
