@@ -21,6 +21,10 @@ public sealed class ExperimentSession : IDisposable
 
     public ExperimentSession(Experiment experiment, BaselineStore store, int workers, Func<RunConfig, TrainingObserver>? observer = null)
     {
+        // The profile is the process's, fixed when libtorch loaded; runs trained under another would be compared wrongly.
+        if (TorchRuntime.Profile is { } inForce && inForce != experiment.Numerics)
+            throw new InvalidOperationException(
+                $"Experiment {experiment.Name} asks for the '{experiment.Numerics.Name}' numerics profile, but this process runs '{inForce.Name}'.");
         Experiment = experiment;
         Runs = ExperimentGrid.Runs(experiment);
         Configurations = ExperimentGrid.Configurations(experiment);
