@@ -1,3 +1,5 @@
+using System.Globalization;
+using Harness.Config.Settings;
 using Harness.History;
 using Harness.Statistics;
 
@@ -29,8 +31,7 @@ public static class ClaimEvaluator
         double Metric(RunResult r) => RunMetrics.Compute(claim.Metric, r.History);
         List<RunResult> Select(RunFilter filter, string name)
         {
-            var selected = results.Where(r => filter.Matches(r.Config)).OrderBy(r => r.Config.Layers).ThenBy(r => r.Config.Dropout)
-                .ThenBy(r => r.Config.NTrain).ThenBy(r => r.Config.Seed).ToList();
+            var selected = results.Where(r => filter.Matches(r.Config)).Order(SettingsOrder).ToList();
             return selected.Count >= 2 ? selected
                 : throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': group {name} ({filter.Describe()}) matches {selected.Count} runs; at least 2 are needed.");
         }
@@ -71,15 +72,25 @@ public static class ClaimEvaluator
             case ComparisonTest.Trend:
             {
                 var runs = Select(part.Where!, "where");
-                var levels = runs.GroupBy(r => AxisValue(r, part.Axis!)).OrderBy(g => g.Key).ToList();
+                var levels = runs.GroupBy(r => Convert.ToDouble(part.Axis!.Effective(r.Config), CultureInfo.InvariantCulture)).OrderBy(g => g.Key).ToList();
                 if (levels.Count < 2) throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': the runs span {levels.Count} value of {part.Axis}; a trend needs 2.");
                 var x = levels.Select(g => g.Key).ToList();
-                groups = levels.Select(g => new GroupEvidence($"{part.Axis}={g.Key}", g.Select(Metric).ToList())).ToList();
+                groups = levels.Select(g => new GroupEvidence($"{part.Axis!.Token}={RunSetting.Format(g.Key)}", g.Select(Metric).ToList())).ToList();
                 // Stratified: seeds are resampled within each level of the axis, so every resample keeps the design.
                 effect = Bootstrap.Percentile(groups.Select(g => g.Values).ToList(), g =>
                     Effects.Spearman(g.SelectMany((values, i) => values.Select(_ => x[i])).ToList(), g.SelectMany(v => v).ToList()),
                     level, resamples, seed);
-                statistic = $"ρ({part.Axis}, {claim.Metric})";
+                statistic = $"ρ({part.Axis!.Name}, {claim.Metric})";
+                used = runs;
+                break;
+            }
+            case ComparisonTest.Threshold:
+            {
+                var runs = Select(part.Where!, "where");
+                groups = [new(part.Where!.Describe(), runs.Select(Metric).ToList())];
+                effect = MeanInterval.StudentT(groups[0].Values, level);
+                nullValue = part.Value!.Value;
+                statistic = $"mean {claim.Metric}[{part.Where.Describe()}] vs {RunSetting.Format(nullValue)}";
                 used = runs;
                 break;
             }
@@ -123,16 +134,11 @@ public static class ClaimEvaluator
         return (int)Math.Min(100_000, Math.Ceiling(seeds * factor * factor));
     }
 
-    private static (int, double, int, int) PairKey(RunResult run, IReadOnlySet<string> contrasted) => (
-        contrasted.Contains("layers") ? 0 : run.Config.Layers,
-        contrasted.Contains("dropout") ? 0 : run.Config.Dropout,
-        contrasted.Contains("nTrain") ? 0 : run.Config.NTrain,
-        run.Config.Seed);
+    /// <summary>Seed-matched pairing: runs pair up when they agree on every setting the comparison does not contrast.</summary>
+    private static string PairKey(RunResult run, IReadOnlySet<RunSetting> contrasted) =>
+        string.Join('_', RunSettings.All.Where(s => !contrasted.Contains(s)).Select(s => RunSetting.Format(s.Effective(run.Config))));
 
-    private static double AxisValue(RunResult run, string axis) => axis switch
-    {
-        "layers" => run.Config.Layers,
-        "dropout" => run.Config.Dropout,
-        _ => run.Config.NTrain,
-    };
+    /// <summary>Runs in run-id order of their settings, seed last: resampling sees them in the same order on every machine.</summary>
+    private static readonly IComparer<RunResult> SettingsOrder = Comparer<RunResult>.Create((x, y) =>
+        RunSettings.All.Select(s => RunSetting.Compare(s.Effective(x.Config), s.Effective(y.Config))).FirstOrDefault(c => c != 0));
 }

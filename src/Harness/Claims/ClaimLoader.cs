@@ -1,4 +1,6 @@
 using Harness.Config;
+using Harness.Config.Settings;
+using Harness.Grid;
 using Harness.History;
 using Microsoft.Extensions.Configuration;
 
@@ -10,11 +12,17 @@ namespace Harness.Claims;
 /// </summary>
 public static class ClaimLoader
 {
-    public static string PathFor(string experiment) => System.IO.Path.Combine(ExperimentLoader.ExperimentsDirectory, experiment, "claims.json");
+    public const string FileName = "claims.json";
 
-    public static ClaimSet Load(string experiment) => LoadFile(PathFor(experiment));
+    /// <summary>The experiment's claims, or an empty set when its folder has no claims file (claims are optional).</summary>
+    public static ClaimSet Load(Experiment experiment)
+    {
+        var path = System.IO.Path.Combine(experiment.Folder, FileName);
+        return File.Exists(path) ? LoadFile(path, experiment) : ClaimSet.None(path);
+    }
 
-    public static ClaimSet LoadFile(string path)
+    /// <summary>Reads and validates a claims file against the experiment: every filter names declared axes and selects runs.</summary>
+    public static ClaimSet LoadFile(string path, Experiment experiment)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new ConfigurationException([$"{full}: no claims file"]);
@@ -37,7 +45,8 @@ public static class ClaimLoader
         var seed = (ulong)reader.Int("bootstrap:seed", 1, 0);
         var minimumSeeds = reader.Int("minimumSeeds", ClaimSet.DefaultMinimumSeeds, 2);
 
-        var claims = reader.Indices("claims").Select(i => ReadClaim(reader, $"claims:{i}")).ToList();
+        var context = new Context(reader, experiment.Axes, ExperimentGrid.Runs(experiment));
+        var claims = reader.Indices("claims").Select(i => ReadClaim(context, $"claims:{i}")).ToList();
         if (claims.Count == 0) reader.Error("claims", "missing; at least one claim is required");
         foreach (var duplicate in claims.GroupBy(c => c.Id).Where(g => g.Count() > 1))
             reader.Error("claims", $"claim id '{duplicate.Key}' is used more than once");
@@ -48,21 +57,29 @@ public static class ClaimLoader
         {
             var p = $"published:outliers:{i}";
             reader.OnlyKeys(p, "configuration", "metric", "reason");
-            return new PublishedOutlier(reader.String($"{p}:configuration", required: true) ?? "", Metric(reader, $"{p}:metric"),
-                reader.String($"{p}:reason", required: true) ?? "");
+            var configuration = reader.String($"{p}:configuration", required: true) ?? "";
+            if (configuration.Length > 0 && !context.Runs.Any(r => r.ConfigurationId == configuration))
+                reader.Error($"{p}:configuration", $"no configuration of experiment {experiment.Name} has the id '{configuration}'");
+            return new PublishedOutlier(configuration, Metric(reader, $"{p}:metric"), reader.String($"{p}:reason", required: true) ?? "");
         }).ToList();
 
         return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds) : throw new ConfigurationException(reader.Errors);
     }
 
-    private static Claim ReadClaim(ConfigReader reader, string path)
+    /// <summary>What every part is checked against: the experiment's declared axes and its runs.</summary>
+    private sealed record Context(ConfigReader Reader, IReadOnlyList<RunSetting> Axes, IReadOnlyList<RunConfig> Runs);
+
+    private sealed record PartDefaults(string? Test, string? Direction, string? Paired, string? Axis, string? Value);
+
+    private static Claim ReadClaim(Context context, string path)
     {
-        reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "parts", "expected", "reason");
+        var reader = context.Reader;
+        reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "value", "parts", "expected", "reason");
         var id = reader.String($"{path}:id", required: true) ?? "";
         var metric = Metric(reader, $"{path}:metric");
-        var defaults = (Test: reader.String($"{path}:test"), Direction: reader.String($"{path}:direction"),
-            Paired: reader.String($"{path}:paired"), Axis: reader.String($"{path}:axis"));
-        var parts = reader.Indices($"{path}:parts").Select(i => ReadPart(reader, $"{path}:parts:{i}", defaults)).ToList();
+        var defaults = new PartDefaults(reader.String($"{path}:test"), reader.String($"{path}:direction"),
+            reader.String($"{path}:paired"), reader.String($"{path}:axis"), reader.String($"{path}:value"));
+        var parts = reader.Indices($"{path}:parts").Select(i => ReadPart(context, $"{path}:parts:{i}", defaults)).ToList();
         if (parts.Count == 0) reader.Error($"{path}:parts", "missing; at least one comparison is required");
         var expectedText = reader.String($"{path}:expected", required: true) ?? "";
         if (!Enum.TryParse<ClaimVerdict>(expectedText, ignoreCase: true, out var expected) || int.TryParse(expectedText, out _))
@@ -71,12 +88,13 @@ public static class ClaimLoader
             metric, parts, expected, reader.String($"{path}:reason", required: true) ?? "");
     }
 
-    private static ClaimPart ReadPart(ConfigReader reader, string path, (string? Test, string? Direction, string? Paired, string? Axis) defaults)
+    private static ClaimPart ReadPart(Context context, string path, PartDefaults defaults)
     {
-        reader.OnlyKeys(path, "name", "test", "direction", "paired", "where", "axis", "a", "b", "c", "d");
+        var reader = context.Reader;
+        reader.OnlyKeys(path, "name", "test", "direction", "paired", "where", "axis", "value", "a", "b", "c", "d");
         var testText = reader.String($"{path}:test") ?? defaults.Test ?? "";
         if (!Enum.TryParse<ComparisonTest>(testText, ignoreCase: true, out var test) || int.TryParse(testText, out _))
-            reader.Error($"{path}:test", $"expected probability, trend or contrast (here or on the claim), found '{testText}'");
+            reader.Error($"{path}:test", $"expected probability, trend, contrast or threshold (here or on the claim), found '{testText}'");
 
         var direction = reader.String($"{path}:direction") ?? defaults.Direction ?? "";
         ClaimedSide side = ClaimedSide.Greater;
@@ -87,29 +105,59 @@ public static class ClaimLoader
         var pairedText = reader.String($"{path}:paired") ?? defaults.Paired ?? "false";
         if (!bool.TryParse(pairedText, out var paired)) reader.Error($"{path}:paired", $"expected true or false, found '{pairedText}'");
 
-        var axis = reader.String($"{path}:axis") ?? defaults.Axis;
-        RunFilter? Filter(string key) => reader.Has($"{path}:{key}") ? ReadFilter(reader, $"{path}:{key}") : null;
-        var part = new ClaimPart(reader.String($"{path}:name") ?? "", test, side, paired, Filter("where"), axis, Filter("a"), Filter("b"), Filter("c"), Filter("d"));
-
+        RunFilter? Filter(string key) => reader.Has($"{path}:{key}") ? ReadFilter(context, $"{path}:{key}") : null;
         string[] needed = test switch
         {
             ComparisonTest.Probability => ["a", "b"],
-            ComparisonTest.Trend => ["where"],
+            ComparisonTest.Trend => ["where", "axis"],
+            ComparisonTest.Threshold => ["where", "value"],
             _ => ["a", "b", "c", "d"],
         };
-        foreach (var key in needed.Where(k => !reader.Has($"{path}:{k}")))
+        foreach (var key in new[] { "where", "a", "b", "c", "d" }.Where(k => reader.Has($"{path}:{k}") && !needed.Contains(k)))
+            reader.Error($"{path}:{key}", $"a {test.ToString().ToLowerInvariant()} comparison does not use it; it needs {string.Join(", ", needed)}");
+
+        var axisText = reader.String($"{path}:axis") ?? defaults.Axis;
+        RunSetting? axis = null;
+        if (test == ComparisonTest.Trend)
+        {
+            axis = context.Axes.FirstOrDefault(a => a.Name.Equals(axisText, StringComparison.OrdinalIgnoreCase));
+            if (axis is null || !axis.IsNumeric)
+                reader.Error($"{path}:axis", $"expected a numeric axis the experiment declares ({string.Join(", ", context.Axes.Where(a => a.IsNumeric).Select(a => a.Name))}), found '{axisText}'");
+        }
+
+        var valueText = reader.String($"{path}:value") ?? defaults.Value;
+        double? value = null;
+        if (test == ComparisonTest.Threshold)
+        {
+            if (double.TryParse(valueText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) value = v;
+            else reader.Error($"{path}:value", $"expected the number the mean is compared with (here or on the claim), found '{valueText}'");
+        }
+
+        foreach (var key in needed.Where(k => k is not ("axis" or "value") && !reader.Has($"{path}:{k}")))
             reader.Error($"{path}:{key}", $"missing; a {test.ToString().ToLowerInvariant()} comparison needs {string.Join(", ", needed)}");
-        if (test == ComparisonTest.Trend && axis is not ("layers" or "dropout" or "nTrain"))
-            reader.Error($"{path}:axis", $"expected layers, dropout or nTrain for a trend, found '{axis}'");
-        return part;
+        return new ClaimPart(reader.String($"{path}:name") ?? "", test, side, paired, Filter("where"), axis, Filter("a"), Filter("b"), Filter("c"), Filter("d"), value);
     }
 
-    private static RunFilter ReadFilter(ConfigReader reader, string path)
+    /// <summary>A filter names declared axes only, with values of the axis's type, and must select at least two runs.</summary>
+    private static RunFilter ReadFilter(Context context, string path)
     {
-        reader.OnlyKeys(path, "layers", "dropout", "nTrain");
-        int? Int(string key) => reader.Has($"{path}:{key}") ? reader.Int($"{path}:{key}", 0, 1) : null;
-        double? dropout = reader.Has($"{path}:dropout") ? reader.Double($"{path}:dropout", 0, v => v >= 0 && v < 1, "a number in [0, 1)") : null;
-        return new RunFilter(Int("layers"), dropout, Int("nTrain"));
+        var reader = context.Reader;
+        var conditions = new List<(RunSetting, object)>();
+        foreach (var key in reader.ChildKeys(path))
+        {
+            var axis = context.Axes.FirstOrDefault(a => a.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
+            if (axis is null)
+            {
+                reader.Error($"{path}:{key}", $"not an axis of this experiment; claims can select runs by its axes: {string.Join(", ", context.Axes.Select(a => a.Name))}");
+                continue;
+            }
+            if (reader.Setting($"{path}:{key}", axis) is { } value) conditions.Add((axis, value));
+        }
+        var filter = new RunFilter(conditions);
+        var matching = context.Runs.Count(filter.Matches);
+        if (matching < 2 && conditions.Count == reader.ChildKeys(path).Count())
+            reader.Error(path, $"selects {matching} runs of the experiment ({filter.Describe()}); a comparison needs at least 2");
+        return filter;
     }
 
     private static string Metric(ConfigReader reader, string path)

@@ -11,9 +11,13 @@ public enum ComparisonTest
 
     /// <summary>(mean A − mean B) − (mean C − mean D): whether an effect shrinks or grows between two settings.</summary>
     Contrast,
+
+    /// <summary>The mean of the metric against a fixed value (e.g. "reaches at least 98% accuracy"), with a one-sample
+    /// t interval over the seeds.</summary>
+    Threshold,
 }
 
-/// <summary>The side of the null value a claim asserts: above (P > ½, ρ > 0, contrast > 0) or below.</summary>
+/// <summary>The side of the null value a claim asserts: above (P > ½, ρ > 0, contrast > 0, mean > threshold) or below.</summary>
 public enum ClaimedSide
 {
     Greater,
@@ -27,8 +31,13 @@ public sealed record ClaimPart(
     ClaimedSide Side,
     bool Paired,
     RunFilter? Where = null,
-    string? Axis = null,
+    Harness.Config.Settings.RunSetting? Axis = null,
     RunFilter? A = null,
     RunFilter? B = null,
     RunFilter? C = null,
-    RunFilter? D = null);
+    RunFilter? D = null,
+    double? Value = null)
+{
+    /// <summary>Every filter the part uses: the runs it needs.</summary>
+    public IEnumerable<RunFilter> Filters => new[] { Where, A, B, C, D }.OfType<RunFilter>();
+}

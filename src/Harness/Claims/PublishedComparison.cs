@@ -20,9 +20,9 @@ public sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<P
 {
     public static PublishedComparison Compare(PublishedRun published, IReadOnlyList<RunResult> reproduced, IReadOnlyList<string> metrics,
         int minimumSeeds = ClaimSet.DefaultMinimumSeeds) =>
-        new(published.ConfigurationId, metrics.Select(metric =>
+        new(published.ConfigurationId, metrics.Where(m => published.Metric(m) is not null).Select(metric =>
         {
-            var value = RunMetrics.Compute(metric, published.History);
+            var value = published.Metric(metric)!.Value;
             var values = reproduced.Select(r => RunMetrics.Compute(metric, r.History)).Order().ToList();
             var iqr = Describe.InterquartileRange(values);
             var tooFew = values.Count < minimumSeeds;

@@ -1,31 +1,26 @@
-using System.Globalization;
-using Harness.Config;
+using Harness.Config.Settings;
 
 namespace Harness.Claims;
 
-/// <summary>Selects runs by the experiment's axes; an unset field matches anything.</summary>
-public sealed record RunFilter(int? Layers = null, double? Dropout = null, int? NTrain = null)
+/// <summary>Selects runs by values of the experiment's axes; a setting the filter does not name matches anything.</summary>
+public sealed record RunFilter(IReadOnlyList<(RunSetting Setting, object Value)> Conditions)
 {
-    public bool Matches(RunConfig run) =>
-        (Layers is null || run.Layers == Layers) && (Dropout is null || run.Dropout == Dropout) && (NTrain is null || run.NTrain == NTrain);
+    public bool Matches(RunConfig run) => Conditions.All(c => RunSetting.SameValue(c.Setting.Effective(run), c.Value));
 
-    /// <summary>Fields this filter pins to a different value than <paramref name="other"/>: what a comparison contrasts.</summary>
-    public IReadOnlySet<string> DiffersFrom(RunFilter other)
-    {
-        var fields = new HashSet<string>();
-        if (Layers != other.Layers) fields.Add("layers");
-        if (Dropout != other.Dropout) fields.Add("dropout");
-        if (NTrain != other.NTrain) fields.Add("nTrain");
-        return fields;
-    }
+    public object? ValueOf(RunSetting setting) => Conditions.FirstOrDefault(c => c.Setting == setting).Value;
 
-    /// <summary>E.g. "layers=9" or "dropout=0.2, n=1000"; only the given fields, or all set ones.</summary>
-    public string Describe(IReadOnlySet<string>? only = null)
+    /// <summary>Settings this filter pins to a different value than <paramref name="other"/>: what a comparison contrasts.</summary>
+    public IReadOnlySet<RunSetting> DiffersFrom(RunFilter other) =>
+        Conditions.Select(c => c.Setting).Union(other.Conditions.Select(c => c.Setting))
+            .Where(s => !RunSetting.SameValue(ValueOf(s), other.ValueOf(s)))
+            .ToHashSet();
+
+    /// <summary>E.g. "layers=9" or "dropout=0.2, n=1000" (run-id tokens, in run-id order); only the given settings, or all.</summary>
+    public string Describe(IReadOnlySet<RunSetting>? only = null)
     {
-        var parts = new List<string>();
-        if (Layers is { } l && (only is null || only.Contains("layers"))) parts.Add($"layers={l}");
-        if (Dropout is { } d && (only is null || only.Contains("dropout"))) parts.Add($"dropout={d.ToString(CultureInfo.InvariantCulture)}");
-        if (NTrain is { } n && (only is null || only.Contains("nTrain"))) parts.Add($"n={n}");
+        var parts = Conditions.Where(c => only is null || only.Contains(c.Setting))
+            .OrderBy(c => RunSettings.IndexOf(c.Setting))
+            .Select(c => $"{c.Setting.Token}={RunSetting.Format(c.Value)}").ToList();
         return parts.Count == 0 ? "all runs" : string.Join(", ", parts);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Data;
 using Harness.Native;
 using Harness.Training;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.History;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.History;
 
 namespace Harness.Cli;

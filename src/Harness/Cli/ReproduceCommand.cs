@@ -19,7 +19,7 @@ namespace Harness.Cli;
 /// </summary>
 public static class ReproduceCommand
 {
-    public static readonly string[] Options = ["experiment", "seeds", "out", "workers", "data-dir", "numerics", "set"];
+    public static readonly string[] Options = ["experiment", "seeds", "out", "workers", "data-dir", "numerics", "set", "baselines"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -37,12 +37,14 @@ public static class ReproduceCommand
 
         // Command-line settings come last, so they override the file and HARNESS__ environment variables.
         var overrides = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
-        var definition = ExperimentLoader.Load(name, overrides);
+        var baselines = options.String("baselines");
+        var definition = ExperimentFolder.Open(name, overrides, baselines).Experiment;
         if (seeds > 0)
             for (var i = 0; i < definition.Grids.Count; i++) overrides[$"grids:{i}:seeds:count"] = seeds.ToString(CultureInfo.InvariantCulture);
         if (dataDir is not null) overrides["data:directory"] = dataDir;
         if (numerics is not null) overrides["numerics"] = numerics.Name;
-        var experiment = overrides.Count == 0 ? definition : ExperimentLoader.Load(name, overrides);
+        var folder = ExperimentFolder.Open(name, overrides, baselines);
+        var experiment = folder.Experiment;
         TorchRuntime.Initialize(experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
@@ -52,7 +54,7 @@ public static class ReproduceCommand
 
         // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
         IProgressDisplay? display = null;
-        using var session = new ExperimentSession(experiment, BaselineStore.ForExperiment(experiment.Name, BaselinePolicy.FromEnvironment()),
+        using var session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()),
             workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)));
         var tracker = new ProgressTracker(session.Runs, session.Cost);
         ExperimentResults Reproduce(IProgressDisplay progress)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Data;
 using Harness.History;
 using Harness.Native;
@@ -27,7 +28,7 @@ public static class RunCommand
             Epochs = options.Int("epochs", defaults.Epochs),
             BatchSize = options.Int("batch-size", defaults.BatchSize),
             Width = options.Int("width", defaults.Width),
-            LearningRate = options.Double("learning-rate", defaults.LearningRate),
+            LearningRate = args.Contains("--learning-rate") ? options.Double("learning-rate", 0) : null,
             Semantics = options.Enum("semantics", defaults.Semantics),
         };
         var outDir = options.String("out", Path.Combine("artifacts", "runs"))!;

@@ -61,6 +61,19 @@ internal sealed class ConfigReader(IConfigurationRoot root, IReadOnlyList<(IConf
         return children.OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture)).Select(c => item(Join(path, c.Key))).ToList();
     }
 
+    /// <summary>A run setting's value, parsed and range-checked by the setting itself; null (and an error) when it does not parse.</summary>
+    public object? Setting(string path, Settings.RunSetting setting)
+    {
+        var text = String(path, required: true);
+        if (text is null) return null;
+        var value = setting.Parse(text, out var error);
+        if (error is not null) Error(path, error);
+        return value;
+    }
+
+    /// <summary>The keys of an object, as written (case kept).</summary>
+    public IEnumerable<string> ChildKeys(string path) => Section(path).GetChildren().Select(c => c.Key);
+
     public IEnumerable<string> Indices(string path) =>
         Section(path).GetChildren().Select(c => c.Key).Where(k => int.TryParse(k, out _)).OrderBy(k => int.Parse(k, CultureInfo.InvariantCulture));
 

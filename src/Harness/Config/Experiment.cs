@@ -1,8 +1,10 @@
+using Harness.Config.Settings;
 using Harness.Native;
 
 namespace Harness.Config;
 
-/// <summary>An experiment as configured: its identity, its numerics profile, the run settings all grids share, its grids and its ensemble test.</summary>
+/// <summary>An experiment as configured: its identity, its numerics profile, the run settings all grids share, its grids, its
+/// figures' layout and its ensemble test.</summary>
 public sealed record Experiment(
     string Name,
     string Title,
@@ -12,4 +14,13 @@ public sealed record Experiment(
     IReadOnlyList<GridSpec> Grids,
     double EnsembleFamilyAlpha,
     string? DataDirectory,
-    string DefinitionPath);
+    string DefinitionPath,
+    FigureLayout Figures)
+{
+    /// <summary>The folder holding experiment.json and, optionally, claims.json and published.json.</summary>
+    public string Folder => Path.GetDirectoryName(DefinitionPath)!;
+
+    /// <summary>Every setting some grid varies, in run-id order: the columns of the CSV and the keys claims may filter on.</summary>
+    public IReadOnlyList<RunSetting> Axes =>
+        RunSettings.All.Where(s => Grids.Any(g => g.Axes.Any(a => a.Setting == s))).ToList();
+}

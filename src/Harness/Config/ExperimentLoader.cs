@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.RegularExpressions;
+using Harness.Config.Settings;
 using Harness.Native;
 using Microsoft.Extensions.Configuration;
 
@@ -18,17 +19,19 @@ public static partial class ExperimentLoader
 
     public static string ExperimentsDirectory => Path.Combine(AppContext.BaseDirectory, "experiments");
 
-    public static string DefinitionPath(string name) => Path.Combine(ExperimentsDirectory, name, "experiment.json");
+    public const string DefinitionFile = "experiment.json";
+
+    public static string DefinitionPath(string name) => Path.Combine(ExperimentsDirectory, name, DefinitionFile);
 
     public static Experiment Load(string name, IReadOnlyDictionary<string, string?>? overrides = null, IDictionary? environment = null)
     {
         var path = DefinitionPath(name);
-        if (!File.Exists(path))
+        if (!File.Exists(path) || !FileSafe().IsMatch(name))
         {
             var known = Directory.Exists(ExperimentsDirectory)
                 ? Directory.GetDirectories(ExperimentsDirectory).Select(d => Path.GetFileName(d)).Order().ToList()
                 : [];
-            throw new ConfigurationException([$"experiment '{name}': no definition at {path}; known experiments: {string.Join(", ", known)}"]);
+            throw new ConfigurationException([$"experiment '{name}': no definition at {path}; known experiments: {string.Join(", ", known)} (or give the path of an experiment folder)"]);
         }
         return LoadFile(path, overrides, environment);
     }
@@ -36,6 +39,7 @@ public static partial class ExperimentLoader
     public static Experiment LoadFile(string path, IReadOnlyDictionary<string, string?>? overrides = null, IDictionary? environment = null)
     {
         var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new ConfigurationException([$"{full}: no such file; an experiment is a folder holding {DefinitionFile}"]);
         var fromEnvironment = EnvironmentOverrides(environment ?? Environment.GetEnvironmentVariables());
         IConfigurationRoot root;
         try
@@ -74,7 +78,7 @@ public static partial class ExperimentLoader
 
     private static Experiment Read(ConfigReader reader, string path)
     {
-        reader.OnlyKeys("", "name", "title", "source", "dataset", "numerics", "run", "grids", "ensemble", "data");
+        reader.OnlyKeys("", "name", "title", "source", "dataset", "numerics", "run", "grids", "figures", "ensemble", "data");
         var name = reader.String("name", required: true) ?? "";
         if (name.Length > 0 && !FileSafe().IsMatch(name)) reader.Error("name", $"expected a file-safe name (letters, digits, '-', '_', '.'), found '{name}'");
         var dataset = reader.String("dataset") ?? "mnist";
@@ -88,32 +92,35 @@ public static partial class ExperimentLoader
         var grids = ReadGrids(reader, template);
         var names = grids.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
         foreach (var duplicate in names) reader.Error("grids", $"grid name '{duplicate}' is used more than once");
+        CheckCombinations(reader, grids);
 
         reader.OnlyKeys("ensemble", "familyAlpha");
         var alpha = reader.Double("ensemble:familyAlpha", 0.01, a => a > 0 && a < 1, "a number in (0, 1)");
         reader.OnlyKeys("data", "directory");
         var dataDirectory = reader.String("data:directory");
 
+        var axes = RunSettings.All.Where(s => grids.Any(g => g.Axes.Any(a => a.Setting == s))).ToList();
         return new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),
-            numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path);
+            numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path, ReadFigures(reader, axes));
     }
 
+    /// <summary>The settings every grid starts from: the built-in defaults (the tutorial's), overridden by <c>"run"</c>.</summary>
     private static RunConfig ReadRunSettings(ConfigReader reader)
     {
-        reader.OnlyKeys("run", "nValidation", "epochs", "batchSize", "width", "learningRate", "semantics");
-        var defaults = new RunConfig();
-        var semanticsText = reader.String("run:semantics") ?? "keras";
-        if (!Enum.TryParse<Semantics>(semanticsText, ignoreCase: true, out var semantics) || int.TryParse(semanticsText, out _))
-            reader.Error("run:semantics", $"expected keras or pytorch, found '{semanticsText}'");
-        return defaults with
+        var config = new RunConfig();
+        foreach (var key in reader.ChildKeys("run"))
         {
-            NValidation = reader.Int("run:nValidation", defaults.NValidation, 1, MnistSize.Test),
-            Epochs = reader.Int("run:epochs", defaults.Epochs, 1),
-            BatchSize = reader.Int("run:batchSize", defaults.BatchSize, 1),
-            Width = reader.Int("run:width", defaults.Width, 1),
-            LearningRate = reader.Double("run:learningRate", defaults.LearningRate, v => v > 0, "a number > 0"),
-            Semantics = semantics,
-        };
+            var setting = RunSettings.Find(key);
+            if (setting is null || !setting.IsAxis)
+            {
+                reader.Error($"run:{key}", setting is null
+                    ? $"unknown run setting; expected one of: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}"
+                    : "seeds are given per grid, as \"seeds\": { \"first\": 1, \"count\": 10 }");
+                continue;
+            }
+            if (reader.Setting($"run:{key}", setting) is { } value) config = setting.Set(config, value);
+        }
+        return config;
     }
 
     private static List<GridSpec> ReadGrids(ConfigReader reader, RunConfig template)
@@ -128,21 +135,65 @@ public static partial class ExperimentLoader
         foreach (var index in reader.Indices("grids"))
         {
             var path = $"grids:{index}";
-            reader.OnlyKeys(path, "name", "description", "layers", "dropout", "nTrain", "seeds");
+            reader.OnlyKeys(path, "name", "description", "axes", "seeds");
             reader.OnlyKeys($"{path}:seeds", "first", "count");
             var gridName = reader.String($"{path}:name", required: true) ?? "";
             if (gridName.Length > 0 && !FileSafe().IsMatch(gridName)) reader.Error($"{path}:name", $"expected a file-safe name, found '{gridName}'");
-            grids.Add(new GridSpec(
-                gridName,
-                reader.String($"{path}:description") ?? "",
-                reader.Array($"{path}:layers", p => reader.Int(p, 1, 1, 1000)),
-                reader.Array($"{path}:dropout", p => reader.Double(p, 0, v => v >= 0 && v < 1, "a number in [0, 1)")),
-                reader.Array($"{path}:nTrain", p => reader.Int(p, 1, 1, MnistSize.Train)),
-                reader.Int($"{path}:seeds:first", 1, 0),
-                reader.Int($"{path}:seeds:count", 1, 1, 10000),
-                template));
+            var axes = new List<Axis>();
+            foreach (var key in reader.ChildKeys($"{path}:axes"))
+            {
+                var axisPath = $"{path}:axes:{key}";
+                var setting = RunSettings.Find(key);
+                if (setting is null || !setting.IsAxis)
+                {
+                    reader.Error(axisPath, setting is null
+                        ? $"unknown axis; a grid can vary any run setting: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}"
+                        : "the seed is not an axis; give seeds as \"seeds\": { \"first\": 1, \"count\": 10 }");
+                    continue;
+                }
+                var values = reader.Array(axisPath, p => reader.Setting(p, setting)).OfType<object>().ToList();
+                foreach (var duplicate in values.GroupBy(RunSetting.Format).Where(g => g.Count() > 1))
+                    reader.Error(axisPath, $"value {duplicate.Key} is listed more than once");
+                axes.Add(new Axis(setting, values));
+            }
+            grids.Add(new GridSpec(gridName, reader.String($"{path}:description") ?? "", axes,
+                reader.Int($"{path}:seeds:first", 1, 0), reader.Int($"{path}:seeds:count", 1, 1, 10000), template));
         }
         return grids;
+    }
+
+    /// <summary>
+    /// Settings that are valid one by one but not together (a hyperparameter the run's optimizer does not use): each
+    /// reported once, at the key that set it, <c>grids:i:axes:name</c> when a grid varies it, else <c>run:name</c>.
+    /// </summary>
+    private static void CheckCombinations(ConfigReader reader, List<GridSpec> grids)
+    {
+        var reported = new HashSet<string>();
+        foreach (var (grid, index) in grids.Select((g, i) => (g, i)))
+            foreach (var config in grid.Combinations())
+                foreach (var error in config.Validate())
+                {
+                    var setting = error[..error.IndexOf(':')];
+                    var key = grid.Axes.Any(a => a.Setting.Name == setting) ? $"grids:{index}:axes:{setting}" : $"run:{setting}";
+                    if (reported.Add(key + error)) reader.Error(key, error[(error.IndexOf(':') + 2)..]);
+                }
+    }
+
+    private static FigureLayout ReadFigures(ConfigReader reader, IReadOnlyList<RunSetting> axes)
+    {
+        reader.OnlyKeys("figures", "files", "columns", "lines");
+        RunSetting? Axis(string key)
+        {
+            var text = reader.String($"figures:{key}");
+            if (text is null) return null;
+            var axis = axes.FirstOrDefault(a => a.Name.Equals(text, StringComparison.OrdinalIgnoreCase));
+            if (axis is null) reader.Error($"figures:{key}", $"expected a declared axis ({string.Join(", ", axes.Select(a => a.Name))}), found '{text}'");
+            return axis;
+        }
+        var layout = new FigureLayout(Axis("files"), Axis("columns"), Axis("lines") ?? axes.FirstOrDefault());
+        var used = new[] { layout.Files, layout.Columns, reader.Has("figures:lines") ? layout.Lines : null }.OfType<RunSetting>().ToList();
+        if (used.Distinct().Count() != used.Count) reader.Error("figures", "files, columns and lines must name different axes");
+        return layout;
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]

@@ -1,12 +1,19 @@
+using Harness.Config.Settings;
+
 namespace Harness.Config;
 
-/// <summary>One block of the experiment: every combination of its axes, each with every seed.</summary>
+/// <summary>One block of the experiment: every combination of its axes' values, each with every seed, on the shared run settings.</summary>
 public sealed record GridSpec(
     string Name,
     string Description,
-    IReadOnlyList<int> Layers,
-    IReadOnlyList<double> Dropout,
-    IReadOnlyList<int> NTrain,
+    IReadOnlyList<Axis> Axes,
     int FirstSeed,
     int SeedCount,
-    RunConfig Template);
+    RunConfig Template)
+{
+    /// <summary>Every combination of the axes' values on the template (seed not yet set), axes varied in run-id order.</summary>
+    public IEnumerable<RunConfig> Combinations() =>
+        Axes.OrderBy(a => RunSettings.IndexOf(a.Setting)).Aggregate(
+            (IEnumerable<RunConfig>)[Template],
+            (configs, axis) => configs.SelectMany(config => axis.Values.Select(value => axis.Setting.Set(config, value))));
+}

@@ -38,6 +38,21 @@ public sealed class ImageDataset
         Take(_trainImages, _trainLabels, trainCount, "training", MnistFiles.TrainImages),
         Take(_testImages, _testLabels, validationCount, "validation (test)", MnistFiles.TestImages));
 
+    /// <summary>What the runs need and the files do not give: too few samples, or test labels outside the training classes.</summary>
+    public IReadOnlyList<string> Problems(IEnumerable<Config.Settings.RunConfig> runs)
+    {
+        var problems = new List<string>();
+        var list = runs.ToList();
+        if (list.Count > 0 && list.Max(r => r.NTrain) is var nTrain && nTrain > TrainCount)
+            problems.Add($"nTrain: {nTrain} training images asked for, but {Path.Combine(Directory.Path, MnistFiles.TrainImages)} holds {TrainCount}");
+        if (list.Count > 0 && list.Max(r => r.NValidation) is var nValidation && nValidation > TestCount)
+            problems.Add($"nValidation: {nValidation} validation images asked for, but {Path.Combine(Directory.Path, MnistFiles.TestImages)} holds {TestCount}");
+        var testClasses = _testLabels.Elements.Span.ToArray().Max() + 1;
+        if (testClasses > Classes)
+            problems.Add($"{Path.Combine(Directory.Path, MnistFiles.TestLabels)} has label {testClasses - 1}, but the training labels give {Classes} classes (0 to {Classes - 1})");
+        return problems;
+    }
+
     private LabeledImages Take(IdxArray images, IdxArray labels, int count, string role, string file)
     {
         if (count < 1 || count > images.Count)

@@ -1,21 +1,18 @@
 using Harness.Config;
+using Harness.Config.Settings;
 
 namespace Harness.Grid;
 
 /// <summary>
-/// Expands an experiment into its runs: for each grid, every layers × dropout × n-train combination with every
-/// seed, as immutable run configs with stable ids. The same run listed by two grids is one run.
+/// Expands an experiment into its runs: for each grid, every combination of its axes' values with every seed, as immutable
+/// run configs with stable ids. The same run listed by two grids is one run.
 /// </summary>
 public static class ExperimentGrid
 {
     public static IReadOnlyList<RunConfig> Runs(Experiment experiment) =>
         experiment.Grids
-            .SelectMany(grid =>
-                from layers in grid.Layers
-                from dropout in grid.Dropout
-                from nTrain in grid.NTrain
-                from seed in Enumerable.Range(grid.FirstSeed, grid.SeedCount)
-                select grid.Template with { Layers = layers, Dropout = dropout, NTrain = nTrain, Seed = seed })
+            .SelectMany(grid => grid.Combinations().SelectMany(config =>
+                Enumerable.Range(grid.FirstSeed, grid.SeedCount).Select(seed => config with { Seed = seed })))
             .DistinctBy(run => run.RunId)
             .ToList();
 

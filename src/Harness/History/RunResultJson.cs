@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.IO;
 
 namespace Harness.History;
@@ -34,24 +35,20 @@ public static class RunResultJson
         return path;
     }
 
+    /// <summary>Every setting the run trains with, in run-id order, as its effective value (defaults written out); hyperparameters
+    /// the run's optimizer does not use are left out.</summary>
     public static void WriteConfig(Utf8JsonWriter json, RunConfig config)
     {
         json.WriteStartObject();
         json.WriteString("dataset", "mnist");
-        json.WriteNumber("layers", config.Layers);
-        json.WriteNumber("width", config.Width);
-        json.WriteNumber("dropout", config.Dropout);
-        json.WriteNumber("n_train", config.NTrain);
-        json.WriteNumber("n_validation", config.NValidation);
-        json.WriteNumber("seed", config.Seed);
-        json.WriteNumber("epochs", config.Epochs);
-        json.WriteNumber("batch_size", config.BatchSize);
-        json.WriteString("optimizer", config.Semantics == Semantics.Keras ? "keras-adam" : "torch-adam");
-        json.WriteNumber("learning_rate", config.LearningRate);
-        json.WriteNumber("beta_1", RunConfig.Beta1);
-        json.WriteNumber("beta_2", RunConfig.Beta2);
-        json.WriteNumber("epsilon", config.Epsilon);
-        json.WriteString("semantics", config.Semantics.ToString().ToLowerInvariant());
+        foreach (var setting in RunSettings.All)
+            switch (setting.Effective(config))
+            {
+                case int i: json.WriteNumber(setting.FileKey, i); break;
+                case double d: json.WriteNumber(setting.FileKey, d); break;
+                case bool b: json.WriteBoolean(setting.FileKey, b); break;
+                case string text: json.WriteString(setting.FileKey, text); break;
+            }
         json.WriteEndObject();
     }
 

@@ -1,4 +1,5 @@
 using Harness.Config;
+using Harness.Config.Settings;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Harness.Config.Settings;
 using Harness.History;
 using Harness.IO;
 
@@ -19,12 +20,17 @@ public sealed class HistoriesCsv : IReportWriter
 
     public static string Render(ExperimentResults results)
     {
-        var csv = new StringBuilder("experiment,run,layers,dropout,n,seed,epoch,metric,value\n");
+        // One column per declared axis, named by its run-id token (the tutorial's: layers, dropout, n).
+        var axes = results.Experiment.Axes;
+        var csv = new StringBuilder($"experiment,run,{string.Join("", axes.Select(a => a.Token + ","))}seed,epoch,metric,value\n");
         foreach (var run in results.Runs.OrderBy(r => r.RunId, StringComparer.Ordinal))
+        {
+            var axisCells = string.Join("", axes.Select(a => RunSetting.Format(a.Effective(run.Config)) + ","));
             foreach (var metric in TrainingHistory.MetricNames)
                 for (var e = 0; e < run.History.Epochs; e++)
                     csv.Append(CultureInfo.InvariantCulture,
-                        $"{results.Experiment.Name},{run.RunId},{run.Config.Layers},{RunResultJson.Format(run.Config.Dropout)},{run.Config.NTrain},{run.Config.Seed},{e + 1},{metric},{RunResultJson.Format(run.History[metric][e])}\n");
+                        $"{results.Experiment.Name},{run.RunId},{axisCells}{run.Config.Seed},{e + 1},{metric},{RunResultJson.Format(run.History[metric][e])}\n");
+        }
         return csv.ToString();
     }
 }

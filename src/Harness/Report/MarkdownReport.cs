@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Harness.Baselines;
 using Harness.Claims;
+using Harness.Config.Settings;
 using Harness.History;
 using Harness.IO;
 using Harness.Statistics;
@@ -32,7 +33,8 @@ public sealed class MarkdownReport : IReportWriter
         if (experiment.Source.Length > 0) md.AppendLine($"Source: {experiment.Source}.  ");
         var configurations = results.Runs.GroupBy(r => r.Config.ConfigurationId).Count();
         var seeds = results.Runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.Count()).Distinct().Order().ToList();
-        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each; Keras 2 semantics, one intra-op thread per run."));
+        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each, varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}.  "));
+        md.AppendLine($"Every run: {SharedSettings(results)}; one intra-op thread per run.");
         md.AppendLine();
 
         Summary(md, results);
@@ -98,16 +100,20 @@ public sealed class MarkdownReport : IReportWriter
     {
         md.AppendLine("## Figures");
         md.AppendLine();
-        foreach (var n in results.Runs.Select(r => r.Config.NTrain).Distinct().Order())
+        foreach (var figure in Figures.Plan(results))
         {
-            md.AppendLine(Invariant($"Training curves at n = {n}: mean over seeds, band from the minimum to the maximum seed (the tutorial's figure, with its spread).  "));
-            md.AppendLine(Invariant($"![Training curves, n = {n}]({Figures.Folder}/{Figures.CurvesFile(n)})"));
+            md.AppendLine(figure.Caption + "  ");
+            md.AppendLine($"![{figure.File}]({Figures.Folder}/{figure.File})");
             md.AppendLine();
         }
-        md.AppendLine("Generalisation gap against depth, for each training-set size, with and without dropout.  ");
-        md.AppendLine($"![Gap against depth]({Figures.Folder}/{Figures.GapFile})");
-        md.AppendLine();
     }
+
+    /// <summary>The settings no axis varies, with the values every run trains with (defaults written out).</summary>
+    private static string SharedSettings(ExperimentResults results) =>
+        string.Join(", ", RunSettings.All.Where(s => s != RunSettings.Seed && !results.Experiment.Axes.Contains(s))
+            .Select(s => (Setting: s, Values: results.Runs.Select(r => s.Effective(r.Config)).OfType<object>().Select(RunSetting.Format).Distinct().ToList()))
+            .Where(x => x.Values.Count > 0)
+            .Select(x => $"{x.Setting.Name} {string.Join("/", x.Values)}"));
 
     private static void Published(StringBuilder md, ExperimentResults results)
     {

@@ -1,6 +1,7 @@
 using Harness.Baselines;
 using Harness.Claims;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Data;
 using Harness.Grid;
 using Harness.History;
@@ -16,11 +17,10 @@ namespace Harness.Reproduction;
 public sealed class ExperimentSession : IDisposable
 {
     private readonly SplitCache _data;
-    private readonly Lazy<ClaimSet> _claims;
-    private readonly Lazy<IReadOnlyList<PublishedRun>> _published;
 
-    public ExperimentSession(Experiment experiment, BaselineStore store, int workers, Func<RunConfig, TrainingObserver>? observer = null)
+    public ExperimentSession(ExperimentFolder folder, BaselineStore store, int workers, Func<RunConfig, TrainingObserver>? observer = null)
     {
+        var experiment = folder.Experiment;
         // The profile is the process's, fixed when libtorch loaded; runs trained under another would be compared wrongly.
         if (TorchRuntime.Profile is { } inForce && inForce != experiment.Numerics)
             throw new InvalidOperationException(
@@ -30,25 +30,27 @@ public sealed class ExperimentSession : IDisposable
         Configurations = ExperimentGrid.Configurations(experiment);
         Store = store;
         _data = new SplitCache(ImageDataset.Load(DataLocator.Locate(experiment.DataDirectory, MnistFiles.All)));
+        // The last check before anything trains: the data has the samples and classes the runs need.
+        var dataProblems = _data.Dataset.Problems(Runs);
+        if (dataProblems.Count > 0) throw new ConfigurationException(dataProblems.Select(p => $"{experiment.DefinitionPath}: {p}").ToList());
         Pool = new RunPool(_data.For, workers, observer);
         Ensemble = new EnsembleTier(store, experiment.Name, Configurations.Select(c => c.Id).ToList(), experiment.EnsembleFamilyAlpha);
-        _claims = new Lazy<ClaimSet>(() => ClaimLoader.Load(experiment.Name));
-        // Optional: not every experiment reproduces a published one.
-        _published = new Lazy<IReadOnlyList<PublishedRun>>(() => File.Exists(store.PublishedPath) ? PublishedRun.Read(store.PublishedPath) : []);
+        Claims = folder.Claims;
+        Published = folder.Published;
     }
 
-    /// <summary>The experiment's registered claims (<c>claims.json</c> beside its definition).</summary>
-    public ClaimSet Claims => _claims.Value;
+    /// <summary>The experiment's registered claims (<c>claims.json</c> beside its definition; none when it has no such file).</summary>
+    public ClaimSet Claims { get; }
 
-    /// <summary>The runs the original author published (<c>baselines/&lt;experiment&gt;/published.json</c>).</summary>
-    public IReadOnlyList<PublishedRun> Published => _published.Value;
+    /// <summary>The runs the original author published (<c>published.json</c> beside the definition; optional).</summary>
+    public IReadOnlyList<PublishedRun> Published { get; }
 
     /// <summary>Decides a claim from the runs its comparisons select (and only those are trained).</summary>
     public ClaimOutcome EvaluateClaim(string claimId)
     {
         var claim = Claims.Claims.FirstOrDefault(c => c.Id == claimId)
             ?? throw new ArgumentException($"{Claims.Path} has no claim '{claimId}'.", nameof(claimId));
-        var filters = claim.Parts.SelectMany(p => new[] { p.Where, p.A, p.B, p.C, p.D }).OfType<RunFilter>().ToList();
+        var filters = claim.Parts.SelectMany(p => p.Filters).ToList();
         var needed = Runs.Where(run => filters.Any(f => f.Matches(run))).ToList();
         return ClaimEvaluator.Evaluate(claim, Claims, Results(needed));
     }
@@ -57,7 +59,7 @@ public sealed class ExperimentSession : IDisposable
     public PublishedComparison ComparePublished(string configurationId)
     {
         var published = Published.FirstOrDefault(p => p.ConfigurationId == configurationId)
-            ?? throw new ArgumentException($"{Store.PublishedPath} has no run for {configurationId}.", nameof(configurationId));
+            ?? throw new ArgumentException($"The published runs of {Experiment.Name} have none of {configurationId}.", nameof(configurationId));
         return PublishedComparison.Compare(published, Results(Configuration(configurationId).Runs), Claims.PublishedMetrics, Claims.MinimumSeeds);
     }
 
@@ -68,12 +70,12 @@ public sealed class ExperimentSession : IDisposable
     public RunPool Pool { get; }
     public EnsembleTier Ensemble { get; }
 
+    /// <summary>Opens an experiment by name or path (see <see cref="ExperimentFolder.Open"/>), everything validated before anything trains.</summary>
     public static ExperimentSession Open(string experiment, BaselinePolicy policy, int? workers = null,
-        IReadOnlyDictionary<string, string?>? overrides = null, Func<RunConfig, TrainingObserver>? observer = null)
+        IReadOnlyDictionary<string, string?>? overrides = null, Func<RunConfig, TrainingObserver>? observer = null, string? baselines = null)
     {
-        var definition = ExperimentLoader.Load(experiment, overrides);
-        return new ExperimentSession(definition, BaselineStore.ForExperiment(definition.Name, policy),
-            workers ?? RunScheduler.DefaultWorkers, observer);
+        var folder = ExperimentFolder.Open(experiment, overrides, baselines);
+        return new ExperimentSession(folder, folder.Store(policy), workers ?? RunScheduler.DefaultWorkers, observer);
     }
 
     public RunConfig Run(string runId) => Runs.FirstOrDefault(r => r.RunId == runId)

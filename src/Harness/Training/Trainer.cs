@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Data;
 using Harness.History;
 using Harness.Model;
 using Harness.Native;
+using Harness.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -99,11 +101,11 @@ public static class Trainer
         return (lossSum / validation.Count, accSum / validation.Count);
     }
 
-    private static IOptimizer CreateOptimizer(RunConfig config, Mlp model) => config.Semantics switch
+    /// <summary>The run's optimizer from the catalogue, every hyperparameter as set or at its Keras default.</summary>
+    private static IOptimizer CreateOptimizer(RunConfig config, Mlp model)
     {
-        Semantics.Keras => new KerasAdam(model.parameters(), (float)config.LearningRate,
-            (float)RunConfig.Beta1, (float)RunConfig.Beta2, (float)config.Epsilon),
-        Semantics.PyTorch => new TorchAdam(model.parameters(), config.LearningRate, RunConfig.Beta1, RunConfig.Beta2, config.Epsilon),
-        _ => throw new ArgumentOutOfRangeException(nameof(config), config.Semantics, "Unknown semantics."),
-    };
+        var definition = OptimizerCatalog.Find(config.Optimizer)
+            ?? throw new ArgumentException($"Unknown optimizer '{config.Optimizer}'; expected {OptimizerCatalog.Names}.", nameof(config));
+        return definition.Create(model.parameters(), config.Hyperparameter, config.Semantics);
+    }
 }

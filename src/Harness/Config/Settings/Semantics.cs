@@ -1,4 +1,4 @@
-namespace Harness.Config;
+namespace Harness.Config.Settings;
 
 /// <summary>Which framework's training semantics a run follows.</summary>
 public enum Semantics

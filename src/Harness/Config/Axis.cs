@@ -1,0 +1,6 @@
+using Harness.Config.Settings;
+
+namespace Harness.Config;
+
+/// <summary>A run setting a grid varies, with its values in the order given.</summary>
+public sealed record Axis(RunSetting Setting, IReadOnlyList<object> Values);

@@ -1,0 +1,159 @@
+using Harness.Training.Optimizers;
+
+namespace Harness.Config.Settings;
+
+/// <summary>
+/// Every run setting, in the order run ids name them (so today's ids read as they always have:
+/// <c>layers-9_dropout-0.2_n-1000_seed-1</c>, then any setting away from its default). Adding a setting is one entry here
+/// and one property on <see cref="RunConfig"/>; configuration, grid axes, claim filters, run ids, result files, the CSV,
+/// the figures and <c>harness run</c> all read this list.
+/// </summary>
+public static class RunSettings
+{
+    private static bool Positive(object v) => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) > 0;
+    private static bool AtLeast1(object v) => (int)v >= 1;
+    private static bool Fraction(object v) => (double)v is >= 0 and < 1;
+
+    public static readonly RunSetting Layers = new()
+    {
+        Name = "layers", Token = "layers", FileKey = "layers", Kind = SettingKind.Integer, AlwaysInId = true,
+        Description = "hidden Dense+ReLU blocks", InRange = v => (int)v is >= 1 and <= 1000, Expected = "an integer in [1, 1000]",
+        Get = r => r.Layers, Set = (r, v) => r with { Layers = (int)v }, Default = _ => 1,
+    };
+
+    public static readonly RunSetting Dropout = new()
+    {
+        Name = "dropout", Token = "dropout", FileKey = "dropout", Kind = SettingKind.Number, AlwaysInId = true,
+        Description = "dropout rate after each hidden block (0: none)", InRange = Fraction, Expected = "a number in [0, 1)",
+        Get = r => r.Dropout, Set = (r, v) => r with { Dropout = (double)v }, Default = _ => 0.0,
+    };
+
+    public static readonly RunSetting NTrain = new()
+    {
+        Name = "nTrain", Token = "n", FileKey = "n_train", Kind = SettingKind.Integer, AlwaysInId = true,
+        Description = "training images: the first n of the training set", InRange = AtLeast1, Expected = "an integer >= 1",
+        Get = r => r.NTrain, Set = (r, v) => r with { NTrain = (int)v }, Default = _ => 1000,
+    };
+
+    public static readonly RunSetting NValidation = new()
+    {
+        Name = "nValidation", Token = "nval", FileKey = "n_validation", Kind = SettingKind.Integer,
+        Description = "validation images: the first n of the test set", InRange = AtLeast1, Expected = "an integer >= 1",
+        Get = r => r.NValidation, Set = (r, v) => r with { NValidation = (int)v }, Default = _ => 3000,
+    };
+
+    public static readonly RunSetting Epochs = new()
+    {
+        Name = "epochs", Token = "epochs", FileKey = "epochs", Kind = SettingKind.Integer,
+        Description = "passes over the training set", InRange = AtLeast1, Expected = "an integer >= 1",
+        Get = r => r.Epochs, Set = (r, v) => r with { Epochs = (int)v }, Default = _ => 18,
+    };
+
+    public static readonly RunSetting BatchSize = new()
+    {
+        Name = "batchSize", Token = "batch", FileKey = "batch_size", Kind = SettingKind.Integer,
+        Description = "samples per update (and per validation batch)", InRange = AtLeast1, Expected = "an integer >= 1",
+        Get = r => r.BatchSize, Set = (r, v) => r with { BatchSize = (int)v }, Default = _ => 128,
+    };
+
+    public static readonly RunSetting Width = new()
+    {
+        Name = "width", Token = "width", FileKey = "width", Kind = SettingKind.Integer,
+        Description = "units per hidden Dense layer", InRange = AtLeast1, Expected = "an integer >= 1",
+        Get = r => r.Width, Set = (r, v) => r with { Width = (int)v }, Default = _ => 512,
+    };
+
+    public static readonly RunSetting Optimizer = new()
+    {
+        Name = "optimizer", Token = "optimizer", FileKey = "optimizer", Kind = SettingKind.Choice,
+        Choices = OptimizerCatalog.All.Select(o => o.Name).ToList(), Expected = OptimizerCatalog.Names,
+        Description = "Keras 2.2.4 optimizer, with its own hyperparameters",
+        Get = r => r.Optimizer, Set = (r, v) => r with { Optimizer = (string)v }, Default = _ => "adam",
+    };
+
+    public static readonly RunSetting LearningRate = Hyperparameter("learningRate", "lr", "learning_rate", "step size (lr)",
+        r => r.LearningRate, (r, v) => r with { LearningRate = v }, Positive, "a number > 0");
+
+    public static readonly RunSetting Momentum = Hyperparameter("momentum", "momentum", "momentum", "SGD momentum",
+        r => r.Momentum, (r, v) => r with { Momentum = v }, v => (double)v is >= 0 and < 1, "a number in [0, 1)");
+
+    public static readonly RunSetting Nesterov = new()
+    {
+        Name = "nesterov", Token = "nesterov", FileKey = "nesterov", Kind = SettingKind.Boolean, IsHyperparameter = true,
+        Description = "SGD with Nesterov momentum", Expected = "true or false",
+        Get = r => r.Nesterov, Set = (r, v) => r with { Nesterov = (bool)v },
+        Default = r => HyperparameterDefault(r, "nesterov") is { } d ? d != 0 : null,
+    };
+
+    public static readonly RunSetting Rho = Hyperparameter("rho", "rho", "rho", "RMSprop's decay of the squared-gradient average",
+        r => r.Rho, (r, v) => r with { Rho = v }, v => (double)v is > 0 and < 1, "a number in (0, 1)");
+
+    public static readonly RunSetting Beta1 = Hyperparameter("beta1", "beta1", "beta_1", "Adam's first-moment decay",
+        r => r.Beta1, (r, v) => r with { Beta1 = v }, v => (double)v is >= 0 and < 1, "a number in [0, 1)");
+
+    public static readonly RunSetting Beta2 = Hyperparameter("beta2", "beta2", "beta_2", "Adam's second-moment decay",
+        r => r.Beta2, (r, v) => r with { Beta2 = v }, v => (double)v is >= 0 and < 1, "a number in [0, 1)");
+
+    public static readonly RunSetting Epsilon = Hyperparameter("epsilon", "eps", "epsilon", "the ε that keeps a division finite",
+        r => r.Epsilon, (r, v) => r with { Epsilon = v }, Positive, "a number > 0");
+
+    public static readonly RunSetting Semantics = new()
+    {
+        Name = "semantics", Token = "semantics", FileKey = "semantics", Kind = SettingKind.Choice, Choices = ["keras", "pytorch"],
+        Description = "keras (Keras 2.2.4 on TF 1.x) or pytorch (torch.optim.Adam and F.cross_entropy)", Expected = "keras or pytorch",
+        Get = r => r.Semantics.ToString().ToLowerInvariant(),
+        Set = (r, v) => r with { Semantics = Enum.Parse<Settings.Semantics>((string)v, ignoreCase: true) }, Default = _ => "keras",
+    };
+
+    /// <summary>Not an axis (grids give seeds as <c>"seeds"</c>) but a run setting all the same.</summary>
+    public static readonly RunSetting Seed = new()
+    {
+        Name = "seed", Token = "seed", FileKey = "seed", Kind = SettingKind.Integer, IsAxis = false,
+        Description = "the run's seed: initialisation, shuffling and dropout streams", InRange = v => (int)v >= 0, Expected = "an integer >= 0",
+        Get = r => r.Seed, Set = (r, v) => r with { Seed = (int)v }, Default = _ => 1,
+    };
+
+    /// <summary>In run-id order; the seed last, as ids end with it.</summary>
+    public static readonly IReadOnlyList<RunSetting> All =
+        [Layers, Dropout, NTrain, NValidation, Epochs, BatchSize, Width, Optimizer, LearningRate, Momentum, Nesterov, Rho, Beta1, Beta2, Epsilon, Semantics, Seed];
+
+    public static IReadOnlyList<RunSetting> Axes => All.Where(s => s.IsAxis).ToList();
+
+    public static int IndexOf(RunSetting setting) => All.ToList().IndexOf(setting);
+
+    public static RunSetting? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    public static string Names => string.Join(", ", All.Select(s => s.Name));
+
+    /// <summary>Everything but the seed: <c>layers-9_dropout-0.2_n-1000</c>, plus every setting away from its default.</summary>
+    public static string ConfigurationId(RunConfig run) => string.Join('_', All.Where(s => s != Seed && InId(s, run))
+        .Select(s => $"{s.Token}-{RunSetting.Format(s.Effective(run))}"));
+
+    public static string RunId(RunConfig run) => $"{ConfigurationId(run)}_seed-{RunSetting.Format(run.Seed)}";
+
+    private static bool InId(RunSetting setting, RunConfig run) =>
+        setting.AlwaysInId || (setting.Get(run) is { } value && !RunSetting.SameValue(value, setting.Default(run)));
+
+    /// <summary>
+    /// The hyperparameter's default under the run's optimizer, or null when that optimizer does not use it. One exception
+    /// to the catalogue: torch.optim.Adam's ε is 1e-8, so PyTorch semantics change Adam's default.
+    /// </summary>
+    public static double? HyperparameterDefault(RunConfig run, string name)
+    {
+        if (OptimizerCatalog.Find(run.Optimizer) is not { } optimizer || !optimizer.Defaults.TryGetValue(name, out var value)) return null;
+        return name == "epsilon" && run.Semantics == Settings.Semantics.PyTorch && optimizer.Name == "adam" ? 1e-8 : value;
+    }
+
+    /// <summary>"rmsprop uses learningRate, rho, epsilon": for the error that names a hyperparameter its optimizer ignores.</summary>
+    public static string UsedBy(string optimizer) => OptimizerCatalog.Find(optimizer) is { } o
+        ? $"{o.Name} uses {string.Join(", ", All.Where(s => s.IsHyperparameter && o.Defaults.ContainsKey(s.Name)).Select(s => s.Name))}"
+        : $"expected an optimizer among {OptimizerCatalog.Names}";
+
+    private static RunSetting Hyperparameter(string name, string token, string fileKey, string description,
+        Func<RunConfig, double?> get, Func<RunConfig, double, RunConfig> set, Func<object, bool> inRange, string expected) => new()
+    {
+        Name = name, Token = token, FileKey = fileKey, Kind = SettingKind.Number, IsHyperparameter = true,
+        Description = description, InRange = inRange, Expected = expected,
+        Get = r => get(r), Set = (r, v) => set(r, (double)v), Default = r => HyperparameterDefault(r, name),
+    };
+}

@@ -1,0 +1,86 @@
+using System.Collections;
+using Harness.Baselines;
+using Harness.Claims;
+using Harness.Config;
+
+namespace Harness.Reproduction;
+
+/// <summary>
+/// An experiment with everything that comes with it: its definition (<c>experiment.json</c>), its claims and published runs
+/// (each optional) and where its baselines live. Opened whole, so every configuration error in any of the files is found,
+/// and reported at once, before anything trains.
+/// </summary>
+public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IReadOnlyList<PublishedRun> Published, string BaselinesDirectory)
+{
+    public const string BaselinesFolder = "baselines";
+
+    /// <summary>
+    /// Opens an experiment by name (a folder under the program's <c>experiments/</c>) or by path (its folder, or its
+    /// experiment.json). Baselines: <paramref name="baselines"/> when given; else, for an experiment shipped with the
+    /// program, the repository's <c>baselines/&lt;name&gt;</c>; else <c>baselines/</c> beside the experiment's definition.
+    /// </summary>
+    public static ExperimentFolder Open(string nameOrPath, IReadOnlyDictionary<string, string?>? overrides = null,
+        string? baselines = null, IDictionary? environment = null)
+    {
+        var definition = DefinitionPath(nameOrPath);
+        var experiment = definition is null
+            ? ExperimentLoader.Load(nameOrPath, overrides, environment)
+            : ExperimentLoader.LoadFile(definition, overrides, environment);
+
+        var errors = new List<string>();
+        var claims = Collect(() => ClaimLoader.Load(experiment), errors) ?? ClaimSet.None(Path.Combine(experiment.Folder, ClaimLoader.FileName));
+        var published = Collect(() => PublishedRun.Load(experiment), errors) ?? [];
+        foreach (var run in published)
+            foreach (var metric in claims.PublishedMetrics.Where(m => run.Metric(m) is null))
+                errors.Add($"{Path.Combine(experiment.Folder, PublishedRun.FileName)}: the published run of {run.ConfigurationId} has no '{metric}', " +
+                           $"which {claims.Path} (published:metrics) compares; give its history or \"metrics\": {{ \"{metric}\": … }}");
+        if (errors.Count > 0) throw new ConfigurationException(errors);
+
+        return new ExperimentFolder(experiment, claims, published, Path.GetFullPath(baselines ?? DefaultBaselines(experiment)));
+    }
+
+    public BaselineStore Store(BaselinePolicy policy) => new(BaselinesDirectory, policy);
+
+    /// <summary>Every experiment shipped with the program, by name.</summary>
+    public static IReadOnlyList<string> Shipped() =>
+        Directory.Exists(ExperimentLoader.ExperimentsDirectory)
+            ? Directory.GetDirectories(ExperimentLoader.ExperimentsDirectory)
+                .Where(d => File.Exists(Path.Combine(d, ExperimentLoader.DefinitionFile)))
+                .Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>A path (anything with a directory separator, or an existing folder or file) rather than a shipped experiment's name.</summary>
+    private static string? DefinitionPath(string nameOrPath)
+    {
+        var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains(Path.DirectorySeparatorChar) || nameOrPath.EndsWith(".json", StringComparison.Ordinal);
+        if (Directory.Exists(nameOrPath) && (looksLikePath || !Shipped().Contains(nameOrPath)))
+            return Path.Combine(nameOrPath, ExperimentLoader.DefinitionFile);
+        return looksLikePath ? nameOrPath : null;
+    }
+
+    private static string DefaultBaselines(Experiment experiment)
+    {
+        var shipped = Path.GetFullPath(Path.Combine(ExperimentLoader.ExperimentsDirectory, experiment.Name));
+        return string.Equals(Path.GetFullPath(experiment.Folder), shipped, StringComparison.Ordinal)
+            ? Path.Combine(RepositoryLayout.BaselinesRoot(), experiment.Name)
+            : Path.Combine(experiment.Folder, BaselinesFolder);
+    }
+
+    private static T? Collect<T>(Func<T> load, List<string> errors) where T : class
+    {
+        try
+        {
+            return load();
+        }
+        catch (ConfigurationException e)
+        {
+            errors.AddRange(e.Errors);
+            return null;
+        }
+        catch (BaselineFormatException e)
+        {
+            errors.Add(e.Message);
+            return null;
+        }
+    }
+}
