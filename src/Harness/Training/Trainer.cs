@@ -4,6 +4,7 @@ using Harness.Data;
 using Harness.History;
 using Harness.Model;
 using Harness.Native;
+using Harness.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
