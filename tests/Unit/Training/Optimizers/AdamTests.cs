@@ -1,8 +1,8 @@
-using Harness.Training;
+using Harness.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 
-namespace Harness.Tests.Unit.Training;
+namespace Harness.Tests.Unit.Training.Optimizers;
 
 /// <summary>Three steps of each Adam against values computed by hand (float64, Python) from the published formulas.</summary>
 public sealed class AdamTests

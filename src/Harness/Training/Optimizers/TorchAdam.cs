@@ -1,7 +1,7 @@
 using System.Numerics;
 using TorchSharp.Modules;
 
-namespace Harness.Training;
+namespace Harness.Training.Optimizers;
 
 /// <summary>
 /// torch.optim.Adam's single-tensor algorithm (PyTorch 2.x, no weight decay, no amsgrad):
@@ -12,15 +12,26 @@ namespace Harness.Training;
 /// </code>
 /// Here ε is added after bias correction, unlike Keras (<see cref="KerasAdam"/>).
 /// </summary>
-public sealed class TorchAdam(IEnumerable<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon)
-    : AdamState(parameters)
+public sealed class TorchAdam : AdamState
 {
+    private readonly double _learningRate, _beta1, _beta2, _epsilon;
+
+    /// <exception cref="ArgumentOutOfRangeException">A learning rate or ε that is not finite and &gt; 0, or a β outside [0, 1).</exception>
+    public TorchAdam(IEnumerable<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon)
+        : base(parameters)
+    {
+        _learningRate = Hyperparameter.Positive(learningRate, nameof(learningRate));
+        _beta1 = Hyperparameter.Decay(beta1, nameof(beta1));
+        _beta2 = Hyperparameter.Decay(beta2, nameof(beta2));
+        _epsilon = Hyperparameter.Positive(epsilon, nameof(epsilon));
+    }
+
     protected override unsafe void Update(float* p, float* g, float* m, float* v, int n, int t)
     {
         // Python computes the bias corrections in double; the tensor ops then apply them as float32.
-        var stepSize = (float)(learningRate / (1 - Math.Pow(beta1, t)));
-        var correction2Sqrt = (float)Math.Sqrt(1 - Math.Pow(beta2, t));
-        float c1 = (float)(1 - beta1), b2 = (float)beta2, c2 = (float)(1 - beta2), eps = (float)epsilon;
+        var stepSize = (float)(_learningRate / (1 - Math.Pow(_beta1, t)));
+        var correction2Sqrt = (float)Math.Sqrt(1 - Math.Pow(_beta2, t));
+        float c1 = (float)(1 - _beta1), b2 = (float)_beta2, c2 = (float)(1 - _beta2), eps = (float)_epsilon;
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {

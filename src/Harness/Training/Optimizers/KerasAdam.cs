@@ -1,7 +1,7 @@
 using System.Numerics;
 using TorchSharp.Modules;
 
-namespace Harness.Training;
+namespace Harness.Training.Optimizers;
 
 /// <summary>
 /// Adam exactly as Keras 2.1.3–2.2.4 writes it (keras/optimizers.py), in float32:
@@ -15,16 +15,27 @@ namespace Harness.Training;
 /// torch.optim.Adam instead adds ε to √v̂ after bias correction (see <see cref="TorchAdam"/>); the two agree
 /// only when ε is negligible next to √v, which early steps and dead units do not guarantee.
 /// </summary>
-public sealed class KerasAdam(IEnumerable<Parameter> parameters, float learningRate, float beta1, float beta2, float epsilon)
-    : AdamState(parameters)
+public sealed class KerasAdam : AdamState
 {
+    private readonly float _learningRate, _beta1, _beta2, _epsilon;
+
+    /// <exception cref="ArgumentOutOfRangeException">A learning rate or ε that is not finite and &gt; 0, or a β outside [0, 1).</exception>
+    public KerasAdam(IEnumerable<Parameter> parameters, float learningRate, float beta1, float beta2, float epsilon)
+        : base(parameters)
+    {
+        _learningRate = (float)Hyperparameter.Positive(learningRate, nameof(learningRate));
+        _beta1 = (float)Hyperparameter.Decay(beta1, nameof(beta1));
+        _beta2 = (float)Hyperparameter.Decay(beta2, nameof(beta2));
+        _epsilon = (float)Hyperparameter.Positive(epsilon, nameof(epsilon));
+    }
+
     /// <summary>lr_t in float32, as TensorFlow evaluates Keras's expression.</summary>
     public float StepSize(int t) =>
-        learningRate * (MathF.Sqrt(1f - MathF.Pow(beta2, t)) / (1f - MathF.Pow(beta1, t)));
+        _learningRate * (MathF.Sqrt(1f - MathF.Pow(_beta2, t)) / (1f - MathF.Pow(_beta1, t)));
 
     protected override unsafe void Update(float* p, float* g, float* m, float* v, int n, int t)
     {
-        float lrT = StepSize(t), b1 = beta1, b2 = beta2, c1 = 1f - beta1, c2 = 1f - beta2, eps = epsilon;
+        float lrT = StepSize(t), b1 = _beta1, b2 = _beta2, c1 = 1f - _beta1, c2 = 1f - _beta2, eps = _epsilon;
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {

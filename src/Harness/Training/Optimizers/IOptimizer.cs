@@ -1,4 +1,4 @@
-namespace Harness.Training;
+namespace Harness.Training.Optimizers;
 
 /// <summary>Updates the parameters from their gradients, once per batch.</summary>
 public interface IOptimizer
