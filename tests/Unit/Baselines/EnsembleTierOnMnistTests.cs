@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Harness.Baselines;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Data;
 using Harness.Grid;
 using Harness.History;

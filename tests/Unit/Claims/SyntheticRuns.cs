@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.History;
 using Harness.Tests.Unit.Baselines;
 

@@ -1,5 +1,6 @@
 using Harness.Cli;
 using Harness.Config;
+using Harness.Config.Settings;
 
 namespace Harness.Tests.Unit.Cli;
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Grid;
 
 namespace Harness.Tests.Unit.Config;

@@ -1,4 +1,5 @@
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Model;
 using TorchSharp;
 

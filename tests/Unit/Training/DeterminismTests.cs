@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Data;
 using Harness.History;
 using Harness.Tests.Unit.Data;

@@ -1,4 +1,5 @@
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.History;
 using Harness.Model;
 using Harness.Training;

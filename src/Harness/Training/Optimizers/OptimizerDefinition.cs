@@ -1,4 +1,4 @@
-using Harness.Config;
+using Harness.Config.Settings;
 using TorchSharp.Modules;
 
 namespace Harness.Training.Optimizers;
