@@ -1,12 +1,13 @@
 namespace Harness.Tests.Reproduction;
 
 /// <summary>Baselines and the experiment must describe the same runs: a stale verified file is a silent gap in coverage.</summary>
-public sealed class BaselineInventoryTests
+[TestFixtureSource(typeof(Experiments), nameof(Experiments.Fixtures))]
+public sealed class BaselineInventoryTests(string experiment)
 {
-    [Test, Category("Reproduction")]
+    [Test]
     public void Every_verified_baseline_belongs_to_a_run_of_the_experiment()
     {
-        var orphans = Session.Current.OrphanedBaselines();
+        var orphans = Experiments.Session(experiment).OrphanedBaselines();
         Assert.That(orphans, Is.Empty,
             "Verified baselines with no matching run in the experiment (delete them, or restore the runs):\n  " + string.Join("\n  ", orphans));
     }

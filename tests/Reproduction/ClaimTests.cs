@@ -4,13 +4,14 @@ namespace Harness.Tests.Reproduction;
 /// The tutorial's conclusions, decided by many seeds. Each test passes when the data's verdict is the registered one,
 /// whatever that verdict is: a claim that does not reproduce is registered as such, never hidden.
 /// </summary>
+[TestFixtureSource(typeof(Experiments), nameof(Experiments.Fixtures))]
 [Parallelizable(ParallelScope.Children)]
-public sealed class ClaimTests
+public sealed class ClaimTests(string experiment)
 {
-    [TestCaseSource(typeof(Session), nameof(Session.Claims))]
+    [ExperimentCases(ExperimentCase.Claims)]
     public void Verdict_is_as_registered(string claimId)
     {
-        var outcome = Session.Current.EvaluateClaim(claimId);
+        var outcome = Experiments.Session(experiment).EvaluateClaim(claimId);
         TestContext.Out.WriteLine(outcome.Headline);
         TestContext.Out.WriteLine();
         TestContext.Out.WriteLine(outcome.Evidence);

@@ -3,13 +3,14 @@ using Harness.Baselines;
 namespace Harness.Tests.Reproduction;
 
 /// <summary>Each configuration's seeds against the baseline's distribution of summary statistics.</summary>
+[TestFixtureSource(typeof(Experiments), nameof(Experiments.Fixtures))]
 [Parallelizable(ParallelScope.Children)]
-public sealed class EnsembleTierTests
+public sealed class EnsembleTierTests(string experiment)
 {
-    [TestCaseSource(typeof(Session), nameof(Session.Configurations))]
+    [ExperimentCases(ExperimentCase.Configurations)]
     public void Seeds_are_consistent_with_the_baseline_distribution(string configurationId)
     {
-        var outcome = Session.Current.VerifyEnsemble(configurationId);
+        var outcome = Experiments.Session(experiment).VerifyEnsemble(configurationId);
         TierAssert.Report(TierResults.Of(outcome.Verdict), outcome.Message);
     }
 }

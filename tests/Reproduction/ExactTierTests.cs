@@ -3,13 +3,14 @@ using Harness.Baselines;
 namespace Harness.Tests.Reproduction;
 
 /// <summary>Each run's per-epoch history, bit for bit against its verified baseline (same environment), or not comparable.</summary>
+[TestFixtureSource(typeof(Experiments), nameof(Experiments.Fixtures))]
 [Parallelizable(ParallelScope.Children)]
-public sealed class ExactTierTests
+public sealed class ExactTierTests(string experiment)
 {
-    [TestCaseSource(typeof(Session), nameof(Session.Runs))]
+    [ExperimentCases(ExperimentCase.Runs)]
     public void History_matches_the_verified_baseline(string runId)
     {
-        var outcome = Session.Current.VerifyExact(runId);
+        var outcome = Experiments.Session(experiment).VerifyExact(runId);
         TierAssert.Report(TierResults.Of(outcome.Verdict), outcome.Message);
     }
 }

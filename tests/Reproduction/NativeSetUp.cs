@@ -5,8 +5,15 @@ using Harness.Tests.Reproduction;
 [SetUpFixture]
 public sealed class NativeSetUp
 {
-    /// <summary>The experiment's own numerics profile (experiment.json's "numerics", or HARNESS__numerics), in force before
-    /// anything touches TorchSharp.</summary>
+    /// <summary>
+    /// The experiments' numerics profile (experiment.json's "numerics", or HARNESS__numerics), in force before anything
+    /// touches TorchSharp. One process has one profile: when experiments disagree the default experiment's wins, and the
+    /// others report themselves as not run, with the command that runs them.
+    /// </summary>
     [OneTimeSetUp]
-    public void InitializeTorch() => TorchRuntime.Initialize(Session.Definition.Numerics);
+    public void InitializeTorch()
+    {
+        var profiles = Experiments.NamesOrPaths().Select(e => Experiments.Folder(e).Experiment.Numerics).Distinct().ToList();
+        TorchRuntime.Initialize(profiles.Count == 1 ? profiles[0] : Experiments.Folder(Harness.Config.ExperimentLoader.DefaultExperiment).Experiment.Numerics);
+    }
 }

@@ -1,14 +1,15 @@
 namespace Harness.Tests.Reproduction;
 
 /// <summary>The tutorial's one published run per configuration, placed within the reproduced seed distribution.</summary>
+[TestFixtureSource(typeof(Experiments), nameof(Experiments.Fixtures))]
 [Parallelizable(ParallelScope.Children)]
-public sealed class PublishedComparisonTests
+public sealed class PublishedComparisonTests(string experiment)
 {
-    [TestCaseSource(typeof(Session), nameof(Session.PublishedConfigurations))]
+    [ExperimentCases(ExperimentCase.PublishedConfigurations)]
     public void Published_run_lies_where_registered_in_the_reproduced_distribution(string configurationId)
     {
-        var comparison = Session.Current.ComparePublished(configurationId);
-        var registered = Session.Current.Claims.PublishedOutliers.Where(o => o.Configuration == configurationId).ToList();
+        var comparison = Experiments.Session(experiment).ComparePublished(configurationId);
+        var registered = Experiments.Session(experiment).Claims.PublishedOutliers.Where(o => o.Configuration == configurationId).ToList();
         var report = comparison.Render() + string.Concat(registered.Select(o => $"Registered outlier ({o.Metric}): {o.Reason}\n"));
         TestContext.Out.WriteLine(report);
 

@@ -19,7 +19,8 @@ internal sealed class TinyExperiment : IDisposable
         File.WriteAllText(Path.Combine(ExperimentDirectory, "experiment.json"), $$"""
             { "name": "{{Name}}", "title": "tiny", "dataset": "mnist",
               "run": { "nValidation": 20, "epochs": 3, "batchSize": 8, "width": 8 },
-              "grids": [ { "name": "g", "layers": [1, 2], "dropout": [0, 0.2], "nTrain": [40], "seeds": { "first": 1, "count": 4 } } ] }
+              "grids": [ { "name": "g", "axes": { "layers": [1, 2], "dropout": [0, 0.2], "nTrain": [40] }, "seeds": { "first": 1, "count": 4 } } ],
+              "figures": { "columns": "dropout", "lines": "layers" } }
             """);
         // Four seeds, five required: the claim is Inconclusive by construction, and registered so.
         File.WriteAllText(Path.Combine(ExperimentDirectory, "claims.json"), """

@@ -1,4 +1,5 @@
 using Harness.Claims;
+using Harness.Config.Settings;
 using Harness.History;
 
 namespace Harness.Tests.Unit.Claims;
@@ -13,7 +14,7 @@ public sealed class ClaimEvaluatorTests
         new("trend", "gap rises with depth", "", "gap", parts, ClaimVerdict.Supported, "");
 
     private static ClaimPart DepthTrend(string name = "") =>
-        new(name, ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(NTrain: 1000), Axis: "layers");
+        new(name, ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(nTrain: 1000), Axis: RunSettings.Layers);
 
     private static List<RunResult> Grid(Func<int, int, double> gap, int seeds = 10) =>
         Depths.SelectMany(l => Enumerable.Range(1, seeds).Select(s => SyntheticRuns.WithGap(l, 0, 1000, s, gap(l, s)))).ToList();
@@ -63,7 +64,7 @@ public sealed class ClaimEvaluatorTests
             SyntheticRuns.WithGap(5, 0.2, 1000, s, 0.5 + SyntheticRuns.Noise(s) - 0.01),
         }).ToList();
         ClaimPart Part(bool paired) => new("", ComparisonTest.Probability, ClaimedSide.Less, paired,
-            A: new RunFilter(5, 0.2, 1000), B: new RunFilter(5, 0, 1000));
+            A: SyntheticRuns.Filter(5, 0.2, 1000), B: SyntheticRuns.Filter(5, 0, 1000));
         Claim Claim(bool paired) => new("dropout", "dropout lowers the gap", "", "gap", [Part(paired)], ClaimVerdict.Supported, "");
 
         var paired = ClaimEvaluator.Evaluate(Claim(paired: true), Settings(), runs);
@@ -83,7 +84,7 @@ public sealed class ClaimEvaluatorTests
             foreach (var l in new[] { 1, 9 })
                 runs.AddRange(Enumerable.Range(1, 5).Select(s => SyntheticRuns.WithGap(l, 0, n, s, slope * l + 0.01 * SyntheticRuns.Noise(s, l))));
         var part = new ClaimPart("", ComparisonTest.Contrast, ClaimedSide.Less, false,
-            A: new RunFilter(9, 0, 6000), B: new RunFilter(1, 0, 6000), C: new RunFilter(9, 0, 1000), D: new RunFilter(1, 0, 1000));
+            A: SyntheticRuns.Filter(9, 0, 6000), B: SyntheticRuns.Filter(1, 0, 6000), C: SyntheticRuns.Filter(9, 0, 1000), D: SyntheticRuns.Filter(1, 0, 1000));
 
         var outcome = ClaimEvaluator.Evaluate(new Claim("c", "depth matters less with more data", "", "gap", [part], ClaimVerdict.Supported, ""), Settings(), runs);
 
@@ -129,8 +130,8 @@ public sealed class ClaimEvaluatorTests
         var rising = Grid((l, s) => 0.1 * l + 0.02 * SyntheticRuns.Noise(s));
         var falling = Depths.SelectMany(l => Enumerable.Range(1, 10).Select(s => SyntheticRuns.WithGap(l, 0.2, 1000, s, 1 - 0.1 * l))).ToList();
         var claim = Trend(
-            new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(Dropout: 0), Axis: "layers"),
-            new ClaimPart("with dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(Dropout: 0.2), Axis: "layers"));
+            new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(dropout: 0), Axis: RunSettings.Layers),
+            new ClaimPart("with dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(dropout: 0.2), Axis: RunSettings.Layers));
 
         var outcome = ClaimEvaluator.Evaluate(claim, Settings(), rising.Concat(falling).ToList());
 
@@ -157,7 +158,7 @@ public sealed class ClaimEvaluatorTests
         {
             SyntheticRuns.WithGap(l, 0, 1000, s, 0.5), SyntheticRuns.WithGap(l, 0.2, 1000, s, 0.4),
         })).ToList();
-        var part = new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Less, true, A: new RunFilter(Dropout: 0.2), B: new RunFilter(Dropout: 0));
+        var part = new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Less, true, A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0));
         var outcome = ClaimEvaluator.Evaluate(new Claim("d", "dropout lowers the gap", "", "gap", [part], ClaimVerdict.Supported, ""), Settings(), runs);
 
         Assert.That(outcome.Parts[0].Groups[0].Values, Has.Count.EqualTo(10));
@@ -168,7 +169,7 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void A_group_that_matches_no_runs_is_a_clear_error()
     {
-        var claim = Trend(new ClaimPart("p", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(NTrain: 42), Axis: "layers"));
+        var claim = Trend(new ClaimPart("p", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(nTrain: 42), Axis: RunSettings.Layers));
         var error = Assert.Throws<InvalidOperationException>(() => ClaimEvaluator.Evaluate(claim, Settings(), Grid((l, s) => l)));
         Assert.That(error.Message, Does.Contain("part 'p'").And.Contain("n=42").And.Contain("matches 0 runs"));
     }

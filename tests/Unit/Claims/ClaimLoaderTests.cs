@@ -5,10 +5,12 @@ namespace Harness.Tests.Unit.Claims;
 
 public sealed class ClaimLoaderTests
 {
+    private static Experiment Tutorial => ExperimentLoader.Load(ExperimentLoader.DefaultExperiment);
+
     [Test]
     public void The_shipped_claims_load()
     {
-        var claims = ClaimLoader.Load(ExperimentLoader.DefaultExperiment);
+        var claims = ClaimLoader.Load(Tutorial);
         Assert.That(claims.Claims.Select(c => c.Id), Is.SupersetOf(new[]
         {
             "deeper-overfits-at-n1000", "deeper-lower-val-acc-at-n1000", "more-samples-alleviate",
@@ -24,19 +26,25 @@ public sealed class ClaimLoaderTests
         File.WriteAllText(path, """
             { "alpha": 2, "claims": [
               { "id": "x", "statement": "s", "metric": "accuracy", "expected": "true", "reason": "r",
-                "parts": [ { "test": "trend", "direction": "up" }, { "test": "probability", "direction": "less", "a": { "layers": 0 } } ] } ] }
+                "parts": [ { "test": "trend", "direction": "up" }, { "test": "probability", "direction": "less", "a": { "layers": 0, "width": 64 } },
+                           { "test": "trend", "axis": "width", "direction": "increasing", "where": { "layers": 2 } },
+                           { "test": "threshold", "direction": "greater", "where": { "dropout": 0.2 } } ] } ] }
             """);
         try
         {
-            var error = Assert.Throws<ConfigurationException>(() => ClaimLoader.LoadFile(path));
+            var error = Assert.Throws<ConfigurationException>(() => ClaimLoader.LoadFile(path, Tutorial));
             Assert.That(error.Errors, Has.Some.StartsWith("alpha: expected a number in (0, 1), found '2'"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:metric: unknown metric 'accuracy'"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:expected: expected supported, refuted or inconclusive, found 'true'"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:direction: expected greater, less, increasing or decreasing"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:where: missing"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:axis: expected layers, dropout or nTrain"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:1:a:layers: expected an integer >= 1, found '0'"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:axis: expected a numeric axis the experiment declares (layers, dropout, nTrain), found ''"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:1:a:layers: expected an integer in [1, 1000], found '0'"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:1:a:width: not an axis of this experiment; claims can select runs by its axes: layers, dropout, nTrain"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:1:b: missing"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:2:axis: expected a numeric axis the experiment declares (layers, dropout, nTrain), found 'width'"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:2:where: selects 0 runs of the experiment (layers=2); a comparison needs at least 2"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:3:value: expected the number the mean is compared with"));
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Harness.Claims;
 using Harness.Config;
 using Harness.Config.Settings;
 using Harness.History;
@@ -15,6 +16,11 @@ internal static class SyntheticRuns
         var config = new RunConfig { Layers = layers, Dropout = dropout, NTrain = nTrain, Seed = seed };
         return new RunResult(config, BaselineFixtures.Here, new TrainingHistory(Flat(0.1), Flat(0.9), Flat(0.1 + gap), Flat(0.8)), 1);
     }
+
+    /// <summary>A claim filter on the tutorial's axes, as claims.json would give it.</summary>
+    public static RunFilter Filter(int? layers = null, double? dropout = null, int? nTrain = null) => new(
+        new (RunSetting, object?)[] { (RunSettings.Layers, layers), (RunSettings.Dropout, dropout), (RunSettings.NTrain, nTrain) }
+            .Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!)).ToList());
 
     /// <summary>A small deterministic "noise" in [-0.5, 0.5) per seed, so groups have spread without randomness.</summary>
     public static double Noise(int seed, int salt = 0) => ((seed * 37 + salt * 11) % 17) / 17.0 - 0.5;

@@ -28,7 +28,7 @@ public sealed class ExperimentLoaderTests
     }
 
     private const string Minimal = """
-        { "name": "tiny", "grids": [ { "name": "g", "layers": [1, 2], "dropout": [0], "nTrain": [100], "seeds": { "first": 3, "count": 2 } } ] }
+        { "name": "tiny", "grids": [ { "name": "g", "axes": { "layers": [1, 2], "dropout": [0], "nTrain": [100] }, "seeds": { "first": 3, "count": 2 } } ] }
         """;
 
     [Test]
@@ -57,9 +57,11 @@ public sealed class ExperimentLoaderTests
               "numerics": "fast",
               "run": { "epochs": 0, "batchSize": "big", "semantics": "tf" },
               "grids": [
-                { "name": "g", "layers": [1, 0], "dropout": [0.2, 1.5], "nTrain": [70000], "seeds": { "count": 0, "last": 3 } },
-                { "layers": 5, "dropout": [0], "nTrain": [10] }
-              ]
+                { "name": "g", "axes": { "layers": [1, 0], "dropout": [0.2, 1.5], "nTrain": [70000], "colour": [1], "seed": [1, 2] }, "seeds": { "count": 0, "last": 3 } },
+                { "axes": { "layers": 5, "dropout": [0], "nTrain": [10], "momentum": [0.9] } },
+                { "name": "h", "axes": { "optimizer": ["sgd", "rmsprop", "lbfgs"], "momentum": [0.5, 0.9] } }
+              ],
+              "figures": { "lines": "width" }
             }
             """);
 
@@ -71,13 +73,20 @@ public sealed class ExperimentLoaderTests
         Assert.That(error.Errors, Has.Some.StartsWith("run:epochs: expected an integer >= 1, found '0'"));
         Assert.That(error.Errors, Has.Some.StartsWith("run:batchSize: expected an integer >= 1, found 'big'"));
         Assert.That(error.Errors, Has.Some.StartsWith("run:semantics: expected keras or pytorch, found 'tf'"));
-        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:layers:1: expected an integer in [1, 1000], found '0'"));
-        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:dropout:1: expected a number in [0, 1), found '1.5'"));
-        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:nTrain:0: expected an integer in [1, 60000], found '70000'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:layers:1: expected an integer in [1, 1000], found '0'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:dropout:1: expected a number in [0, 1), found '1.5'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:nTrain: expected at most the 60000 training images the data has, found 70000"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:colour: unknown axis; a grid can vary any run setting: layers, dropout, nTrain"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:seed: the seed is not an axis"));
+        Assert.That(error.Errors.Where(e => e.StartsWith("grids:2:axes:momentum", StringComparison.Ordinal)).ToList(), Is.EqualTo(new[]
+            { $"grids:2:axes:momentum: optimizer 'rmsprop' does not use it; rmsprop uses learningRate, rho, epsilon (in {path})" }),
+            "sgd uses momentum, rmsprop does not: one error, at the axis, however many values and combinations repeat it");
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:2:axes:optimizer:2: expected sgd, rmsprop, adagrad or adam, found 'lbfgs'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("figures:lines: expected a declared axis"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:seeds:count: expected an integer in [1, 10000], found '0'"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:seeds:last: unknown key"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:1:name: missing"));
-        Assert.That(error.Errors, Has.Some.StartsWith("grids:1:layers: expected an array, found '5'"));
+        Assert.That(error.Errors, Has.Some.StartsWith("grids:1:axes:layers: expected an array, found '5'"));
         Assert.That(error.Errors, Has.All.Contain($"in {path}"), "each error names its file");
     }
 
@@ -90,10 +99,10 @@ public sealed class ExperimentLoaderTests
         var experiment = ExperimentLoader.LoadFile(path, environment: environment);
         Assert.That(ExperimentGrid.Runs(experiment), Has.Count.EqualTo(2 * 5));
 
-        environment["HARNESS__grids__0__layers__0"] = "-1";
+        environment["HARNESS__grids__0__axes__layers__0"] = "-1";
         var error = Assert.Throws<ConfigurationException>(() => ExperimentLoader.LoadFile(path, environment: environment));
-        Assert.That(error.Message, Does.Contain("grids:0:layers:0: expected an integer in [1, 1000], found '-1'")
-            .And.Contain("from environment variable HARNESS__grids__0__layers__0"));
+        Assert.That(error.Message, Does.Contain("grids:0:axes:layers:0: expected an integer in [1, 1000], found '-1'")
+            .And.Contain("from environment variable HARNESS__grids__0__axes__layers__0"));
     }
 
     [Test]
@@ -119,6 +128,38 @@ public sealed class ExperimentLoaderTests
             Is.SameAs(Harness.Native.NumericsProfile.Native));
         Assert.That(ExperimentLoader.Load(ExperimentLoader.DefaultExperiment, environment: NoEnvironment).Numerics,
             Is.SameAs(Harness.Native.NumericsProfile.Portable), "the shipped experiment's baselines are portable");
+    }
+
+    [Test]
+    public void Any_run_setting_is_an_axis_and_optimizers_bring_their_own_hyperparameters()
+    {
+        var path = Write("""
+            { "name": "sweep", "run": { "layers": 2, "optimizer": "sgd", "momentum": 0.9, "nesterov": true },
+              "grids": [ { "name": "g", "axes": { "width": [64, 256], "learningRate": [0.01, 0.1] }, "seeds": { "count": 3 } } ],
+              "figures": { "columns": "width", "lines": "learningRate" } }
+            """);
+        var experiment = ExperimentLoader.LoadFile(path, environment: NoEnvironment);
+        Assert.That(experiment.Axes.Select(a => a.Name), Is.EqualTo(new[] { "width", "learningRate" }));
+        Assert.That(experiment.Figures, Is.EqualTo(new FigureLayout(null, RunSettings.Width, RunSettings.LearningRate)));
+        var runs = ExperimentGrid.Runs(experiment);
+        Assert.That(runs, Has.Count.EqualTo(2 * 2 * 3));
+        Assert.That(runs, Has.All.Matches<RunConfig>(r => r!.Optimizer == "sgd" && r.Momentum == 0.9 && r.Nesterov == true && r.Layers == 2));
+        Assert.That(runs.Select(r => r.Width).Distinct(), Is.EqualTo(new[] { 64, 256 }));
+    }
+
+    [Test]
+    public void A_hyperparameter_the_optimizer_does_not_use_is_an_error_at_its_key()
+    {
+        var path = Write("""
+            { "name": "x", "run": { "optimizer": "rmsprop", "momentum": 0.9, "beta1": 0.8 },
+              "grids": [ { "name": "g", "axes": { "layers": [1] } } ] }
+            """);
+        var error = Assert.Throws<ConfigurationException>(() => ExperimentLoader.LoadFile(path, environment: NoEnvironment));
+        Assert.That(error.Errors, Is.EquivalentTo(new[]
+        {
+            $"run:momentum: optimizer 'rmsprop' does not use it; rmsprop uses learningRate, rho, epsilon (in {path})",
+            $"run:beta1: optimizer 'rmsprop' does not use it; rmsprop uses learningRate, rho, epsilon (in {path})",
+        }));
     }
 
     [Test]

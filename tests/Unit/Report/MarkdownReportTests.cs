@@ -79,7 +79,7 @@ public sealed class MarkdownReportTests
         try
         {
             var files = new Figures().Write(ReportFixture.Results(), directory);
-            Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(new[] { "curves_n-1000.png", "gap-vs-depth.png" }));
+            Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(new[] { "curves_n-1000.png", "gap-vs-layers.png" }));
             foreach (var file in files)
             {
                 var bytes = File.ReadAllBytes(file);

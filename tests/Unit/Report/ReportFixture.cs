@@ -1,6 +1,7 @@
 using Harness.Baselines;
 using Harness.Claims;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.History;
 using Harness.Report;
 using Harness.Tests.Unit.Baselines;
@@ -13,7 +14,9 @@ internal static class ReportFixture
 {
     public static ExperimentResults Results()
     {
-        var experiment = new Experiment("fixture", "a fixed experiment", "unit tests", "mnist", Harness.Native.NumericsProfile.Portable, [], 0.01, null, "experiment.json");
+        var experiment = new Experiment("fixture", "a fixed experiment", "unit tests", "mnist", Harness.Native.NumericsProfile.Portable,
+            [new GridSpec("grid", "", [new Axis(RunSettings.Layers, [1, 3]), new Axis(RunSettings.Dropout, [0.0, 0.2]), new Axis(RunSettings.NTrain, [1000])], 1, 5, new RunConfig())],
+            0.01, null, "experiment.json", new FigureLayout(RunSettings.NTrain, RunSettings.Dropout, RunSettings.Layers));
         var runs = (from layers in new[] { 1, 3 }
                     from dropout in new[] { 0.0, 0.2 }
                     from seed in Enumerable.Range(1, 5)
@@ -23,14 +26,14 @@ internal static class ReportFixture
         var ensemble = runs.Select(r => r.Config.ConfigurationId).Distinct().Select(id => (id, EnsembleVerdict.Consistent, "ok")).ToList();
         var settings = new ClaimSet(0.05, 1000, 3, [], ["gap"], [], "claims.json");
         var trend = new Claim("deeper", "deeper nets overfit more", "The deeper, the more it overfits.", "gap",
-            [new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: new RunFilter(Dropout: 0), Axis: "layers")],
+            [new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(dropout: 0), Axis: RunSettings.Layers)],
             ClaimVerdict.Supported, "the gap rises with depth in the fixture");
         var dropoutClaim = new Claim("dropout", "dropout raises the gap", "", "gap",
-            [new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Greater, true, A: new RunFilter(Dropout: 0.2), B: new RunFilter(Dropout: 0))],
+            [new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Greater, true, A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0))],
             ClaimVerdict.Supported, "registered wrongly on purpose, to show a mismatch");
         var claims = new[] { trend, dropoutClaim }.Select(c => ClaimEvaluator.Evaluate(c, settings, runs)).ToList();
         var published = PublishedComparison.Compare(
-            new PublishedRun(runs[0].Config, SyntheticRuns.WithGap(1, 0, 1000, 0, 0.9).History), runs.Where(r => r.Config.ConfigurationId == runs[0].Config.ConfigurationId).ToList(), ["gap"]);
+            new PublishedRun(runs[0].Config, SyntheticRuns.WithGap(1, 0, 1000, 0, 0.9).History, new Dictionary<string, double>()), runs.Where(r => r.Config.ConfigurationId == runs[0].Config.ConfigurationId).ToList(), ["gap"]);
         return new ExperimentResults(experiment, BaselineFixtures.Here, runs, exact, ensemble, claims, [published],
             [new PublishedOutlier(runs[0].Config.ConfigurationId, "gap", "the fixture's published gap is far off")]);
     }

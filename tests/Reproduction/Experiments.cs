@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Harness.Baselines;
+using Harness.Reproduction;
+using NUnit.Framework.Internal;
+
+namespace Harness.Tests.Reproduction;
+
+/// <summary>
+/// Every experiment the tests reproduce: each shipped under the program's <c>experiments/</c>, and each folder listed in
+/// <c>HARNESS_EXPERIMENTS</c> (paths separated by the platform's path separator), so an experiment kept outside the
+/// repository runs through the same tests. One session per experiment and test process: each run trains once and every
+/// test shares it.
+/// </summary>
+internal static class Experiments
+{
+    public const string Variable = "HARNESS_EXPERIMENTS";
+
+    private static readonly ConcurrentDictionary<string, Lazy<ExperimentSession>> Sessions = new();
+    private static readonly ConcurrentDictionary<string, Lazy<ExperimentFolder>> Folders = new();
+
+    /// <summary>Names of shipped experiments, then the paths in <see cref="Variable"/>.</summary>
+    public static IReadOnlyList<string> NamesOrPaths() =>
+        [.. ExperimentFolder.Shipped(),
+         .. (Environment.GetEnvironmentVariable(Variable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>One fixture per experiment, in its own category (its name), so <c>--filter TestCategory=&lt;name&gt;</c> selects it.</summary>
+    public static IEnumerable<TestFixtureData> Fixtures() => NamesOrPaths().Select(nameOrPath =>
+    {
+        var name = Folder(nameOrPath).Experiment.Name;
+        var fixture = new TestFixtureData(nameOrPath).SetArgDisplayNames(name);
+        fixture.Properties.Add(PropertyNames.Category, "Reproduction");
+        fixture.Properties.Add(PropertyNames.Category, name);
+        return fixture;
+    });
+
+    /// <summary>The experiment's files alone, for test discovery: no data, no training, no TorchSharp.</summary>
+    public static ExperimentFolder Folder(string nameOrPath) => Folders.GetOrAdd(nameOrPath, key => new Lazy<ExperimentFolder>(() => ExperimentFolder.Open(key))).Value;
+
+    public static ExperimentSession Session(string nameOrPath) => Sessions.GetOrAdd(nameOrPath, key => new Lazy<ExperimentSession>(() =>
+    {
+        var folder = Folder(key);
+        if (Harness.Native.TorchRuntime.Profile is { } inForce && inForce != folder.Experiment.Numerics)
+            Assert.Ignore($"{folder.Experiment.Name} asks for the '{folder.Experiment.Numerics.Name}' numerics profile, but this test process runs " +
+                          $"'{inForce.Name}' (a profile is fixed once libtorch loads). Run it alone: dotnet test --filter TestCategory={folder.Experiment.Name}");
+        return new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), Harness.Training.RunScheduler.DefaultWorkers);
+    })).Value;
+}
