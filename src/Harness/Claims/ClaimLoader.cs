@@ -110,10 +110,11 @@ public static class ClaimLoader
         {
             ComparisonTest.Probability => ["a", "b"],
             ComparisonTest.Trend => ["where", "axis"],
-            ComparisonTest.Threshold => ["where", "value"],
+            ComparisonTest.Threshold => ["value"],
             _ => ["a", "b", "c", "d"],
         };
-        foreach (var key in new[] { "where", "a", "b", "c", "d" }.Where(k => reader.Has($"{path}:{k}") && !needed.Contains(k)))
+        // A threshold's "where" is optional: without it the part takes every run of the experiment.
+        foreach (var key in new[] { "where", "a", "b", "c", "d" }.Where(k => reader.Has($"{path}:{k}") && !needed.Contains(k) && !(k == "where" && test == ComparisonTest.Threshold)))
             reader.Error($"{path}:{key}", $"a {test.ToString().ToLowerInvariant()} comparison does not use it; it needs {string.Join(", ", needed)}");
 
         var axisText = reader.String($"{path}:axis") ?? defaults.Axis;
@@ -135,7 +136,8 @@ public static class ClaimLoader
 
         foreach (var key in needed.Where(k => k is not ("axis" or "value") && !reader.Has($"{path}:{k}")))
             reader.Error($"{path}:{key}", $"missing; a {test.ToString().ToLowerInvariant()} comparison needs {string.Join(", ", needed)}");
-        return new ClaimPart(reader.String($"{path}:name") ?? "", test, side, paired, Filter("where"), axis, Filter("a"), Filter("b"), Filter("c"), Filter("d"), value);
+        var where = Filter("where") ?? (test == ComparisonTest.Threshold ? new RunFilter([]) : null);
+        return new ClaimPart(reader.String($"{path}:name") ?? "", test, side, paired, where, axis, Filter("a"), Filter("b"), Filter("c"), Filter("d"), value);
     }
 
     /// <summary>A filter names declared axes only, with values of the axis's type, and must select at least two runs.</summary>

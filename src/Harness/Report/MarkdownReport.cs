@@ -33,7 +33,7 @@ public sealed class MarkdownReport : IReportWriter
         if (experiment.Source.Length > 0) md.AppendLine($"Source: {experiment.Source}.  ");
         var configurations = results.Runs.GroupBy(r => r.Config.ConfigurationId).Count();
         var seeds = results.Runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.Count()).Distinct().Order().ToList();
-        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each, varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}.  "));
+        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each{(experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "")}.  "));
         md.AppendLine($"Every run: {SharedSettings(results)}; one intra-op thread per run.");
         md.AppendLine();
 
@@ -81,7 +81,7 @@ public sealed class MarkdownReport : IReportWriter
             md.AppendLine();
             if (outcome.Claim.Tutorial.Length > 0)
             {
-                md.AppendLine($"> The tutorial: \"{outcome.Claim.Tutorial}\"");
+                md.AppendLine($"> The source: \"{outcome.Claim.Tutorial}\"");
                 md.AppendLine();
             }
             md.AppendLine(outcome.Headline);
@@ -120,7 +120,7 @@ public sealed class MarkdownReport : IReportWriter
         if (results.Published.Count == 0) return;
         md.AppendLine("## Published versus reproduced");
         md.AppendLine();
-        md.AppendLine("The tutorial's single published run per configuration, placed among the reproduced seeds (mid-rank percentile). " +
+        md.AppendLine("The source's published run of each configuration, placed among the reproduced seeds (mid-rank percentile). " +
                       "A value outside the reproduced range widened by one IQR is flagged.");
         md.AppendLine();
         md.AppendLine("| configuration | metric | published | percentile | reproduced min – max | median | |");
