@@ -35,33 +35,17 @@ public static class RunSettings
         Get = r => r.NTrain, Set = (r, v) => r with { NTrain = (int)v }, Default = _ => 1000,
     };
 
-    public static readonly RunSetting NValidation = new()
-    {
-        Name = "nValidation", Token = "nval", FileKey = "n_validation", Kind = SettingKind.Integer,
-        Description = "validation images: the first n of the test set", InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.NValidation, Set = (r, v) => r with { NValidation = (int)v }, Default = _ => 3000,
-    };
+    public static readonly RunSetting NValidation = Integer("nValidation", "nval", "n_validation", "validation images: the first n of the test set",
+        r => r.NValidation, (r, v) => r with { NValidation = v }, 3000, AtLeast1, "an integer >= 1");
 
-    public static readonly RunSetting Epochs = new()
-    {
-        Name = "epochs", Token = "epochs", FileKey = "epochs", Kind = SettingKind.Integer,
-        Description = "passes over the training set", InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.Epochs, Set = (r, v) => r with { Epochs = (int)v }, Default = _ => 18,
-    };
+    public static readonly RunSetting Epochs = Integer("epochs", "epochs", "epochs", "passes over the training set",
+        r => r.Epochs, (r, v) => r with { Epochs = v }, 18, AtLeast1, "an integer >= 1");
 
-    public static readonly RunSetting BatchSize = new()
-    {
-        Name = "batchSize", Token = "batch", FileKey = "batch_size", Kind = SettingKind.Integer,
-        Description = "samples per update (and per validation batch)", InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.BatchSize, Set = (r, v) => r with { BatchSize = (int)v }, Default = _ => 128,
-    };
+    public static readonly RunSetting BatchSize = Integer("batchSize", "batch", "batch_size", "samples per update (and per validation batch)",
+        r => r.BatchSize, (r, v) => r with { BatchSize = v }, 128, AtLeast1, "an integer >= 1");
 
-    public static readonly RunSetting Width = new()
-    {
-        Name = "width", Token = "width", FileKey = "width", Kind = SettingKind.Integer,
-        Description = "units per hidden Dense layer", InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.Width, Set = (r, v) => r with { Width = (int)v }, Default = _ => 512,
-    };
+    public static readonly RunSetting Width = Integer("width", "width", "width", "units per hidden Dense layer",
+        r => r.Width, (r, v) => r with { Width = v }, 512, AtLeast1, "an integer >= 1");
 
     public static readonly RunSetting Optimizer = new()
     {
@@ -148,6 +132,13 @@ public static class RunSettings
     public static string UsedBy(string optimizer) => OptimizerCatalog.Find(optimizer) is { } o
         ? $"{o.Name} uses {string.Join(", ", All.Where(s => s.IsHyperparameter && o.Defaults.ContainsKey(s.Name)).Select(s => s.Name))}"
         : $"expected an optimizer among {OptimizerCatalog.Names}";
+
+    private static RunSetting Integer(string name, string token, string fileKey, string description,
+        Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set, int fallback, Func<object, bool> inRange, string expected) => new()
+    {
+        Name = name, Token = token, FileKey = fileKey, Kind = SettingKind.Integer, Description = description, InRange = inRange, Expected = expected,
+        Get = r => get(r), Set = (r, v) => set(r, (int)v), Default = _ => fallback,
+    };
 
     private static RunSetting Hyperparameter(string name, string token, string fileKey, string description,
         Func<RunConfig, double?> get, Func<RunConfig, double, RunConfig> set, Func<object, bool> inRange, string expected) => new()
