@@ -42,6 +42,8 @@ public sealed record RunConfig
     public double Hyperparameter(string name)
     {
         var setting = RunSettings.Find(name) is { IsHyperparameter: true } s ? s : throw new ArgumentException($"'{name}' is not an optimizer hyperparameter.", nameof(name));
+        // A value set for an optimizer that does not use it is a configuration error (Validate), never a silent input.
+        if (setting.Default(this) is null) throw new InvalidOperationException($"Optimizer '{Optimizer}' does not use '{name}'.");
         return setting.Effective(this) switch
         {
             double d => d,
