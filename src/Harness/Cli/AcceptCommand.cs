@@ -1,5 +1,6 @@
+using System.CommandLine;
 using Harness.Baselines;
-using Harness.Config;
+using Harness.Reproduction;
 
 namespace Harness.Cli;
 
@@ -9,25 +10,28 @@ namespace Harness.Cli;
 /// </summary>
 public static class AcceptCommand
 {
-    public static readonly string[] Options = ["experiment", "run", "baselines"];
-
-    public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var options = new CommandOptions("accept", args, Options);
-        var experiment = options.String("experiment", ExperimentLoader.DefaultExperiment)!;
-        var run = options.String("run");
-        var root = options.String("baselines");
-        options.ThrowIfInvalid();
+        var experiment = CommonOptions.Experiment();
+        var run = new Option<string?>("--run") { Description = "accept only this run id [default: every received baseline]", HelpName = "ID" };
+        var baselines = CommonOptions.Baselines();
+        var command = new Command("accept", "Promote received baselines to verified, after an intended change.") { experiment, run, baselines };
+        command.SetAction(parsed => Execute(parsed.GetValue(experiment)!, parsed.GetValue(run), parsed.GetValue(baselines),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
 
-        var store = BaselineStore.ForExperiment(experiment, BaselinePolicy.FromEnvironment(), root);
+    public static int Execute(string experiment, string? run, string? baselines, TextWriter output, TextWriter error)
+    {
+        var store = ExperimentFolder.Open(experiment, baselines: baselines).Store(BaselinePolicy.FromEnvironment());
         if (store.Policy.IsCi)
         {
             error.WriteLine("error: CI=true: baselines are never accepted on CI. Accept locally and commit the verified files.");
-            return 2;
+            return ExitCodes.Usage;
         }
         var accepted = store.Accept(run);
         foreach (var path in accepted) output.WriteLine($"accepted {path}");
         output.WriteLine(accepted.Count == 0 ? $"nothing to accept in {store.Directory}" : $"{accepted.Count} baseline(s) accepted; review and commit them.");
-        return 0;
+        return ExitCodes.Done;
     }
 }

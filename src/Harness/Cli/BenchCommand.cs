@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -5,49 +6,95 @@ using Harness.Config;
 using Harness.Config.Settings;
 using Harness.Data;
 using Harness.Native;
+using Harness.Reproduction;
 using Harness.Training;
 
 namespace Harness.Cli;
 
 /// <summary>
-/// <c>harness bench</c>: trains the tutorial's grid (10 runs, one seed) side by side as in real use, once per numerics
-/// profile, and prints one JSON line per profile: counted matmul FLOPs, wall seconds, the matmul throughput measured in
-/// the same process at the same shapes (a replay of the runs' matmuls, in parallel the same way, before and after
-/// training; the faster counts), the FLOP-bound seconds, ratio = wall / bound, and peak RSS. A last line gives the
-/// portable profile's cost relative to native. A profile is fixed once libtorch loads, so each runs in a child process;
-/// <c>--numerics</c> benches one profile in this process. A benchmark, not a test: the figures go in notes, never in assertions.
+/// <c>harness bench</c>: trains the configurations of an experiment's first grid (for the tutorial, its 10 runs) with one
+/// seed, side by side as in real use, once per numerics profile, and prints one JSON line per profile: counted matmul
+/// FLOPs, wall seconds, the matmul throughput measured in the same process at the same shapes (a replay of the runs'
+/// matmuls, in parallel the same way, before and after training; the faster counts), the FLOP-bound seconds,
+/// ratio = wall / bound, and peak RSS. A last line gives the portable profile's cost relative to native. A profile is fixed
+/// once libtorch loads, so each runs in a child process; <c>--numerics</c> benches one profile in this process.
+/// A benchmark, not a test: the figures go in notes, never in assertions.
 /// </summary>
 public static class BenchCommand
 {
-    public static readonly string[] Options = ["seed", "workers", "data-dir", "replay-epochs", "numerics"];
-
-    public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>What <c>bench</c> was asked to do, as parsed.</summary>
+    public sealed record Request(string Experiment, string? Baselines, int Seed, int Workers, int ReplayEpochs, string? DataDirectory, NumericsProfile? Numerics)
     {
-        var options = new CommandOptions("bench", args, Options);
-        var seed = options.Int("seed", 1);
-        var workers = options.Int("workers", RunScheduler.DefaultWorkers);
-        var replayEpochs = options.Int("replay-epochs", 3);
-        var numerics = options.Numerics();
-        if (workers < 1) options.AddError($"option '--workers': expected an integer >= 1, found {workers}");
-        if (replayEpochs < 1) options.AddError($"option '--replay-epochs': expected an integer >= 1, found {replayEpochs}");
-        options.ThrowIfInvalid();
-
-        if (numerics is not null)
+        /// <summary>The same bench as a child's command line, for one profile.</summary>
+        public IEnumerable<string> ChildArguments(NumericsProfile profile)
         {
-            TorchRuntime.Initialize(numerics);
-            output.WriteLine(Measure(seed, workers, replayEpochs, options.String("data-dir")).ToJsonString());
-            return 0;
+            string[] args = ["bench", "--experiment", Experiment, "--seed", Invariant(Seed), "--workers", Invariant(Workers),
+                "--replay-epochs", Invariant(ReplayEpochs), "--numerics", profile.Name];
+            if (Baselines is not null) args = [.. args, "--baselines", Baselines];
+            return DataDirectory is null ? args : [.. args, "--data-dir", DataDirectory];
         }
-        return EveryProfile(args, output, error);
+
+        private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public static Command Create()
+    {
+        var experiment = CommonOptions.Experiment();
+        var baselines = CommonOptions.Baselines();
+        var seed = TypedOption.Integer("--seed", "the one seed every configuration trains with", 0, 1);
+        var workers = CommonOptions.Workers();
+        var replayEpochs = TypedOption.Integer("--replay-epochs", "epochs of matmuls replayed to measure throughput", 1, 3);
+        var dataDir = CommonOptions.DataDirectory();
+        var numerics = CommonOptions.Numerics("each profile in turn, each in a child process");
+        var command = new Command("bench", "Time an experiment's first grid once per numerics profile; JSON lines of throughput.")
+        {
+            experiment, baselines, seed, workers, replayEpochs, dataDir, numerics,
+        };
+        command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(baselines), parsed.GetValue(seed),
+                parsed.GetValue(workers), parsed.GetValue(replayEpochs), parsed.GetValue(dataDir), parsed.GetValue(numerics)),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Execute(Request request, TextWriter output, TextWriter error)
+    {
+        // Opened here too, so a wrong experiment is reported once, by this process, before any child starts.
+        var experiment = Open(request);
+        if (request.Numerics is null) return EveryProfile(request, output, error);
+
+        TorchRuntime.Initialize(request.Numerics);
+        output.WriteLine(Measure(Configurations(experiment, request.Seed), request.Workers, request.ReplayEpochs,
+            request.DataDirectory ?? experiment.DataDirectory).ToJsonString());
+        return ExitCodes.Done;
+    }
+
+    /// <summary>The first grid's configurations, each with the given seed: what one bench trains.</summary>
+    public static IReadOnlyList<RunConfig> Configurations(Experiment experiment, int seed) =>
+        experiment.Grids[0].Combinations().Select(c => c with { Seed = seed }).ToList();
+
+    /// <summary>
+    /// Bench reads no baselines, but opening an experiment resolves where they live, and for a shipped experiment that
+    /// needs the repository; outside it (an installed tool) the experiment's own folder stands in.
+    /// </summary>
+    private static Experiment Open(Request request)
+    {
+        try
+        {
+            return ExperimentFolder.Open(request.Experiment, baselines: request.Baselines).Experiment;
+        }
+        catch (DirectoryNotFoundException) when (request.Baselines is null)
+        {
+            return ExperimentFolder.Open(request.Experiment, baselines: Path.GetTempPath()).Experiment;
+        }
     }
 
     /// <summary>Each profile in a child process of its own, then the portable profile's cost relative to native.</summary>
-    private static int EveryProfile(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    private static int EveryProfile(Request request, TextWriter output, TextWriter error)
     {
         var lines = new Dictionary<string, JsonNode>();
         foreach (var profile in NumericsProfile.All)
         {
-            var (exitCode, stdout, stderr) = SelfProcess.Run(["bench", .. args, "--numerics", profile.Name]);
+            var (exitCode, stdout, stderr) = SelfProcess.Run(request.ChildArguments(profile));
             if (exitCode != 0)
             {
                 error.Write(stderr);
@@ -65,23 +112,21 @@ public static class BenchCommand
         {
             ["portable_cost"] = new JsonObject { ["wall"] = Ratio("wall_seconds"), ["bound"] = Ratio("bound_seconds") },
         }.ToJsonString());
-        return 0;
+        return ExitCodes.Done;
     }
 
-    private static JsonObject Measure(int seed, int workers, int replayEpochs, string? dataDir)
+    private static JsonObject Measure(IReadOnlyList<RunConfig> configs, int workers, int replayEpochs, string? dataDir)
     {
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
-        var configs = (from layers in new[] { 1, 3, 5, 7, 9 }
-                       from dropout in new[] { 0.0, 0.2 }
-                       select new RunConfig { Layers = layers, Dropout = dropout, Seed = seed }).ToList();
-        var split = dataset.FirstN(configs[0].NTrain, configs[0].NValidation);
+        // A grid may vary the sample sizes; each size's split is made once, before the runs start side by side.
+        var splits = configs.Select(c => (c.NTrain, c.NValidation)).Distinct().ToDictionary(n => n, n => dataset.FirstN(n.NTrain, n.NValidation));
         double Flops(RunConfig c) => FlopCount.ForRun(c, dataset.Features, dataset.Classes);
 
         // The replay runs before and after training and the faster one counts: on a shared machine a slow replay would
         // flatter the ratio, and the bound must be the strictest one measured.
         var before = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
         var clock = Stopwatch.StartNew();
-        RunScheduler.Run(configs, Flops, c => Trainer.Train(c, split), workers);
+        RunScheduler.Run(configs, Flops, c => Trainer.Train(c, splits[(c.NTrain, c.NValidation)]), workers);
         var wall = clock.Elapsed.TotalSeconds;
         var after = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
         var throughput = Math.Max(before, after);

