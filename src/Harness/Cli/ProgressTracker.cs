@@ -13,18 +13,24 @@ public sealed class ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfi
     private readonly long _start = (time ?? TimeProvider.System).GetTimestamp();
     private readonly double _total = runs.Sum(cost);
     private readonly Lock _gate = new();
+    private readonly HashSet<string> _finished = [];
     private double _done;
 
     public int Runs => runs.Count;
     public int RunsDone { get; private set; }
 
-    /// <summary>Records one epoch; when it completes its run, returns how many runs are done counting this one.</summary>
+    /// <summary>
+    /// Records one epoch; when it completes its run, returns how many runs are done counting this one. A run trained again
+    /// (the second training that confirms a baseline) is not counted twice, so the count never passes the total.
+    /// </summary>
     public int? Epoch(RunConfig run, int epoch)
     {
         lock (_gate)
         {
             _done += cost(run) / run.Epochs;
-            return epoch < run.Epochs ? null : ++RunsDone;
+            if (epoch < run.Epochs) return null;
+            if (_finished.Add(run.RunId)) RunsDone++;
+            return RunsDone;
         }
     }
 

@@ -31,4 +31,15 @@ public sealed class ProgressTrackerTests
         Assert.That(tracker.Epoch(dear, 2), Is.EqualTo(2));
         Assert.That(tracker.Remaining, Is.EqualTo(TimeSpan.Zero));
     }
+
+    [Test]
+    public void A_run_trained_again_to_confirm_it_is_not_counted_twice()
+    {
+        RunConfig a = new() { Epochs = 1 }, b = new() { Epochs = 1, Seed = 2 };
+        var tracker = new ProgressTracker([a, b], _ => 1);
+        Assert.That(tracker.Epoch(a, 1), Is.EqualTo(1));
+        Assert.That(tracker.Epoch(a, 1), Is.EqualTo(1), "the confirming second training of the same run");
+        Assert.That(tracker.Epoch(b, 1), Is.EqualTo(2));
+        Assert.That(tracker.RunsDone, Is.EqualTo(tracker.Runs));
+    }
 }

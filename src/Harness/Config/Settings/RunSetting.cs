@@ -79,7 +79,7 @@ public sealed class RunSetting
     public static string Format(object? value) => value switch
     {
         null => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal),
         int i => i.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         _ => value.ToString()!.ToLowerInvariant(),
