@@ -72,21 +72,8 @@ public static class BenchCommand
     public static IReadOnlyList<RunConfig> Configurations(Experiment experiment, int seed) =>
         experiment.Grids[0].Combinations().Select(c => c with { Seed = seed }).ToList();
 
-    /// <summary>
-    /// Bench reads no baselines, but opening an experiment resolves where they live, and for a shipped experiment that
-    /// needs the repository; outside it (an installed tool) the experiment's own folder stands in.
-    /// </summary>
-    private static Experiment Open(Request request)
-    {
-        try
-        {
-            return ExperimentFolder.Open(request.Experiment, baselines: request.Baselines).Experiment;
-        }
-        catch (DirectoryNotFoundException) when (request.Baselines is null)
-        {
-            return ExperimentFolder.Open(request.Experiment, baselines: Path.GetTempPath()).Experiment;
-        }
-    }
+    /// <summary>Bench reads no baselines, so it works outside the repository too (where a shipped experiment's baselines are not).</summary>
+    private static Experiment Open(Request request) => ExperimentFolder.Open(request.Experiment, baselines: request.Baselines).Experiment;
 
     /// <summary>Each profile in a child process of its own, then the portable profile's cost relative to native.</summary>
     private static int EveryProfile(Request request, TextWriter output, TextWriter error)

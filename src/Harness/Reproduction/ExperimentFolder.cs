@@ -10,7 +10,7 @@ namespace Harness.Reproduction;
 /// (each optional) and where its baselines live. Opened whole, so every configuration error in any of the files is found,
 /// and reported at once, before anything trains.
 /// </summary>
-public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IReadOnlyList<PublishedRun> Published, string BaselinesDirectory)
+public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IReadOnlyList<PublishedRun> Published, string? BaselinesOverride)
 {
     public const string BaselinesFolder = "baselines";
 
@@ -36,8 +36,14 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IR
                            $"which {claims.Path} (published:metrics) compares; give its history or \"metrics\": {{ \"{metric}\": … }}");
         if (errors.Count > 0) throw new ConfigurationException(errors);
 
-        return new ExperimentFolder(experiment, claims, published, Path.GetFullPath(baselines ?? DefaultBaselines(experiment)));
+        return new ExperimentFolder(experiment, claims, published, baselines is null ? null : Path.GetFullPath(baselines));
     }
+
+    /// <summary>
+    /// Where the baselines live, looked up when asked: a shipped experiment's are in the repository, which a command that
+    /// reads no baselines (bench, an installed tool's run) need not be inside.
+    /// </summary>
+    public string BaselinesDirectory => BaselinesOverride ?? Path.GetFullPath(DefaultBaselines(Experiment));
 
     public BaselineStore Store(BaselinePolicy policy) => new(BaselinesDirectory, policy);
 
