@@ -9,18 +9,11 @@ namespace Harness.Baselines;
 public sealed class BaselineStore(string directory, BaselinePolicy policy)
 {
     public const string EnsembleName = "ensemble";
-    public const string PublishedName = "published";
     public const string VerifiedSuffix = ".verified.json";
     public const string ReceivedSuffix = ".received.json";
 
     public string Directory { get; } = Path.GetFullPath(directory);
     public BaselinePolicy Policy { get; } = policy;
-
-    public static BaselineStore ForExperiment(string experiment, BaselinePolicy policy, string? baselinesRoot = null) =>
-        new(Path.Combine(baselinesRoot ?? RepositoryLayout.BaselinesRoot(), experiment), policy);
-
-    /// <summary>The original author's published histories, kept with their source.</summary>
-    public string PublishedPath => Path.Combine(Directory, PublishedName + ".json");
 
     public string VerifiedPath(string name) => Path.Combine(Directory, name + VerifiedSuffix);
     public string ReceivedPath(string name) => Path.Combine(Directory, name + ReceivedSuffix);
