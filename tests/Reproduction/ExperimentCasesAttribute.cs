@@ -26,7 +26,7 @@ public sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttribu
 
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
     {
-        if (suite?.Arguments is not [string experiment, ..]) yield break;
+        if (suite?.Arguments is not [string experiment, ..] || Experiments.Problem(experiment) is not null) yield break;
         var folder = Experiments.Folder(experiment);
         IEnumerable<string> ids = kind switch
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Harness.Baselines;
 using Harness.Reproduction;
+using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
 namespace Harness.Tests.Reproduction;
@@ -23,15 +24,37 @@ internal static class Experiments
         [.. ExperimentFolder.Shipped(),
          .. (Environment.GetEnvironmentVariable(Variable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    /// <summary>One fixture per experiment, in its own category (its name), so <c>--filter TestCategory=&lt;name&gt;</c> selects it.</summary>
+    /// <summary>One fixture per experiment, in its own category (its name), so <c>--filter TestCategory=&lt;name&gt;</c> selects it.
+    /// An experiment whose files do not load is a fixture that cannot run, with the errors as its reason: it fails the run
+    /// without hiding the other experiments.</summary>
     public static IEnumerable<TestFixtureData> Fixtures() => NamesOrPaths().Select(nameOrPath =>
     {
-        var name = Folder(nameOrPath).Experiment.Name;
+        var problem = Problem(nameOrPath);
+        var name = problem is null ? Folder(nameOrPath).Experiment.Name : nameOrPath;
         var fixture = new TestFixtureData(nameOrPath).SetArgDisplayNames(name);
+        if (problem is not null)
+        {
+            fixture.RunState = RunState.NotRunnable;
+            fixture.Properties.Set(PropertyNames.SkipReason, problem);
+        }
         fixture.Properties.Add(PropertyNames.Category, "Reproduction");
         fixture.Properties.Add(PropertyNames.Category, name);
         return fixture;
     });
+
+    /// <summary>Why the experiment's files do not load, or null when they do.</summary>
+    public static string? Problem(string nameOrPath)
+    {
+        try
+        {
+            Folder(nameOrPath);
+            return null;
+        }
+        catch (Exception e) when (e is Harness.Config.ConfigurationException or BaselineFormatException or IOException)
+        {
+            return $"Experiment {nameOrPath} does not load: {e.Message}";
+        }
+    }
 
     /// <summary>The experiment's files alone, for test discovery: no data, no training, no TorchSharp.</summary>
     public static ExperimentFolder Folder(string nameOrPath) => Folders.GetOrAdd(nameOrPath, key => new Lazy<ExperimentFolder>(() => ExperimentFolder.Open(key))).Value;

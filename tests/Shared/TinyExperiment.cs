@@ -3,8 +3,9 @@ using Harness.Report;
 namespace Harness.Tests;
 
 /// <summary>
-/// A tiny synthetic experiment (2×2 images, 3 classes, width 8; 16 runs of 3 epochs) written beside the harness program,
-/// with its data and baselines in a temporary directory, and <c>harness reproduce</c> run on it in a child process.
+/// A tiny synthetic experiment (2×2 images, 3 classes, width 8; 16 runs of 3 epochs): its folder, data and baselines in a
+/// temporary directory (never beside the program, where a folder left by a killed test would become a shipped
+/// experiment), and <c>harness reproduce --experiment PATH</c> run on it in a child process.
 /// </summary>
 internal sealed class TinyExperiment : IDisposable
 {
@@ -32,15 +33,15 @@ internal sealed class TinyExperiment : IDisposable
 
     public string Name { get; }
     public string DataDirectory => _files.Directory;
-    public string ExperimentDirectory => Path.Combine(AppContext.BaseDirectory, "experiments", Name);
+    public string ExperimentDirectory => Path.Combine(_files.Directory, Name);
     public string Baselines => Path.Combine(_files.Directory, "baselines");
     public string Out => Path.Combine(_files.Directory, "out");
 
     /// <summary><c>harness reproduce</c> on the experiment, with the given extra options, natively or on an emulated CPU.</summary>
     public (int ExitCode, string Output) Reproduce(string? accept = null, string? emulatedCpu = null, params string[] options)
     {
-        var environment = new Dictionary<string, string?> { ["HARNESS_BASELINES_DIR"] = Baselines, ["HARNESS_ACCEPT"] = accept, ["CI"] = null };
-        string[] args = ["reproduce", "--experiment", Name, "--data-dir", DataDirectory, "--out", Out, .. options];
+        var environment = new Dictionary<string, string?> { ["HARNESS_ACCEPT"] = accept, ["CI"] = null };
+        string[] args = ["reproduce", "--experiment", ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir", DataDirectory, "--out", Out, .. options];
         return emulatedCpu is null ? HarnessProcess.Run(environment, args) : Emulator.Run(emulatedCpu, environment, args);
     }
 
@@ -49,9 +50,5 @@ internal sealed class TinyExperiment : IDisposable
         new[] { MarkdownReport.FileName, HistoriesCsv.FileName, ClaimsJson.FileName }
             .ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(Out, Name, f)));
 
-    public void Dispose()
-    {
-        Directory.Delete(ExperimentDirectory, recursive: true);
-        _files.Dispose();
-    }
+    public void Dispose() => _files.Dispose();
 }

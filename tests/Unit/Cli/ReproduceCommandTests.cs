@@ -63,16 +63,16 @@ public sealed class ReproduceCommandTests
     [Test]
     public void Set_overrides_any_experiment_key_and_bad_values_name_the_key()
     {
-        var (exitCode, output) = HarnessProcess.Run(new Dictionary<string, string?> { ["HARNESS_BASELINES_DIR"] = Baselines, ["CI"] = null },
-            "reproduce", "--experiment", Name, "--data-dir", _experiment.DataDirectory, "--out", Out, "--set", "grids:0:axes:layers:1=0", "--set", "run:epochs=x");
+        var (exitCode, output) = HarnessProcess.Run(new Dictionary<string, string?> { ["CI"] = null },
+            "reproduce", "--experiment", _experiment.ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir", _experiment.DataDirectory, "--out", Out, "--set", "grids:0:axes:layers:1=0", "--set", "run:epochs=x");
 
         Assert.That(exitCode, Is.EqualTo(2), output);
         Assert.That(output, Does.Contain("grids:0:axes:layers:1: expected an integer in [1, 1000], found '0' (from command-line --set grids:0:axes:layers:1=...)")
             .And.Contain("run:epochs: expected an integer >= 1, found 'x'"));
         Assert.That(Directory.Exists(Out), Is.False, "nothing written");
 
-        var (ok, okOutput) = HarnessProcess.Run(new Dictionary<string, string?> { ["HARNESS_BASELINES_DIR"] = Baselines, ["CI"] = null },
-            "reproduce", "--experiment", Name, "--data-dir", _experiment.DataDirectory, "--out", Out, "--set", "grids:0:axes:layers:0=3", "--set", "grids:0:seeds:count=2");
+        var (ok, okOutput) = HarnessProcess.Run(new Dictionary<string, string?> { ["CI"] = null },
+            "reproduce", "--experiment", _experiment.ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir", _experiment.DataDirectory, "--out", Out, "--set", "grids:0:axes:layers:0=3", "--set", "grids:0:seeds:count=2");
         Assert.That(okOutput, Does.Contain("[   8/8]").And.Contain("layers-3_dropout-0_n-40"), okOutput);
         Assert.That(ok, Is.EqualTo(1), "no baselines for these runs");
     }
