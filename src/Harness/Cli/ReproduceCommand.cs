@@ -54,7 +54,7 @@ public static class ReproduceCommand
         var definition = ExperimentFolder.Open(name, overrides, baselines).Experiment;
         if (seeds > 0)
             for (var i = 0; i < definition.Grids.Count; i++) overrides[$"grids:{i}:seeds:count"] = seeds.ToString(CultureInfo.InvariantCulture);
-        if (request.DataDirectory is not null) overrides["data:directory"] = request.DataDirectory;
+        if (request.DataDirectory is not null) overrides["data:directory"] = Path.GetFullPath(request.DataDirectory); // relative to where it was typed
         if (request.Numerics is not null) overrides["numerics"] = request.Numerics.Name;
         var folder = ExperimentFolder.Open(name, overrides, baselines);
         var experiment = folder.Experiment;

@@ -97,7 +97,8 @@ public static partial class ExperimentLoader
         reader.OnlyKeys("ensemble", "familyAlpha");
         var alpha = reader.Double("ensemble:familyAlpha", 0.01, a => a > 0 && a < 1, "a number in (0, 1)");
         reader.OnlyKeys("data", "directory");
-        var dataDirectory = reader.String("data:directory");
+        // Relative to the experiment's folder, so a folder that brings its own data works from anywhere.
+        var dataDirectory = reader.String("data:directory") is { } directory ? Path.GetFullPath(directory, Path.GetDirectoryName(path)!) : null;
 
         var axes = RunSettings.All.Where(s => grids.Any(g => g.Axes.Any(a => a.Setting == s))).ToList();
         return new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),

@@ -163,6 +163,13 @@ public sealed class ExperimentLoaderTests
     }
 
     [Test]
+    public void A_relative_data_directory_is_taken_from_the_experiment_s_folder()
+    {
+        var path = Write("""{ "name": "x", "data": { "directory": "mnist" }, "grids": [ { "name": "g", "axes": { "layers": [1] } } ] }""");
+        Assert.That(ExperimentLoader.LoadFile(path, environment: NoEnvironment).DataDirectory, Is.EqualTo(Path.Combine(_directory, "mnist")));
+    }
+
+    [Test]
     public void Invalid_json_names_the_file()
     {
         var path = Write("{ \"name\": ");
