@@ -31,7 +31,7 @@ public static class ClaimEvaluator
         double Metric(RunResult r) => RunMetrics.Compute(claim.Metric, r.History);
         List<RunResult> Select(RunFilter filter, string name)
         {
-            var selected = results.Where(r => filter.Matches(r.Config)).Order(SettingsOrder).ToList();
+            var selected = results.Where(r => filter.Matches(r.Config)).OrderBy(r => r.Config, RunSettings.Order(RunSettings.All)).ToList();
             return selected.Count >= 2 ? selected
                 : throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': group {name} ({filter.Describe()}) matches {selected.Count} runs; at least 2 are needed.");
         }
@@ -136,9 +136,5 @@ public static class ClaimEvaluator
 
     /// <summary>Seed-matched pairing: runs pair up when they agree on every setting the comparison does not contrast.</summary>
     private static string PairKey(RunResult run, IReadOnlySet<RunSetting> contrasted) =>
-        string.Join('_', RunSettings.All.Where(s => !contrasted.Contains(s)).Select(s => RunSetting.Format(s.Effective(run.Config))));
-
-    /// <summary>Runs in run-id order of their settings, seed last: resampling sees them in the same order on every machine.</summary>
-    private static readonly IComparer<RunResult> SettingsOrder = Comparer<RunResult>.Create((x, y) =>
-        RunSettings.All.Select(s => RunSetting.Compare(s.Effective(x.Config), s.Effective(y.Config))).FirstOrDefault(c => c != 0));
+        RunSettings.Key(run.Config, RunSettings.All.Where(s => !contrasted.Contains(s)));
 }

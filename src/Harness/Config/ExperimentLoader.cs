@@ -100,9 +100,10 @@ public static partial class ExperimentLoader
         // Relative to the experiment's folder, so a folder that brings its own data works from anywhere.
         var dataDirectory = reader.String("data:directory") is { } directory ? Path.GetFullPath(directory, Path.GetDirectoryName(path)!) : null;
 
-        var axes = RunSettings.All.Where(s => grids.Any(g => g.Axes.Any(a => a.Setting == s))).ToList();
-        return new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),
-            numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path, ReadFigures(reader, axes));
+        var experiment = new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),
+            numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path, new FigureLayout(null, null, null));
+        // The layout may name only declared axes, which the experiment derives from its grids.
+        return experiment with { Figures = ReadFigures(reader, experiment.Axes) };
     }
 
     /// <summary>The settings every grid starts from: the built-in defaults (the tutorial's), overridden by <c>"run"</c>.</summary>

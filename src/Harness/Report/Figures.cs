@@ -96,8 +96,8 @@ public sealed class Figures : IReportWriter
         plot.YLabel("gap");
         // A series is everything but the x axis and the seed, so no series mixes runs that differ in anything else.
         var others = RunSettings.All.Where(s => s != lines && s != RunSettings.Seed).ToList();
-        var series = runs.GroupBy(r => string.Join('_', others.Select(s => RunSetting.Format(s.Effective(r.Config)))))
-            .OrderBy(g => g.First().Config, ConfigOrder(others)).ToList();
+        var series = runs.GroupBy(r => RunSettings.Key(r.Config, others))
+            .OrderBy(g => g.First().Config, RunSettings.Order(others)).ToList();
         var varying = others.Where(s => runs.Select(r => RunSetting.Format(s.Effective(r.Config))).Distinct().Count() > 1).ToList();
         foreach (var (group, i) in series.Select((g, i) => (g, i)))
         {
@@ -124,11 +124,8 @@ public sealed class Figures : IReportWriter
     {
         var order = (lines is null ? RunSettings.All : RunSettings.All.Where(s => s != lines).Prepend(lines)).ToList();
         return runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.ToList())
-            .OrderBy(g => g[0].Config, ConfigOrder(order)).ToList();
+            .OrderBy(g => g[0].Config, RunSettings.Order(order)).ToList();
     }
-
-    private static IComparer<RunConfig> ConfigOrder(IReadOnlyList<RunSetting> settings) => Comparer<RunConfig>.Create((x, y) =>
-        settings.Select(s => RunSetting.Compare(s.Effective(x), s.Effective(y))).FirstOrDefault(c => c != 0));
 
     private static IReadOnlyList<object?> Values(IReadOnlyList<RunResult> runs, RunSetting? axis) =>
         axis is null ? [null] : runs.Select(r => axis.Effective(r.Config)).DistinctBy(RunSetting.Format).Order(Comparer<object?>.Create(RunSetting.Compare)).ToList();

@@ -103,7 +103,20 @@ public static class RunSettings
 
     public static IReadOnlyList<RunSetting> Axes => All.Where(s => s.IsAxis).ToList();
 
-    public static int IndexOf(RunSetting setting) => All.ToList().IndexOf(setting);
+    public static int IndexOf(RunSetting setting)
+    {
+        for (var i = 0; i < All.Count; i++)
+            if (All[i] == setting) return i;
+        return -1;
+    }
+
+    /// <summary>The effective values of <paramref name="settings"/>, joined: runs with equal keys agree on all of them.</summary>
+    public static string Key(RunConfig run, IEnumerable<RunSetting> settings) =>
+        string.Join('_', settings.Select(s => RunSetting.Format(s.Effective(run))));
+
+    /// <summary>Orders runs setting by setting, in the order given (numbers numerically): the same order on every machine.</summary>
+    public static IComparer<RunConfig> Order(IReadOnlyList<RunSetting> settings) => Comparer<RunConfig>.Create((x, y) =>
+        settings.Select(s => RunSetting.Compare(s.Effective(x), s.Effective(y))).FirstOrDefault(c => c != 0));
 
     public static RunSetting? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
