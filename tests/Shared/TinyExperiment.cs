@@ -23,7 +23,7 @@ internal sealed class TinyExperiment : IDisposable
               "grids": [ { "name": "g", "axes": { "layers": [1, 2], "dropout": [0, 0.2], "nTrain": [40] }, "seeds": { "first": 1, "count": 4 } } ],
               "figures": { "columns": "dropout", "lines": "layers" } }
             """);
-        // Four seeds, five required: the claim is Inconclusive by construction, and registered so.
+        // Four seeds, five required: the claim is not evaluated by construction, which is not a failure.
         File.WriteAllText(Path.Combine(ExperimentDirectory, "claims.json"), """
             { "minimumSeeds": 5, "claims": [ { "id": "deeper", "statement": "deeper overfits", "metric": "gap", "test": "trend",
               "axis": "layers", "direction": "increasing", "parts": [ { "where": { "dropout": 0 } } ],

@@ -16,9 +16,10 @@ public static class ClaimText
         var correction = parts.Count > 1
             ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
             : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
-        var text = $"{verdict} — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}";
         if (parts.Any(p => p.TooFewSeeds))
-            return text + $". Too few seeds for a verdict: at least {parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested)} runs per group are needed.";
+            return $"Not evaluated — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}. " +
+                   $"Too few seeds for a verdict: at least {parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested)} runs per group are needed.";
+        var text = $"{verdict} — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}";
         if (verdict == ClaimVerdict.Inconclusive)
         {
             var suggestions = parts.Where(p => p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.SeedsSuggested).ToList();

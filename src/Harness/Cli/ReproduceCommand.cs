@@ -83,12 +83,18 @@ public static class ReproduceCommand
         WriteTimings(directory, results, clock.Elapsed.TotalSeconds);
 
         output.WriteLine();
-        foreach (var claim in results.Claims) output.WriteLine((claim.AsRegistered ? "  " : "✗ ") + claim.Headline);
+        foreach (var claim in results.Claims) output.WriteLine((claim.Holds ? "  " : "✗ ") + claim.Headline);
         output.WriteLine();
         output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {written.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
         if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
-        else if (results.NotCompared > 0) output.WriteLine($"{results.Headline}: {results.NotCompared} of {results.Exact.Count} histories could not be compared bit for bit; see the report.");
+        else
+        {
+            if (results.NotCompared > 0) output.WriteLine($"{results.Headline}: {results.NotCompared} of {results.Exact.Count} histories could not be compared bit for bit; see the report.");
+            if (results.NotEvaluated > 0)
+                output.WriteLine($"{results.Headline}: {results.NotEvaluated} of {results.Claims.Count} claims not evaluated, too few seeds " +
+                                 $"({string.Join(", ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} needs {c.SeedsNeeded}"))} per group).");
+        }
         return results.Holds && failures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
     }
 
