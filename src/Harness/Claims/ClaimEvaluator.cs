@@ -41,6 +41,10 @@ public static class ClaimEvaluator
         List<GroupEvidence> groups;
         double nullValue = 0;
         IEnumerable<RunResult> used;
+        // Where an exact test exists it decides (two-sided p against α/k, the side from the data), and the fewest seeds
+        // that could ever reach α/k follow from it; elsewhere the interval decides and the claims' minimum applies.
+        (double P, ClaimedSide Side, string Text)? exact = null;
+        int? minimum = null;
 
         switch (part.Test)
         {
@@ -50,9 +54,16 @@ public static class ClaimEvaluator
                 var contrasted = part.A!.DiffersFrom(part.B!);
                 var pairs = a.Join(b, r => PairKey(r, contrasted), r => PairKey(r, contrasted), (x, y) => (A: x, B: y)).ToList();
                 if (pairs.Count < 2) throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': {pairs.Count} seed-matched pairs; at least 2 are needed.");
-                var differences = pairs.Select(p => Metric(p.A) - Metric(p.B)).ToList();
-                effect = Bootstrap.Percentile([differences], g => Effects.ProbabilityGreaterPaired(g[0]), level, resamples, seed);
+                // Pairs of one seed share its init and shuffle streams, so they are not independent: one difference per seed
+                // (the mean over the pairs it has), and the sign test counts seeds.
+                var differences = pairs.GroupBy(p => p.A.Config.Seed).OrderBy(g => g.Key)
+                    .Select(g => g.Average(p => Metric(p.A) - Metric(p.B))).ToList();
+                var sign = SignTest.Paired(differences);
+                effect = ClopperPearson.Of(sign.Greater, Math.Max(1, sign.Greater + sign.Less), level, Effects.ProbabilityGreaterPaired(differences));
                 nullValue = 0.5;
+                exact = (sign.PTwoSided, sign.Greater > sign.Less ? ClaimedSide.Greater : ClaimedSide.Less,
+                    $"sign test over {differences.Count} seeds, p = {sign.PTwoSided.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}");
+                minimum = SignTest.MinimumPairs(1 - level);
                 statistic = $"P({claim.Metric}[{part.A.Describe(contrasted)}] > {claim.Metric}[{part.B!.Describe(contrasted)}]), paired by seed";
                 groups = [new(part.A.Describe(), pairs.Select(p => Metric(p.A)).ToList()), new(part.B.Describe(), pairs.Select(p => Metric(p.B)).ToList())];
                 used = pairs.Select(p => p.A);
@@ -64,6 +75,10 @@ public static class ClaimEvaluator
                 var contrasted = part.A!.DiffersFrom(part.B!);
                 groups = [new(part.A.Describe(), a.Select(Metric).ToList()), new(part.B!.Describe(), b.Select(Metric).ToList())];
                 effect = Bootstrap.Percentile([groups[0].Values, groups[1].Values], g => Effects.ProbabilityGreater(g[0], g[1]), level, resamples, seed);
+                var permutation = PermutationTest.ProbabilityGreater(groups[0].Values, groups[1].Values, resamples * 5, seed);
+                exact = (permutation.PTwoSided, permutation.Observed > 0.5 ? ClaimedSide.Greater : ClaimedSide.Less,
+                    $"permutation test{(permutation.Exact ? "" : " (Monte Carlo)")}, p = {permutation.PTwoSided.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}");
+                minimum = PermutationTest.MinimumPerGroup(1 - level);
                 nullValue = 0.5;
                 statistic = $"P({claim.Metric}[{part.A.Describe(contrasted)}] > {claim.Metric}[{part.B.Describe(contrasted)}])";
                 used = a.Concat(b);
@@ -108,10 +123,13 @@ public static class ClaimEvaluator
         var seeds = groups.Min(g => g.Values.Count);
         var distinctSeeds = used.Select(r => r.Config.Seed).Distinct().Count();
         // Both: pooling over depths multiplies the runs per group, but not the independent seeds behind them.
-        var tooFew = seeds < minimumSeeds || distinctSeeds < minimumSeeds;
-        var verdict = tooFew ? ClaimVerdict.Inconclusive : Decide(effect, nullValue, part.Side);
+        var needed = minimum ?? minimumSeeds;
+        var tooFew = seeds < needed || distinctSeeds < needed;
+        var verdict = tooFew ? ClaimVerdict.Inconclusive
+            : exact is { } test ? (test.P > 1 - level ? ClaimVerdict.Inconclusive : test.Side == part.Side ? ClaimVerdict.Supported : ClaimVerdict.Refuted)
+            : Decide(effect, nullValue, part.Side);
         return new PartOutcome(part, statistic, effect, nullValue, verdict, groups, distinctSeeds,
-            tooFew ? minimumSeeds : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(effect, nullValue, seeds) : null, tooFew);
+            tooFew ? needed : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(effect, nullValue, seeds) : null, tooFew, exact?.Text);
     }
 
     public static ClaimVerdict Decide(Interval effect, double nullValue, ClaimedSide side)

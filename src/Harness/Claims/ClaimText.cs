@@ -10,7 +10,7 @@ public static class ClaimText
     public static string Headline(Claim claim, ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts, double alpha)
     {
         var effects = string.Join("; ", parts.Select(p =>
-            $"{p.Statistic} = {Effect(p.Effect)}" + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
+            $"{p.Statistic} = {Effect(p.Effect)}" + (p.Test is { } test ? $", {test}" : "") + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
         var seeds = parts.Select(p => p.Seeds).Distinct().Order().ToList();
         var seedText = seeds.Count == 1 ? $"{seeds[0]} seeds" : $"{seeds[0]}–{seeds[^1]} seeds";
         var correction = parts.Count > 1

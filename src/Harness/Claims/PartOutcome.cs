@@ -16,4 +16,5 @@ public sealed record PartOutcome(
     IReadOnlyList<GroupEvidence> Groups,
     int Seeds,
     int? SeedsSuggested,
-    bool TooFewSeeds = false);
+    bool TooFewSeeds = false,
+    string? Test = null);

@@ -173,4 +173,31 @@ public sealed class ClaimEvaluatorTests
         var error = Assert.Throws<InvalidOperationException>(() => ClaimEvaluator.Evaluate(claim, Settings(), Grid((l, s) => l)));
         Assert.That(error.Message, Does.Contain("part 'p'").And.Contain("n=42").And.Contain("matches 0 runs"));
     }
+
+    private static Claim DropoutLowersGap(int parts) => new("dropout", "dropout lowers the gap", "", "gap",
+        [.. Enumerable.Range(0, parts).Select(i => new ClaimPart($"part {i}", ComparisonTest.Probability, ClaimedSide.Less, true,
+            A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0)))], ClaimVerdict.Supported, "");
+
+    private static List<RunResult> Pairs(int seeds) =>
+        [.. Enumerable.Range(1, seeds).SelectMany(s => new[] { SyntheticRuns.WithGap(1, 0, 1000, s, 0.5), SyntheticRuns.WithGap(1, 0.2, 1000, s, 0.4) })];
+
+    [Test]
+    public void Five_unanimous_pairs_are_not_evaluated_the_sign_test_needs_six_at_alpha_0_05()
+    {
+        var five = ClaimEvaluator.Evaluate(DropoutLowersGap(1), Settings(), Pairs(5));
+        Assert.That(five.Evaluated, Is.False, five.Headline);
+        Assert.That(five.SeedsNeeded, Is.EqualTo(6), "2·(½)⁵ = 0.0625 > 0.05; 2·(½)⁶ = 0.031");
+        Assert.That(five.Headline, Does.StartWith("Not evaluated").And.Contain("p = 0.0625"));
+        Assert.That(five.Parts[0].Effect.Upper, Is.GreaterThan(0), "never [0, 0] for five pairs");
+
+        var six = ClaimEvaluator.Evaluate(DropoutLowersGap(1), Settings(), Pairs(6));
+        Assert.That((six.Evaluated, six.Verdict), Is.EqualTo((true, ClaimVerdict.Supported)), six.Headline);
+    }
+
+    [Test]
+    public void With_six_parts_the_derived_minimum_is_eight_seed_pairs()
+    {
+        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(6), Settings(), Pairs(7)).SeedsNeeded, Is.EqualTo(8), "2·(½)⁷ = 0.0156 > 0.05/6");
+        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(6), Settings(), Pairs(8)).Verdict, Is.EqualTo(ClaimVerdict.Supported));
+    }
 }

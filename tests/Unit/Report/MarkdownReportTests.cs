@@ -46,8 +46,8 @@ public sealed class MarkdownReportTests
         var report = MarkdownReport.Render(results);
 
         Assert.That(report, Does.Not.Contain("Everything holds"));
-        Assert.That(report, Does.Contain("**Nothing failed, but not everything was verified**: 3 of 20 histories could not be compared bit for bit.")
-            .And.Contain("- Exact tier: 17 of 20 histories verified bit for bit")
+        Assert.That(report, Does.Contain("**Nothing failed, but not everything was verified**: 3 of 24 histories could not be compared bit for bit.")
+            .And.Contain("- Exact tier: 21 of 24 histories verified bit for bit")
             .And.Contain("  - 3 could not be compared. Not comparable: numerics: portable (baseline) vs native (current)."));
     }
 

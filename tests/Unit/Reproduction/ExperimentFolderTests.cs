@@ -105,7 +105,7 @@ public sealed class ExperimentFolderTests
             Is.EquivalentTo(new[] { "curves_width-4.png", "curves_width-8.png", "gap-vs-learningRate.png" }), "figures faceted as the experiment declares");
         var report = File.ReadAllText(Path.Combine(directory, MarkdownReport.FileName));
         Assert.That(report, Does.Contain("varying width, learningRate").And.Contain("optimizer sgd").And.Contain("momentum 0.9"));
-        Assert.That(report, Does.Contain("Inconclusive — a higher learning rate ends with a lower training loss: P(final_loss[lr=0.1] > final_loss[lr=0.01]), paired by seed"));
+        Assert.That(report, Does.Contain("Not evaluated — a higher learning rate ends with a lower training loss: P(final_loss[lr=0.1] > final_loss[lr=0.01]), paired by seed"));
     }
 
     [Test]
