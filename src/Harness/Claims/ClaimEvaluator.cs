@@ -45,6 +45,7 @@ public static class ClaimEvaluator
         // that could ever reach α/k follow from it; elsewhere the interval decides and the claims' minimum applies.
         (double P, ClaimedSide Side, string Text)? exact = null;
         int? minimum = null;
+        bool? reachable = null;
 
         switch (part.Test)
         {
@@ -79,6 +80,8 @@ public static class ClaimEvaluator
                 exact = (permutation.PTwoSided, permutation.Observed > 0.5 ? ClaimedSide.Greater : ClaimedSide.Less,
                     $"permutation test{(permutation.Exact ? "" : " (Monte Carlo)")}, p = {permutation.PTwoSided.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}");
                 minimum = PermutationTest.MinimumPerGroup(1 - level);
+                // Unequal groups reach further than the equal-group minimum: 5 against 10 seeds can give 2/C(15, 5) = 0.00067.
+                reachable = 2 * Math.Exp(-SignTest.LogChoose(a.Count + b.Count, a.Count)) <= 1 - level;
                 nullValue = 0.5;
                 statistic = $"P({claim.Metric}[{part.A.Describe(contrasted)}] > {claim.Metric}[{part.B.Describe(contrasted)}])";
                 used = a.Concat(b);
@@ -124,7 +127,7 @@ public static class ClaimEvaluator
         var distinctSeeds = used.Select(r => r.Config.Seed).Distinct().Count();
         // Both: pooling over depths multiplies the runs per group, but not the independent seeds behind them.
         var needed = minimum ?? minimumSeeds;
-        var tooFew = seeds < needed || distinctSeeds < needed;
+        var tooFew = reachable is { } canReach ? !canReach : seeds < needed || distinctSeeds < needed;
         var verdict = tooFew ? ClaimVerdict.Inconclusive
             : exact is { } test ? (test.P > 1 - level ? ClaimVerdict.Inconclusive : test.Side == part.Side ? ClaimVerdict.Supported : ClaimVerdict.Refuted)
             : Decide(effect, nullValue, part.Side);
