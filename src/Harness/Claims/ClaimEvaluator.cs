@@ -116,8 +116,9 @@ public static class ClaimEvaluator
             {
                 var sets = new[] { (part.A!, "A"), (part.B!, "B"), (part.C!, "C"), (part.D!, "D") }.Select(f => Select(f.Item1, f.Item2)).ToList();
                 groups = sets.Select((s, i) => new GroupEvidence(new[] { part.A!, part.B!, part.C!, part.D! }[i].Describe(), s.Select(Metric).ToList())).ToList();
-                effect = Bootstrap.Percentile(groups.Select(g => g.Values).ToList(), g => Effects.DifferenceInDifferences(g[0], g[1], g[2], g[3]), level, resamples, seed);
-                statistic = $"({groups[0].Label} − {groups[1].Label}) − ({groups[2].Label} − {groups[3].Label}) in mean {claim.Metric}";
+                // Welch's t interval for the contrast: at 5 seeds a group the percentile bootstrap is about a quarter too narrow.
+                effect = MeanInterval.Contrast(groups.Select(g => g.Values).ToList(), [1, -1, -1, 1], level);
+                statistic = $"({groups[0].Label} − {groups[1].Label}) − ({groups[2].Label} − {groups[3].Label}) in mean {claim.Metric}, Welch t";
                 used = sets.SelectMany(s => s);
                 break;
             }
