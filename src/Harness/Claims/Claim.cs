@@ -6,6 +6,8 @@ namespace Harness.Claims;
 /// </summary>
 /// <param name="Statement">The claim in a few words, as the test report states it.</param>
 /// <param name="Tutorial">The tutorial's own sentence.</param>
+/// <param name="Negligible">The smallest effect that matters, in the metric's units: a part whose mean difference lies
+/// wholly inside ±this is Negligible. Null: the claim declares none, and no part can be Negligible.</param>
 public sealed record Claim(
     string Id,
     string Statement,
@@ -13,4 +15,5 @@ public sealed record Claim(
     string Metric,
     IReadOnlyList<ClaimPart> Parts,
     ClaimVerdict Expected,
-    string Reason);
+    string Reason,
+    double? Negligible = null);

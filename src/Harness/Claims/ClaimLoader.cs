@@ -74,18 +74,23 @@ public static class ClaimLoader
     private static Claim ReadClaim(Context context, string path)
     {
         var reader = context.Reader;
-        reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "value", "parts", "expected", "reason");
+        reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "value", "parts", "expected", "reason", "negligible");
         var id = reader.String($"{path}:id", required: true) ?? "";
         var metric = Metric(reader, $"{path}:metric");
         var defaults = new PartDefaults(reader.String($"{path}:test"), reader.String($"{path}:direction"),
             reader.String($"{path}:paired"), reader.String($"{path}:axis"), reader.String($"{path}:value"));
         var parts = reader.Indices($"{path}:parts").Select(i => ReadPart(context, $"{path}:parts:{i}", defaults)).ToList();
         if (parts.Count == 0) reader.Error($"{path}:parts", "missing; at least one comparison is required");
+        double? negligible = reader.Has($"{path}:negligible")
+            ? reader.Double($"{path}:negligible", 0, v => v > 0 && double.IsFinite(v), "the smallest effect that matters, a positive number in the metric's units")
+            : null;
+        if (negligible is not null && parts.Any(p => p.Test == ComparisonTest.Trend))
+            reader.Error($"{path}:negligible", "a trend part's ρ has no scale in the metric's units; declare the band only on claims without trend parts");
         var expectedText = reader.String($"{path}:expected", required: true) ?? "";
         if (!Enum.TryParse<ClaimVerdict>(expectedText, ignoreCase: true, out var expected) || int.TryParse(expectedText, out _))
-            reader.Error($"{path}:expected", $"expected supported, refuted or inconclusive, found '{expectedText}'");
+            reader.Error($"{path}:expected", $"expected supported, refuted, negligible or inconclusive, found '{expectedText}'");
         return new Claim(id, reader.String($"{path}:statement", required: true) ?? "", reader.String($"{path}:tutorial") ?? "",
-            metric, parts, expected, reader.String($"{path}:reason", required: true) ?? "");
+            metric, parts, expected, reader.String($"{path}:reason", required: true) ?? "", negligible);
     }
 
     private static ClaimPart ReadPart(Context context, string path, PartDefaults defaults)

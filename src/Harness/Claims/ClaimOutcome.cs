@@ -16,4 +16,7 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
 
     /// <summary>For a claim not evaluated: the seeds per group its parts need.</summary>
     public int? SeedsNeeded => Evaluated ? null : Parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested);
+
+    /// <summary>For a claim not evaluated: what its parts need, e.g. "needs ≥ 8 seed pairs to reach α = 0.0083 (has 5)".</summary>
+    public string Needs => string.Join("; ", Parts.Where(p => p.TooFewSeeds).Select(ClaimText.Needs).Distinct());
 }

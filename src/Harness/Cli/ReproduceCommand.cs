@@ -93,7 +93,7 @@ public static class ReproduceCommand
             if (results.NotCompared > 0) output.WriteLine($"{results.Headline}: {results.NotCompared} of {results.Exact.Count} histories could not be compared bit for bit; see the report.");
             if (results.NotEvaluated > 0)
                 output.WriteLine($"{results.Headline}: {results.NotEvaluated} of {results.Claims.Count} claims not evaluated, too few seeds " +
-                                 $"({string.Join(", ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} needs {c.SeedsNeeded}"))} per group).");
+                                 $"({string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))}).");
         }
         return results.Holds && failures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
     }

@@ -56,7 +56,7 @@ public sealed class MarkdownReport : IReportWriter
         var unverified = new List<string>();
         if (notCompared.Count > 0) unverified.Add(Invariant($"{notCompared.Count} of {results.Exact.Count} histories could not be compared bit for bit"));
         if (results.NotEvaluated > 0)
-            unverified.Add(Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: they need at least {results.Claims.Max(c => c.SeedsNeeded)} per group)"));
+            unverified.Add(Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: {string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
         md.AppendLine(Invariant($"**{results.Headline}**") + (!results.Holds ? " — see the marked items below."
             : unverified.Count == 0 ? ": every history verified bit for bit, and every verdict as registered."
             : $": {string.Join("; ", unverified)}."));
@@ -91,7 +91,7 @@ public sealed class MarkdownReport : IReportWriter
             }
             md.AppendLine(outcome.Headline);
             md.AppendLine();
-            md.AppendLine($"Registered: {outcome.Claim.Expected} — {(!outcome.Evaluated ? $"not evaluated: too few seeds (at least {outcome.SeedsNeeded} per group needed)" : outcome.AsRegistered ? "as registered" : "**differs from the registration**")}. {outcome.Claim.Reason}");
+            md.AppendLine($"Registered: {outcome.Claim.Expected} — {(!outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})" : outcome.AsRegistered ? "as registered" : "**differs from the registration**")}. {outcome.Claim.Reason}");
             md.AppendLine();
             md.AppendLine("<details><summary>Evidence</summary>");
             md.AppendLine();

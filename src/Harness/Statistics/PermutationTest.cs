@@ -37,7 +37,7 @@ public static class PermutationTest
             splits++;
         }
 
-        var total = Math.Exp(SignTest.LogChoose(pooled.Length, a.Count));
+        var total = Math.Exp(Combinatorics.LogChoose(pooled.Length, a.Count));
         if (total <= MaxExact)
         {
             foreach (var chosen in Combinations(pooled.Length, a.Count))
@@ -74,7 +74,7 @@ public static class PermutationTest
     public static int MinimumPerGroup(double alpha)
     {
         var n = 1;
-        while (2 * Math.Exp(-SignTest.LogChoose(2 * n, n)) > alpha) n++;
+        while (2 * Math.Exp(-Combinatorics.LogChoose(2 * n, n)) > alpha) n++;
         return n;
     }
 

@@ -33,7 +33,7 @@ public static class SignTest
         if (k <= 0) return 1;
         if (k > n) return 0;
         double sum = 0;
-        for (var i = k; i <= n; i++) sum += Math.Exp(LogChoose(n, i) - n * Math.Log(2));
+        for (var i = k; i <= n; i++) sum += Math.Exp(Combinatorics.LogChoose(n, i) - n * Math.Log(2));
         return Math.Min(1, sum);
     }
 
@@ -46,14 +46,5 @@ public static class SignTest
         var n = 1;
         while (2 * Math.Pow(0.5, n) > alpha) n++;
         return n;
-    }
-
-    internal static double LogChoose(int n, int k) => LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k);
-
-    private static double LogFactorial(int n)
-    {
-        double sum = 0;
-        for (var i = 2; i <= n; i++) sum += Math.Log(i);
-        return sum;
     }
 }

@@ -22,10 +22,10 @@ public sealed class ClaimLoaderTests
     [Test]
     public void Errors_name_their_key_paths_all_at_once()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"claims-{TestContext.CurrentContext.Test.ID}.json");
+        var path = TestScratch.Path("claims") + ".json";
         File.WriteAllText(path, """
             { "alpha": 2, "claims": [
-              { "id": "x", "statement": "s", "metric": "accuracy", "expected": "true", "reason": "r",
+              { "id": "x", "statement": "s", "metric": "accuracy", "expected": "true", "reason": "r", "negligible": -1,
                 "parts": [ { "test": "trend", "direction": "up" }, { "test": "probability", "direction": "less", "a": { "layers": 0, "width": 64 } },
                            { "test": "trend", "axis": "width", "direction": "increasing", "where": { "layers": 2 } },
                            { "test": "threshold", "direction": "greater", "where": { "dropout": 0.2 } } ] } ] }
@@ -35,7 +35,9 @@ public sealed class ClaimLoaderTests
             var error = Assert.Throws<ConfigurationException>(() => ClaimLoader.LoadFile(path, Tutorial));
             Assert.That(error.Errors, Has.Some.StartsWith("alpha: expected a number in (0, 1), found '2'"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:metric: unknown metric 'accuracy'"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:expected: expected supported, refuted or inconclusive, found 'true'"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:expected: expected supported, refuted, negligible or inconclusive, found 'true'"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:negligible: expected the smallest effect that matters, a positive number in the metric's units, found '-1'"));
+            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:negligible: a trend part's ρ has no scale in the metric's units"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:direction: expected greater, less, increasing or decreasing"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:where: missing"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:axis: expected a numeric axis the experiment declares (layers, dropout, nTrain), found ''"));

@@ -24,4 +24,9 @@ internal static class SyntheticRuns
 
     /// <summary>A small deterministic "noise" in [-0.5, 0.5) per seed, so groups have spread without randomness.</summary>
     public static double Noise(int seed, int salt = 0) => ((seed * 37 + salt * 11) % 17) / 17.0 - 0.5;
+
+    /// <summary>Uniform in [−½, ½), unrelated between salts: <see cref="Noise"/> rises steadily with its salt, which a
+    /// within-seed trend test rightly reads as a trend.</summary>
+    public static double Jitter(int seed, int salt) =>
+        Harness.Statistics.SeededRandom.Derive(1, $"{seed}/{salt}") / (double)ulong.MaxValue - 0.5;
 }

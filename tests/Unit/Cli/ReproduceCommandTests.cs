@@ -40,9 +40,9 @@ public sealed class ReproduceCommandTests
         Assert.That(verified.ExitCode, Is.EqualTo(0), verified.Output);
         Assert.That(File.ReadAllText(Path.Combine(Out, Name, MarkdownReport.FileName)),
             Does.Contain("All 16 runs are identical to their baselines, bit for bit.")
-                .And.Contain("**Nothing failed, but not everything was verified**: 1 of 1 claims were not evaluated (too few seeds: they need at least 5 per group).")
+                .And.Contain("**Nothing failed, but not everything was verified**: 1 of 1 claims were not evaluated (too few seeds: deeper needs ≥ 6 seeds to reach α = 0.05 (has 4)).")
                 .And.Contain("### Not evaluated: deeper overfits"),
-            "four seeds are too few for the claim: not a failure (exit 0), but never \"everything holds\" either");
+            "four seeds are too few for the claim (2·(½)⁴ = 0.125 > 0.05 within seeds of two depths): not a failure (exit 0), but never \"everything holds\" either");
     }
 
     [Test]

@@ -75,7 +75,7 @@ public sealed class MarkdownReportTests
     [Test]
     public void Figures_are_valid_pngs()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "harness-figures-" + TestContext.CurrentContext.Test.ID);
+        var directory = TestScratch.Path("harness-figures");
         try
         {
             var files = new Figures().Write(ReportFixture.Results(), directory);

@@ -108,4 +108,37 @@ public sealed class SmallSampleTests
         Assert.That(interval.Lower, Is.EqualTo(1.0367568385224448).Within(1e-9));
         Assert.That(interval.Upper, Is.EqualTo(4.963243161477555).Within(1e-9));
     }
+
+    [Test]
+    public void The_trend_test_permutes_within_seeds_and_matches_full_enumeration()
+    {
+        // Three seeds of three levels: 3!³ = 216 arrangements. Python (itertools.product of itertools.permutations, ranks
+        // by hand) gives a mean within-seed ρ of 1/3, P(≥) = 60/216 and P(≤) = 183/216, two-sided 0.5555….
+        TrendTest.Block Block(params double[] y) => new([1, 2, 3], y);
+        var result = TrendTest.WithinBlocks([Block(0.3, 0.1, 0.5), Block(0.2, 0.4, 0.6), Block(0.9, 0.7, 0.8)]);
+        Assert.That(result.Exact, Is.True);
+        Assert.That(result.Splits, Is.EqualTo(216));
+        Assert.That(result.Observed, Is.EqualTo(1 / 3.0).Within(1e-12));
+        Assert.That(result.PGreater, Is.EqualTo(0.2777777777777778).Within(1e-12));
+        Assert.That(result.PLess, Is.EqualTo(0.8472222222222222).Within(1e-12));
+        Assert.That(result.PTwoSided, Is.EqualTo(0.5555555555555556).Within(1e-12));
+    }
+
+    [Test]
+    public void The_fewest_seeds_a_trend_needs_follow_from_the_levels_per_seed()
+    {
+        Assert.That(TrendTest.MinimumBlocks(5, 0.01), Is.EqualTo(2), "2/5! = 0.0167 > 0.01; 2/5!² = 0.00014");
+        Assert.That(TrendTest.MinimumBlocks(2, 0.05), Is.EqualTo(6), "2·(½)⁵ = 0.0625 > 0.05; 2·(½)⁶ = 0.031");
+        Assert.That(TrendTest.MinimumBlocks(3, 0.05 / 8), Is.EqualTo(4), "2/6³ = 0.0093 > 0.00625; 2/6⁴ = 0.0015");
+    }
+
+    [Test]
+    public void The_equivalence_interval_is_the_t_interval_at_one_minus_twice_alpha()
+    {
+        // Two one-sided tests at α = 0.05 each ⇔ the 90% t interval: mean 0.001875 ± t(0.95, 7)·s/√8, with
+        // t(0.95, 7) = 1.894578605 (tables) and s = 0.013346347815039138 (Python's statistics.stdev).
+        var interval = MeanInterval.StudentT([0.01, -0.02, 0.015, 0.0, -0.005, 0.02, -0.01, 0.005], 1 - 2 * 0.05);
+        Assert.That(interval.Lower, Is.EqualTo(-0.007064846745222637).Within(1e-9));
+        Assert.That(interval.Upper, Is.EqualTo(0.010814846745222637).Within(1e-9));
+    }
 }
