@@ -38,12 +38,17 @@ public static class ClaimLoader
         }
 
         var reader = new ConfigReader(root, [(root.Providers.First(), $"in {full}")]);
-        reader.OnlyKeys("", "alpha", "bootstrap", "minimumSeeds", "claims", "published");
+        reader.OnlyKeys("", "alpha", "bootstrap", "minimumSeeds", "decide", "claims", "published");
+        reader.OnlyKeys("decide", "maxSeeds", "stage");
         reader.OnlyKeys("bootstrap", "resamples", "seed");
         var alpha = reader.Double("alpha", 0.05, a => a > 0 && a < 1, "a number in (0, 1)");
         var resamples = reader.Int("bootstrap:resamples", 4000, 200, 1_000_000);
         var seed = (ulong)reader.Int("bootstrap:seed", 1, 0);
         var minimumSeeds = reader.Int("minimumSeeds", ClaimSet.DefaultMinimumSeeds, 2);
+        Sequential.SequentialPlan? decide = reader.Has("decide")
+            ? new(reader.Int("decide:maxSeeds", Sequential.SequentialPlan.DefaultMaxSeeds, 2),
+                reader.Has("decide:stage") ? reader.Int("decide:stage", 1, 1) : null)
+            : null;
 
         var context = new Context(reader, experiment.Axes, ExperimentGrid.Runs(experiment));
         var claims = reader.Indices("claims").Select(i => ReadClaim(context, $"claims:{i}")).ToList();
@@ -63,7 +68,7 @@ public static class ClaimLoader
             return new PublishedOutlier(configuration, Metric(reader, $"{p}:metric"), reader.String($"{p}:reason", required: true) ?? "");
         }).ToList();
 
-        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds) : throw new ConfigurationException(reader.Errors);
+        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds, decide) : throw new ConfigurationException(reader.Errors);
     }
 
     /// <summary>What every part is checked against: the experiment's declared axes and its runs.</summary>

@@ -21,8 +21,10 @@ namespace Harness.Cli;
 public static class ReproduceCommand
 {
     /// <summary>What <c>reproduce</c> was asked to do, as parsed.</summary>
+    /// <param name="Decide">Add seeds until every claim is decided (or the budget is spent): see <see cref="SequentialDecider"/>.</param>
+    /// <param name="MaxSeeds">The budget for <paramref name="Decide"/>; null: the claims file's, else 40.</param>
     public sealed record Request(string Experiment, int? Seeds, string OutRoot, int Workers, string? DataDirectory,
-        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines);
+        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Decide = false, int? MaxSeeds = null);
 
     public static Command Create()
     {
@@ -34,12 +36,23 @@ public static class ReproduceCommand
         var numerics = CommonOptions.Numerics("the experiment's");
         var set = SetOption.Create();
         var baselines = CommonOptions.Baselines();
+        var decide = new Option<bool>("--decide")
+        {
+            Description = "add seeds in stages to the configurations undecided claims depend on, until every claim is decided or " +
+                          "the budget is spent (alpha split evenly over the planned looks; the claims file's \"decide\" block sets the plan)",
+        };
+        var maxSeeds = TypedOption.OptionalInteger("--max-seeds", "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2);
         var command = new Command("reproduce", "Reproduce a whole experiment: every run, baselines, claims and a report.")
         {
-            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines,
+            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines, decide, maxSeeds,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(maxSeeds) is not null && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
+        });
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
-                parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics), parsed.GetValue(set)!, parsed.GetValue(baselines)),
+                parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics), parsed.GetValue(set)!, parsed.GetValue(baselines),
+                parsed.GetValue(decide), parsed.GetValue(maxSeeds)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
     }
@@ -70,10 +83,18 @@ public static class ReproduceCommand
         using var session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()),
             workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)));
         var tracker = new ProgressTracker(session.Runs, session.Cost);
+        var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
+        if (plan is not null && plan.MaxSeeds < session.Configurations.Min(c => c.Runs.Count))
+            throw new UsageException($"error: --max-seeds: expected at least the {session.Configurations.Min(c => c.Runs.Count)} seeds the experiment already has, found {plan.MaxSeeds}");
+        if (plan is not null) output.WriteLine($"Deciding claims: seeds at each look {string.Join(", ", plan.Looks(session.Configurations.Min(c => c.Runs.Count)))}.");
         ExperimentResults Reproduce(IProgressDisplay progress)
         {
             display = progress;
-            return Reproducer.Reproduce(session);
+            return Reproducer.Reproduce(session, plan, stage =>
+            {
+                tracker.Add(stage);
+                output.WriteLine($"Training {stage.Count} more run(s) for claims still open.");
+            });
         }
         var results = interactive ? LiveProgress.Run(tracker, Reproduce) : Reproduce(new PlainProgress(tracker, output));
 
