@@ -27,7 +27,7 @@ internal sealed class TinyExperiment : IDisposable
         File.WriteAllText(Path.Combine(ExperimentDirectory, "claims.json"), """
             { "minimumSeeds": 5, "claims": [ { "id": "deeper", "statement": "deeper overfits", "metric": "gap", "test": "trend",
               "axis": "layers", "direction": "increasing", "parts": [ { "where": { "dropout": 0 } } ],
-              "expected": "inconclusive", "reason": "four seeds are fewer than the five a verdict needs" } ] }
+              "expected": { "verdict": "inconclusive", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "four seeds are fewer than the five a verdict needs" } ] }
             """);
     }
 

@@ -2,15 +2,17 @@ namespace Harness.Claims;
 
 /// <summary>
 /// A conclusion of the tutorial, stated so data can decide it: the per-run metric, one or more comparisons (all must
-/// hold), and the verdict registered in advance with its reason.
+/// hold), and the registered verdict with its provenance and reason.
 /// </summary>
 /// <param name="Statement">The claim in a few words, as the test report states it.</param>
 /// <param name="Tutorial">The tutorial's own sentence.</param>
+/// <param name="Reason">Why the registered verdict is what it is, in words: no measured numbers, which would go stale
+/// while the verdict still holds (the report prints the measured ones).</param>
 public sealed record Claim(
     string Id,
     string Statement,
     string Tutorial,
     string Metric,
     IReadOnlyList<ClaimPart> Parts,
-    ClaimVerdict Expected,
+    Registration Registration,
     string Reason);

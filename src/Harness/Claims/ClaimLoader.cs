@@ -81,11 +81,9 @@ public static class ClaimLoader
             reader.String($"{path}:paired"), reader.String($"{path}:axis"), reader.String($"{path}:value"));
         var parts = reader.Indices($"{path}:parts").Select(i => ReadPart(context, $"{path}:parts:{i}", defaults)).ToList();
         if (parts.Count == 0) reader.Error($"{path}:parts", "missing; at least one comparison is required");
-        var expectedText = reader.String($"{path}:expected", required: true) ?? "";
-        if (!Enum.TryParse<ClaimVerdict>(expectedText, ignoreCase: true, out var expected) || int.TryParse(expectedText, out _))
-            reader.Error($"{path}:expected", $"expected supported, refuted or inconclusive, found '{expectedText}'");
+        var registration = RegistrationReader.Read(reader, $"{path}:expected");
         return new Claim(id, reader.String($"{path}:statement", required: true) ?? "", reader.String($"{path}:tutorial") ?? "",
-            metric, parts, expected, reader.String($"{path}:reason", required: true) ?? "");
+            metric, parts, registration, reader.String($"{path}:reason", required: true) ?? "");
     }
 
     private static ClaimPart ReadPart(Context context, string path, PartDefaults defaults)

@@ -9,7 +9,7 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     public bool Evaluated => !Parts.Any(p => p.TooFewSeeds);
 
     /// <summary>Evaluated, and the verdict is the registered one.</summary>
-    public bool AsRegistered => Evaluated && Verdict == Claim.Expected;
+    public bool AsRegistered => Evaluated && Verdict == Claim.Registration.Verdict;
 
     /// <summary>Nothing contradicts the registration: as registered, or not evaluated at this seed count.</summary>
     public bool Holds => !Evaluated || AsRegistered;

@@ -1,3 +1,4 @@
+using Harness.Claims;
 using Harness.IO;
 
 namespace Harness.Report;
@@ -27,7 +28,8 @@ public sealed class ClaimsJson : IReportWriter
                 json.WriteString("tutorial", outcome.Claim.Tutorial);
                 json.WriteString("metric", outcome.Claim.Metric);
                 json.WriteString("verdict", outcome.Verdict.ToString());
-                json.WriteString("registered", outcome.Claim.Expected.ToString());
+                json.WritePropertyName("registered");
+                RegistrationJson.ToNode(outcome.Claim.Registration).WriteTo(json);
                 json.WriteBoolean("asRegistered", outcome.AsRegistered);
                 json.WriteString("headline", outcome.Headline);
                 json.WriteStartArray("parts");

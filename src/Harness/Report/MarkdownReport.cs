@@ -91,7 +91,8 @@ public sealed class MarkdownReport : IReportWriter
             }
             md.AppendLine(outcome.Headline);
             md.AppendLine();
-            md.AppendLine($"Registered: {outcome.Claim.Expected} — {(!outcome.Evaluated ? $"not evaluated: too few seeds (at least {outcome.SeedsNeeded} per group needed)" : outcome.AsRegistered ? "as registered" : "**differs from the registration**")}. {outcome.Claim.Reason}");
+            var registration = outcome.Claim.Registration;
+            md.AppendLine($"Registered: {registration.Verdict} — {registration.Provenance} — {(!outcome.Evaluated ? $"not evaluated: too few seeds (at least {outcome.SeedsNeeded} per group needed)" : outcome.AsRegistered ? "as registered" : "**differs from the registration**")}. {outcome.Claim.Reason}");
             md.AppendLine();
             md.AppendLine("<details><summary>Evidence</summary>");
             md.AppendLine();
