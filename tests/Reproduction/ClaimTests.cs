@@ -19,7 +19,7 @@ public sealed class ClaimTests(string experiment)
         if (!outcome.Evaluated)
             Assert.Inconclusive($"Not evaluated: {outcome.Headline}");
         if (!outcome.AsRegistered)
-            Assert.Fail($"Registered {outcome.Claim.Expected} ({outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{outcome.Evidence}");
+            Assert.Fail($"Registered {outcome.Claim.Registration.Verdict} ({outcome.Claim.Registration.Provenance}; {outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{outcome.Evidence}");
         Assert.Pass(outcome.Headline);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class TinyExperiment : IDisposable
         File.WriteAllText(Path.Combine(ExperimentDirectory, "claims.json"), """
             { "claims": [ { "id": "deeper", "statement": "deeper overfits", "metric": "gap", "test": "trend",
               "axis": "layers", "direction": "increasing", "parts": [ { "where": { "dropout": 0 } } ],
-              "expected": "inconclusive", "reason": "four seeds of two depths cannot reach alpha" } ] }
+              "expected": { "verdict": "inconclusive", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "four seeds of two depths cannot reach alpha" } ] }
             """);
     }
 

@@ -91,11 +91,9 @@ public static class ClaimLoader
             : null;
         if (negligible is not null && parts.Any(p => p.Test == ComparisonTest.Trend))
             reader.Error($"{path}:negligible", "a trend part's ρ has no scale in the metric's units; declare the band only on claims without trend parts");
-        var expectedText = reader.String($"{path}:expected", required: true) ?? "";
-        if (!Enum.TryParse<ClaimVerdict>(expectedText, ignoreCase: true, out var expected) || int.TryParse(expectedText, out _))
-            reader.Error($"{path}:expected", $"expected supported, refuted, negligible or inconclusive, found '{expectedText}'");
+        var registration = RegistrationReader.Read(reader, $"{path}:expected");
         return new Claim(id, reader.String($"{path}:statement", required: true) ?? "", reader.String($"{path}:tutorial") ?? "",
-            metric, parts, expected, reader.String($"{path}:reason", required: true) ?? "", negligible);
+            metric, parts, registration, reader.String($"{path}:reason", required: true) ?? "", negligible);
     }
 
     private static ClaimPart ReadPart(Context context, string path, PartDefaults defaults)

@@ -11,7 +11,7 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     public bool Evaluated => !Parts.Any(p => p.TooFewSeeds);
 
     /// <summary>Evaluated, and the verdict is the registered one.</summary>
-    public bool AsRegistered => Evaluated && Verdict == Claim.Expected;
+    public bool AsRegistered => Evaluated && Verdict == Claim.Registration.Verdict;
 
     /// <summary>
     /// Nothing contradicts the registration: as registered, or not evaluated at this seed count. Seeds added until decided
@@ -19,7 +19,7 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     /// decided verdict other than a decided registration contradicts it.
     /// </summary>
     public bool Holds => !Evaluated || AsRegistered
-        || (Decision is not null && (Claim.Expected == ClaimVerdict.Inconclusive || Verdict == ClaimVerdict.Inconclusive));
+        || (Decision is not null && (Claim.Registration.Verdict == ClaimVerdict.Inconclusive || Verdict == ClaimVerdict.Inconclusive));
 
     /// <summary>For a claim not evaluated: the seeds per group its parts need.</summary>
     public int? SeedsNeeded => Evaluated ? null : Parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested);

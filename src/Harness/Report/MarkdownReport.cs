@@ -91,7 +91,17 @@ public sealed class MarkdownReport : IReportWriter
             }
             md.AppendLine(outcome.Headline);
             md.AppendLine();
-            md.AppendLine($"Registered: {outcome.Claim.Expected} — {(!outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})" : outcome.AsRegistered ? "as registered" : "**differs from the registration**")}. {outcome.Claim.Reason}");
+            if (outcome.Decision is { } decision)
+            {
+                md.AppendLine(decision.Describe());
+                md.AppendLine();
+            }
+            var registration = outcome.Claim.Registration;
+            var standing = !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
+                : outcome.AsRegistered ? "as registered"
+                : outcome.Holds ? "the added seeds changed how far the evidence reaches, not what it says"
+                : "**differs from the registration**";
+            md.AppendLine($"Registered: {registration.Verdict} — {registration.Provenance} — {standing}. {outcome.Claim.Reason}");
             md.AppendLine();
             md.AppendLine("<details><summary>Evidence</summary>");
             md.AppendLine();

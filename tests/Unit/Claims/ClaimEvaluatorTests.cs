@@ -11,7 +11,7 @@ public sealed class ClaimEvaluatorTests
     private static ClaimSet Settings(ulong seed = 7, int resamples = 2000) => new(0.05, resamples, seed, [], [], [], "claims.json");
 
     private static Claim Trend(params ClaimPart[] parts) =>
-        new("trend", "gap rises with depth", "", "gap", parts, ClaimVerdict.Supported, "");
+        new("trend", "gap rises with depth", "", "gap", parts, SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
     private static ClaimPart DepthTrend(string name = "") =>
         new(name, ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(nTrain: 1000), Axis: RunSettings.Layers);
@@ -66,7 +66,7 @@ public sealed class ClaimEvaluatorTests
         }).ToList();
         ClaimPart Part(bool paired) => new("", ComparisonTest.Probability, ClaimedSide.Less, paired,
             A: SyntheticRuns.Filter(5, 0.2, 1000), B: SyntheticRuns.Filter(5, 0, 1000));
-        Claim Claim(bool paired) => new("dropout", "dropout lowers the gap", "", "gap", [Part(paired)], ClaimVerdict.Supported, "");
+        Claim Claim(bool paired) => new("dropout", "dropout lowers the gap", "", "gap", [Part(paired)], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
         var paired = ClaimEvaluator.Evaluate(Claim(paired: true), Settings(), runs);
         var unpaired = ClaimEvaluator.Evaluate(Claim(paired: false), Settings(), runs);
@@ -87,7 +87,7 @@ public sealed class ClaimEvaluatorTests
         var part = new ClaimPart("", ComparisonTest.Contrast, ClaimedSide.Less, false,
             A: SyntheticRuns.Filter(9, 0, 6000), B: SyntheticRuns.Filter(1, 0, 6000), C: SyntheticRuns.Filter(9, 0, 1000), D: SyntheticRuns.Filter(1, 0, 1000));
 
-        var outcome = ClaimEvaluator.Evaluate(new Claim("c", "depth matters less with more data", "", "gap", [part], ClaimVerdict.Supported, ""), Settings(), runs);
+        var outcome = ClaimEvaluator.Evaluate(new Claim("c", "depth matters less with more data", "", "gap", [part], SyntheticRuns.Registered(ClaimVerdict.Supported), ""), Settings(), runs);
 
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported), outcome.Headline);
         Assert.That(outcome.Parts[0].Effect.Point, Is.EqualTo(8 * 0.01 - 8 * 0.05).Within(0.01));
@@ -98,7 +98,7 @@ public sealed class ClaimEvaluatorTests
     {
         var runs = Grid((l, s) => 0.01 * l + 0.3 * SyntheticRuns.Jitter(s, l));
         var claim = new Claim("deeper", "deeper nets overfit more", "", "gap", [new ClaimPart("", ComparisonTest.Probability, ClaimedSide.Greater, false,
-            A: SyntheticRuns.Filter(9, 0, 1000), B: SyntheticRuns.Filter(1, 0, 1000))], ClaimVerdict.Supported, "");
+            A: SyntheticRuns.Filter(9, 0, 1000), B: SyntheticRuns.Filter(1, 0, 1000))], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
         var first = ClaimEvaluator.Evaluate(claim, Settings(seed: 7), runs).Parts[0].Effect;
         var again = ClaimEvaluator.Evaluate(claim, Settings(seed: 7), runs).Parts[0].Effect;
@@ -163,7 +163,7 @@ public sealed class ClaimEvaluatorTests
             SyntheticRuns.WithGap(l, 0, 1000, s, 0.5), SyntheticRuns.WithGap(l, 0.2, 1000, s, 0.4),
         })).ToList();
         var part = new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Less, true, A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0));
-        var outcome = ClaimEvaluator.Evaluate(new Claim("d", "dropout lowers the gap", "", "gap", [part], ClaimVerdict.Supported, ""), Settings(), runs);
+        var outcome = ClaimEvaluator.Evaluate(new Claim("d", "dropout lowers the gap", "", "gap", [part], SyntheticRuns.Registered(ClaimVerdict.Supported), ""), Settings(), runs);
 
         Assert.That(outcome.Parts[0].Groups[0].Values, Has.Count.EqualTo(10));
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive));
@@ -180,7 +180,7 @@ public sealed class ClaimEvaluatorTests
 
     private static Claim DropoutLowersGap(int parts) => new("dropout", "dropout lowers the gap", "", "gap",
         [.. Enumerable.Range(0, parts).Select(i => new ClaimPart($"part {i}", ComparisonTest.Probability, ClaimedSide.Less, true,
-            A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0)))], ClaimVerdict.Supported, "");
+            A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0)))], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
     private static List<RunResult> Pairs(int seeds) =>
         [.. Enumerable.Range(1, seeds).SelectMany(s => new[] { SyntheticRuns.WithGap(1, 0, 1000, s, 0.5), SyntheticRuns.WithGap(1, 0.2, 1000, s, 0.4) })];

@@ -35,7 +35,8 @@ public sealed class ReproduceCommandTests
         Assert.That(second.ExitCode, Is.EqualTo(1));
         Assert.That(Outputs(), Is.EqualTo(firstOutputs), "report.md, histories.csv and claims.json are byte-identical");
 
-        Assert.That(Reproduce(accept: "1").ExitCode, Is.EqualTo(0), "accepting writes the baselines");
+        var accepted = Reproduce(accept: "1");
+        Assert.That(accepted.ExitCode, Is.EqualTo(0), "accepting writes the baselines: " + accepted.Output);
         var verified = Reproduce();
         Assert.That(verified.ExitCode, Is.EqualTo(0), verified.Output);
         Assert.That(File.ReadAllText(Path.Combine(Out, Name, MarkdownReport.FileName)),

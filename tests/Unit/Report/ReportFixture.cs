@@ -27,10 +27,10 @@ internal static class ReportFixture
         var settings = new ClaimSet(0.05, 1000, 3, [], ["gap"], [], "claims.json");
         var trend = new Claim("deeper", "deeper nets overfit more", "The deeper, the more it overfits.", "gap",
             [new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(dropout: 0), Axis: RunSettings.Layers)],
-            ClaimVerdict.Supported, "the gap rises with depth in the fixture");
+            SyntheticRuns.Registered(ClaimVerdict.Supported), "the gap rises with depth in the fixture");
         var dropoutClaim = new Claim("dropout", "dropout raises the gap", "", "gap",
             [new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Greater, true, A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0))],
-            ClaimVerdict.Supported, "registered wrongly on purpose, to show a mismatch");
+            SyntheticRuns.Registered(ClaimVerdict.Supported), "registered wrongly on purpose, to show a mismatch");
         var claims = new[] { trend, dropoutClaim }.Select(c => ClaimEvaluator.Evaluate(c, settings, runs)).ToList();
         var published = PublishedComparison.Compare(
             new PublishedRun(runs[0].Config, SyntheticRuns.WithGap(1, 0, 1000, 0, 0.9).History, new Dictionary<string, double>()), runs.Where(r => r.Config.ConfigurationId == runs[0].Config.ConfigurationId).ToList(), ["gap"]);
