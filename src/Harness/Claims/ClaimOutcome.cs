@@ -14,12 +14,19 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     public bool AsRegistered => Evaluated && Verdict == Claim.Registration.Verdict;
 
     /// <summary>
-    /// Nothing contradicts the registration: as registered, or not evaluated at this seed count. Seeds added until decided
-    /// may turn a registered Inconclusive into a verdict (that is their point) or leave a claim open at the budget; only a
-    /// decided verdict other than a decided registration contradicts it.
+    /// Nothing contradicts the registration: as registered, or not evaluated at this seed count. A regression snapshot
+    /// holds for its own seed count: on other seeds (a quick look with fewer, seeds added until decided, or a
+    /// pre-registration made before any run) the evidence may reach less or further, so an Inconclusive on one side is no
+    /// contradiction; only two decided verdicts that differ are. On the snapshot's own seeds any change is a regression.
     /// </summary>
     public bool Holds => !Evaluated || AsRegistered
-        || (Decision is not null && (Claim.Registration.Verdict == ClaimVerdict.Inconclusive || Verdict == ClaimVerdict.Inconclusive));
+        || (!OnRegisteredSeeds && (Claim.Registration.Verdict == ClaimVerdict.Inconclusive || Verdict == ClaimVerdict.Inconclusive));
+
+    /// <summary>The most seeds behind any part: what a snapshot's <see cref="Registration.Seeds"/> is compared with.</summary>
+    public int Seeds => Parts.Max(p => p.Seeds);
+
+    /// <summary>Evaluated on exactly the seed count its snapshot was registered on, in a single look.</summary>
+    public bool OnRegisteredSeeds => Decision is null && Claim.Registration.Kind == RegistrationKind.Snapshot && Claim.Registration.Seeds == Seeds;
 
     /// <summary>For a claim not evaluated: the seeds per group its parts need.</summary>
     public int? SeedsNeeded => Evaluated ? null : Parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested);

@@ -99,7 +99,7 @@ public sealed class MarkdownReport : IReportWriter
             var registration = outcome.Claim.Registration;
             var standing = !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
                 : outcome.AsRegistered ? "as registered"
-                : outcome.Holds ? "the added seeds changed how far the evidence reaches, not what it says"
+                : outcome.Holds ? $"on {outcome.Seeds} seeds, not the registered {registration.Seeds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: the evidence reaches {(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")}, and does not contradict it"
                 : "**differs from the registration**";
             md.AppendLine($"Registered: {registration.Verdict} — {registration.Provenance} — {standing}. {outcome.Claim.Reason}");
             md.AppendLine();
