@@ -65,9 +65,10 @@ public static class ClaimText
     /// an interval 0.0025 wide reads 0.9835 [0.9822, 0.9847], not 0.98 [0.98, 0.98]).</summary>
     private static string Effect(Interval effect)
     {
-        // An interval of zero width only comes from seeds that all agree exactly (every seed's ρ is 1): say so, since
-        // "[1.00, 1.00]" would read as certainty about seeds not yet run.
-        if (effect.Lower == effect.Upper) return $"{F(effect.Point)} in every seed (no spread to make an interval of)";
+        // Zero width only comes from data with no spread (every seed's ρ is 1; two groups completely separated, so every
+        // bootstrap resample gives P = 0): "[0.00, 0.00]" would read as certainty about seeds not yet run. The exact test
+        // beside it decides.
+        if (effect.Lower == effect.Upper) return $"{F(effect.Point)} (no interval: the data show no spread)";
         var decimals = Decimals(effect);
         return $"{F(effect.Point, decimals)} [{F(effect.Lower, decimals)}, {F(effect.Upper, decimals)}]";
     }

@@ -92,9 +92,11 @@ public static class ReproduceCommand
             workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)));
         var tracker = new ProgressTracker(session.Runs, session.Cost);
         var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
-        if (plan is not null && plan.MaxSeeds < session.Configurations.Min(c => c.Runs.Count))
-            throw new UsageException($"error: --max-seeds: expected at least the {session.Configurations.Min(c => c.Runs.Count)} seeds the experiment already has, found {plan.MaxSeeds}");
-        if (plan is not null) output.WriteLine($"Deciding claims: seeds at each look {string.Join(", ", plan.Looks(session.Configurations.Min(c => c.Runs.Count)))}.");
+        var existing = session.Configurations.Max(c => c.Runs.Count);
+        if (plan is not null && plan.MaxSeeds < existing)
+            throw new UsageException($"error: --max-seeds: expected at least the {existing} seeds the experiment already has, found {plan.MaxSeeds}");
+        if (plan is not null)
+            output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then {string.Join(", ", plan.Looks(existing).Skip(1))}.");
         ExperimentResults Reproduce(IProgressDisplay progress)
         {
             display = progress;

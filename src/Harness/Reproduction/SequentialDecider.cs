@@ -18,7 +18,7 @@ public static class SequentialDecider
     public static Result Decide(ExperimentSession session, SequentialPlan plan, Action<IReadOnlyList<RunConfig>>? onStage = null)
     {
         var claimSet = session.Claims;
-        var initial = session.Configurations.Min(c => c.Runs.Count);
+        var initial = session.Configurations.Max(c => c.Runs.Count);
         var looks = plan.Looks(initial);
         var alpha = SequentialPlan.AlphaPerLook(claimSet.Alpha, looks.Count);
         var outcomes = new Dictionary<string, ClaimOutcome>();
@@ -29,7 +29,7 @@ public static class SequentialDecider
             var open = claimSet.Claims.Where(c => !outcomes.TryGetValue(c.Id, out var o) || o.Decision is { Decided: false }).ToList();
             if (open.Count == 0) break;
             var seeds = looks[look];
-            var wanted = open.ToDictionary(c => c.Id, c => RunsAt(session, c, seeds));
+            var wanted = open.ToDictionary(c => c.Id, c => RunsAt(session, c, look == 0 ? null : seeds));
             var stage = wanted.Values.SelectMany(r => r).Where(r => !session.Runs.Contains(r) && !added.ContainsKey(r.RunId))
                 .DistinctBy(r => r.RunId).ToList();
             if (stage.Count > 0)
@@ -42,22 +42,23 @@ public static class SequentialDecider
             {
                 var outcome = ClaimEvaluator.Evaluate(claim, claimSet, session.Results(wanted[claim.Id]), alpha);
                 var decided = outcome.Evaluated && outcome.Verdict != ClaimVerdict.Inconclusive;
-                outcomes[claim.Id] = outcome with { Decision = new SequentialDecision(seeds, look + 1, looks.Count, plan.MaxSeeds, alpha, decided) };
+                outcomes[claim.Id] = outcome with { Decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alpha, decided) };
             }
         }
 
         return new Result(claimSet.Claims.Select(c => outcomes[c.Id]).ToList(), session.Results(added.Values.ToList()));
     }
 
-    /// <summary>A claim's runs with the first <paramref name="seeds"/> seeds of every configuration it selects.</summary>
-    private static IReadOnlyList<RunConfig> RunsAt(ExperimentSession session, Claim claim, int seeds)
+    /// <summary>
+    /// A claim's runs: every configuration it selects with its own seeds (<paramref name="seeds"/> null: the first look),
+    /// or topped up to <paramref name="seeds"/> with the seeds that follow its last.
+    /// </summary>
+    private static IReadOnlyList<RunConfig> RunsAt(ExperimentSession session, Claim claim, int? seeds)
     {
         var filters = claim.Parts.SelectMany(p => p.Filters).ToList();
         return session.Configurations.Where(c => filters.Any(f => f.Matches(c.Configuration)))
-            .SelectMany(c =>
-            {
-                var first = c.Runs.Min(r => r.Seed);
-                return Enumerable.Range(first, seeds).Select(seed => c.Runs.FirstOrDefault(r => r.Seed == seed) ?? c.Configuration with { Seed = seed });
-            }).ToList();
+            .SelectMany(c => seeds is not { } target || c.Runs.Count >= target ? c.Runs
+                : c.Runs.Concat(Enumerable.Range(c.Runs.Max(r => r.Seed) + 1, target - c.Runs.Count).Select(seed => c.Configuration with { Seed = seed })))
+            .ToList();
     }
 }

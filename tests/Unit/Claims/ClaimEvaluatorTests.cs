@@ -26,7 +26,7 @@ public sealed class ClaimEvaluatorTests
 
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported));
         // Every seed perfectly ordered: ρ = 1 within each, with no spread to make an interval of; the test decides.
-        Assert.That(outcome.Headline, Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) within seeds = 1.00 in every seed (no spread to make an interval of), " +
+        Assert.That(outcome.Headline, Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) within seeds = 1.00 (no interval: the data show no spread), " +
             "permutation within 10 seeds (Monte Carlo), p = 0.0002; 10 seeds, α = 0.05, 95% interval."));
         Assert.That(outcome.Evidence, Does.Contain("| layers=9 | 10 |"));
     }

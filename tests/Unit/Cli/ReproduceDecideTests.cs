@@ -22,7 +22,7 @@ public sealed class ReproduceDecideTests
         var (exitCode, output) = _experiment.Reproduce(options: ["--decide", "--max-seeds", "12"]);
 
         Assert.That(exitCode, Is.EqualTo(0), output);
-        Assert.That(output, Does.Contain("Deciding claims: seeds at each look 4, 8, 12."));
+        Assert.That(output, Does.Contain("Deciding claims: seeds per configuration at each look: the experiment's own, then 8, 12."));
         var report = File.ReadAllText(Path.Combine(_experiment.Out, _experiment.Name, MarkdownReport.FileName));
         Assert.That(report, Does.Match(@"Decided at look [23] of 3, with (8|12) seeds per configuration \(α split evenly over the looks: 0\.01667 each\)\.|Still open after 3 looks and the budget of 12 seeds"));
         Assert.That(report, Does.Contain("All 16 runs are identical to their baselines, bit for bit."), "the added seeds have no baselines and are not checked against any");
