@@ -141,4 +141,17 @@ public sealed class SmallSampleTests
         Assert.That(interval.Lower, Is.EqualTo(-0.007064846745222637).Within(1e-9));
         Assert.That(interval.Upper, Is.EqualTo(0.010814846745222637).Within(1e-9));
     }
+
+    [Test]
+    public void The_clopper_pearson_interval_inverts_the_binomial_tails()
+    {
+        // Python, by bisection on exact binomial tail sums (no SciPy): 7 of 10 at 95% is [0.34755, 0.93326];
+        // 10 of 10 at 97.5% has the closed form lower = (0.0125)^(1/10) = 0.645195 and upper 1.
+        var seven = ClopperPearson.Of(7, 10, 0.95);
+        Assert.That(seven.Lower, Is.EqualTo(0.3475471499400027).Within(1e-9));
+        Assert.That(seven.Upper, Is.EqualTo(0.9332604888222655).Within(1e-9));
+        var unanimous = ClopperPearson.Of(10, 10, 0.975);
+        Assert.That(unanimous.Lower, Is.EqualTo(0.645195012148216).Within(1e-9));
+        Assert.That(unanimous.Upper, Is.EqualTo(1));
+    }
 }
