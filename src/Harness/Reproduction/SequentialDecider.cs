@@ -36,6 +36,7 @@ public static class SequentialDecider
             {
                 onStage?.Invoke(stage);
                 foreach (var run in stage) added[run.RunId] = run;
+                session.Results(stage); // the whole stage at once, longest first, so no worker waits between claims
             }
 
             foreach (var claim in open)
