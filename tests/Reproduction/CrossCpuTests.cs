@@ -25,7 +25,7 @@ public sealed class CrossCpuTests
     public void CreateOutput()
     {
         Emulator.RequireOrSkip();
-        _out = Path.Combine(Path.GetTempPath(), "harness-cross-cpu-" + TestContext.CurrentContext.Test.ID);
+        _out = TestScratch.Path("harness-cross-cpu");
     }
 
     [TearDown]

@@ -6,7 +6,7 @@ namespace Harness.Tests;
 /// <summary>Tiny synthetic IDX files written to a temporary directory.</summary>
 internal sealed class IdxFixtures : IDisposable
 {
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "harness-idx-" + TestContext.CurrentContext.Test.ID);
+    public string Directory { get; } = TestScratch.Path("harness-idx");
 
     public IdxFixtures() => System.IO.Directory.CreateDirectory(Directory);
 

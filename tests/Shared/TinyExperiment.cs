@@ -15,7 +15,7 @@ internal sealed class TinyExperiment : IDisposable
     {
         _files = new IdxFixtures();
         _files.WriteDataset(train: 40, test: 20);
-        Name = "tiny-" + TestContext.CurrentContext.Test.ID;
+        Name = TestScratch.Name("tiny");
         Directory.CreateDirectory(ExperimentDirectory);
         File.WriteAllText(Path.Combine(ExperimentDirectory, "experiment.json"), $$"""
             { "name": "{{Name}}", "title": "tiny", "dataset": "mnist",
@@ -23,11 +23,12 @@ internal sealed class TinyExperiment : IDisposable
               "grids": [ { "name": "g", "axes": { "layers": [1, 2], "dropout": [0, 0.2], "nTrain": [40] }, "seeds": { "first": 1, "count": 4 } } ],
               "figures": { "columns": "dropout", "lines": "layers" } }
             """);
-        // Four seeds, five required: the claim is Inconclusive by construction, and registered so.
+        // Four seeds of two depths: permuting within seeds gives at best p = 2·(½)⁴ = 0.125, so the trend cannot reach
+        // α = 0.05 and the claim is not evaluated by construction, which is not a failure.
         File.WriteAllText(Path.Combine(ExperimentDirectory, "claims.json"), """
-            { "minimumSeeds": 5, "claims": [ { "id": "deeper", "statement": "deeper overfits", "metric": "gap", "test": "trend",
+            { "claims": [ { "id": "deeper", "statement": "deeper overfits", "metric": "gap", "test": "trend",
               "axis": "layers", "direction": "increasing", "parts": [ { "where": { "dropout": 0 } } ],
-              "expected": "inconclusive", "reason": "four seeds are fewer than the five a verdict needs" } ] }
+              "expected": { "verdict": "inconclusive", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "four seeds of two depths cannot reach alpha" } ] }
             """);
     }
 

@@ -1,3 +1,4 @@
+using Harness.Config.Settings;
 using Harness.IO;
 
 namespace Harness.Baselines;
@@ -26,6 +27,19 @@ public sealed class BaselineStore(string directory, BaselinePolicy policy)
             .Where(n => n != EnsembleName)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// Every file here that holds a result of <paramref name="runs"/>: their verified or received histories, and the
+    /// ensemble files when they summarise any of their configurations. What a pre-registration must be made without.
+    /// </summary>
+    public IReadOnlyList<string> ResultsOf(IReadOnlyList<RunConfig> runs)
+    {
+        var histories = runs.SelectMany(r => new[] { VerifiedPath(r.RunId), ReceivedPath(r.RunId) }).Where(File.Exists);
+        var configurations = runs.Select(r => r.ConfigurationId).ToHashSet();
+        var ensembles = new[] { VerifiedPath(EnsembleName), ReceivedPath(EnsembleName) }
+            .Where(p => File.Exists(p) && EnsembleBaseline.Read(p).Configurations.Any(c => configurations.Contains(c.ConfigurationId)));
+        return histories.Concat(ensembles).Order(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>
     /// Records a mismatch: writes the received file, or, when the policy accepts, the verified file.

@@ -2,15 +2,20 @@ namespace Harness.Claims;
 
 /// <summary>
 /// A conclusion of the tutorial, stated so data can decide it: the per-run metric, one or more comparisons (all must
-/// hold), and the verdict registered in advance with its reason.
+/// hold), and the registered verdict with its provenance and reason.
 /// </summary>
 /// <param name="Statement">The claim in a few words, as the test report states it.</param>
 /// <param name="Tutorial">The tutorial's own sentence.</param>
+/// <param name="Reason">Why the registered verdict is what it is, in words: no measured numbers, which would go stale
+/// while the verdict still holds (the report prints the measured ones).</param>
+/// <param name="Negligible">The smallest effect that matters, in the metric's units: a part whose mean difference lies
+/// wholly inside ±this is Negligible. Null: the claim declares none, and no part can be Negligible.</param>
 public sealed record Claim(
     string Id,
     string Statement,
     string Tutorial,
     string Metric,
     IReadOnlyList<ClaimPart> Parts,
-    ClaimVerdict Expected,
-    string Reason);
+    Registration Registration,
+    string Reason,
+    double? Negligible = null);

@@ -1,117 +1,69 @@
 using System.Globalization;
-using Harness.Config.Settings;
+using Harness.Claims.Comparisons;
 using Harness.History;
 using Harness.Statistics;
 
 namespace Harness.Claims;
 
 /// <summary>
-/// Decides a claim from many seeds. Each part's effect gets a percentile-bootstrap interval at level 1 − α/k for a
-/// claim of k parts (Bonferroni within the claim); a part is Supported when its interval lies wholly on the claimed side
-/// of the null (½ for P(A > B), 0 for ρ and contrasts), Refuted when wholly on the other side, Inconclusive otherwise.
-/// The claim is Supported when every part is, Refuted when any part is, Inconclusive otherwise: the tutorial's
-/// sentences assert all their parts at once.
+/// Decides a claim from many seeds. A claim of k parts gives each part α/k (Bonferroni within the claim). A part is
+/// <list type="bullet">
+/// <item>not evaluated when its seeds could never reach α/k (the minimum follows from the part's exact test);</item>
+/// <item>Negligible when the claim declares the smallest effect that matters and the part's mean difference, at
+/// 1 − 2α/k (two one-sided tests), lies wholly inside that band: whatever its sign, the effect is too small to matter;</item>
+/// <item>otherwise decided by its exact test where one exists (p ≤ α/k, on the claimed side: Supported; on the other:
+/// Refuted) or by its interval (wholly on one side of the null);</item>
+/// <item>Inconclusive when neither.</item>
+/// </list>
+/// The claim is Refuted when any part is, Inconclusive when any part is, Negligible when any part is, Supported when all
+/// are: the tutorial's sentences assert all their parts at once, and a part with no meaningful effect does not carry one.
 /// </summary>
 public static class ClaimEvaluator
 {
-    public static ClaimOutcome Evaluate(Claim claim, ClaimSet settings, IReadOnlyList<RunResult> results)
+    /// <param name="alpha">The claim's α; a sequential run passes its share for the current look. Defaults to the claims file's.</param>
+    public static ClaimOutcome Evaluate(Claim claim, ClaimSet settings, IReadOnlyList<RunResult> results, double? alpha = null)
     {
-        var level = 1 - settings.Alpha / claim.Parts.Count;
-        var parts = claim.Parts.Select((part, i) =>
-            EvaluatePart(claim, part, results, level, settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds)).ToList();
-        var verdict = parts.All(p => p.Verdict == ClaimVerdict.Supported) ? ClaimVerdict.Supported
-            : parts.Any(p => p.Verdict == ClaimVerdict.Refuted) ? ClaimVerdict.Refuted
-            : ClaimVerdict.Inconclusive;
-        return new ClaimOutcome(claim, verdict, parts, ClaimText.Headline(claim, verdict, parts, settings.Alpha), ClaimText.Evidence(claim, parts));
+        var claimAlpha = alpha ?? settings.Alpha;
+        var parts = claim.Parts.Select((part, i) => EvaluatePart(new PartData(claim, part, results, claimAlpha / claim.Parts.Count,
+            settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds))).ToList();
+        var verdict = Combine(parts.Select(p => p.Verdict));
+        return new ClaimOutcome(claim, verdict, parts, ClaimText.Headline(claim, verdict, parts, claimAlpha), ClaimText.Evidence(claim, parts));
     }
 
-    private static PartOutcome EvaluatePart(Claim claim, ClaimPart part, IReadOnlyList<RunResult> results, double level, int resamples, ulong seed,
-        int minimumSeeds)
+    public static ClaimVerdict Combine(IEnumerable<ClaimVerdict> parts)
     {
-        double Metric(RunResult r) => RunMetrics.Compute(claim.Metric, r.History);
-        List<RunResult> Select(RunFilter filter, string name)
+        var verdicts = parts.ToList();
+        return verdicts.Contains(ClaimVerdict.Refuted) ? ClaimVerdict.Refuted
+            : verdicts.Contains(ClaimVerdict.Inconclusive) ? ClaimVerdict.Inconclusive
+            : verdicts.Contains(ClaimVerdict.Negligible) ? ClaimVerdict.Negligible
+            : ClaimVerdict.Supported;
+    }
+
+    private static PartOutcome EvaluatePart(PartData data)
+    {
+        var evidence = data.Part.Test switch
         {
-            var selected = results.Where(r => filter.Matches(r.Config)).OrderBy(r => r.Config, RunSettings.Order(RunSettings.All)).ToList();
-            return selected.Count >= 2 ? selected
-                : throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': group {name} ({filter.Describe()}) matches {selected.Count} runs; at least 2 are needed.");
-        }
+            ComparisonTest.Probability when data.Part.Paired => PairedProbability.Measure(data),
+            ComparisonTest.Probability => TwoGroupProbability.Measure(data),
+            ComparisonTest.Trend => Trend.Measure(data),
+            ComparisonTest.Threshold => Threshold.Measure(data),
+            _ => Contrast.Measure(data),
+        };
 
-        Interval effect;
-        string statistic;
-        List<GroupEvidence> groups;
-        double nullValue = 0;
-        IEnumerable<RunResult> used;
-
-        switch (part.Test)
-        {
-            case ComparisonTest.Probability when part.Paired:
-            {
-                var (a, b) = (Select(part.A!, "A"), Select(part.B!, "B"));
-                var contrasted = part.A!.DiffersFrom(part.B!);
-                var pairs = a.Join(b, r => PairKey(r, contrasted), r => PairKey(r, contrasted), (x, y) => (A: x, B: y)).ToList();
-                if (pairs.Count < 2) throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': {pairs.Count} seed-matched pairs; at least 2 are needed.");
-                var differences = pairs.Select(p => Metric(p.A) - Metric(p.B)).ToList();
-                effect = Bootstrap.Percentile([differences], g => Effects.ProbabilityGreaterPaired(g[0]), level, resamples, seed);
-                nullValue = 0.5;
-                statistic = $"P({claim.Metric}[{part.A.Describe(contrasted)}] > {claim.Metric}[{part.B!.Describe(contrasted)}]), paired by seed";
-                groups = [new(part.A.Describe(), pairs.Select(p => Metric(p.A)).ToList()), new(part.B.Describe(), pairs.Select(p => Metric(p.B)).ToList())];
-                used = pairs.Select(p => p.A);
-                break;
-            }
-            case ComparisonTest.Probability:
-            {
-                var (a, b) = (Select(part.A!, "A"), Select(part.B!, "B"));
-                var contrasted = part.A!.DiffersFrom(part.B!);
-                groups = [new(part.A.Describe(), a.Select(Metric).ToList()), new(part.B!.Describe(), b.Select(Metric).ToList())];
-                effect = Bootstrap.Percentile([groups[0].Values, groups[1].Values], g => Effects.ProbabilityGreater(g[0], g[1]), level, resamples, seed);
-                nullValue = 0.5;
-                statistic = $"P({claim.Metric}[{part.A.Describe(contrasted)}] > {claim.Metric}[{part.B.Describe(contrasted)}])";
-                used = a.Concat(b);
-                break;
-            }
-            case ComparisonTest.Trend:
-            {
-                var runs = Select(part.Where!, "where");
-                var levels = runs.GroupBy(r => Convert.ToDouble(part.Axis!.Effective(r.Config), CultureInfo.InvariantCulture)).OrderBy(g => g.Key).ToList();
-                if (levels.Count < 2) throw new InvalidOperationException($"Claim {claim.Id}, part '{part.Name}': the runs span {levels.Count} value of {part.Axis}; a trend needs 2.");
-                var x = levels.Select(g => g.Key).ToList();
-                groups = levels.Select(g => new GroupEvidence($"{part.Axis!.Token}={RunSetting.Format(g.Key)}", g.Select(Metric).ToList())).ToList();
-                // Stratified: seeds are resampled within each level of the axis, so every resample keeps the design.
-                effect = Bootstrap.Percentile(groups.Select(g => g.Values).ToList(), g =>
-                    Effects.Spearman(g.SelectMany((values, i) => values.Select(_ => x[i])).ToList(), g.SelectMany(v => v).ToList()),
-                    level, resamples, seed);
-                statistic = $"ρ({part.Axis!.Name}, {claim.Metric})";
-                used = runs;
-                break;
-            }
-            case ComparisonTest.Threshold:
-            {
-                var runs = Select(part.Where!, "where");
-                groups = [new(part.Where!.Describe(), runs.Select(Metric).ToList())];
-                effect = MeanInterval.StudentT(groups[0].Values, level);
-                nullValue = part.Value!.Value;
-                statistic = $"mean {claim.Metric}[{part.Where.Describe()}] vs {RunSetting.Format(nullValue)}";
-                used = runs;
-                break;
-            }
-            default:
-            {
-                var sets = new[] { (part.A!, "A"), (part.B!, "B"), (part.C!, "C"), (part.D!, "D") }.Select(f => Select(f.Item1, f.Item2)).ToList();
-                groups = sets.Select((s, i) => new GroupEvidence(new[] { part.A!, part.B!, part.C!, part.D! }[i].Describe(), s.Select(Metric).ToList())).ToList();
-                effect = Bootstrap.Percentile(groups.Select(g => g.Values).ToList(), g => Effects.DifferenceInDifferences(g[0], g[1], g[2], g[3]), level, resamples, seed);
-                statistic = $"({groups[0].Label} − {groups[1].Label}) − ({groups[2].Label} − {groups[3].Label}) in mean {claim.Metric}";
-                used = sets.SelectMany(s => s);
-                break;
-            }
-        }
-
-        var seeds = groups.Min(g => g.Values.Count);
-        var distinctSeeds = used.Select(r => r.Config.Seed).Distinct().Count();
+        var seeds = evidence.Groups.Min(g => g.Values.Count);
         // Both: pooling over depths multiplies the runs per group, but not the independent seeds behind them.
-        var tooFew = seeds < minimumSeeds || distinctSeeds < minimumSeeds;
-        var verdict = tooFew ? ClaimVerdict.Inconclusive : Decide(effect, nullValue, part.Side);
-        return new PartOutcome(part, statistic, effect, nullValue, verdict, groups, distinctSeeds,
-            tooFew ? minimumSeeds : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(effect, nullValue, seeds) : null, tooFew);
+        var distinctSeeds = evidence.Used.Select(r => r.Config.Seed).Distinct().Count();
+        var tooFew = evidence.Reachable is { } reachable ? !reachable : seeds < evidence.MinimumSeeds || distinctSeeds < evidence.MinimumSeeds;
+        var band = data.Claim.Negligible;
+        var verdict = tooFew ? ClaimVerdict.Inconclusive
+            : band is { } b && evidence.Difference is { } d && d.Lower > -b && d.Upper < b ? ClaimVerdict.Negligible
+            : evidence.Test is { } test ? (test.P > data.Alpha ? ClaimVerdict.Inconclusive : test.Side == data.Part.Side ? ClaimVerdict.Supported : ClaimVerdict.Refuted)
+            : Decide(evidence.Effect, evidence.NullValue, data.Part.Side);
+        var suggested = tooFew ? evidence.MinimumSeeds
+            : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(evidence.Effect, evidence.NullValue, seeds) : null;
+        var testText = evidence.Test is { } t ? $"{t.Description}, p = {t.P.ToString("0.####", CultureInfo.InvariantCulture)}" : null;
+        return new PartOutcome(data.Part, evidence.Statistic, evidence.Effect, evidence.NullValue, verdict, evidence.Groups, distinctSeeds,
+            suggested, tooFew, testText, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference);
     }
 
     public static ClaimVerdict Decide(Interval effect, double nullValue, ClaimedSide side)
@@ -124,17 +76,14 @@ public static class ClaimEvaluator
 
     /// <summary>
     /// A rough power estimate: intervals shrink like 1/√n, so the interval would stop covering the null once n grows by
-    /// (half-width / distance of the estimate from the null)². Null when the estimate sits on the null: no n would do.
+    /// (half-width / distance of the estimate from the null)², and always by at least one seed (an exact test can stay
+    /// undecided where the interval alone would not). Null when the estimate sits on the null: no n would do.
     /// </summary>
     public static int? SeedsToDecide(Interval effect, double nullValue, int seeds)
     {
         var distance = Math.Abs(effect.Point - nullValue);
         if (distance < 1e-9) return null;
         var factor = effect.HalfWidth / distance;
-        return (int)Math.Min(100_000, Math.Ceiling(seeds * factor * factor));
+        return (int)Math.Min(100_000, Math.Max(seeds + 1, Math.Ceiling(seeds * factor * factor)));
     }
-
-    /// <summary>Seed-matched pairing: runs pair up when they agree on every setting the comparison does not contrast.</summary>
-    private static string PairKey(RunResult run, IReadOnlySet<RunSetting> contrasted) =>
-        RunSettings.Key(run.Config, RunSettings.All.Where(s => !contrasted.Contains(s)));
 }

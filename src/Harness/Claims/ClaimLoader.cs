@@ -38,12 +38,17 @@ public static class ClaimLoader
         }
 
         var reader = new ConfigReader(root, [(root.Providers.First(), $"in {full}")]);
-        reader.OnlyKeys("", "alpha", "bootstrap", "minimumSeeds", "claims", "published");
+        reader.OnlyKeys("", "alpha", "bootstrap", "minimumSeeds", "decide", "claims", "published");
+        reader.OnlyKeys("decide", "maxSeeds", "stage");
         reader.OnlyKeys("bootstrap", "resamples", "seed");
         var alpha = reader.Double("alpha", 0.05, a => a > 0 && a < 1, "a number in (0, 1)");
         var resamples = reader.Int("bootstrap:resamples", 4000, 200, 1_000_000);
         var seed = (ulong)reader.Int("bootstrap:seed", 1, 0);
         var minimumSeeds = reader.Int("minimumSeeds", ClaimSet.DefaultMinimumSeeds, 2);
+        Sequential.SequentialPlan? decide = reader.Has("decide")
+            ? new(reader.Int("decide:maxSeeds", Sequential.SequentialPlan.DefaultMaxSeeds, 2),
+                reader.Has("decide:stage") ? reader.Int("decide:stage", 1, 1) : null)
+            : null;
 
         var context = new Context(reader, experiment.Axes, ExperimentGrid.Runs(experiment));
         var claims = reader.Indices("claims").Select(i => ReadClaim(context, $"claims:{i}")).ToList();
@@ -63,7 +68,7 @@ public static class ClaimLoader
             return new PublishedOutlier(configuration, Metric(reader, $"{p}:metric"), reader.String($"{p}:reason", required: true) ?? "");
         }).ToList();
 
-        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds) : throw new ConfigurationException(reader.Errors);
+        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds, decide) : throw new ConfigurationException(reader.Errors);
     }
 
     /// <summary>What every part is checked against: the experiment's declared axes and its runs.</summary>
@@ -74,18 +79,21 @@ public static class ClaimLoader
     private static Claim ReadClaim(Context context, string path)
     {
         var reader = context.Reader;
-        reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "value", "parts", "expected", "reason");
+        reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "value", "parts", "expected", "reason", "negligible");
         var id = reader.String($"{path}:id", required: true) ?? "";
         var metric = Metric(reader, $"{path}:metric");
         var defaults = new PartDefaults(reader.String($"{path}:test"), reader.String($"{path}:direction"),
             reader.String($"{path}:paired"), reader.String($"{path}:axis"), reader.String($"{path}:value"));
         var parts = reader.Indices($"{path}:parts").Select(i => ReadPart(context, $"{path}:parts:{i}", defaults)).ToList();
         if (parts.Count == 0) reader.Error($"{path}:parts", "missing; at least one comparison is required");
-        var expectedText = reader.String($"{path}:expected", required: true) ?? "";
-        if (!Enum.TryParse<ClaimVerdict>(expectedText, ignoreCase: true, out var expected) || int.TryParse(expectedText, out _))
-            reader.Error($"{path}:expected", $"expected supported, refuted or inconclusive, found '{expectedText}'");
+        double? negligible = reader.Has($"{path}:negligible")
+            ? reader.Double($"{path}:negligible", 0, v => v > 0 && double.IsFinite(v), "the smallest effect that matters, a positive number in the metric's units")
+            : null;
+        if (negligible is not null && parts.Any(p => p.Test == ComparisonTest.Trend))
+            reader.Error($"{path}:negligible", "a trend part's ρ has no scale in the metric's units; declare the band only on claims without trend parts");
+        var registration = RegistrationReader.Read(reader, $"{path}:expected");
         return new Claim(id, reader.String($"{path}:statement", required: true) ?? "", reader.String($"{path}:tutorial") ?? "",
-            metric, parts, expected, reader.String($"{path}:reason", required: true) ?? "");
+            metric, parts, registration, reader.String($"{path}:reason", required: true) ?? "", negligible);
     }
 
     private static ClaimPart ReadPart(Context context, string path, PartDefaults defaults)

@@ -3,7 +3,34 @@ namespace Harness.Claims;
 /// <summary>A claim decided by the data: its verdict, each part's evidence, and the text the report shows.</summary>
 /// <param name="Headline">One line: verdict, statement, effects with intervals, seeds, α.</param>
 /// <param name="Evidence">Per part: the effect and, per group, seeds, mean, median and IQR.</param>
-public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, string Headline, string Evidence)
+/// <param name="Decision">Under <c>reproduce --decide</c>: the look that decided the claim; null for a single look.</param>
+public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, string Headline, string Evidence,
+    Sequential.SequentialDecision? Decision = null)
 {
-    public bool AsRegistered => Verdict == Claim.Expected;
+    /// <summary>False when a part had too few seeds for any verdict: the claim was not tested, which is neither a pass nor a failure.</summary>
+    public bool Evaluated => !Parts.Any(p => p.TooFewSeeds);
+
+    /// <summary>Evaluated, and the verdict is the registered one.</summary>
+    public bool AsRegistered => Evaluated && Verdict == Claim.Registration.Verdict;
+
+    /// <summary>
+    /// Nothing contradicts the registration: as registered, or not evaluated at this seed count. A regression snapshot
+    /// holds for its own seed count: on other seeds (a quick look with fewer, seeds added until decided, or a
+    /// pre-registration made before any run) the evidence may reach less or further, so an Inconclusive on one side is no
+    /// contradiction; only two decided verdicts that differ are. On the snapshot's own seeds any change is a regression.
+    /// </summary>
+    public bool Holds => !Evaluated || AsRegistered
+        || (!OnRegisteredSeeds && (Claim.Registration.Verdict == ClaimVerdict.Inconclusive || Verdict == ClaimVerdict.Inconclusive));
+
+    /// <summary>The most seeds behind any part: what a snapshot's <see cref="Registration.Seeds"/> is compared with.</summary>
+    public int Seeds => Parts.Max(p => p.Seeds);
+
+    /// <summary>Evaluated on exactly the seed count its snapshot was registered on, in a single look.</summary>
+    public bool OnRegisteredSeeds => Decision is null && Claim.Registration.Kind == RegistrationKind.Snapshot && Claim.Registration.Seeds == Seeds;
+
+    /// <summary>For a claim not evaluated: the seeds per group its parts need.</summary>
+    public int? SeedsNeeded => Evaluated ? null : Parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested);
+
+    /// <summary>For a claim not evaluated: what its parts need, e.g. "needs ≥ 8 seed pairs to reach α = 0.0083 (has 5)".</summary>
+    public string Needs => string.Join("; ", Parts.Where(p => p.TooFewSeeds).Select(ClaimText.Needs).Distinct());
 }

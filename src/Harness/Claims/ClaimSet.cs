@@ -9,11 +9,18 @@ public sealed record ClaimSet(
     IReadOnlyList<string> PublishedMetrics,
     IReadOnlyList<PublishedOutlier> PublishedOutliers,
     string Path,
-    int MinimumSeeds = ClaimSet.DefaultMinimumSeeds)
+    int MinimumSeeds = ClaimSet.DefaultMinimumSeeds,
+    Sequential.SequentialPlan? Decide = null)
 {
-    /// <summary>Below this many runs per group a percentile bootstrap is degenerate (two values per group give intervals
-    /// like [0, 0]), so a part with fewer is Inconclusive whatever its interval says.</summary>
+    /// <summary>
+    /// The floor for parts a t interval decides (thresholds, contrasts): exact for normal seeds at any n ≥ 2, but with
+    /// fewer than five the normality it assumes cannot be checked at all. Parts with an exact test derive their own
+    /// minimum from α/k instead (see <see cref="Comparisons.PartEvidence.MinimumSeeds"/>).
+    /// </summary>
     public const int DefaultMinimumSeeds = 5;
+
+    /// <summary>The plan <c>reproduce --decide</c> follows: the claims file's <c>decide</c> block, else the default budget.</summary>
+    public Sequential.SequentialPlan DecidePlan => Decide ?? new(Sequential.SequentialPlan.DefaultMaxSeeds);
 
     /// <summary>An experiment without a claims file: nothing to decide, and published runs compared on the default metrics.</summary>
     public static ClaimSet None(string path) => new(0.05, 4000, 1, [], ["final_val_loss", "final_val_acc"], [], path);

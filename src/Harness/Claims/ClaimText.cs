@@ -10,15 +10,17 @@ public static class ClaimText
     public static string Headline(Claim claim, ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts, double alpha)
     {
         var effects = string.Join("; ", parts.Select(p =>
-            $"{p.Statistic} = {Effect(p.Effect)}" + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
+            $"{p.Statistic} = {Effect(p.Effect)}" + (p.Test is { } test ? $", {test}" : "") + Difference(p) + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
         var seeds = parts.Select(p => p.Seeds).Distinct().Order().ToList();
         var seedText = seeds.Count == 1 ? $"{seeds[0]} seeds" : $"{seeds[0]}–{seeds[^1]} seeds";
         var correction = parts.Count > 1
             ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
             : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
-        var text = $"{verdict} — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}";
+        var band = claim.Negligible is { } b ? $", negligible below ±{RunSettingText(b)}" : "";
         if (parts.Any(p => p.TooFewSeeds))
-            return text + $". Too few seeds for a verdict: at least {parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested)} runs per group are needed.";
+            return $"Not evaluated — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}{band}. " +
+                   $"Too few seeds for a verdict: {string.Join("; ", parts.Where(p => p.TooFewSeeds).Select(Needs).Distinct())}.";
+        var text = $"{verdict} — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}{band}";
         if (verdict == ClaimVerdict.Inconclusive)
         {
             var suggestions = parts.Where(p => p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.SeedsSuggested).ToList();
@@ -29,15 +31,26 @@ public static class ClaimText
         return text + ".";
     }
 
+    /// <summary>"needs ≥ 8 seed pairs to reach α/6 = 0.0083 (has 5)": the minimum follows from the test, not a fixed rule.</summary>
+    public static string Needs(PartOutcome part) =>
+        $"needs ≥ {part.SeedsSuggested} {part.SeedUnit} to reach α = {I(part.Alpha, "0.####")} (has {part.Seeds})";
+
+    private static string Difference(PartOutcome part) =>
+        part.Difference is { } d ? $", mean difference {Effect(d)} at {I(d.Level * 100, "0.##")}%" : "";
+
+    private static string RunSettingText(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
     public static string Evidence(Claim claim, IReadOnlyList<PartOutcome> parts)
     {
         var text = new StringBuilder();
         foreach (var part in parts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"{(part.Part.Name.Length > 0 ? part.Part.Name : claim.Id)}: {part.Statistic} = {Effect(part.Effect)} " +
-                $"at {I(part.Effect.Level * 100, "0.##")}%, null {F(part.NullValue, Decimals(part.Effect))}, " +
-                $"claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")} → {part.Verdict}");
+            text.AppendLine(
+                $"{(part.Part.Name.Length > 0 ? part.Part.Name : claim.Id)}: {part.Statistic} = {Effect(part.Effect)}" +
+                (part.Effect.Lower == part.Effect.Upper ? "" : $" at {I(part.Effect.Level * 100, "0.##")}%") + $", null {F(part.NullValue, Decimals(part.Effect))}, " +
+                $"claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")}" + (part.Test is { } test ? $", {test}" : "") +
+                Difference(part) + (claim.Negligible is { } band ? $" (negligible inside ±{RunSettingText(band)})" : "") +
+                $" → {(part.TooFewSeeds ? "not evaluated: " + Needs(part) : part.Verdict.ToString())}");
             text.AppendLine($"| group | seeds | mean {claim.Metric} | median | IQR |");
             text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
             foreach (var group in part.Groups)
@@ -52,6 +65,10 @@ public static class ClaimText
     /// an interval 0.0025 wide reads 0.9835 [0.9822, 0.9847], not 0.98 [0.98, 0.98]).</summary>
     private static string Effect(Interval effect)
     {
+        // Zero width only comes from data with no spread (every seed's ρ is 1; two groups completely separated, so every
+        // bootstrap resample gives P = 0): "[0.00, 0.00]" would read as certainty about seeds not yet run. The exact test
+        // beside it decides.
+        if (effect.Lower == effect.Upper) return $"{F(effect.Point)} (no interval: the data show no spread)";
         var decimals = Decimals(effect);
         return $"{F(effect.Point, decimals)} [{F(effect.Lower, decimals)}, {F(effect.Upper, decimals)}]";
     }

@@ -6,7 +6,13 @@ namespace Harness.Claims;
 public sealed record GroupEvidence(string Label, IReadOnlyList<double> Values);
 
 /// <summary>One comparison's result: the effect with its interval, what it says, and the groups behind it.</summary>
-/// <param name="SeedsSuggested">For an inconclusive part, roughly how many seeds per group would let the interval exclude the null.</param>
+/// <param name="Seeds">Distinct seeds behind the part.</param>
+/// <param name="SeedsSuggested">Not evaluated: the fewest seeds that could reach <see cref="Alpha"/>. Inconclusive: roughly
+/// how many seeds per group would let the interval exclude the null.</param>
+/// <param name="Test">The exact test that decided, with its p-value, where one exists.</param>
+/// <param name="Alpha">The part's share of the claim's α.</param>
+/// <param name="SeedUnit">What <see cref="SeedsSuggested"/> counts: "seed pairs", "seeds per group" or "seeds".</param>
+/// <param name="Difference">The mean difference at 1 − 2α, checked against the claim's negligible band (when it declares one).</param>
 public sealed record PartOutcome(
     ClaimPart Part,
     string Statistic,
@@ -16,4 +22,8 @@ public sealed record PartOutcome(
     IReadOnlyList<GroupEvidence> Groups,
     int Seeds,
     int? SeedsSuggested,
-    bool TooFewSeeds = false);
+    bool TooFewSeeds = false,
+    string? Test = null,
+    double Alpha = 0.05,
+    string SeedUnit = "seeds",
+    Interval? Difference = null);

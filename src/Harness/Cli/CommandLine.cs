@@ -21,7 +21,7 @@ public static class CommandLine
     {
         var root = new RootCommand("Re-runs Keras experiments on TorchSharp and checks them against baselines and their claims.")
         {
-            ReproduceCommand.Create(), RunCommand.Create(), BenchCommand.Create(), AcceptCommand.Create(),
+            ReproduceCommand.Create(), RunCommand.Create(), BenchCommand.Create(), AcceptCommand.Create(), RegisterCommand.Create(),
         };
         root.HelpName = Name;
         root.Add(HelpCommand(root));

@@ -11,12 +11,23 @@ public sealed class ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfi
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly long _start = (time ?? TimeProvider.System).GetTimestamp();
-    private readonly double _total = runs.Sum(cost);
+    private double _total = runs.Sum(cost);
+    private int _runs = runs.Count;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _finished = [];
     private double _done;
 
-    public int Runs => runs.Count;
+    public int Runs => _runs;
+
+    /// <summary>Runs not planned at the start (seeds added until a claim is decided) join the total.</summary>
+    public void Add(IReadOnlyList<RunConfig> more)
+    {
+        lock (_gate)
+        {
+            _total += more.Sum(cost);
+            _runs += more.Count;
+        }
+    }
     public int RunsDone { get; private set; }
 
     /// <summary>

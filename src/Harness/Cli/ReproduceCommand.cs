@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Harness.Baselines;
+using Harness.Claims;
 using Harness.Config;
 using Harness.IO;
 using Harness.Native;
@@ -16,13 +17,16 @@ namespace Harness.Cli;
 /// <c>harness reproduce</c>: the whole experiment — every run trained side by side, both baseline tiers, every claim and
 /// published comparison — into <c>OUT/&lt;experiment&gt;/</c>: report.md, histories.csv, claims.json, runs/, figures/, and
 /// timings.json (wall times, kept apart so the other files are byte-identical between runs). Exit code 0 when everything
-/// holds, 1 on a regression or a verdict that differs from its registration.
+/// holds, 1 on a regression or a verdict that differs from its registration. With <c>--register</c>, each evaluated
+/// claim's verdict is then recorded in the experiment's claims.json as a regression snapshot of this run.
 /// </summary>
 public static class ReproduceCommand
 {
     /// <summary>What <c>reproduce</c> was asked to do, as parsed.</summary>
+    /// <param name="Decide">Add seeds until every claim is decided (or the budget is spent): see <see cref="SequentialDecider"/>.</param>
+    /// <param name="MaxSeeds">The budget for <paramref name="Decide"/>; null: the claims file's, else 40.</param>
     public sealed record Request(string Experiment, int? Seeds, string OutRoot, int Workers, string? DataDirectory,
-        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines);
+        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Register = false, bool Decide = false, int? MaxSeeds = null);
 
     public static Command Create()
     {
@@ -34,12 +38,28 @@ public static class ReproduceCommand
         var numerics = CommonOptions.Numerics("the experiment's");
         var set = SetOption.Create();
         var baselines = CommonOptions.Baselines();
+        var register = new Option<bool>("--register")
+        {
+            Description = "then record each evaluated claim's verdict in the experiment's claims.json, as a regression snapshot " +
+                          "(seeds, numerics profile, date, git commit)",
+        };
+        var decide = new Option<bool>("--decide")
+        {
+            Description = "add seeds in stages to the configurations undecided claims depend on, until every claim is decided or " +
+                          "the budget is spent (alpha split evenly over the planned looks; the claims file's \"decide\" block sets the plan)",
+        };
+        var maxSeeds = TypedOption.OptionalInteger("--max-seeds", "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2);
         var command = new Command("reproduce", "Reproduce a whole experiment: every run, baselines, claims and a report.")
         {
-            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines,
+            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines, register, decide, maxSeeds,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(maxSeeds) is not null && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
+        });
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
-                parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics), parsed.GetValue(set)!, parsed.GetValue(baselines)),
+                parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics), parsed.GetValue(set)!, parsed.GetValue(baselines),
+                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
     }
@@ -58,6 +78,7 @@ public static class ReproduceCommand
         if (request.Numerics is not null) overrides["numerics"] = request.Numerics.Name;
         var folder = ExperimentFolder.Open(name, overrides, baselines);
         var experiment = folder.Experiment;
+        var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource) : default;
         TorchRuntime.Initialize(experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
@@ -70,10 +91,20 @@ public static class ReproduceCommand
         using var session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()),
             workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)));
         var tracker = new ProgressTracker(session.Runs, session.Cost);
+        var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
+        var existing = session.Configurations.Max(c => c.Runs.Count);
+        if (plan is not null && plan.MaxSeeds < existing)
+            throw new UsageException($"error: --max-seeds: expected at least the {existing} seeds the experiment already has, found {plan.MaxSeeds}");
+        if (plan is not null)
+            output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then {string.Join(", ", plan.Looks(existing).Skip(1))}.");
         ExperimentResults Reproduce(IProgressDisplay progress)
         {
             display = progress;
-            return Reproducer.Reproduce(session);
+            return Reproducer.Reproduce(session, plan, stage =>
+            {
+                tracker.Add(stage);
+                output.WriteLine($"Training {stage.Count} more run(s) for claims still open.");
+            });
         }
         var results = interactive ? LiveProgress.Run(tracker, Reproduce) : Reproduce(new PlainProgress(tracker, output));
 
@@ -81,15 +112,43 @@ public static class ReproduceCommand
             if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
         var (written, failures) = ReportWriters.Default.Write(results, directory);
         WriteTimings(directory, results, clock.Elapsed.TotalSeconds);
+        if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
 
         output.WriteLine();
-        foreach (var claim in results.Claims) output.WriteLine((claim.AsRegistered ? "  " : "✗ ") + claim.Headline);
+        foreach (var claim in results.Claims) output.WriteLine((claim.Holds ? "  " : "✗ ") + claim.Headline);
         output.WriteLine();
         output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {written.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
         if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
-        else if (results.NotCompared > 0) output.WriteLine($"{results.Headline}: {results.NotCompared} of {results.Exact.Count} histories could not be compared bit for bit; see the report.");
+        else
+        {
+            if (results.NotCompared > 0) output.WriteLine($"{results.Headline}: {results.NotCompared} of {results.Exact.Count} histories could not be compared bit for bit; see the report.");
+            if (results.NotEvaluated > 0)
+                output.WriteLine($"{results.Headline}: {results.NotEvaluated} of {results.Claims.Count} claims not evaluated, too few seeds " +
+                                 $"({string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))}).");
+        }
         return results.Holds && failures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// Snapshots of what this run measured. A claim too few seeds could decide keeps its registration, and so does a
+    /// pre-registration: it is the prediction this run tests, and a snapshot over it would erase that it was made first.
+    /// </summary>
+    private static void Register(string path, ExperimentResults results, (DateOnly Date, string Commit) stamp, TextWriter output)
+    {
+        static bool Snapshots(ClaimOutcome c) => c.Evaluated && c.Claim.Registration.Kind == RegistrationKind.Snapshot;
+        var registrations = results.Claims.Where(Snapshots).ToDictionary(c => c.Claim.Id, c =>
+            Registration.Snapshot(c.Verdict, c.Parts.Max(p => p.Seeds), results.Experiment.Numerics.Name, stamp.Date, stamp.Commit));
+        RegistrationWriter.Write(path, registrations);
+        output.WriteLine($"Registered {registrations.Count} verdict(s) in {path} as snapshots of this run:");
+        foreach (var outcome in results.Claims)
+        {
+            var kept = outcome.Claim.Registration;
+            output.WriteLine(registrations.TryGetValue(outcome.Claim.Id, out var registration)
+                ? $"  {outcome.Claim.Id}: {registration.Verdict}, {registration.Provenance}{(outcome.AsRegistered ? "" : $" (was {kept.Verdict})")}"
+                : !outcome.Evaluated ? $"  {outcome.Claim.Id}: not evaluated; kept {kept.Verdict}, {kept.Provenance}"
+                : $"  {outcome.Claim.Id}: kept {kept.Verdict}, {kept.Provenance}; this run says {outcome.Verdict}");
+        }
     }
 
     private static void WriteTimings(string directory, ExperimentResults results, double wallSeconds)

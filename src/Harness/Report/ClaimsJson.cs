@@ -1,3 +1,4 @@
+using Harness.Claims;
 using Harness.IO;
 
 namespace Harness.Report;
@@ -27,9 +28,21 @@ public sealed class ClaimsJson : IReportWriter
                 json.WriteString("tutorial", outcome.Claim.Tutorial);
                 json.WriteString("metric", outcome.Claim.Metric);
                 json.WriteString("verdict", outcome.Verdict.ToString());
-                json.WriteString("registered", outcome.Claim.Expected.ToString());
+                json.WritePropertyName("registered");
+                RegistrationJson.ToNode(outcome.Claim.Registration).WriteTo(json);
                 json.WriteBoolean("asRegistered", outcome.AsRegistered);
                 json.WriteString("headline", outcome.Headline);
+                if (outcome.Decision is { } decision)
+                {
+                    json.WriteStartObject("sequential");
+                    json.WriteBoolean("decided", decision.Decided);
+                    json.WriteNumber("seeds", decision.Seeds);
+                    json.WriteNumber("look", decision.Look);
+                    json.WriteNumber("looks", decision.Looks);
+                    json.WriteNumber("maxSeeds", decision.MaxSeeds);
+                    json.WriteNumber("alphaPerLook", decision.AlphaPerLook);
+                    json.WriteEndObject();
+                }
                 json.WriteStartArray("parts");
                 foreach (var part in outcome.Parts)
                 {
@@ -44,6 +57,16 @@ public sealed class ClaimsJson : IReportWriter
                     json.WriteString("verdict", part.Verdict.ToString());
                     json.WriteNumber("seeds", part.Seeds);
                     if (part.SeedsSuggested is { } suggested) json.WriteNumber("seedsSuggested", suggested);
+                    if (part.Test is { } test) json.WriteString("test", test);
+                    if (part.Difference is { } difference)
+                    {
+                        json.WriteStartObject("meanDifference");
+                        json.WriteNumber("estimate", difference.Point);
+                        json.WriteNumber("lower", difference.Lower);
+                        json.WriteNumber("upper", difference.Upper);
+                        json.WriteNumber("level", difference.Level);
+                        json.WriteEndObject();
+                    }
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();

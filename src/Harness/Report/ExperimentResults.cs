@@ -22,7 +22,10 @@ public sealed record ExperimentResults(
 {
     public bool ExactHolds => Exact.All(e => TierResults.Of(e.Verdict) != TierResult.Fail);
     public bool EnsembleHolds => Ensemble.All(e => TierResults.Of(e.Verdict) != TierResult.Fail);
-    public bool ClaimsHold => Claims.All(c => c.AsRegistered);
+    public bool ClaimsHold => Claims.All(c => c.Holds);
+
+    /// <summary>Claims with too few seeds for a verdict (a quick look with <c>--seeds 2</c>): not failures, but not verified either.</summary>
+    public int NotEvaluated => Claims.Count(c => !c.Evaluated);
 
     public bool PublishedHolds => Published.All(p => p.Metrics.All(m => m.TooFewSeeds ||
         m.Outlier == RegisteredOutliers.Any(o => o.Configuration == p.ConfigurationId && o.Metric == m.Metric)));
@@ -36,6 +39,6 @@ public sealed record ExperimentResults(
     /// <summary>The summary's first line.</summary>
     public string Headline =>
         !Holds ? "Not everything holds"
-        : NotCompared == 0 ? "Everything holds"
+        : NotCompared == 0 && NotEvaluated == 0 ? "Everything holds"
         : "Nothing failed, but not everything was verified";
 }

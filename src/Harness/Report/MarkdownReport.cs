@@ -53,9 +53,13 @@ public sealed class MarkdownReport : IReportWriter
         md.AppendLine();
         var verified = results.Exact.Count(e => TierResults.Of(e.Verdict) == TierResult.Pass);
         var notCompared = results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).ToList();
+        var unverified = new List<string>();
+        if (notCompared.Count > 0) unverified.Add(Invariant($"{notCompared.Count} of {results.Exact.Count} histories could not be compared bit for bit"));
+        if (results.NotEvaluated > 0)
+            unverified.Add(Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: {string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
         md.AppendLine(Invariant($"**{results.Headline}**") + (!results.Holds ? " — see the marked items below."
-            : notCompared.Count == 0 ? ": every history verified bit for bit, and every verdict as registered."
-            : Invariant($": {notCompared.Count} of {results.Exact.Count} histories could not be compared bit for bit.")));
+            : unverified.Count == 0 ? ": every history verified bit for bit, and every verdict as registered."
+            : $": {string.Join("; ", unverified)}."));
         md.AppendLine();
         md.AppendLine(Invariant($"- Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics})."));
         foreach (var reason in notCompared.GroupBy(e => e.Message))
@@ -64,7 +68,8 @@ public sealed class MarkdownReport : IReportWriter
             md.AppendLine(Invariant($"  - {other.Count()} {Words(other.Key)}."));
         var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         md.AppendLine($"- Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).");
-        var verdicts = results.Claims.GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
+            .Concat(results.NotEvaluated > 0 ? [$"{results.NotEvaluated} not evaluated"] : []);
         md.AppendLine($"- Claims: {string.Join(", ", verdicts)}; {results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered.");
         var outliers = results.Published.Sum(p => p.Metrics.Count(m => m.Outlier));
         md.AppendLine($"- Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced range widened by one IQR.");
@@ -77,7 +82,7 @@ public sealed class MarkdownReport : IReportWriter
         md.AppendLine();
         foreach (var outcome in results.Claims)
         {
-            md.AppendLine($"### {outcome.Verdict}: {outcome.Claim.Statement}");
+            md.AppendLine($"### {(outcome.Evaluated ? outcome.Verdict.ToString() : "Not evaluated")}: {outcome.Claim.Statement}");
             md.AppendLine();
             if (outcome.Claim.Tutorial.Length > 0)
             {
@@ -86,7 +91,17 @@ public sealed class MarkdownReport : IReportWriter
             }
             md.AppendLine(outcome.Headline);
             md.AppendLine();
-            md.AppendLine($"Registered: {outcome.Claim.Expected} — {(outcome.AsRegistered ? "as registered" : "**differs from the registration**")}. {outcome.Claim.Reason}");
+            if (outcome.Decision is { } decision)
+            {
+                md.AppendLine(decision.Describe());
+                md.AppendLine();
+            }
+            var registration = outcome.Claim.Registration;
+            var standing = !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
+                : outcome.AsRegistered ? "as registered"
+                : outcome.Holds ? $"on {outcome.Seeds} seeds, not the registered {registration.Seeds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: the evidence reaches {(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")}, and does not contradict it"
+                : "**differs from the registration**";
+            md.AppendLine($"Registered: {registration.Verdict} — {registration.Provenance} — {standing}. {outcome.Claim.Reason}");
             md.AppendLine();
             md.AppendLine("<details><summary>Evidence</summary>");
             md.AppendLine();

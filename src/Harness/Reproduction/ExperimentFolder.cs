@@ -47,6 +47,14 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IR
 
     public BaselineStore Store(BaselinePolicy policy) => new(BaselinesDirectory, policy);
 
+    /// <summary>
+    /// The claims file registrations are recorded in: a shipped experiment's source copy in the repository (the program
+    /// reads the build's copy, which the next build would overwrite), else the one beside the experiment's definition.
+    /// </summary>
+    public string ClaimsSource => IsShipped(Experiment)
+        ? Path.Combine(RepositoryLayout.ExperimentSource(Experiment.Name), ClaimLoader.FileName)
+        : Claims.Path;
+
     /// <summary>Every experiment shipped with the program, by name.</summary>
     public static IReadOnlyList<string> Shipped() =>
         Directory.Exists(ExperimentLoader.ExperimentsDirectory)
@@ -64,13 +72,12 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IR
         return looksLikePath ? nameOrPath : null;
     }
 
-    private static string DefaultBaselines(Experiment experiment)
-    {
-        var shipped = Path.GetFullPath(Path.Combine(ExperimentLoader.ExperimentsDirectory, experiment.Name));
-        return string.Equals(Path.GetFullPath(experiment.Folder), shipped, StringComparison.Ordinal)
-            ? Path.Combine(RepositoryLayout.BaselinesRoot(), experiment.Name)
-            : Path.Combine(experiment.Folder, BaselinesFolder);
-    }
+    private static string DefaultBaselines(Experiment experiment) => IsShipped(experiment)
+        ? Path.Combine(RepositoryLayout.BaselinesRoot(), experiment.Name)
+        : Path.Combine(experiment.Folder, BaselinesFolder);
+
+    private static bool IsShipped(Experiment experiment) => string.Equals(Path.GetFullPath(experiment.Folder),
+        Path.GetFullPath(Path.Combine(ExperimentLoader.ExperimentsDirectory, experiment.Name)), StringComparison.Ordinal);
 
     private static T? Collect<T>(Func<T> load, List<string> errors) where T : class
     {

@@ -15,4 +15,23 @@ public static class MeanInterval
         var half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, values.Count - 1, 1 - (1 - level) / 2) * Math.Sqrt(variance / values.Count);
         return new Interval(mean, mean - half, mean + half, level);
     }
+
+    /// <summary>
+    /// A contrast of group means, Σ cᵢ·meanᵢ, with Welch's t interval: standard error √(Σ cᵢ²sᵢ²/nᵢ) and Welch–Satterthwaite
+    /// degrees of freedom (Σ cᵢ²sᵢ²/nᵢ)² / Σ (cᵢ²sᵢ²/nᵢ)²/(nᵢ − 1). Coefficients (1, −1) give Welch's two-sample interval;
+    /// (1, −1, −1, 1) the difference in differences "(A − B) − (C − D)".
+    /// </summary>
+    public static Interval Contrast(IReadOnlyList<IReadOnlyList<double>> groups, IReadOnlyList<double> coefficients, double level)
+    {
+        if (groups.Count != coefficients.Count) throw new ArgumentException("One coefficient per group.", nameof(coefficients));
+        if (groups.Any(g => g.Count < 2)) throw new ArgumentException("Every group needs at least 2 values for its variance.", nameof(groups));
+        var stats = groups.Select(WelchTest.MeanVariance).ToList();
+        var estimate = stats.Select((s, i) => coefficients[i] * s.Mean).Sum();
+        var parts = stats.Select((s, i) => coefficients[i] * coefficients[i] * s.Variance / groups[i].Count).ToList();
+        var variance = parts.Sum();
+        if (variance == 0) return new Interval(estimate, estimate, estimate, level);
+        var df = variance * variance / parts.Select((v, i) => v * v / (groups[i].Count - 1)).Sum();
+        var half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 1 - (1 - level) / 2) * Math.Sqrt(variance);
+        return new Interval(estimate, estimate - half, estimate + half, level);
+    }
 }

@@ -33,7 +33,7 @@ internal sealed class BaselineFixtures : IDisposable
         Numerics = "native", MklCbwr = "AUTO,STRICT", MklVendorOverride = "off", CpuCapability = "AVX512",
     };
 
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "harness-baselines-" + TestContext.CurrentContext.Test.ID);
+    public string Directory { get; } = TestScratch.Path("harness-baselines");
 
     public BaselineFixtures() => System.IO.Directory.CreateDirectory(Directory);
 

@@ -11,7 +11,7 @@ public sealed class ClaimEvaluatorTests
     private static ClaimSet Settings(ulong seed = 7, int resamples = 2000) => new(0.05, resamples, seed, [], [], [], "claims.json");
 
     private static Claim Trend(params ClaimPart[] parts) =>
-        new("trend", "gap rises with depth", "", "gap", parts, ClaimVerdict.Supported, "");
+        new("trend", "gap rises with depth", "", "gap", parts, SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
     private static ClaimPart DepthTrend(string name = "") =>
         new(name, ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(nTrain: 1000), Axis: RunSettings.Layers);
@@ -25,8 +25,9 @@ public sealed class ClaimEvaluatorTests
         var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.1 * l + 0.02 * SyntheticRuns.Noise(s)));
 
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported));
-        // Perfectly ordered levels give ρ = 0.98, not 1: ten runs share each depth, and Spearman ranks those ties together.
-        Assert.That(outcome.Headline, Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) = 0.97999 [0.98037, 0.98110]; 10 seeds, α = 0.05, 95% interval."));
+        // Every seed perfectly ordered: ρ = 1 within each, with no spread to make an interval of; the test decides.
+        Assert.That(outcome.Headline, Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) within seeds = 1.00 (no interval: the data show no spread), " +
+            "permutation within 10 seeds (Monte Carlo), p = 0.0002; 10 seeds, α = 0.05, 95% interval."));
         Assert.That(outcome.Evidence, Does.Contain("| layers=9 | 10 |"));
     }
 
@@ -48,7 +49,7 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void A_weak_trend_is_inconclusive_with_a_seed_estimate()
     {
-        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.005 * l + 0.2 * SyntheticRuns.Noise(s, l), seeds: 6));
+        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.005 * l + 0.2 * SyntheticRuns.Jitter(s, l), seeds: 6));
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), outcome.Headline);
         Assert.That(outcome.Parts[0].SeedsSuggested, Is.GreaterThan(6));
         Assert.That(outcome.Headline, Does.Contain($"about {outcome.Parts[0].SeedsSuggested} seeds per group might decide it"));
@@ -65,7 +66,7 @@ public sealed class ClaimEvaluatorTests
         }).ToList();
         ClaimPart Part(bool paired) => new("", ComparisonTest.Probability, ClaimedSide.Less, paired,
             A: SyntheticRuns.Filter(5, 0.2, 1000), B: SyntheticRuns.Filter(5, 0, 1000));
-        Claim Claim(bool paired) => new("dropout", "dropout lowers the gap", "", "gap", [Part(paired)], ClaimVerdict.Supported, "");
+        Claim Claim(bool paired) => new("dropout", "dropout lowers the gap", "", "gap", [Part(paired)], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
         var paired = ClaimEvaluator.Evaluate(Claim(paired: true), Settings(), runs);
         var unpaired = ClaimEvaluator.Evaluate(Claim(paired: false), Settings(), runs);
@@ -86,7 +87,7 @@ public sealed class ClaimEvaluatorTests
         var part = new ClaimPart("", ComparisonTest.Contrast, ClaimedSide.Less, false,
             A: SyntheticRuns.Filter(9, 0, 6000), B: SyntheticRuns.Filter(1, 0, 6000), C: SyntheticRuns.Filter(9, 0, 1000), D: SyntheticRuns.Filter(1, 0, 1000));
 
-        var outcome = ClaimEvaluator.Evaluate(new Claim("c", "depth matters less with more data", "", "gap", [part], ClaimVerdict.Supported, ""), Settings(), runs);
+        var outcome = ClaimEvaluator.Evaluate(new Claim("c", "depth matters less with more data", "", "gap", [part], SyntheticRuns.Registered(ClaimVerdict.Supported), ""), Settings(), runs);
 
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported), outcome.Headline);
         Assert.That(outcome.Parts[0].Effect.Point, Is.EqualTo(8 * 0.01 - 8 * 0.05).Within(0.01));
@@ -95,8 +96,9 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void The_bootstrap_is_reproducible_and_follows_its_seed()
     {
-        var runs = Grid((l, s) => 0.01 * l + 0.1 * SyntheticRuns.Noise(s, l));
-        var claim = Trend(DepthTrend());
+        var runs = Grid((l, s) => 0.01 * l + 0.3 * SyntheticRuns.Jitter(s, l));
+        var claim = new Claim("deeper", "deeper nets overfit more", "", "gap", [new ClaimPart("", ComparisonTest.Probability, ClaimedSide.Greater, false,
+            A: SyntheticRuns.Filter(9, 0, 1000), B: SyntheticRuns.Filter(1, 0, 1000))], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
         var first = ClaimEvaluator.Evaluate(claim, Settings(seed: 7), runs).Parts[0].Effect;
         var again = ClaimEvaluator.Evaluate(claim, Settings(seed: 7), runs).Parts[0].Effect;
@@ -110,8 +112,8 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void The_correction_widens_intervals_with_the_number_of_parts_and_can_change_the_verdict()
     {
-        // A trend that is clear at 95% but not at 1 − 0.05/5 = 99%.
-        var runs = Grid((l, s) => 0.01 * l + 0.3 * SyntheticRuns.Noise(s, l), seeds: 6);
+        // A trend that is clear at 95% but not at 1 − 0.05/5 = 99%: p = 0.023 permuted within 6 seeds.
+        var runs = Grid((l, s) => 0.01 * l + 0.21 * SyntheticRuns.Jitter(s, l), seeds: 6);
         var one = ClaimEvaluator.Evaluate(Trend(DepthTrend("a")), Settings(), runs);
         var five = ClaimEvaluator.Evaluate(Trend(DepthTrend("a"), DepthTrend("b"), DepthTrend("c"), DepthTrend("d"), DepthTrend("e")), Settings(), runs);
 
@@ -142,12 +144,14 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void Too_few_seeds_are_inconclusive_however_clean_the_interval_looks()
     {
-        // Two seeds per depth of a perfect trend: the bootstrap interval collapses onto the estimate, which proves nothing.
-        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.1 * l + 0.01 * s, seeds: 2));
+        // Two seeds at two depths, perfectly ordered: the bootstrap interval collapses onto the estimate, which proves nothing.
+        // Permuted within seeds, the best any data can do is p = 2·(½)² = 0.5; reaching 0.05 takes 2·(½)⁶ = 0.031, six seeds.
+        var runs = new[] { 1, 9 }.SelectMany(l => Enumerable.Range(1, 2).Select(s => SyntheticRuns.WithGap(l, 0, 1000, s, 0.1 * l + 0.01 * s))).ToList();
+        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), runs);
 
         Assert.That(outcome.Parts[0].Effect.Lower, Is.GreaterThan(0), "the interval alone would say Supported");
-        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive));
-        Assert.That(outcome.Headline, Does.EndWith("Too few seeds for a verdict: at least 5 runs per group are needed."));
+        Assert.That(outcome.Evaluated, Is.False);
+        Assert.That(outcome.Headline, Does.EndWith("Too few seeds for a verdict: needs ≥ 6 seeds to reach α = 0.05 (has 2)."));
     }
 
     [Test]
@@ -159,7 +163,7 @@ public sealed class ClaimEvaluatorTests
             SyntheticRuns.WithGap(l, 0, 1000, s, 0.5), SyntheticRuns.WithGap(l, 0.2, 1000, s, 0.4),
         })).ToList();
         var part = new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Less, true, A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0));
-        var outcome = ClaimEvaluator.Evaluate(new Claim("d", "dropout lowers the gap", "", "gap", [part], ClaimVerdict.Supported, ""), Settings(), runs);
+        var outcome = ClaimEvaluator.Evaluate(new Claim("d", "dropout lowers the gap", "", "gap", [part], SyntheticRuns.Registered(ClaimVerdict.Supported), ""), Settings(), runs);
 
         Assert.That(outcome.Parts[0].Groups[0].Values, Has.Count.EqualTo(10));
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive));
@@ -173,4 +177,77 @@ public sealed class ClaimEvaluatorTests
         var error = Assert.Throws<InvalidOperationException>(() => ClaimEvaluator.Evaluate(claim, Settings(), Grid((l, s) => l)));
         Assert.That(error.Message, Does.Contain("part 'p'").And.Contain("n=42").And.Contain("matches 0 runs"));
     }
+
+    private static Claim DropoutLowersGap(int parts) => new("dropout", "dropout lowers the gap", "", "gap",
+        [.. Enumerable.Range(0, parts).Select(i => new ClaimPart($"part {i}", ComparisonTest.Probability, ClaimedSide.Less, true,
+            A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0)))], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
+
+    private static List<RunResult> Pairs(int seeds) =>
+        [.. Enumerable.Range(1, seeds).SelectMany(s => new[] { SyntheticRuns.WithGap(1, 0, 1000, s, 0.5), SyntheticRuns.WithGap(1, 0.2, 1000, s, 0.4) })];
+
+    [Test]
+    public void Five_unanimous_pairs_are_not_evaluated_the_sign_test_needs_six_at_alpha_0_05()
+    {
+        var five = ClaimEvaluator.Evaluate(DropoutLowersGap(1), Settings(), Pairs(5));
+        Assert.That(five.Evaluated, Is.False, five.Headline);
+        Assert.That(five.SeedsNeeded, Is.EqualTo(6), "2·(½)⁵ = 0.0625 > 0.05; 2·(½)⁶ = 0.031");
+        Assert.That(five.Headline, Does.StartWith("Not evaluated").And.Contain("p = 0.0625"));
+        Assert.That(five.Parts[0].Effect.Upper, Is.GreaterThan(0), "never [0, 0] for five pairs");
+
+        var six = ClaimEvaluator.Evaluate(DropoutLowersGap(1), Settings(), Pairs(6));
+        Assert.That((six.Evaluated, six.Verdict), Is.EqualTo((true, ClaimVerdict.Supported)), six.Headline);
+    }
+
+    [Test]
+    public void With_six_parts_the_derived_minimum_is_eight_seed_pairs()
+    {
+        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(6), Settings(), Pairs(7)).SeedsNeeded, Is.EqualTo(8), "2·(½)⁷ = 0.0156 > 0.05/6");
+        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(6), Settings(), Pairs(8)).Verdict, Is.EqualTo(ClaimVerdict.Supported));
+    }
+
+    private static List<RunResult> PairsDiffering(int seeds, Func<int, double> difference) =>
+        [.. Enumerable.Range(1, seeds).SelectMany(s => new[]
+        {
+            SyntheticRuns.WithGap(1, 0, 1000, s, 0.5 + 0.2 * SyntheticRuns.Jitter(s, 0)),
+            SyntheticRuns.WithGap(1, 0.2, 1000, s, 0.5 + 0.2 * SyntheticRuns.Jitter(s, 0) + difference(s)),
+        })];
+
+    [Test]
+    public void An_effect_wholly_inside_the_declared_band_is_negligible_whatever_its_sign()
+    {
+        // Differences of ±0.01 around zero over 20 seeds: the sign test cannot decide, but the 1 − 2α mean difference
+        // lies well inside ±0.05, so the claim ends as a conclusion: no effect that matters.
+        var runs = PairsDiffering(20, s => 0.01 * SyntheticRuns.Jitter(s, 1));
+        var claim = DropoutLowersGap(1) with { Negligible = 0.05 };
+        var outcome = ClaimEvaluator.Evaluate(claim, Settings(), runs);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Negligible), outcome.Headline);
+        var difference = outcome.Parts[0].Difference!;
+        Assert.That(difference.Level, Is.EqualTo(0.9).Within(1e-12), "TOST at α = 0.05: the 90% interval");
+        Assert.That(difference.Lower, Is.GreaterThan(-0.05));
+        Assert.That(difference.Upper, Is.LessThan(0.05));
+        Assert.That(outcome.Headline, Does.StartWith("Negligible — dropout lowers the gap").And.Contain("negligible below ±0.05").And.Contain("mean difference"));
+
+        var narrow = ClaimEvaluator.Evaluate(claim with { Negligible = 0.001 }, Settings(), runs);
+        Assert.That(narrow.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), "a band narrower than the interval decides nothing: " + narrow.Headline);
+        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(1), Settings(), runs).Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), "no band declared");
+    }
+
+    [Test]
+    public void A_real_but_small_effect_is_negligible_and_a_large_one_is_supported()
+    {
+        // Every pair lower by 0.01: the sign test alone says Supported, but 0.01 is inside a band of ±0.05.
+        var small = ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = 0.05 }, Settings(), PairsDiffering(10, s => -0.01 - 0.001 * SyntheticRuns.Jitter(s, 2)));
+        Assert.That(small.Verdict, Is.EqualTo(ClaimVerdict.Negligible), small.Headline);
+
+        var large = ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = 0.05 }, Settings(), PairsDiffering(10, s => -0.1 - 0.01 * SyntheticRuns.Jitter(s, 2)));
+        Assert.That(large.Verdict, Is.EqualTo(ClaimVerdict.Supported), large.Headline);
+    }
+
+    [TestCase(new[] { ClaimVerdict.Supported, ClaimVerdict.Supported }, ClaimVerdict.Supported)]
+    [TestCase(new[] { ClaimVerdict.Supported, ClaimVerdict.Negligible }, ClaimVerdict.Negligible)]
+    [TestCase(new[] { ClaimVerdict.Negligible, ClaimVerdict.Inconclusive }, ClaimVerdict.Inconclusive)]
+    [TestCase(new[] { ClaimVerdict.Negligible, ClaimVerdict.Inconclusive, ClaimVerdict.Refuted }, ClaimVerdict.Refuted)]
+    public void A_claim_holds_only_if_every_part_carries_a_meaningful_effect(ClaimVerdict[] parts, ClaimVerdict claim) =>
+        Assert.That(ClaimEvaluator.Combine(parts), Is.EqualTo(claim));
 }

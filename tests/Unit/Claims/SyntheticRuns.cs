@@ -22,6 +22,15 @@ internal static class SyntheticRuns
         new (RunSetting, object?)[] { (RunSettings.Layers, layers), (RunSettings.Dropout, dropout), (RunSettings.NTrain, nTrain) }
             .Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!)).ToList());
 
+    /// <summary>A snapshot registration of <paramref name="verdict"/> with fixed provenance, for claims built in code.</summary>
+    public static Registration Registered(ClaimVerdict verdict) =>
+        Registration.Snapshot(verdict, 6, "portable", new DateOnly(2026, 11, 26), "d70bc6c");
+
     /// <summary>A small deterministic "noise" in [-0.5, 0.5) per seed, so groups have spread without randomness.</summary>
     public static double Noise(int seed, int salt = 0) => ((seed * 37 + salt * 11) % 17) / 17.0 - 0.5;
+
+    /// <summary>Uniform in [−½, ½), unrelated between salts: <see cref="Noise"/> rises steadily with its salt, which a
+    /// within-seed trend test rightly reads as a trend.</summary>
+    public static double Jitter(int seed, int salt) =>
+        Harness.Statistics.SeededRandom.Derive(1, $"{seed}/{salt}") / (double)ulong.MaxValue - 0.5;
 }

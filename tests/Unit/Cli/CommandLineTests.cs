@@ -24,13 +24,14 @@ public sealed class CommandLineTests
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(output, Does.Contain("Usage:").And.Contain("harness [command] [options]"));
-        foreach (var command in new[] { "reproduce", "run", "bench", "accept" }) Assert.That(output, Does.Contain($"  {command} "));
+        foreach (var command in new[] { "reproduce", "run", "bench", "accept", "register" }) Assert.That(output, Does.Contain($"  {command} "));
     }
 
     [TestCase("run", "--learning-rate <X>", "--optimizer <sgd|rmsprop|adagrad|adam>", "--layers <N>", "[default: 1]", "--numerics <portable|native>")]
-    [TestCase("reproduce", "--experiment <NAME|PATH>", "[default: keras-tutorial-05]", "--seeds <N>", "--set <KEY=VALUE>", "--baselines <DIR>")]
+    [TestCase("reproduce", "--experiment <NAME|PATH>", "[default: keras-tutorial-05]", "--seeds <N>", "--set <KEY=VALUE>", "--baselines <DIR>", "--register")]
     [TestCase("bench", "--experiment <NAME|PATH>", "--seed <N>", "--replay-epochs <N>", "[default: 3]", "--baselines <DIR>")]
     [TestCase("accept", "--experiment <NAME|PATH>", "--run <ID>", "--baselines <DIR>")]
+    [TestCase("register", "--experiment <NAME|PATH>", "--claim <ID>", "--verdict <supported|refuted|inconclusive", "--baselines <DIR>")]
     public void Each_command_has_help_listing_its_options_with_defaults(string command, params string[] expected)
     {
         foreach (var args in new[] { new[] { command, "--help" }, ["help", command] })

@@ -35,11 +35,15 @@ public sealed class ReproduceCommandTests
         Assert.That(second.ExitCode, Is.EqualTo(1));
         Assert.That(Outputs(), Is.EqualTo(firstOutputs), "report.md, histories.csv and claims.json are byte-identical");
 
-        Assert.That(Reproduce(accept: "1").ExitCode, Is.EqualTo(0), "accepting writes the baselines");
+        var accepted = Reproduce(accept: "1");
+        Assert.That(accepted.ExitCode, Is.EqualTo(0), "accepting writes the baselines: " + accepted.Output);
         var verified = Reproduce();
         Assert.That(verified.ExitCode, Is.EqualTo(0), verified.Output);
         Assert.That(File.ReadAllText(Path.Combine(Out, Name, MarkdownReport.FileName)),
-            Does.Contain("All 16 runs are identical to their baselines, bit for bit.").And.Contain("**Everything holds**"));
+            Does.Contain("All 16 runs are identical to their baselines, bit for bit.")
+                .And.Contain("**Nothing failed, but not everything was verified**: 1 of 1 claims were not evaluated (too few seeds: deeper needs ≥ 6 seeds to reach α = 0.05 (has 4)).")
+                .And.Contain("### Not evaluated: deeper overfits"),
+            "four seeds are too few for the claim (2·(½)⁴ = 0.125 > 0.05 within seeds of two depths): not a failure (exit 0), but never \"everything holds\" either");
     }
 
     [Test]
@@ -55,7 +59,7 @@ public sealed class ReproduceCommandTests
         Assert.That(Outputs(), Is.EqualTo(firstOutputs), "byte-identical across processes in the native profile as well");
         Assert.That(second.ExitCode, Is.EqualTo(0), "nothing failed: " + second.Output);
         Assert.That(File.ReadAllText(Path.Combine(Out, Name, MarkdownReport.FileName)),
-            Does.Contain("**Nothing failed, but not everything was verified**: 16 of 16 histories could not be compared bit for bit.")
+            Does.Contain("**Nothing failed, but not everything was verified**: 16 of 16 histories could not be compared bit for bit; 1 of 1 claims were not evaluated")
                 .And.Contain("numerics: portable (baseline) vs native (current)")
                 .And.Not.Contain("Everything holds"));
     }

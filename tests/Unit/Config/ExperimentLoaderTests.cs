@@ -12,7 +12,7 @@ public sealed class ExperimentLoaderTests
     [SetUp]
     public void CreateDirectory()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "harness-config-" + TestContext.CurrentContext.Test.ID);
+        _directory = TestScratch.Path("harness-config");
         Directory.CreateDirectory(_directory);
     }
 

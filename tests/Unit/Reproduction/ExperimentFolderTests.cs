@@ -43,7 +43,7 @@ public sealed class ExperimentFolderTests
                 """,
             claimsJson: """
                 { "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "width", "direction": "increasing",
-                  "parts": [ { "where": { "width": 8 } } ], "expected": "supported", "reason": "r" } ] }
+                  "parts": [ { "where": { "width": 8 } } ], "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "r" } ] }
                 """,
             publishedJson: """{ "runs": [ { "metrics": { "final_val_acc": 0.98 } } ] }""");
 
@@ -59,7 +59,7 @@ public sealed class ExperimentFolderTests
         using var outside = new OutsideExperiment(
             claimsJson: """
                 { "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "layers", "direction": "increasing",
-                  "parts": [ { "where": { "dropout": 0 } } ], "expected": "supported", "reason": "r" } ] }
+                  "parts": [ { "where": { "dropout": 0 } } ], "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "r" } ] }
                 """,
             publishedJson: """{ "runs": [ { "width": 8, "learningRate": 0.1, "metrics": { "final_loss": 0.5 } }, { "width": 16, "metrics": { "final_loss": 0.5 } } ] }""");
 
@@ -70,7 +70,7 @@ public sealed class ExperimentFolderTests
 
         File.WriteAllText(Path.Combine(outside.Folder, "claims.json"), """
             { "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "width", "direction": "increasing",
-              "parts": [ { "where": { "learningRate": 0.1 } } ], "expected": "supported", "reason": "r" } ] }
+              "parts": [ { "where": { "learningRate": 0.1 } } ], "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "r" } ] }
             """);
         File.WriteAllText(Path.Combine(outside.Folder, "published.json"), """{ "runs": [ { "width": 8, "learningRate": 0.1, "metrics": { "final_loss": 0.5 } } ] }""");
         error = Assert.Throws<ConfigurationException>(() => ExperimentFolder.Open(outside.Folder))!;
@@ -105,7 +105,7 @@ public sealed class ExperimentFolderTests
             Is.EquivalentTo(new[] { "curves_width-4.png", "curves_width-8.png", "gap-vs-learningRate.png" }), "figures faceted as the experiment declares");
         var report = File.ReadAllText(Path.Combine(directory, MarkdownReport.FileName));
         Assert.That(report, Does.Contain("varying width, learningRate").And.Contain("optimizer sgd").And.Contain("momentum 0.9"));
-        Assert.That(report, Does.Contain("Inconclusive — a higher learning rate ends with a lower training loss: P(final_loss[lr=0.1] > final_loss[lr=0.01]), paired by seed"));
+        Assert.That(report, Does.Contain("Not evaluated — a higher learning rate ends with a lower training loss: P(final_loss[lr=0.1] > final_loss[lr=0.01]), paired by seed"));
     }
 
     [Test]
@@ -113,7 +113,7 @@ public sealed class ExperimentFolderTests
     {
         using var outside = new OutsideExperiment(claimsJson: """
             { "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "probability", "direction": "less",
-              "parts": [ { "a": { "layers": 2 }, "b": { "width": 4 } } ], "expected": "supported", "reason": "r" } ] }
+              "parts": [ { "a": { "layers": 2 }, "b": { "width": 4 } } ], "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "r" } ] }
             """);
         var (exitCode, output) = outside.Reproduce();
         Assert.That(exitCode, Is.EqualTo(2), output);

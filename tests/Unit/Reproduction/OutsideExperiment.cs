@@ -22,7 +22,7 @@ internal sealed class OutsideExperiment : IDisposable
             { "claims": [ { "id": "higher-lr-trains-faster", "statement": "a higher learning rate ends with a lower training loss",
               "metric": "final_loss", "test": "probability", "direction": "less", "paired": true,
               "parts": [ { "name": "width 8", "a": { "width": 8, "learningRate": 0.1 }, "b": { "width": 8, "learningRate": 0.01 } } ],
-              "expected": "inconclusive", "reason": "on 2x2 synthetic images with 3 classes nothing is learnt in 3 epochs: the step size does not order the losses reliably" } ] }
+              "expected": { "verdict": "inconclusive", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "on 2x2 synthetic images with 3 classes nothing is learnt in 3 epochs: the step size does not order the losses reliably" } ] }
             """);
         if (publishedJson is not null) File.WriteAllText(Path.Combine(Folder, "published.json"), publishedJson);
     }

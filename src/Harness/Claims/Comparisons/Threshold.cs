@@ -1,0 +1,27 @@
+using Harness.Config.Settings;
+using Harness.Statistics;
+
+namespace Harness.Claims.Comparisons;
+
+/// <summary>The mean of the metric against a fixed value, with a one-sample t interval over the seeds; the interval decides.</summary>
+public static class Threshold
+{
+    public static PartEvidence Measure(PartData data)
+    {
+        var part = data.Part;
+        var runs = data.Select(part.Where!, "where");
+        var values = runs.Select(data.Metric).ToList();
+        var threshold = part.Value!.Value;
+        return new PartEvidence(
+            Statistic: $"mean {data.Claim.Metric}[{part.Where!.Describe()}] vs {RunSetting.Format(threshold)}",
+            Effect: MeanInterval.StudentT(values, data.Level),
+            NullValue: threshold,
+            Groups: [new(part.Where.Describe(), values)],
+            Used: runs,
+            Test: null,
+            MinimumSeeds: data.MinimumSeeds,
+            SeedUnit: "seeds",
+            Reachable: null,
+            Difference: MeanInterval.StudentT(values.Select(v => v - threshold).ToList(), data.EquivalenceLevel));
+    }
+}

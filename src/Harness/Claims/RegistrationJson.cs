@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace Harness.Claims;
+
+/// <summary>
+/// A registration as JSON, the one shape both <c>claims.json</c> files use (the experiment's, and the report's):
+/// <c>{ "verdict", "kind", "seeds", "profile", "date", "commit" }</c>, seeds and profile only for a snapshot.
+/// </summary>
+public static class RegistrationJson
+{
+    public static JsonObject ToNode(Registration registration)
+    {
+        var node = new JsonObject
+        {
+            ["verdict"] = Text(registration.Verdict),
+            ["kind"] = Text(registration.Kind),
+        };
+        if (registration.Seeds is { } seeds) node["seeds"] = seeds;
+        if (registration.Profile is { } profile) node["profile"] = profile;
+        node["date"] = registration.DateText;
+        node["commit"] = registration.Commit;
+        return node;
+    }
+
+    /// <summary>Enum values as users type them: "supported", "preregistered".</summary>
+    public static string Text<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+}

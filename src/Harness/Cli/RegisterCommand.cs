@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Harness.Baselines;
+using Harness.Claims;
+using Harness.Grid;
+using Harness.Reproduction;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// <c>harness register --claim ID --verdict V</c>: pre-registers a claim's verdict, recorded before any run of its
+/// configurations exists. Refused when the experiment's baselines already hold a result of them: a verdict recorded then
+/// could have been read off the data, and is a snapshot (<c>reproduce --register</c>), not a prediction.
+/// </summary>
+public static class RegisterCommand
+{
+    /// <summary>Enough to see which results they are; a whole grid's baselines would bury the message.</summary>
+    private const int Listed = 10;
+
+    public static Command Create()
+    {
+        var experiment = CommonOptions.Experiment();
+        var claim = new Option<string>("--claim") { Description = "the id of the claim to pre-register", HelpName = "ID", Required = true };
+        var verdicts = string.Join('|', Enum.GetValues<ClaimVerdict>().Select(RegistrationJson.Text));
+        var verdict = TypedOption.Create<ClaimVerdict>("--verdict", "the verdict the claim is expected to get", verdicts.Replace("|", ", ", StringComparison.Ordinal),
+            (string text, out ClaimVerdict value) => Enum.TryParse(text, ignoreCase: true, out value) && !int.TryParse(text, out _), verdicts);
+        verdict.Required = true;
+        var baselines = CommonOptions.Baselines();
+        var command = new Command("register", "Pre-register a claim's verdict, before any run of its configurations exists.")
+        {
+            experiment, claim, verdict, baselines,
+        };
+        command.SetAction(parsed => Execute(parsed.GetValue(experiment)!, parsed.GetValue(claim)!, parsed.GetValue(verdict), parsed.GetValue(baselines),
+            parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    public static int Execute(string experiment, string claimId, ClaimVerdict verdict, string? baselines, TextWriter output)
+    {
+        var folder = ExperimentFolder.Open(experiment, baselines: baselines);
+        var claim = folder.Claims.Claims.FirstOrDefault(c => c.Id == claimId)
+            ?? throw new UsageException($"error: {folder.Claims.Path} has no claim '{claimId}'; its claims: {string.Join(", ", folder.Claims.Claims.Select(c => c.Id))}");
+        var filters = claim.Parts.SelectMany(p => p.Filters).ToList();
+        var runs = ExperimentGrid.Runs(folder.Experiment).Where(run => filters.Any(f => f.Matches(run))).ToList();
+        var found = folder.Store(BaselinePolicy.FromEnvironment()).ResultsOf(runs);
+        if (found.Count > 0)
+            throw new UsageException($"error: cannot pre-register claim '{claim.Id}': {found.Count} result file(s) of its configurations already exist, " +
+                                     $"so its verdict could be read off them:\n{string.Join("\n", found.Take(Listed).Select(f => "  " + f))}\n" +
+                                     (found.Count > Listed ? $"  … and {found.Count - Listed} more\n" : "") +
+                                     "Record what the data says as a regression snapshot instead: harness reproduce --register.");
+
+        var path = folder.ClaimsSource;
+        var (date, commit) = RegistrationStamp.For(path);
+        var registration = Registration.Preregistered(verdict, date, commit);
+        RegistrationWriter.Write(path, new Dictionary<string, Registration> { [claim.Id] = registration });
+        output.WriteLine($"Claim '{claim.Id}': {verdict}, {registration.Provenance}; recorded in {path}. Commit it before anything runs.");
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,65 @@
+using Harness.Claims;
+using Harness.Claims.Sequential;
+using Harness.Config.Settings;
+using Harness.History;
+
+namespace Harness.Reproduction;
+
+/// <summary>
+/// <c>reproduce --decide</c>: evaluates every claim at each planned look of a <see cref="SequentialPlan"/>, and between
+/// looks trains more seeds only for the configurations that claims still open depend on. Runs already trained (the
+/// experiment's own seeds, and every earlier stage) are reused from the session's pool, never trained again.
+/// </summary>
+public static class SequentialDecider
+{
+    public sealed record Result(IReadOnlyList<ClaimOutcome> Claims, IReadOnlyList<RunResult> AddedRuns);
+
+    /// <param name="onStage">Told the runs of each new stage before they train (for progress).</param>
+    public static Result Decide(ExperimentSession session, SequentialPlan plan, Action<IReadOnlyList<RunConfig>>? onStage = null)
+    {
+        var claimSet = session.Claims;
+        var initial = session.Configurations.Max(c => c.Runs.Count);
+        var looks = plan.Looks(initial);
+        var alpha = SequentialPlan.AlphaPerLook(claimSet.Alpha, looks.Count);
+        var outcomes = new Dictionary<string, ClaimOutcome>();
+        var added = new Dictionary<string, RunConfig>();
+
+        for (var look = 0; look < looks.Count; look++)
+        {
+            var open = claimSet.Claims.Where(c => !outcomes.TryGetValue(c.Id, out var o) || o.Decision is { Decided: false }).ToList();
+            if (open.Count == 0) break;
+            var seeds = looks[look];
+            var wanted = open.ToDictionary(c => c.Id, c => RunsAt(session, c, look == 0 ? null : seeds));
+            var stage = wanted.Values.SelectMany(r => r).Where(r => !session.Runs.Contains(r) && !added.ContainsKey(r.RunId))
+                .DistinctBy(r => r.RunId).ToList();
+            if (stage.Count > 0)
+            {
+                onStage?.Invoke(stage);
+                foreach (var run in stage) added[run.RunId] = run;
+                session.Results(stage); // the whole stage at once, longest first, so no worker waits between claims
+            }
+
+            foreach (var claim in open)
+            {
+                var outcome = ClaimEvaluator.Evaluate(claim, claimSet, session.Results(wanted[claim.Id]), alpha);
+                var decided = outcome.Evaluated && outcome.Verdict != ClaimVerdict.Inconclusive;
+                outcomes[claim.Id] = outcome with { Decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alpha, decided) };
+            }
+        }
+
+        return new Result(claimSet.Claims.Select(c => outcomes[c.Id]).ToList(), session.Results(added.Values.ToList()));
+    }
+
+    /// <summary>
+    /// A claim's runs: every configuration it selects with its own seeds (<paramref name="seeds"/> null: the first look),
+    /// or topped up to <paramref name="seeds"/> with the seeds that follow its last.
+    /// </summary>
+    private static IReadOnlyList<RunConfig> RunsAt(ExperimentSession session, Claim claim, int? seeds)
+    {
+        var filters = claim.Parts.SelectMany(p => p.Filters).ToList();
+        return session.Configurations.Where(c => filters.Any(f => f.Matches(c.Configuration)))
+            .SelectMany(c => seeds is not { } target || c.Runs.Count >= target ? c.Runs
+                : c.Runs.Concat(Enumerable.Range(c.Runs.Max(r => r.Seed) + 1, target - c.Runs.Count).Select(seed => c.Configuration with { Seed = seed })))
+            .ToList();
+    }
+}

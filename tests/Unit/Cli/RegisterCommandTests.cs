@@ -1,0 +1,92 @@
+using Harness.Claims;
+using Harness.Cli;
+using Harness.Grid;
+using Harness.Reproduction;
+using Harness.Tests.Unit.Reproduction;
+
+namespace Harness.Tests.Unit.Cli;
+
+/// <summary>
+/// <c>harness register</c> in-process on an experiment folder in a temporary git repository: a pre-registration is only
+/// recorded while no result of the claim's configurations exists. Nothing here trains.
+/// </summary>
+public sealed class RegisterCommandTests
+{
+    private const string Claim = "higher-lr-trains-faster";
+
+    private static (int ExitCode, string Output, string Error) Register(OutsideExperiment outside, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = CommandLine.Execute(["register", "--experiment", outside.Folder, .. args], output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Test]
+    public void Records_a_pre_registration_with_its_date_and_commit_when_no_result_exists()
+    {
+        using var outside = new OutsideExperiment();
+        var commit = GitRepository.Init(outside.Folder);
+
+        var (exitCode, output, error) = Register(outside, "--claim", Claim, "--verdict", "refuted");
+
+        Assert.That(exitCode, Is.Zero, error);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var expected = Registration.Preregistered(ClaimVerdict.Refuted, today, commit);
+        Assert.That(output, Does.Contain($"Claim '{Claim}': Refuted, pre-registered {expected.DateText} (commit {commit}), before any run"));
+        Assert.That(ExperimentFolder.Open(outside.Folder).Claims.Claims.Single().Registration, Is.EqualTo(expected));
+        Assert.That(File.ReadAllText(Path.Combine(outside.Folder, "claims.json")), Does.Contain($$"""
+                  "expected": {
+                    "verdict": "refuted",
+                    "kind": "preregistered",
+                    "date": "{{expected.DateText}}",
+                    "commit": "{{commit}}"
+                  },
+                  "reason": "on 2x2 synthetic images
+            """.ReplaceLineEndings("\n")), "written in place of the old registration, before the reason");
+    }
+
+    [Test]
+    public void Refuses_when_a_baseline_of_the_claims_configurations_exists_and_names_it()
+    {
+        using var outside = new OutsideExperiment();
+        GitRepository.Init(outside.Folder);
+        var baselines = Path.Combine(outside.Folder, "baselines");
+        Directory.CreateDirectory(baselines);
+        var runs = ExperimentGrid.Runs(ExperimentFolder.Open(outside.Folder).Experiment);
+        string BaselineFile(int width, double learningRate, int seed, string suffix) =>
+            Path.Combine(baselines, runs.Single(r => r.Width == width && r.LearningRate == learningRate && r.Seed == seed).RunId + suffix);
+        var other = BaselineFile(4, 0.1, 1, ".verified.json");
+        File.WriteAllText(other, "{}");
+
+        Assert.That(Register(outside, "--claim", Claim, "--verdict", "supported").ExitCode, Is.Zero,
+            "a baseline of width 4, which the claim (width 8) does not compare, reveals nothing of its verdict");
+
+        var registered = File.ReadAllText(Path.Combine(outside.Folder, "claims.json"));
+        var own = BaselineFile(8, 0.01, 3, ".received.json");
+        File.WriteAllText(own, "{}");
+        var (exitCode, output, error) = Register(outside, "--claim", Claim, "--verdict", "supported");
+
+        Assert.That(exitCode, Is.EqualTo(2), output);
+        Assert.That(error, Does.StartWith($"error: cannot pre-register claim '{Claim}': 1 result file(s) of its configurations already exist")
+            .And.Contain("  " + own).And.Not.Contain(other).And.Contain("harness reproduce --register"));
+        Assert.That(File.ReadAllText(Path.Combine(outside.Folder, "claims.json")), Is.EqualTo(registered), "refused: nothing written");
+    }
+
+    [Test]
+    public void Unknown_claims_bad_verdicts_and_a_folder_outside_git_are_usage_errors()
+    {
+        using var outside = new OutsideExperiment();
+
+        var unknown = Register(outside, "--claim", "nope", "--verdict", "supported");
+        Assert.That((unknown.ExitCode, unknown.Error), Is.EqualTo((2, $"error: {Path.Combine(outside.Folder, "claims.json")} has no claim 'nope'; its claims: {Claim}\n")));
+
+        var badVerdict = Register(outside, "--claim", Claim, "--verdict", "true");
+        Assert.That(badVerdict.ExitCode, Is.EqualTo(2));
+        Assert.That(badVerdict.Error, Does.StartWith("error: --verdict: expected supported, refuted, inconclusive"));
+
+        var noGit = Register(outside, "--claim", Claim, "--verdict", "supported");
+        Assert.That(noGit.ExitCode, Is.EqualTo(2), noGit.Output);
+        Assert.That(noGit.Error, Does.StartWith($"error: cannot register verdicts in {Path.Combine(outside.Folder, "claims.json")}: 'git rev-parse --short HEAD'"));
+    }
+}
