@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# CI's run-store policy: every run trains from scratch. A fresh, empty store rather than none, so the store's code runs
+# too (each run is written, and reused by the tests that share it within the session), yet no run stored by an
+# earlier job or commit can stand in for training and hide a regression.
+store=$(mktemp -d)
+trap 'rm -rf "$store"' EXIT
+export HARNESS_STORE="$store"
+unset HARNESS_NO_STORE
+
 results=artifacts/test-results
 rm -rf "$results"
 status=0

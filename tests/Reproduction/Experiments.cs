@@ -10,7 +10,7 @@ namespace Harness.Tests.Reproduction;
 /// Every experiment the tests reproduce: each shipped under the program's <c>experiments/</c>, and each folder listed in
 /// <c>HARNESS_EXPERIMENTS</c> (paths separated by the platform's path separator), so an experiment kept outside the
 /// repository runs through the same tests. One session per experiment and test process: each run trains once and every
-/// test shares it.
+/// test shares it, and with the run store a run trained by an earlier test process is read, not trained again.
 /// </summary>
 internal static class Experiments
 {
@@ -65,6 +65,8 @@ internal static class Experiments
         if (Harness.Native.TorchRuntime.Profile is { } inForce && inForce != folder.Experiment.Numerics)
             Assert.Ignore($"{folder.Experiment.Name} asks for the '{folder.Experiment.Numerics.Name}' numerics profile, but this test process runs " +
                           $"'{inForce.Name}' (a profile is fixed once libtorch loads). Run it alone: dotnet test --filter TestCategory={folder.Experiment.Name}");
-        return new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), Harness.Training.RunScheduler.DefaultWorkers);
+        // The user's run store (HARNESS_STORE, HARNESS_NO_STORE=1 to bypass), as `reproduce` uses it: a run trains once per machine.
+        var runs = Harness.Store.StoreLocation.FromEnvironment() is { } store ? new Harness.Store.RunStore(store) : null;
+        return new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), Harness.Training.RunScheduler.DefaultWorkers, runs: runs);
     })).Value;
 }

@@ -38,13 +38,20 @@ internal sealed class TinyExperiment : IDisposable
     public string Baselines => Path.Combine(_files.Directory, "baselines");
     public string Out => Path.Combine(_files.Directory, "out");
 
+    /// <summary>The run store <see cref="Reproduce"/> uses, or null for none (the default: each reproduction trains).</summary>
+    public string? Store { get; set; }
+
     /// <summary><c>harness reproduce</c> on the experiment, with the given extra options, natively or on an emulated CPU.</summary>
     public (int ExitCode, string Output) Reproduce(string? accept = null, string? emulatedCpu = null, params string[] options)
     {
         var environment = new Dictionary<string, string?> { ["HARNESS_ACCEPT"] = accept, ["CI"] = null };
-        string[] args = ["reproduce", "--experiment", ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir", DataDirectory, "--out", Out, .. options];
-        return emulatedCpu is null ? HarnessProcess.Run(environment, args) : Emulator.Run(emulatedCpu, environment, args);
+        if (Store is not null) environment[Harness.Store.StoreLocation.Variable] = Store;
+        return emulatedCpu is null ? HarnessProcess.Run(environment, Arguments(options)) : Emulator.Run(emulatedCpu, environment, Arguments(options));
     }
+
+    /// <summary>The command line of <see cref="Reproduce"/>, after <c>harness</c>.</summary>
+    public string[] Arguments(params string[] options) =>
+        ["reproduce", "--experiment", ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir", DataDirectory, "--out", Out, .. options];
 
     /// <summary>The files a reproduction promises to write byte-identically.</summary>
     public Dictionary<string, byte[]> Outputs() =>

@@ -9,6 +9,7 @@ using Harness.IO;
 using Harness.Native;
 using Harness.Report;
 using Harness.Reproduction;
+using Harness.Store;
 using Harness.Training;
 
 namespace Harness.Cli;
@@ -18,7 +19,8 @@ namespace Harness.Cli;
 /// published comparison — into <c>OUT/&lt;experiment&gt;/</c>: report.md, histories.csv, claims.json, runs/, figures/, and
 /// timings.json (wall times, kept apart so the other files are byte-identical between runs). Exit code 0 when everything
 /// holds, 1 on a regression or a verdict that differs from its registration. With <c>--register</c>, each evaluated
-/// claim's verdict is then recorded in the experiment's claims.json as a regression snapshot of this run.
+/// claim's verdict is then recorded in the experiment's claims.json as a regression snapshot of this run. Runs found in the
+/// run store are reused rather than trained (<see cref="StoreOptions"/>); the report's files are the same bytes either way.
 /// </summary>
 public static class ReproduceCommand
 {
@@ -26,7 +28,8 @@ public static class ReproduceCommand
     /// <param name="Decide">Add seeds until every claim is decided (or the budget is spent): see <see cref="SequentialDecider"/>.</param>
     /// <param name="MaxSeeds">The budget for <paramref name="Decide"/>; null: the claims file's, else 40.</param>
     public sealed record Request(string Experiment, int? Seeds, string OutRoot, int Workers, string? DataDirectory,
-        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Register = false, bool Decide = false, int? MaxSeeds = null);
+        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Register = false, bool Decide = false, int? MaxSeeds = null,
+        StoreOptions.Request? Store = null);
 
     public static Command Create()
     {
@@ -49,6 +52,7 @@ public static class ReproduceCommand
                           "the budget is spent (alpha split evenly over the planned looks; the claims file's \"decide\" block sets the plan)",
         };
         var maxSeeds = TypedOption.OptionalInteger("--max-seeds", "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2);
+        var store = new StoreOptions();
         var command = new Command("reproduce", "Reproduce a whole experiment: every run, baselines, claims and a report.")
         {
             experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines, register, decide, maxSeeds,
@@ -57,9 +61,10 @@ public static class ReproduceCommand
         {
             if (result.GetValue(maxSeeds) is not null && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
         });
+        store.AddTo(command);
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
                 parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics), parsed.GetValue(set)!, parsed.GetValue(baselines),
-                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds)),
+                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds), store.Read(parsed)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
     }
@@ -86,10 +91,16 @@ public static class ReproduceCommand
         var interactive = !Console.IsOutputRedirected && !BaselinePolicy.FromEnvironment().IsCi && ReferenceEquals(output, Console.Out);
         output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}, numerics {experiment.Numerics.Name}.");
 
+        var storeRequest = request.Store ?? new StoreOptions.Request();
+        var runStore = storeRequest.Open();
+        if (runStore is null && storeRequest.Verify is not null)
+            throw new UsageException($"error: --verify: no run store in use ({StoreLocation.DisableVariable} is set); name one with --store");
+        if (runStore is not null && storeRequest.Clear) output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
+
         // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
         IProgressDisplay? display = null;
         using var session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()),
-            workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)));
+            workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)), runStore, error);
         var tracker = new ProgressTracker(session.Runs, session.Cost);
         var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
         var existing = session.Configurations.Max(c => c.Runs.Count);
@@ -112,6 +123,10 @@ public static class ReproduceCommand
             if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
         var (written, failures) = ReportWriters.Default.Write(results, directory);
         WriteTimings(directory, results, clock.Elapsed.TotalSeconds);
+        output.WriteLine(session.StoredRuns is { } stored
+            ? $"Run store {stored.Store.Root}: {stored.Reused.Count} run(s) reused, {session.Pool.Trained} trained."
+            : $"Run store not used: {session.Pool.Trained} run(s) trained.");
+        var verifyFailures = storeRequest.Verify is { } k ? VerifyStore(session, k, storeRequest.VerifySeed, output) : [];
         if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
 
         output.WriteLine();
@@ -119,6 +134,7 @@ public static class ReproduceCommand
         output.WriteLine();
         output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {written.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
+        foreach (var failure in verifyFailures) error.WriteLine($"error: --verify: {failure}");
         if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
         else
         {
@@ -127,7 +143,20 @@ public static class ReproduceCommand
                 output.WriteLine($"{results.Headline}: {results.NotEvaluated} of {results.Claims.Count} claims not evaluated, too few seeds " +
                                  $"({string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))}).");
         }
-        return results.Holds && failures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
+        return results.Holds && failures.Count == 0 && verifyFailures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
+    }
+
+    /// <summary><c>--verify K</c>, after the report: the report shows the runs as used, the check says whether the store can be trusted.</summary>
+    private static IReadOnlyList<string> VerifyStore(ExperimentSession session, int count, int? seed, TextWriter output)
+    {
+        var stored = session.StoredRuns!;
+        var drawSeed = seed ?? StoreVerification.DefaultSeed(stored.Context.Code);
+        var drawn = StoreVerification.Draw(stored.Reused, count, drawSeed);
+        output.WriteLine($"Verifying the run store: retraining {drawn.Count} of the {stored.Reused.Count} run(s) reused from it " +
+                         $"(draw seed {drawSeed}; --verify-seed {drawSeed} repeats it): {string.Join(", ", drawn.Select(r => r.RunId))}.");
+        var differences = StoreVerification.Verify(session, drawn);
+        if (differences.Count == 0 && drawn.Count > 0) output.WriteLine($"Verified: all {drawn.Count} retrained run(s) are identical to their stored histories, bit for bit.");
+        return differences;
     }
 
     /// <summary>

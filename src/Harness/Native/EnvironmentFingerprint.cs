@@ -82,6 +82,19 @@ public sealed record EnvironmentFingerprint(
 
     public IEnumerable<(string Name, string Value)> Fields() => Layout.Select(f => (f.Name, f.Value(this)));
 
+    /// <summary>A fingerprint as <see cref="Fields"/> listed it (a stored run's file), or null when a field is missing or malformed.</summary>
+    public static EnvironmentFingerprint? FromFields(IReadOnlyDictionary<string, string> fields)
+    {
+        if (FieldNames.Any(name => !fields.ContainsKey(name))) return null;
+        if (!int.TryParse(fields["mkl_cpu_type"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var cpuType) ||
+            !int.TryParse(fields["intra_op_threads"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var threads)) return null;
+        var fingerprint = new EnvironmentFingerprint(fields[NumericsField], fields["torchsharp"], fields["libtorch"], fields["mkl"],
+            fields["mkl_cbwr"], fields["mkl_vendor_override"], fields["mkl_auto_branch"], cpuType, fields["cpu_capability"], threads,
+            fields["cpu_vendor"], fields["cpu_model"], fields["cpu_flags"], fields["os"], fields["glibc"]);
+        // The layout is the one fact of which field is which: a mismatch here is a bug in this method, caught by the round trip.
+        return fingerprint.Fields().All(f => fields[f.Name] == f.Value) ? fingerprint : null;
+    }
+
     /// <summary>The fields this fingerprint's profile compares: what a baseline records.</summary>
     public ComparableFingerprint Comparable()
     {

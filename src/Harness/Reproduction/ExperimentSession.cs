@@ -6,19 +6,24 @@ using Harness.Data;
 using Harness.Grid;
 using Harness.History;
 using Harness.Native;
+using Harness.Store;
 using Harness.Training;
 
 namespace Harness.Reproduction;
 
 /// <summary>
 /// One experiment, reproduced: its runs (trained on demand, once each), both baseline tiers and the baselines'
-/// inventory. The NUnit tests and the command line are two front ends over this one code path.
+/// inventory. The NUnit tests and the command line are two front ends over this one code path. With a run store, runs
+/// stored by earlier processes are read rather than trained (the exact tier's confirming retrain always trains).
 /// </summary>
 public sealed class ExperimentSession : IDisposable
 {
     private readonly SplitCache _data;
 
-    public ExperimentSession(ExperimentFolder folder, BaselineStore store, int workers, Func<RunConfig, TrainingObserver>? observer = null)
+    /// <param name="runs">The run store to read and fill, or null to train everything.</param>
+    /// <param name="warnings">Where the run store's warnings go [default: standard error].</param>
+    public ExperimentSession(ExperimentFolder folder, BaselineStore store, int workers, Func<RunConfig, TrainingObserver>? observer = null,
+        RunStore? runs = null, TextWriter? warnings = null)
     {
         var experiment = folder.Experiment;
         // The profile is the process's, fixed when libtorch loaded; runs trained under another would be compared wrongly.
@@ -33,7 +38,8 @@ public sealed class ExperimentSession : IDisposable
         // The last check before anything trains: the data has the samples and classes the runs need.
         var dataProblems = _data.Dataset.Problems(Runs);
         if (dataProblems.Count > 0) throw new ConfigurationException(dataProblems.Select(p => $"{experiment.DefinitionPath}: {p}").ToList());
-        Pool = new RunPool(_data.For, workers, observer);
+        StoredRuns = runs is null ? null : new StoredRuns(runs, _data.Dataset, warnings ?? Console.Error);
+        Pool = new RunPool(_data.For, workers, observer, StoredRuns);
         Ensemble = new EnsembleTier(store, experiment.Name, Configurations.Select(c => c.Id).ToList(), experiment.EnsembleFamilyAlpha);
         Claims = folder.Claims;
         Published = folder.Published;
@@ -68,6 +74,9 @@ public sealed class ExperimentSession : IDisposable
     public IReadOnlyList<ConfigurationRuns> Configurations { get; }
     public BaselineStore Store { get; }
     public RunPool Pool { get; }
+
+    /// <summary>The run store in use, or null when runs are all trained.</summary>
+    public StoredRuns? StoredRuns { get; }
     public EnsembleTier Ensemble { get; }
 
     /// <summary>Opens an experiment by name or path (see <see cref="ExperimentFolder.Open"/>), everything validated before anything trains.</summary>

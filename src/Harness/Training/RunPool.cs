@@ -10,25 +10,33 @@ namespace Harness.Training;
 /// <summary>
 /// Trains runs on demand, each at most once per process, on one worker thread per core (each with the single
 /// intra-op thread results depend on). Callers ask for the runs they need and wait; a filtered test session
-/// therefore trains only what its tests use, and tests that share a run share its one training.
+/// therefore trains only what its tests use, and tests that share a run share its one training. With a cache (the run
+/// store), a run stored by an earlier process is read instead of trained, and every run trained is stored; a rerun always
+/// trains and is never stored, since it exists to check the first training.
 /// </summary>
 public sealed class RunPool : IDisposable
 {
-    private readonly BlockingCollection<(RunConfig Config, TaskCompletionSource<RunResult> Result)> _queue = new();
+    private readonly BlockingCollection<(RunConfig Config, TaskCompletionSource<RunResult> Result, bool Cached)> _queue = new();
     private readonly Dictionary<string, Task<RunResult>> _runs = new();
     private readonly Func<RunConfig, DataSplit> _data;
     private readonly Func<RunConfig, TrainingObserver>? _observer;
+    private readonly IRunCache? _cache;
+    private int _trained;
 
-    public RunPool(Func<RunConfig, DataSplit> data, int workers, Func<RunConfig, TrainingObserver>? observer = null)
+    public RunPool(Func<RunConfig, DataSplit> data, int workers, Func<RunConfig, TrainingObserver>? observer = null, IRunCache? cache = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         _data = data;
         _observer = observer;
+        _cache = cache;
         Workers = workers;
         for (var i = 0; i < workers; i++) new Thread(Work) { Name = $"harness-run-{i}", IsBackground = true }.Start();
     }
 
     public int Workers { get; }
+
+    /// <summary>Runs this pool trained because no stored result was found (reruns not counted).</summary>
+    public int Trained => Volatile.Read(ref _trained);
 
     /// <summary>The run's result, training it if no one has asked for it yet.</summary>
     public Task<RunResult> Run(RunConfig config)
@@ -39,7 +47,7 @@ public sealed class RunPool : IDisposable
             if (_runs.TryGetValue(config.RunId, out var existing)) return existing;
             var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             _runs[config.RunId] = result.Task;
-            _queue.Add((config, result));
+            _queue.Add((config, result, true));
             return result.Task;
         }
     }
@@ -48,7 +56,7 @@ public sealed class RunPool : IDisposable
     public Task<RunResult> Rerun(RunConfig config)
     {
         var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Add((config, result));
+        _queue.Add((config, result, false));
         return result.Task;
     }
 
@@ -68,17 +76,37 @@ public sealed class RunPool : IDisposable
     private void Work()
     {
         TorchRuntime.ApplyToCurrentThread();
-        foreach (var (config, result) in _queue.GetConsumingEnumerable())
+        foreach (var (config, result, cached) in _queue.GetConsumingEnumerable())
         {
             try
             {
-                result.SetResult(Trainer.Train(config, _data(config), _observer?.Invoke(config)));
+                if (cached && _cache?.Find(config) is { } stored)
+                {
+                    Replay(stored);
+                    result.SetResult(stored);
+                    continue;
+                }
+                var trained = Trainer.Train(config, _data(config), _observer?.Invoke(config));
+                if (cached)
+                {
+                    Interlocked.Increment(ref _trained);
+                    _cache?.Keep(trained);
+                }
+                result.SetResult(trained);
             }
             catch (Exception e)
             {
                 result.SetException(e);
             }
         }
+    }
+
+    /// <summary>A stored run's epochs, told to its observer as if it had just trained, so progress counts it as done.</summary>
+    private void Replay(RunResult stored)
+    {
+        if (_observer?.Invoke(stored.Config).OnEpoch is not { } onEpoch) return;
+        var h = stored.History;
+        for (var i = 0; i < h.Epochs; i++) onEpoch(new EpochMetrics(i + 1, h.Loss[i], h.Acc[i], h.ValLoss[i], h.ValAcc[i]));
     }
 
     public void Dispose() => _queue.CompleteAdding();

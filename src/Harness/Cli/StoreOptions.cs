@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Harness.Store;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// The run store's options: where it is, whether to use it, clearing it, and checking it by retraining some of its runs.
+/// Each instance makes new options (a System.CommandLine option belongs to one command).
+/// </summary>
+public sealed class StoreOptions
+{
+    /// <summary>What was asked for, as parsed.</summary>
+    /// <param name="Directory">--store; null: the environment's (<see cref="StoreLocation"/>).</param>
+    public sealed record Request(string? Directory = null, bool Disabled = false, bool Clear = false, int? Verify = null, int? VerifySeed = null)
+    {
+        /// <summary>The store to use, or null for none: an explicit --store wins over HARNESS_NO_STORE.</summary>
+        public RunStore? Open() => Disabled ? null
+            : Directory is not null ? new RunStore(Directory)
+            : StoreLocation.FromEnvironment() is { } fromEnvironment ? new RunStore(fromEnvironment) : null;
+    }
+
+    public Option<string?> Store { get; } = new("--store")
+    {
+        Description = $"the run store: finished runs, reused instead of trained [default: ${StoreLocation.Variable}, else " +
+                      "$XDG_CACHE_HOME/harness/runs, else ~/.cache/harness/runs]",
+        HelpName = "DIR",
+    };
+
+    public Option<bool> NoStore { get; } = new("--no-store")
+    {
+        Description = $"train every run; neither read nor write the run store (as {StoreLocation.DisableVariable}=1 does)",
+    };
+
+    public Option<bool> ClearStore { get; } = new("--clear-store") { Description = "delete the run store's entries first" };
+
+    public Option<int?> Verify { get; } = TypedOption.OptionalInteger("--verify",
+        "then retrain K of the runs reused from the store, drawn at random, and fail naming each whose bits differ (K beyond them: all)", 1);
+
+    public Option<int?> VerifySeed { get; } = TypedOption.OptionalInteger("--verify-seed",
+        "with --verify: the draw's seed [default: from the training code's identity; printed]", 0);
+
+    public IEnumerable<Option> All => [Store, NoStore, ClearStore, Verify, VerifySeed];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Add(option);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(VerifySeed) is not null && result.GetValue(Verify) is null) result.AddError("--verify-seed: only with --verify");
+            if (!result.GetValue(NoStore)) return;
+            foreach (var option in new Option[] { Store, ClearStore, Verify })
+                if (result.GetResult(option) is { Implicit: false }) result.AddError($"{option.Name}: not with --no-store");
+        });
+    }
+
+    public Request Read(ParseResult parsed) =>
+        new(parsed.GetValue(Store), parsed.GetValue(NoStore), parsed.GetValue(ClearStore), parsed.GetValue(Verify), parsed.GetValue(VerifySeed));
+}

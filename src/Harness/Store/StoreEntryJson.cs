@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Harness.History;
+using Harness.IO;
+using Harness.Native;
+
+namespace Harness.Store;
+
+/// <summary>
+/// A store entry's file: <c>{"key", "inputs", "result"}</c>, where <c>inputs</c> are the key's inputs (so a person, or a merge of
+/// stores, can see what the run is) and <c>result</c> is the run's result file as <c>harness run</c> writes it.
+/// </summary>
+public static class StoreEntryJson
+{
+    public static string Serialize(RunKey key, RunResult result) => DeterministicJson.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("key", key.Hash);
+        json.WritePropertyName("inputs");
+        using (var inputs = JsonDocument.Parse(key.Inputs)) inputs.RootElement.WriteTo(json);
+        json.WritePropertyName("result");
+        RunResultJson.WriteObject(json, result);
+        json.WriteEndObject();
+    });
+
+    /// <summary>Reads an entry, checking that its inputs hash to its key.</summary>
+    /// <exception cref="InvalidDataException">What is wrong with it (truncated, not JSON, a field missing or of the wrong kind).</exception>
+    public static StoreEntry Parse(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = Object(document.RootElement, "the file");
+            var key = Text(root, "key");
+            var inputs = Object(Property(root, "inputs"), "'inputs'");
+            var actual = RunKey.FromInputs(DeterministicJson.Write(inputs.WriteTo)).Hash;
+            if (actual != key) throw new InvalidDataException($"its inputs hash to {actual}, not to its key {key}");
+
+            var result = Object(Property(root, "result"), "'result'");
+            var fingerprintElement = Object(Property(result, "fingerprint"), "'result.fingerprint'");
+            var fields = fingerprintElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+            var fingerprint = EnvironmentFingerprint.FromFields(fields)
+                ?? throw new InvalidDataException($"'result.fingerprint' lacks a field or has a malformed one (expected {string.Join(", ", EnvironmentFingerprint.FieldNames)})");
+            return new StoreEntry(key, Text(result, "runId"), fingerprint, History(Object(Property(result, "history"), "'result.history'")),
+                Property(result, "seconds").GetDouble());
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    private static TrainingHistory History(JsonElement history)
+    {
+        ImmutableArray<double> Metric(string name) => [.. Property(history, name).EnumerateArray().Select(v => v.GetDouble())];
+        var parsed = new TrainingHistory(Metric("loss"), Metric("acc"), Metric("val_loss"), Metric("val_acc"));
+        if (parsed.Epochs == 0 || TrainingHistory.MetricNames.Any(m => parsed[m].Length != parsed.Epochs))
+            throw new InvalidDataException("'result.history' must hold the same number (at least one) of values for every metric");
+        return parsed;
+    }
+
+    private static JsonElement Object(JsonElement element, string what) =>
+        element.ValueKind == JsonValueKind.Object ? element : throw new InvalidDataException($"{what} must be a JSON object");
+
+    private static JsonElement Property(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : throw new InvalidDataException($"'{name}' is missing");
+
+    private static string Text(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : throw new InvalidDataException($"'{name}' must be a string");
+}
