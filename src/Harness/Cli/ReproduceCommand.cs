@@ -5,6 +5,7 @@ using System.Text.Json;
 using Harness.Baselines;
 using Harness.Claims;
 using Harness.Config;
+using Harness.History;
 using Harness.IO;
 using Harness.Native;
 using Harness.Report;
@@ -29,7 +30,7 @@ public static class ReproduceCommand
     /// <param name="MaxSeeds">The budget for <paramref name="Decide"/>; null: the claims file's, else 40.</param>
     public sealed record Request(string Experiment, int? Seeds, string OutRoot, int Workers, string? DataDirectory,
         NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Register = false, bool Decide = false, int? MaxSeeds = null,
-        StoreOptions.Request? Store = null);
+        StoreOptions.Request? Store = null, ShardOptions.Request? Sharding = null);
 
     public static Command Create()
     {
@@ -62,9 +63,11 @@ public static class ReproduceCommand
             if (result.GetValue(maxSeeds) is not null && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
         });
         store.AddTo(command);
+        var sharding = new ShardOptions();
+        sharding.AddTo(command, store, [register, decide, maxSeeds]);
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
                 parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics), parsed.GetValue(set)!, parsed.GetValue(baselines),
-                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds), store.Read(parsed)),
+                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds), store.Read(parsed), sharding.Read(parsed)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
     }
@@ -92,7 +95,11 @@ public static class ReproduceCommand
         output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}, numerics {experiment.Numerics.Name}.");
 
         var storeRequest = request.Store ?? new StoreOptions.Request();
-        var runStore = storeRequest.Open();
+        var shardRequest = request.Sharding ?? new ShardOptions.Request();
+        var from = shardRequest.FromStores;
+        var runStore = from is null ? storeRequest.Open() : null;
+        if (runStore is null && shardRequest.Shard is not null)
+            throw new UsageException($"error: --shard: no run store to train into ({StoreLocation.DisableVariable} is set); name one with --store");
         if (runStore is null && storeRequest.Verify is not null)
             throw new UsageException($"error: --verify: no run store in use ({StoreLocation.DisableVariable} is set); name one with --store");
         if (runStore is not null && storeRequest.Clear) output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
@@ -100,7 +107,9 @@ public static class ReproduceCommand
         // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
         IProgressDisplay? display = null;
         using var session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()),
-            workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)), runStore, error);
+            workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)), runStore, error, from);
+        if (from is not null) output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: {string.Join(", ", from.Select(s => s.Root))}.");
+        if (shardRequest.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
         var tracker = new ProgressTracker(session.Runs, session.Cost);
         var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
         var existing = session.Configurations.Max(c => c.Runs.Count);
@@ -144,6 +153,24 @@ public static class ReproduceCommand
                                  $"({string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))}).");
         }
         return results.Holds && failures.Count == 0 && verifyFailures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
+    }
+
+    /// <summary><c>--shard i/N</c>: this share of the runs trained (or found) in the store, and nothing else.</summary>
+    private static int TrainShard(ExperimentSession session, Shard shard, TextWriter output, bool interactive, Action<IProgressDisplay> show)
+    {
+        var runs = shard.Of(session.Runs, session.Cost);
+        output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, {runs.Sum(session.Cost) / session.Runs.Sum(session.Cost):P0} of the work.");
+        var tracker = new ProgressTracker(runs, session.Cost);
+        IReadOnlyList<RunResult> Train(IProgressDisplay progress)
+        {
+            show(progress);
+            return session.Results(runs);
+        }
+        var clock = Stopwatch.StartNew();
+        _ = interactive ? LiveProgress.Run(tracker, Train) : Train(new PlainProgress(tracker, output));
+        output.WriteLine($"Shard {shard} done in {clock.Elapsed.TotalSeconds:0} s: {runs.Count - session.Pool.Trained} run(s) were already stored, " +
+                         $"{session.Pool.Trained} trained, in the run store {session.StoredRuns!.Store.Root}.");
+        return ExitCodes.Done;
     }
 
     /// <summary><c>--verify K</c>, after the report: the report shows the runs as used, the check says whether the store can be trusted.</summary>

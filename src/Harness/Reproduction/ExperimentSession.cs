@@ -22,8 +22,9 @@ public sealed class ExperimentSession : IDisposable
 
     /// <param name="runs">The run store to read and fill, or null to train everything.</param>
     /// <param name="warnings">Where the run store's warnings go [default: standard error].</param>
+    /// <param name="from">Stores to evaluate from without training (<c>--from</c>): every run must be in one of them.</param>
     public ExperimentSession(ExperimentFolder folder, BaselineStore store, int workers, Func<RunConfig, TrainingObserver>? observer = null,
-        RunStore? runs = null, TextWriter? warnings = null)
+        RunStore? runs = null, TextWriter? warnings = null, IReadOnlyList<RunStore>? from = null)
     {
         var experiment = folder.Experiment;
         // The profile is the process's, fixed when libtorch loaded; runs trained under another would be compared wrongly.
@@ -39,7 +40,8 @@ public sealed class ExperimentSession : IDisposable
         var dataProblems = _data.Dataset.Problems(Runs);
         if (dataProblems.Count > 0) throw new ConfigurationException(dataProblems.Select(p => $"{experiment.DefinitionPath}: {p}").ToList());
         StoredRuns = runs is null ? null : new StoredRuns(runs, _data.Dataset, warnings ?? Console.Error);
-        Pool = new RunPool(_data.For, workers, observer, StoredRuns);
+        Pool = from is null ? new RunPool(_data.For, workers, observer, StoredRuns)
+            : new RunPool(_data.For, workers, observer, MergedStores.Open(from, Runs, KeyContext.Current(_data.Dataset)), canTrain: false);
         Ensemble = new EnsembleTier(store, experiment.Name, Configurations.Select(c => c.Id).ToList(), experiment.EnsembleFamilyAlpha);
         Claims = folder.Claims;
         Published = folder.Published;
@@ -102,7 +104,8 @@ public sealed class ExperimentSession : IDisposable
     public ExactOutcome VerifyExact(string runId)
     {
         var run = Run(runId);
-        var outcome = ExactTier.Verify(Result(run), Store, () => Pool.Rerun(run).GetAwaiter().GetResult());
+        // Evaluating merged stores trains nothing: a difference from the baseline stays an unconfirmed regression.
+        var outcome = ExactTier.Verify(Result(run), Store, Pool.CanTrain ? () => Pool.Rerun(run).GetAwaiter().GetResult() : null);
         if (outcome.Replacement is { } confirmed) Pool.Adopt(confirmed);
         return outcome;
     }

@@ -23,8 +23,12 @@ public sealed class RunPool : IDisposable
     private readonly IRunCache? _cache;
     private int _trained;
 
-    public RunPool(Func<RunConfig, DataSplit> data, int workers, Func<RunConfig, TrainingObserver>? observer = null, IRunCache? cache = null)
+    /// <param name="canTrain">False: every run must come from <paramref name="cache"/> (stores merged with --from), and a
+    /// run it lacks is an error rather than a training.</param>
+    public RunPool(Func<RunConfig, DataSplit> data, int workers, Func<RunConfig, TrainingObserver>? observer = null, IRunCache? cache = null,
+        bool canTrain = true)
     {
+        CanTrain = canTrain;
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         _data = data;
         _observer = observer;
@@ -34,6 +38,8 @@ public sealed class RunPool : IDisposable
     }
 
     public int Workers { get; }
+
+    public bool CanTrain { get; }
 
     /// <summary>Runs this pool trained because no stored result was found (reruns not counted).</summary>
     public int Trained => Volatile.Read(ref _trained);
@@ -84,6 +90,11 @@ public sealed class RunPool : IDisposable
                 {
                     Replay(stored);
                     result.SetResult(stored);
+                    continue;
+                }
+                if (!CanTrain)
+                {
+                    result.SetException(new InvalidOperationException($"{config.RunId}: not in the stores being evaluated, and this process does not train."));
                     continue;
                 }
                 var trained = Trainer.Train(config, _data(config), _observer?.Invoke(config));

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Harness.Config.Settings;
+
+namespace Harness.Reproduction;
+
+/// <summary>
+/// <c>--shard i/N</c>: a deterministic, cost-balanced share of an experiment's runs. Runs are taken longest first (by their
+/// FLOP count, then run id) and each goes to the shard with the least work so far (the LPT rule: within 4/3 of the best
+/// possible balance), so every shard job, on any machine, computes the same split without talking to the others.
+/// </summary>
+public sealed record Shard(int Index, int Count)
+{
+    /// <summary>Parses "i/N" (1 ≤ i ≤ N), or null with what is wrong.</summary>
+    public static (Shard? Shard, string? Error) Parse(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
+            && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+            && count >= 1 && index >= 1 && index <= count)
+            return (new Shard(index, count), null);
+        return (null, $"--shard: expected i/N with 1 <= i <= N (e.g. 1/2), found '{text}'");
+    }
+
+    /// <summary>This shard's runs, in the order given.</summary>
+    public IReadOnlyList<RunConfig> Of(IReadOnlyList<RunConfig> runs, Func<RunConfig, double> cost)
+    {
+        var load = new double[Count];
+        var mine = new HashSet<string>();
+        foreach (var run in runs.OrderByDescending(cost).ThenBy(r => r.RunId, StringComparer.Ordinal))
+        {
+            var lightest = Array.IndexOf(load, load.Min());
+            load[lightest] += cost(run);
+            if (lightest == Index - 1) mine.Add(run.RunId);
+        }
+        return runs.Where(r => mine.Contains(r.RunId)).ToList();
+    }
+
+    public override string ToString() => $"{Index}/{Count}";
+}
