@@ -49,10 +49,7 @@ public sealed class ClaimsJson : IReportWriter
                     json.WriteStartObject();
                     json.WriteString("name", part.Part.Name);
                     json.WriteString("statistic", part.Statistic);
-                    json.WriteNumber("estimate", part.Effect.Point);
-                    json.WriteNumber("lower", part.Effect.Lower);
-                    json.WriteNumber("upper", part.Effect.Upper);
-                    json.WriteNumber("level", part.Effect.Level);
+                    WriteInterval(json, part.Effect);
                     json.WriteNumber("null", part.NullValue);
                     json.WriteString("verdict", part.Verdict.ToString());
                     json.WriteNumber("seeds", part.Seeds);
@@ -61,10 +58,7 @@ public sealed class ClaimsJson : IReportWriter
                     if (part.Difference is { } difference)
                     {
                         json.WriteStartObject("meanDifference");
-                        json.WriteNumber("estimate", difference.Point);
-                        json.WriteNumber("lower", difference.Lower);
-                        json.WriteNumber("upper", difference.Upper);
-                        json.WriteNumber("level", difference.Level);
+                        WriteInterval(json, difference);
                         json.WriteEndObject();
                     }
                     json.WriteEndObject();
@@ -92,4 +86,13 @@ public sealed class ClaimsJson : IReportWriter
             json.WriteEndObject();
         }
     });
+
+    /// <summary>An effect and its interval, as four numbers: estimate, lower, upper and the interval's level.</summary>
+    private static void WriteInterval(System.Text.Json.Utf8JsonWriter json, Harness.Statistics.Interval interval)
+    {
+        json.WriteNumber("estimate", interval.Point);
+        json.WriteNumber("lower", interval.Lower);
+        json.WriteNumber("upper", interval.Upper);
+        json.WriteNumber("level", interval.Level);
+    }
 }
