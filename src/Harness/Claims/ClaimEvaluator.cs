@@ -61,10 +61,13 @@ public static class ClaimEvaluator
             : Decide(evidence.Effect, evidence.NullValue, data.Part.Side);
         var suggested = tooFew ? evidence.MinimumSeeds
             : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(evidence.Effect, evidence.NullValue, seeds) : null;
-        var testText = evidence.Test is { } t ? $"{t.Description}, p = {t.P.ToString("0.####", CultureInfo.InvariantCulture)}" : null;
+        var testText = evidence.Test is { } t ? $"{t.Description}, {PValue(t.P)}" : null;
         return new PartOutcome(data.Part, evidence.Statistic, evidence.Effect, evidence.NullValue, verdict, evidence.Groups, distinctSeeds,
             suggested, tooFew, testText, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference);
     }
+
+    /// <summary>"p = 0.0215", or "p < 0.0001" where four decimals would print an exact test's 2·(½)⁴⁰ as 0.</summary>
+    private static string PValue(double p) => p < 0.0001 ? "p < 0.0001" : $"p = {p.ToString("0.####", CultureInfo.InvariantCulture)}";
 
     public static ClaimVerdict Decide(Interval effect, double nullValue, ClaimedSide side)
     {

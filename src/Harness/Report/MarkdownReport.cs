@@ -58,7 +58,8 @@ public sealed class MarkdownReport : IReportWriter
         if (results.NotEvaluated > 0)
             unverified.Add(Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: {string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
         md.AppendLine(Invariant($"**{results.Headline}**") + (!results.Holds ? " — see the marked items below."
-            : unverified.Count == 0 ? ": every history verified bit for bit, and every verdict as registered."
+            : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered) ? ": every history verified bit for bit, and every verdict as registered."
+            : unverified.Count == 0 ? Invariant($": every history verified bit for bit, and no verdict contradicts its registration ({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on other seeds than the snapshot's).")
             : $": {string.Join("; ", unverified)}."));
         md.AppendLine();
         md.AppendLine(Invariant($"- Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics})."));
@@ -93,7 +94,9 @@ public sealed class MarkdownReport : IReportWriter
             md.AppendLine();
             if (outcome.Decision is { } decision)
             {
-                md.AppendLine(decision.Describe());
+                var open = outcome.Parts.Where(p => p.TooFewSeeds || p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.Part.Name).ToList();
+                md.AppendLine(decision.Describe() + (decision.Decided || open.Count == 0 ? ""
+                    : $" Still undecided: {string.Join(", ", open)}; decided: {string.Join(", ", outcome.Parts.Where(p => !open.Contains(p.Part.Name)).Select(p => $"{p.Part.Name} {p.Verdict}"))}."));
                 md.AppendLine();
             }
             var registration = outcome.Claim.Registration;
