@@ -106,8 +106,19 @@ public sealed class ExperimentSession : IDisposable
         var run = Run(runId);
         // Evaluating merged stores trains nothing: a difference from the baseline stays an unconfirmed regression.
         var outcome = ExactTier.Verify(Result(run), Store, Pool.CanTrain ? () => Pool.Rerun(run).GetAwaiter().GetResult() : null);
-        if (outcome.Replacement is { } confirmed) Pool.Adopt(confirmed);
-        return outcome;
+        if (outcome.Replacement is not { } confirmed) return outcome;
+        Pool.Adopt(confirmed);
+        if (StoredRuns?.WasReused(run.RunId) != true) return outcome;
+        // The first result was read from the run store, not trained here: what disagreed with the fresh training is the
+        // stored entry (altered, or stored by a build the key did not tell apart). Replace it, and say so; still a failure.
+        var path = StoredRuns.Store.PathOf(StoredRuns.KeyOf(run).Hash);
+        StoredRuns.Keep(confirmed);
+        return outcome with
+        {
+            Message = $"Run store fault: the result of {run.RunId} was read from {path}, and a training in this process matches the baseline " +
+                      "where the stored bits do not. The entry has been replaced by the fresh training; run reproduce --verify to check the rest " +
+                      "of the store.\n" + outcome.Message,
+        };
     }
 
     public EnsembleOutcome VerifyEnsemble(string configurationId)

@@ -24,6 +24,9 @@ public sealed class StoredRuns(RunStore store, KeyContext context, TextWriter wa
     /// <summary>The results read from the store in this process, by run id (what <c>--verify</c> draws from).</summary>
     public IReadOnlyList<RunResult> Reused => [.. _reused.Values.OrderBy(r => r.RunId, StringComparer.Ordinal)];
 
+    /// <summary>Whether this process's result of the run was read from the store rather than trained.</summary>
+    public bool WasReused(string runId) => _reused.ContainsKey(runId);
+
     public RunKey KeyOf(RunConfig config) => RunKey.For(config, Context);
 
     public RunResult? Find(RunConfig config)

@@ -100,6 +100,12 @@ public sealed partial class ReproduceStoreTests
         Assert.That(output, Does.Contain("retraining 16 of the 16 run(s)")
             .And.Contain($"error: --verify: {runId}: the stored history differs from a retrain (val_loss at epoch 2: stored"));
         Assert.That(Regex.Matches(output, "error: --verify:").Count, Is.EqualTo(1), "only the altered run: " + output);
+
+        // The exact tier, too, tells a bad entry from a nondeterministic training, and mends the entry.
+        var report = File.ReadAllText(Path.Combine(_experiment.Out, _experiment.Name, Harness.Report.MarkdownReport.FileName));
+        Assert.That(report, Does.Contain($"Run store fault: the result of {runId} was read from {path}, and a training in this process matches the baseline"));
+        var mended = _experiment.Reproduce();
+        Assert.That(mended.ExitCode, Is.EqualTo(0), "the entry was replaced by the fresh training: " + mended.Output);
     }
 
     [Test]
