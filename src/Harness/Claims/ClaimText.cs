@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Harness.Config.Settings;
 using Harness.Statistics;
 
 namespace Harness.Claims;
@@ -16,7 +17,7 @@ public static class ClaimText
         var correction = parts.Count > 1
             ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
             : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
-        var band = claim.Negligible is { } b ? $", negligible below ±{RunSettingText(b)}" : "";
+        var band = claim.Negligible is { } b ? $", negligible below ±{RunSetting.Format(b)}" : "";
         if (parts.Any(p => p.TooFewSeeds))
             return $"Not evaluated — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}{band}. " +
                    $"Too few seeds for a verdict: {string.Join("; ", parts.Where(p => p.TooFewSeeds).Select(Needs).Distinct())}.";
@@ -38,8 +39,6 @@ public static class ClaimText
     private static string Difference(PartOutcome part) =>
         part.Difference is { } d ? $", mean difference {Effect(d)} at {I(d.Level * 100, "0.##")}%" : "";
 
-    private static string RunSettingText(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
-
     public static string Evidence(Claim claim, IReadOnlyList<PartOutcome> parts)
     {
         var text = new StringBuilder();
@@ -49,7 +48,7 @@ public static class ClaimText
                 $"{(part.Part.Name.Length > 0 ? part.Part.Name : claim.Id)}: {part.Statistic} = {Effect(part.Effect)}" +
                 (part.Effect.Lower == part.Effect.Upper ? "" : $" at {I(part.Effect.Level * 100, "0.##")}%") + $", null {F(part.NullValue, Decimals(part.Effect))}, " +
                 $"claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")}" + (part.Test is { } test ? $", {test}" : "") +
-                Difference(part) + (claim.Negligible is { } band ? $" (negligible inside ±{RunSettingText(band)})" : "") +
+                Difference(part) + (claim.Negligible is { } band ? $" (negligible inside ±{RunSetting.Format(band)})" : "") +
                 $" → {(part.TooFewSeeds ? "not evaluated: " + Needs(part) : part.Verdict.ToString())}");
             text.AppendLine($"| group | seeds | mean {claim.Metric} | median | IQR |");
             text.AppendLine("| --- | ---: | ---: | ---: | ---: |");

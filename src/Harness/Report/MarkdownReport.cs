@@ -94,9 +94,9 @@ public sealed class MarkdownReport : IReportWriter
             md.AppendLine();
             if (outcome.Decision is { } decision)
             {
-                var open = outcome.Parts.Where(p => p.TooFewSeeds || p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.Part.Name).ToList();
-                md.AppendLine(decision.Describe() + (decision.Decided || open.Count == 0 ? ""
-                    : $" Still undecided: {string.Join(", ", open)}; decided: {string.Join(", ", outcome.Parts.Where(p => !open.Contains(p.Part.Name)).Select(p => $"{p.Part.Name} {p.Verdict}"))}."));
+                var open = outcome.Parts.ToLookup(p => p.TooFewSeeds || p.Verdict == ClaimVerdict.Inconclusive);
+                md.AppendLine(decision.Describe() + (decision.Decided || !open[true].Any() ? ""
+                    : $" Still undecided: {string.Join(", ", open[true].Select(p => p.Part.Name))}; decided: {string.Join(", ", open[false].Select(p => $"{p.Part.Name} {p.Verdict}"))}."));
                 md.AppendLine();
             }
             var registration = outcome.Claim.Registration;
