@@ -7,7 +7,7 @@ public sealed class BaselineInventoryTests(string experiment)
     [Test]
     public void Every_verified_baseline_belongs_to_a_run_of_the_experiment()
     {
-        var orphans = Experiments.Session(experiment).OrphanedBaselines();
+        var orphans = Experiments.Of(experiment).Session.OrphanedBaselines();
         Assert.That(orphans, Is.Empty,
             "Verified baselines with no matching run in the experiment (delete them, or restore the runs):\n  " + string.Join("\n  ", orphans));
     }

@@ -1,8 +1,11 @@
+using Harness.Claims;
+
 namespace Harness.Tests.Reproduction;
 
 /// <summary>
 /// The tutorial's conclusions, decided by many seeds. Each test passes when the data's verdict is the registered one,
-/// whatever that verdict is: a claim that does not reproduce is registered as such, never hidden. On fewer seeds than
+/// whatever that verdict is: a claim that does not reproduce is registered as such, never hidden, and its test's name
+/// says so ("… — registered Refuted"), as does the conclusions block at the end of the run. On fewer seeds than
 /// the registration's (HARNESS__grids__0__seeds__count=3) a claim that cannot be evaluated, or evaluates Inconclusive
 /// where the snapshot was decided, is inconclusive as a test; only a contradicting verdict fails.
 /// </summary>
@@ -11,9 +14,9 @@ namespace Harness.Tests.Reproduction;
 public sealed class ClaimTests(string experiment)
 {
     [ExperimentCases(ExperimentCase.Claims)]
-    public void Verdict_is_as_registered(string claimId)
+    public void Verdict_is_as_registered(Claim claim)
     {
-        var outcome = Experiments.Session(experiment).EvaluateClaim(claimId);
+        var outcome = Experiments.Of(experiment).EvaluateClaim(claim);
         TestContext.Out.WriteLine(outcome.Headline);
         TestContext.Out.WriteLine();
         TestContext.Out.WriteLine(outcome.Evidence);
@@ -24,7 +27,7 @@ public sealed class ClaimTests(string experiment)
             Assert.Fail($"Registered {outcome.Claim.Registration.Verdict} ({outcome.Claim.Registration.Provenance}; {outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{outcome.Evidence}");
         if (!outcome.AsRegistered)
             Assert.Inconclusive($"On {outcome.Seeds} seeds, not the registered {outcome.Claim.Registration.Seeds}, the evidence reaches " +
-                                $"{(outcome.Verdict == Harness.Claims.ClaimVerdict.Inconclusive ? "less far" : "further")} than the snapshot, without contradicting it: {outcome.Headline}");
+                                $"{(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")} than the snapshot, without contradicting it: {outcome.Headline}");
         Assert.Pass(outcome.Headline);
     }
 }

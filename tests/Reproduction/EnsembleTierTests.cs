@@ -1,4 +1,5 @@
 using Harness.Baselines;
+using Harness.Grid;
 
 namespace Harness.Tests.Reproduction;
 
@@ -8,9 +9,9 @@ namespace Harness.Tests.Reproduction;
 public sealed class EnsembleTierTests(string experiment)
 {
     [ExperimentCases(ExperimentCase.Configurations)]
-    public void Seeds_are_consistent_with_the_baseline_distribution(string configurationId)
+    public void Seeds_are_consistent_with_the_baseline_distribution(ConfigurationRuns configuration)
     {
-        var outcome = Experiments.Session(experiment).VerifyEnsemble(configurationId);
+        var outcome = Experiments.Of(experiment).VerifyEnsemble(configuration);
         TierAssert.Report(TierResults.Of(outcome.Verdict), outcome.Message);
     }
 }

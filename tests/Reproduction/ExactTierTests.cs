@@ -1,4 +1,5 @@
 using Harness.Baselines;
+using Harness.Config.Settings;
 
 namespace Harness.Tests.Reproduction;
 
@@ -8,9 +9,9 @@ namespace Harness.Tests.Reproduction;
 public sealed class ExactTierTests(string experiment)
 {
     [ExperimentCases(ExperimentCase.Runs)]
-    public void History_matches_the_verified_baseline(string runId)
+    public void History_matches_the_verified_baseline(RunConfig run)
     {
-        var outcome = Experiments.Session(experiment).VerifyExact(runId);
+        var outcome = Experiments.Of(experiment).VerifyExact(run);
         TierAssert.Report(TierResults.Of(outcome.Verdict), outcome.Message);
     }
 }

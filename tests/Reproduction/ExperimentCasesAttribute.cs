@@ -16,29 +16,37 @@ public enum ExperimentCase
 
 /// <summary>
 /// Test cases from the experiment of the fixture the method belongs to: one per run, configuration, claim or published run,
-/// named by its id. A static <c>TestCaseSource</c> cannot see a parameterised fixture's argument; a test builder can.
-/// Optional parts of an experiment (claims, published runs) simply give no cases.
+/// given to the test as the object itself. A static <c>TestCaseSource</c> cannot see a parameterised fixture's argument; a
+/// test builder can. Runs, configurations and published runs are named by their ids, which <c>--filter "Name~…"</c> selects;
+/// a claim's name reads as the conclusion it tests, with its registered verdict and its id, e.g.
+/// <c>deeper nets overfit more at n=1000 — registered Supported [deeper-overfits-at-n1000]</c>, and it also carries the id
+/// as its <c>Claim</c> property (<c>--filter Claim=deeper-overfits-at-n1000</c>). Optional parts of an experiment (claims,
+/// published runs) simply give no cases.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttribute, ITestBuilder, IImplyFixture
 {
+    /// <summary>The property (a trait to VSTest's filter) that holds a claim's id.</summary>
+    public const string ClaimProperty = "Claim";
+
     private readonly NUnitTestCaseBuilder _builder = new();
 
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
     {
         if (suite?.Arguments is not [string experiment, ..] || Experiments.Problem(experiment) is not null) yield break;
         var folder = Experiments.Folder(experiment);
-        IEnumerable<string> ids = kind switch
+        IEnumerable<(object Case, string Name)> cases = kind switch
         {
-            ExperimentCase.Runs => ExperimentGrid.Runs(folder.Experiment).Select(r => r.RunId),
-            ExperimentCase.Configurations => ExperimentGrid.Configurations(folder.Experiment).Select(c => c.Id),
-            ExperimentCase.Claims => folder.Claims.Claims.Select(c => c.Id),
-            _ => folder.Published.Select(p => p.ConfigurationId),
+            ExperimentCase.Runs => ExperimentGrid.Runs(folder.Experiment).Select(r => ((object)r, $"{method.Name}({r.RunId})")),
+            ExperimentCase.Configurations => ExperimentGrid.Configurations(folder.Experiment).Select(c => ((object)c, $"{method.Name}({c.Id})")),
+            ExperimentCase.Claims => folder.Claims.Claims.Select(c => ((object)c, $"{c.Statement} — registered {c.Registration.Verdict} [{c.Id}]")),
+            _ => folder.Published.Select(p => ((object)p, $"{method.Name}({p.ConfigurationId})")),
         };
-        foreach (var id in ids)
+        foreach (var (item, name) in cases)
         {
-            var parameters = new TestCaseParameters([id]) { TestName = $"{method.Name}({id})" };
+            var parameters = new TestCaseParameters([item]) { TestName = name };
             if (kind is ExperimentCase.Claims or ExperimentCase.PublishedConfigurations) parameters.Properties.Add(PropertyNames.Category, "Claims");
+            if (item is Harness.Claims.Claim claim) parameters.Properties.Add(ClaimProperty, claim.Id);
             yield return _builder.BuildTestMethod(method, suite, parameters);
         }
     }

@@ -16,7 +16,7 @@ internal static class Experiments
 {
     public const string Variable = "HARNESS_EXPERIMENTS";
 
-    private static readonly ConcurrentDictionary<string, Lazy<ExperimentSession>> Sessions = new();
+    private static readonly ConcurrentDictionary<string, Lazy<TestedExperiment>> Tested = new();
     private static readonly ConcurrentDictionary<string, Lazy<ExperimentFolder>> Folders = new();
 
     /// <summary>Names of shipped experiments, then the paths in <see cref="Variable"/>.</summary>
@@ -59,7 +59,8 @@ internal static class Experiments
     /// <summary>The experiment's files alone, for test discovery: no data, no training, no TorchSharp.</summary>
     public static ExperimentFolder Folder(string nameOrPath) => Folders.GetOrAdd(nameOrPath, key => new Lazy<ExperimentFolder>(() => ExperimentFolder.Open(key))).Value;
 
-    public static ExperimentSession Session(string nameOrPath) => Sessions.GetOrAdd(nameOrPath, key => new Lazy<ExperimentSession>(() =>
+    /// <summary>The experiment as this test run sees it: its session, opened by the first test that needs it.</summary>
+    public static TestedExperiment Of(string nameOrPath) => Tested.GetOrAdd(nameOrPath, key => new Lazy<TestedExperiment>(() =>
     {
         var folder = Folder(key);
         if (Harness.Native.TorchRuntime.Profile is { } inForce && inForce != folder.Experiment.Numerics)
@@ -67,6 +68,10 @@ internal static class Experiments
                           $"'{inForce.Name}' (a profile is fixed once libtorch loads). Run it alone: dotnet test --filter TestCategory={folder.Experiment.Name}");
         // The user's run store (HARNESS_STORE, HARNESS_NO_STORE=1 to bypass), as `reproduce` uses it: a run trains once per machine.
         var runs = Harness.Store.StoreLocation.FromEnvironment() is { } store ? new Harness.Store.RunStore(store) : null;
-        return new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), Harness.Training.RunScheduler.DefaultWorkers, runs: runs);
+        return new TestedExperiment(folder, runs);
     })).Value;
+
+    /// <summary>Every experiment a test of this run has opened, in the order of <see cref="NamesOrPaths"/>.</summary>
+    public static IReadOnlyList<TestedExperiment> Opened() =>
+        [.. NamesOrPaths().Select(n => Tested.TryGetValue(n, out var tested) && tested.IsValueCreated ? tested.Value : null).OfType<TestedExperiment>()];
 }

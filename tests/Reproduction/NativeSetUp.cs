@@ -1,4 +1,5 @@
 using Harness.Native;
+using Harness.TestLogger;
 using Harness.Tests.Reproduction;
 
 // No namespace: NUnit runs this once before every test in the assembly.
@@ -15,5 +16,19 @@ public sealed class NativeSetUp
     {
         var profiles = Experiments.NamesOrPaths().Select(e => Experiments.Folder(e).Experiment.Numerics).Distinct().ToList();
         TorchRuntime.Initialize(profiles.Count == 1 ? profiles[0] : Experiments.Folder(Harness.Config.ExperimentLoader.DefaultExperiment).Experiment.Numerics);
+    }
+
+    /// <summary>
+    /// Each experiment's conclusions, once every test has run: the test run ends the way <c>reproduce</c> does. Written to
+    /// NUnit's progress stream, which the harness's logger prints at the default verbosity (tests/Logger).
+    /// </summary>
+    [OneTimeTearDown]
+    public void PrintConclusions()
+    {
+        foreach (var tested in Experiments.Opened())
+        {
+            tested.Dispose();
+            if (tested.Conclusions() is { } block) TestContext.Progress.WriteLine(HarnessLogger.Marker + block);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using Harness.Claims;
+
 namespace Harness.Tests.Reproduction;
 
 /// <summary>The tutorial's one published run per configuration, placed within the reproduced seed distribution.</summary>
@@ -6,10 +8,11 @@ namespace Harness.Tests.Reproduction;
 public sealed class PublishedComparisonTests(string experiment)
 {
     [ExperimentCases(ExperimentCase.PublishedConfigurations)]
-    public void Published_run_lies_where_registered_in_the_reproduced_distribution(string configurationId)
+    public void Published_run_lies_where_registered_in_the_reproduced_distribution(PublishedRun published)
     {
-        var comparison = Experiments.Session(experiment).ComparePublished(configurationId);
-        var registered = Experiments.Session(experiment).Claims.PublishedOutliers.Where(o => o.Configuration == configurationId).ToList();
+        var tested = Experiments.Of(experiment);
+        var comparison = tested.ComparePublished(published);
+        var registered = tested.Session.Claims.PublishedOutliers.Where(o => o.Configuration == published.ConfigurationId).ToList();
         var report = comparison.Render() + string.Concat(registered.Select(o => $"Registered outlier ({o.Metric}): {o.Reason}\n"));
         TestContext.Out.WriteLine(report);
 

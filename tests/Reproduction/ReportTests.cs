@@ -1,22 +1,26 @@
 using Harness.Baselines;
 using Harness.Report;
-using Harness.Reproduction;
 
 namespace Harness.Tests.Reproduction;
 
 /// <summary>
-/// The whole reproduction as a report, attached to the test results (and left under <c>artifacts/</c> for CI to upload).
-/// It reuses the session's runs, so it trains nothing the other tests have not.
+/// The whole reproduction as a report, written under <c>artifacts/test-report/&lt;experiment&gt;/</c> (which CI uploads) and
+/// attached to the test results, figures included, so a trx viewer shows them. It reuses the session's runs, so it trains
+/// nothing the other tests have not.
 /// </summary>
 [TestFixtureSource(typeof(Experiments), nameof(Experiments.Fixtures))]
 public sealed class ReportTests(string experiment)
 {
+    /// <summary>Where the tests write an experiment's report.</summary>
+    public static string Directory(string name) =>
+        Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts", "test-report", name);
+
     [Test]
     public void The_report_is_written_and_attached()
     {
-        var results = Reproducer.Reproduce(Experiments.Session(experiment));
-        var directory = Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts", "test-report", results.Experiment.Name);
-        var (written, failures) = ReportWriters.Default.Write(results, directory);
+        var tested = Experiments.Of(experiment);
+        var directory = Directory(tested.Session.Experiment.Name);
+        var (results, written, failures) = tested.WriteReport(directory);
 
         Assert.That(failures, Is.Empty);
         foreach (var file in written.Where(f => !f.Contains($"{Path.DirectorySeparatorChar}{RunFiles.Folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))

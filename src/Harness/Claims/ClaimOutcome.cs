@@ -1,12 +1,15 @@
 namespace Harness.Claims;
 
 /// <summary>A claim decided by the data: its verdict, each part's evidence, and the text the report shows.</summary>
-/// <param name="Headline">One line: verdict, statement, effects with intervals, seeds, α.</param>
+/// <param name="Finding">What the data found: effects with intervals and tests, seeds, α (<see cref="ClaimText.Finding"/>).</param>
 /// <param name="Evidence">Per part: the effect and, per group, seeds, mean, median and IQR.</param>
 /// <param name="Decision">Under <c>reproduce --decide</c>: the look that decided the claim; null for a single look.</param>
-public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, string Headline, string Evidence,
+public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, string Finding, string Evidence,
     Sequential.SequentialDecision? Decision = null)
 {
+    /// <summary>One line: the verdict (or "Not evaluated"), the statement, and the finding.</summary>
+    public string Headline => $"{(Evaluated ? Verdict.ToString() : "Not evaluated")} — {Claim.Statement}: {Finding}";
+
     /// <summary>False when a part had too few seeds for any verdict: the claim was not tested, which is neither a pass nor a failure.</summary>
     public bool Evaluated => !Parts.Any(p => p.TooFewSeeds);
 

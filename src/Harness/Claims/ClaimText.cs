@@ -8,7 +8,12 @@ namespace Harness.Claims;
 /// <summary>How a claim's outcome reads in a test report: a headline that states the conclusion and its evidence.</summary>
 public static class ClaimText
 {
-    public static string Headline(Claim claim, ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts, double alpha)
+    /// <summary>
+    /// What the data found, after the verdict and the statement: each part's effect with its interval and test, the seeds,
+    /// α and the correction, and for an undecided claim what more seeds might do. The headline is "Verdict — statement: "
+    /// and this (<see cref="ClaimOutcome.Headline"/>); the conclusions block prints it under its own verdict line.
+    /// </summary>
+    public static string Finding(Claim claim, ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts, double alpha)
     {
         var effects = string.Join("; ", parts.Select(p =>
             $"{p.Statistic} = {Effect(p.Effect)}" + (p.Test is { } test ? $", {test}" : "") + Difference(p) + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
@@ -18,10 +23,9 @@ public static class ClaimText
             ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
             : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
         var band = claim.Negligible is { } b ? $", negligible below ±{RunSetting.Format(b)}" : "";
+        var text = $"{effects}; {seedText}, α = {I(alpha, "0.###")}{correction}{band}";
         if (parts.Any(p => p.TooFewSeeds))
-            return $"Not evaluated — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}{band}. " +
-                   $"Too few seeds for a verdict: {string.Join("; ", parts.Where(p => p.TooFewSeeds).Select(Needs).Distinct())}.";
-        var text = $"{verdict} — {claim.Statement}: {effects}; {seedText}, α = {I(alpha, "0.###")}{correction}{band}";
+            return $"{text}. Too few seeds for a verdict: {string.Join("; ", parts.Where(p => p.TooFewSeeds).Select(Needs).Distinct())}.";
         if (verdict == ClaimVerdict.Inconclusive)
         {
             var suggestions = parts.Where(p => p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.SeedsSuggested).ToList();

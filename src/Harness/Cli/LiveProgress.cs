@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Harness.Config;
 using Harness.Config.Settings;
 using Harness.History;
+using Harness.Reproduction;
 using Spectre.Console;
 
 namespace Harness.Cli;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Config;
 using Harness.Config.Settings;
 using Harness.History;
+using Harness.Reproduction;
 
 namespace Harness.Cli;
 
@@ -15,11 +16,9 @@ public sealed class PlainProgress(ProgressTracker tracker, TextWriter output) : 
         if (tracker.Epoch(run, metrics.Epoch) is not { } done) return;
         lock (_gate)
         {
-            var remaining = tracker.Remaining is { } r ? Format(r) : "?";
+            var remaining = tracker.Remaining is { } r ? ProgressLine.Duration(r) : "?";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{done,4}/{tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed {Format(tracker.Elapsed)}  ETA {remaining}"));
+                $"[{done,4}/{tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed {ProgressLine.Duration(tracker.Elapsed)}  ETA {remaining}"));
         }
     }
-
-    private static string Format(TimeSpan span) => span.ToString(span.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
 }

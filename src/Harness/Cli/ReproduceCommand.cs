@@ -110,7 +110,9 @@ public static class ReproduceCommand
             workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)), runStore, error, from);
         if (from is not null) output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: {string.Join(", ", from.Select(s => s.Root))}.");
         if (shardRequest.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
-        var tracker = new ProgressTracker(session.Runs, session.Cost);
+        // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
+        var tracker = new ProgressTracker(session.Cost);
+        session.Pool.Queued += tracker.Plan;
         var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
         var existing = session.Configurations.Max(c => c.Runs.Count);
         if (plan is not null && plan.MaxSeeds < existing)
@@ -120,11 +122,7 @@ public static class ReproduceCommand
         ExperimentResults Reproduce(IProgressDisplay progress)
         {
             display = progress;
-            return Reproducer.Reproduce(session, plan, stage =>
-            {
-                tracker.Add(stage);
-                output.WriteLine($"Training {stage.Count} more run(s) for claims still open.");
-            });
+            return Reproducer.Reproduce(session, plan, stage => output.WriteLine($"Training {stage.Count} more run(s) for claims still open."));
         }
         var results = interactive ? LiveProgress.Run(tracker, Reproduce) : Reproduce(new PlainProgress(tracker, output));
 
@@ -132,14 +130,14 @@ public static class ReproduceCommand
             if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
         var (written, failures) = ReportWriters.Default.Write(results, directory);
         WriteTimings(directory, results, clock.Elapsed.TotalSeconds);
-        output.WriteLine(session.StoredRuns is { } stored
-            ? $"Run store {stored.Store.Root}: {stored.Reused.Count} run(s) reused, {session.Pool.Trained} trained."
-            : $"Run store not used: {session.Pool.Trained} run(s) trained.");
+        var runsLine = RunsSource.Describe(session);
+        output.WriteLine(runsLine);
         var verifyFailures = storeRequest.Verify is { } k ? VerifyStore(session, k, storeRequest.VerifySeed, output) : [];
         if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
 
         output.WriteLine();
-        foreach (var claim in results.Claims) output.WriteLine((claim.Holds ? "  " : "✗ ") + claim.Headline);
+        output.Write(ConclusionsBlock.Render(results, [runsLine, $"Report: {Path.GetFullPath(Path.Combine(directory, MarkdownReport.FileName))} (and " +
+            $"{HistoriesCsv.FileName}, {ClaimsJson.FileName}, {Figures.Folder}/ beside it)."]));
         output.WriteLine();
         output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {written.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
@@ -160,7 +158,8 @@ public static class ReproduceCommand
     {
         var runs = shard.Of(session.Runs, session.Cost);
         output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, {runs.Sum(session.Cost) / session.Runs.Sum(session.Cost):P0} of the work.");
-        var tracker = new ProgressTracker(runs, session.Cost);
+        var tracker = new ProgressTracker(session.Cost);
+        session.Pool.Queued += tracker.Plan;
         IReadOnlyList<RunResult> Train(IProgressDisplay progress)
         {
             show(progress);

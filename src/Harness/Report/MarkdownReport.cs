@@ -51,29 +51,10 @@ public sealed class MarkdownReport : IReportWriter
     {
         md.AppendLine("## Summary");
         md.AppendLine();
-        var verified = results.Exact.Count(e => TierResults.Of(e.Verdict) == TierResult.Pass);
-        var notCompared = results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).ToList();
-        var unverified = new List<string>();
-        if (notCompared.Count > 0) unverified.Add(Invariant($"{notCompared.Count} of {results.Exact.Count} histories could not be compared bit for bit"));
-        if (results.NotEvaluated > 0)
-            unverified.Add(Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: {string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
-        md.AppendLine(Invariant($"**{results.Headline}**") + (!results.Holds ? " — see the marked items below."
-            : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered) ? ": every history verified bit for bit, and every verdict as registered."
-            : unverified.Count == 0 ? Invariant($": every history verified bit for bit, and no verdict contradicts its registration ({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on other seeds than the snapshot's).")
-            : $": {string.Join("; ", unverified)}."));
+        var (headline, rest) = ResultsSummary.Sentence(results);
+        md.AppendLine($"**{headline}**{rest}");
         md.AppendLine();
-        md.AppendLine(Invariant($"- Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics})."));
-        foreach (var reason in notCompared.GroupBy(e => e.Message))
-            md.AppendLine(Invariant($"  - {reason.Count()} could not be compared. {reason.Key}"));
-        foreach (var other in results.Exact.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail).GroupBy(e => e.Verdict).OrderBy(g => g.Key))
-            md.AppendLine(Invariant($"  - {other.Count()} {Words(other.Key)}."));
-        var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
-        md.AppendLine($"- Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).");
-        var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
-            .Concat(results.NotEvaluated > 0 ? [$"{results.NotEvaluated} not evaluated"] : []);
-        md.AppendLine($"- Claims: {string.Join(", ", verdicts)}; {results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered.");
-        var outliers = results.Published.Sum(p => p.Metrics.Count(m => m.Outlier));
-        md.AppendLine($"- Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced range widened by one IQR.");
+        foreach (var item in ResultsSummary.Items(results)) md.AppendLine(item.StartsWith(' ') ? item : $"- {item}");
         md.AppendLine();
     }
 
@@ -208,16 +189,6 @@ public sealed class MarkdownReport : IReportWriter
         foreach (var (name, value) in results.Fingerprint.Fields()) md.AppendLine($"| {name} | {value} | {(compared.Contains(name) ? "yes" : "")} |");
         md.AppendLine();
     }
-
-    private static string Words(ExactVerdict verdict) => verdict switch
-    {
-        ExactVerdict.Match => "identical",
-        ExactVerdict.NotComparable => "not comparable (another environment)",
-        ExactVerdict.Regression => "regressed",
-        ExactVerdict.Missing => "without baseline",
-        ExactVerdict.Nondeterministic => "nondeterministic (two trainings disagreed)",
-        _ => "accepted",
-    };
 
     private static string Range(IReadOnlyList<int> values) => values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
 

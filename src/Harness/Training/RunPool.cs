@@ -44,6 +44,12 @@ public sealed class RunPool : IDisposable
     /// <summary>Runs this pool trained because no stored result was found (reruns not counted).</summary>
     public int Trained => Volatile.Read(ref _trained);
 
+    /// <summary>
+    /// Raised once per run, when it is first asked for and before it can start: progress displays learn the work planned
+    /// from this, however the callers decide what they need (a whole experiment, a shard, or test by test).
+    /// </summary>
+    public event Action<RunConfig>? Queued;
+
     /// <summary>The run's result, training it if no one has asked for it yet.</summary>
     public Task<RunResult> Run(RunConfig config)
     {
@@ -53,9 +59,16 @@ public sealed class RunPool : IDisposable
             if (_runs.TryGetValue(config.RunId, out var existing)) return existing;
             var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             _runs[config.RunId] = result.Task;
+            Queued?.Invoke(config);
             _queue.Add((config, result, true));
             return result.Task;
         }
+    }
+
+    /// <summary>The results of every run finished so far (trained or read), in no particular order.</summary>
+    public IReadOnlyList<RunResult> Finished()
+    {
+        lock (_runs) return [.. _runs.Values.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)];
     }
 
     /// <summary>Trains the run again, whether or not it has a result: the exact tier's check for nondeterminism.</summary>

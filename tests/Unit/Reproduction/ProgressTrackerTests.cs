@@ -1,8 +1,8 @@
-using Harness.Cli;
+using Harness.Reproduction;
 using Harness.Config;
 using Harness.Config.Settings;
 
-namespace Harness.Tests.Unit.Cli;
+namespace Harness.Tests.Unit.Reproduction;
 
 public sealed class ProgressTrackerTests
 {

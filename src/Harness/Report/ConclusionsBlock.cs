@@ -1,0 +1,50 @@
+using System.Text;
+using Harness.Claims;
+
+namespace Harness.Report;
+
+/// <summary>
+/// An experiment's conclusions as plain text, for a console or a log: what <c>reproduce</c> prints when it is done and what
+/// <c>dotnet test</c> prints after an experiment's tests. Each claim's statement with the data's verdict and the registered
+/// one, and the finding behind it (effects with intervals and p, seeds); then the same summary items as report.md (both
+/// tiers, the published runs) and the lines the caller adds (where the report went, where the runs came from). Results of a
+/// filtered test run hold only what it ran, and the block says only that.
+/// </summary>
+public static class ConclusionsBlock
+{
+    /// <summary>A claim that holds, one that contradicts its registration, one too few seeds could decide.</summary>
+    public const char Holds = '✓', Differs = '✗', NotEvaluated = '○';
+
+    public static string Render(ExperimentResults results, IEnumerable<string>? footer = null)
+    {
+        var text = new StringBuilder();
+        var experiment = results.Experiment;
+        text.AppendLine($"Conclusions of {experiment.Name}{(experiment.Title.Length > 0 && experiment.Title != experiment.Name ? $" ({experiment.Title})" : "")}, " +
+                        $"from {results.Runs.Count} run(s):");
+        var (headline, rest) = ResultsSummary.Sentence(results);
+        text.AppendLine($"  {headline}{rest}");
+        if (results.Claims.Count > 0)
+        {
+            text.AppendLine("  Claims, the data's verdict against the registered one:");
+            foreach (var claim in results.Claims) Claim(text, claim);
+        }
+        foreach (var item in ResultsSummary.Items(results).Where(i => !i.StartsWith("Claims:", StringComparison.Ordinal)))
+            text.AppendLine($"  {item}");
+        foreach (var line in footer ?? []) text.AppendLine($"  {line}");
+        return text.ToString();
+    }
+
+    private static void Claim(StringBuilder text, ClaimOutcome outcome)
+    {
+        var registered = outcome.Claim.Registration;
+        var (mark, verdict, standing) =
+            !outcome.Evaluated ? (NotEvaluated, "Not evaluated", $"registered {registered.Verdict}: too few seeds")
+            : outcome.AsRegistered ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}")
+            : outcome.Holds ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}; on {outcome.Seeds} seeds, not the registered " +
+                $"{registered.Seeds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, the evidence reaches " +
+                $"{(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")} without contradicting it")
+            : (Differs, outcome.Verdict.ToString(), $"registered {registered.Verdict}: DIFFERS FROM THE REGISTRATION");
+        text.AppendLine($"    {mark} {verdict} — {outcome.Claim.Statement} ({standing})");
+        text.AppendLine($"        {outcome.Finding}");
+    }
+}

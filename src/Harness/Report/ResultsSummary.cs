@@ -1,0 +1,86 @@
+using System.Globalization;
+using Harness.Baselines;
+
+namespace Harness.Report;
+
+/// <summary>
+/// The summary of a reproduction in words: its headline with the sentence that qualifies it, and one item per tier, for the
+/// claims and for the published runs. report.md and the conclusions block print the same sentences.
+/// </summary>
+public static class ResultsSummary
+{
+    /// <summary>The headline (<see cref="ExperimentResults.Headline"/>) and what follows it, e.g. ": every history verified
+    /// bit for bit, and every verdict as registered."</summary>
+    public static (string Headline, string Qualifier) Sentence(ExperimentResults results)
+    {
+        var notCompared = results.Exact.Count(e => e.Verdict == ExactVerdict.NotComparable);
+        var unverified = new List<string>();
+        if (notCompared > 0) unverified.Add(Invariant($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
+        if (results.NotEvaluated > 0)
+            unverified.Add(Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: {string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
+        var rest = !results.Holds ? " — see the marked items below."
+            : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered) ? ": every history verified bit for bit, and every verdict as registered."
+            : unverified.Count == 0 ? Invariant($": every history verified bit for bit, and no verdict contradicts its registration ({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on other seeds than the snapshot's).")
+            : $": {string.Join("; ", unverified)}.";
+        return (results.Headline, rest);
+    }
+
+    /// <summary>One item per tier, then the claims and the published runs; an indented line qualifies the item above it.</summary>
+    public static IReadOnlyList<string> Items(ExperimentResults results)
+    {
+        var items = new List<string>();
+        if (results.Exact.Count > 0)
+        {
+            var verified = results.Exact.Count(e => TierResults.Of(e.Verdict) == TierResult.Pass);
+            items.Add(Invariant($"Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics})."));
+            foreach (var reason in results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).GroupBy(e => e.Message))
+                items.Add(Invariant($"  - {reason.Count()} could not be compared. {reason.Key}"));
+            foreach (var other in results.Exact.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail).GroupBy(e => e.Verdict).OrderBy(g => g.Key))
+                items.Add(Invariant($"  - {other.Count()} {Words(other.Key)}: {Some(other.Select(e => e.RunId))}."));
+        }
+        if (results.Ensemble.Count > 0)
+        {
+            var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+            items.Add($"Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).");
+            foreach (var failed in results.Ensemble.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail))
+                items.Add($"  - {failed.ConfigurationId}: {failed.Verdict.ToString().ToLowerInvariant()}.");
+        }
+        if (results.Claims.Count > 0)
+        {
+            var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
+                .Concat(results.NotEvaluated > 0 ? [$"{results.NotEvaluated} not evaluated"] : []);
+            items.Add($"Claims: {string.Join(", ", verdicts)}; {results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered.");
+        }
+        if (results.Published.Count > 0)
+        {
+            var outliers = results.Published.SelectMany(p => p.Metrics.Where(m => m.Outlier).Select(m => (p.ConfigurationId, m.Metric))).ToList();
+            var unregistered = outliers.Where(o => !results.RegisteredOutliers.Any(r => r.Configuration == o.ConfigurationId && r.Metric == o.Metric)).ToList();
+            var within = results.RegisteredOutliers.Where(r => results.Published.Any(p => p.ConfigurationId == r.Configuration
+                && p.Metrics.Any(m => m.Metric == r.Metric && !m.Outlier && !m.TooFewSeeds))).ToList();
+            items.Add($"Published runs: {results.Published.Count} compared, {outliers.Count} value(s) outside the reproduced range widened by one IQR" +
+                      (outliers.Count == 0 ? "." : unregistered.Count == 0 ? ", each registered as an outlier." : $", {unregistered.Count} of them not registered."));
+            foreach (var (configuration, metric) in unregistered) items.Add($"  - {configuration} {metric}: an outlier not registered in claims.json.");
+            foreach (var registered in within) items.Add($"  - {registered.Configuration} {registered.Metric}: registered as an outlier, now within the reproduced range.");
+        }
+        return items;
+    }
+
+    /// <summary>The first few names, and how many more: a whole grid that regressed is one line, not 130 names.</summary>
+    private static string Some(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count <= 5 ? string.Join(", ", list) : $"{string.Join(", ", list.Take(5))} and {list.Count - 5} more";
+    }
+
+    public static string Words(ExactVerdict verdict) => verdict switch
+    {
+        ExactVerdict.Match => "identical",
+        ExactVerdict.NotComparable => "not comparable (another environment)",
+        ExactVerdict.Regression => "regressed",
+        ExactVerdict.Missing => "without baseline",
+        ExactVerdict.Nondeterministic => "nondeterministic (two trainings disagreed)",
+        _ => "accepted",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

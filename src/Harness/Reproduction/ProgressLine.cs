@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Harness.Reproduction;
+
+/// <summary>One line of progress for a log: runs done of those planned, the share of the work, elapsed time and ETA.</summary>
+public static class ProgressLine
+{
+    /// <summary>"keras-tutorial-05: 37 of 130 runs done (28% of the work), 04:12 elapsed, ETA 10:48".</summary>
+    public static string Format(string label, ProgressTracker tracker)
+    {
+        var (planned, done, fraction, elapsed) = (tracker.Runs, tracker.RunsDone, tracker.Fraction, tracker.Elapsed);
+        var head = string.Create(CultureInfo.InvariantCulture, $"{label}: {done} of {planned} runs done");
+        if (done >= planned) return $"{head} in {Duration(elapsed)}.";
+        var eta = tracker.Remaining is { } remaining && done > 0 ? Duration(remaining) : "not yet known (no run finished)";
+        return string.Create(CultureInfo.InvariantCulture, $"{head} ({fraction * 100:0}% of the work), {Duration(elapsed)} elapsed, ETA {eta}.");
+    }
+
+    public static string Duration(TimeSpan span) => span.ToString(span.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,83 @@
+using Harness.Config.Settings;
+
+namespace Harness.Reproduction;
+
+/// <summary>
+/// How far training has got, for every progress display (the live one, the plain one for logs, the test run's heartbeat).
+/// Counts work by its cost (matmul FLOPs), not by runs: a 9-layer run is seven times a 1-layer one, so run counts would make
+/// the ETA lurch. Runs join as they are planned, which may be before or during training: a test session learns what it needs
+/// test by test, and seeds added until a claim is decided join between looks. Thread-safe.
+/// </summary>
+public sealed class ProgressTracker(Func<RunConfig, double> cost, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _planned = [];
+    private readonly HashSet<string> _finished = [];
+    private long? _start;
+    private double _total;
+    private double _done;
+
+    /// <summary>A tracker of <paramref name="runs"/>, all planned from the start.</summary>
+    public ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfig, double> cost, TimeProvider? time = null) : this(cost, time) => Plan(runs);
+
+    /// <summary>Adds runs to the total; a run already planned is not counted again. The clock starts with the first.</summary>
+    public void Plan(IEnumerable<RunConfig> runs)
+    {
+        lock (_gate)
+            foreach (var run in runs)
+                if (_planned.Add(run.RunId))
+                {
+                    _start ??= _time.GetTimestamp();
+                    _total += cost(run);
+                }
+    }
+
+    public void Plan(RunConfig run) => Plan([run]);
+
+    /// <summary>Runs planned so far.</summary>
+    public int Runs
+    {
+        get { lock (_gate) return _planned.Count; }
+    }
+
+    public int RunsDone
+    {
+        get { lock (_gate) return _finished.Count; }
+    }
+
+    /// <summary>
+    /// Records one epoch; when it completes its run, returns how many runs are done counting this one. A run trained again
+    /// (the second training that confirms a baseline) is not counted twice, so the count never passes the total.
+    /// </summary>
+    public int? Epoch(RunConfig run, int epoch)
+    {
+        lock (_gate)
+        {
+            _done += cost(run) / run.Epochs;
+            if (epoch < run.Epochs) return null;
+            _finished.Add(run.RunId);
+            return _finished.Count;
+        }
+    }
+
+    /// <summary>Since the first run was planned.</summary>
+    public TimeSpan Elapsed
+    {
+        get { lock (_gate) return _start is { } start ? _time.GetElapsedTime(start) : TimeSpan.Zero; }
+    }
+
+    public double Fraction
+    {
+        get { lock (_gate) return _total == 0 ? 1 : Math.Min(1, _done / _total); }
+    }
+
+    public TimeSpan? Remaining
+    {
+        get
+        {
+            var fraction = Fraction;
+            return fraction <= 0 ? null : TimeSpan.FromSeconds(Elapsed.TotalSeconds * (1 - fraction) / fraction);
+        }
+    }
+}

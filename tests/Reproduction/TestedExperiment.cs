@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Harness.Baselines;
+using Harness.Claims;
+using Harness.Config.Settings;
+using Harness.Grid;
+using Harness.Report;
+using Harness.Reproduction;
+using Harness.TestLogger;
+using Harness.Training;
+
+namespace Harness.Tests.Reproduction;
+
+/// <summary>
+/// One experiment as this test run sees it: the session whose runs every test shares, training progress in the console
+/// while they train, and what each test found, so that the run can end with the experiment's conclusions. A filtered run
+/// finds only what its tests asked for, and its conclusions say only that.
+/// </summary>
+internal sealed class TestedExperiment : IDisposable
+{
+    // By id: test cases are built from the experiment's files at discovery, the session's objects from the same files later.
+    private readonly ConcurrentDictionary<string, ExactOutcome> _exact = new();
+    private readonly ConcurrentDictionary<string, EnsembleOutcome> _ensemble = new();
+    private readonly ConcurrentDictionary<string, ClaimOutcome> _claims = new();
+    private readonly ConcurrentDictionary<string, PublishedComparison> _published = new();
+    private readonly ProgressHeartbeat _heartbeat;
+    private (ExperimentResults Results, string Directory)? _report;
+
+    public TestedExperiment(ExperimentFolder folder, Harness.Store.RunStore? store)
+    {
+        // The observer exists before the session, the tracker only after it (it weighs runs by the data's shape): the first
+        // run is queued after both.
+        ProgressTracker? tracker = null;
+        Session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), RunScheduler.DefaultWorkers,
+            run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)), store);
+        tracker = new ProgressTracker(Session.Cost);
+        Session.Pool.Queued += tracker.Plan;
+        // The writer, not a test's context, outlives the test that opened the session: lines keep coming while later tests wait.
+        var progress = TestContext.Progress;
+        _heartbeat = new ProgressHeartbeat(tracker, Session.Experiment.Name, line => progress.WriteLine(HarnessLogger.Marker + line));
+    }
+
+    public ExperimentSession Session { get; }
+
+    public ExactOutcome VerifyExact(RunConfig run) => _exact[run.RunId] = Session.VerifyExact(run.RunId);
+
+    public EnsembleOutcome VerifyEnsemble(ConfigurationRuns configuration) => _ensemble[configuration.Id] = Session.VerifyEnsemble(configuration.Id);
+
+    public ClaimOutcome EvaluateClaim(Claim claim) => _claims[claim.Id] = Session.EvaluateClaim(claim.Id);
+
+    public PublishedComparison ComparePublished(PublishedRun published) => _published[published.ConfigurationId] = Session.ComparePublished(published.ConfigurationId);
+
+    /// <summary>
+    /// The whole reproduction, as <c>reproduce</c> writes it, into <paramref name="directory"/>. It checks everything, from the
+    /// runs the other tests share, so from then on it is what this run found.
+    /// </summary>
+    public (ExperimentResults Results, IReadOnlyList<string> Written, IReadOnlyList<string> Failures) WriteReport(string directory)
+    {
+        var results = Reproducer.Reproduce(Session);
+        var (written, failures) = ReportWriters.Default.Write(results, directory);
+        _report = (results, directory);
+        return (results, written, failures);
+    }
+
+    /// <summary>What this run's tests found, as results in the experiment's order; null when no test got as far as a run.</summary>
+    public ExperimentResults? Found()
+    {
+        if (_report is { } report) return report.Results;
+        var finished = Session.Pool.Finished().ToDictionary(r => r.RunId);
+        var runs = Session.Runs.Where(r => finished.ContainsKey(r.RunId)).Select(r => finished[r.RunId]).ToList();
+        if (runs.Count == 0) return null;
+        return new ExperimentResults(Session.Experiment, runs[0].Fingerprint, runs,
+            [.. Session.Runs.Where(r => _exact.ContainsKey(r.RunId)).Select(r => (r.RunId, _exact[r.RunId].Verdict, _exact[r.RunId].Message))],
+            [.. Session.Configurations.Where(c => _ensemble.ContainsKey(c.Id)).Select(c => (c.Id, _ensemble[c.Id].Verdict, _ensemble[c.Id].Message))],
+            [.. Session.Claims.Claims.Where(c => _claims.ContainsKey(c.Id)).Select(c => _claims[c.Id])],
+            [.. Session.Published.Where(p => _published.ContainsKey(p.ConfigurationId)).Select(p => _published[p.ConfigurationId])],
+            Session.Claims.PublishedOutliers);
+    }
+
+    /// <summary>The conclusions block for the console, or null when nothing was found.</summary>
+    public string? Conclusions()
+    {
+        if (Found() is not { } results) return null;
+        string[] footer =
+        [
+            RunsSource.Describe(Session),
+            _report is { Directory: var directory }
+                ? $"Report: {Path.Combine(directory, MarkdownReport.FileName)} (and {HistoriesCsv.FileName}, {ClaimsJson.FileName}, {Figures.Folder}/ beside it)."
+                : $"Report: not written by this run (its test, {nameof(ReportTests)}, was not selected).",
+        ];
+        return ConclusionsBlock.Render(results, footer);
+    }
+
+    public void Dispose()
+    {
+        _heartbeat.Dispose();
+        Session.Dispose();
+    }
+}
