@@ -1,0 +1,93 @@
+using Harness.Baselines;
+using Harness.Claims;
+using Harness.Report;
+
+namespace Harness.Tests.Unit.Report;
+
+public sealed class ConclusionsBlockTests
+{
+    [Test]
+    public void Each_claim_shows_its_statement_the_datas_verdict_the_registered_one_and_its_finding()
+    {
+        var results = ReportFixture.Results();
+
+        var block = ConclusionsBlock.Render(results);
+
+        var deeper = results.Claims.Single(c => c.Claim.Id == "deeper");
+        Assert.That(deeper.AsRegistered, Is.True, "the fixture's trend claim holds");
+        Assert.That(block, Does.Contain($"    ✓ {deeper.Verdict} — deeper nets overfit more (registered Supported)\n        {deeper.Finding}\n"));
+        Assert.That(deeper.Finding, Does.Contain("ρ(layers, gap) within seeds =").And.Contain("p = ").And.Contain("6 seeds"),
+            "the finding carries the effect, its interval, the test's p and the seed count");
+    }
+
+    [Test]
+    public void A_verdict_that_differs_from_its_registration_is_marked_and_says_so()
+    {
+        var results = ReportFixture.Results();
+        var dropout = results.Claims.Single(c => c.Claim.Id == "dropout");
+        Assert.That(dropout.Holds, Is.False, "the fixture registers this claim wrongly on purpose");
+
+        var block = ConclusionsBlock.Render(results);
+
+        Assert.That(block, Does.Contain($"    ✗ {dropout.Verdict} — dropout raises the gap (registered Supported: DIFFERS FROM THE REGISTRATION)"));
+        Assert.That(block, Does.Contain("  Not everything holds — see the marked items below."));
+    }
+
+    [Test]
+    public void Tiers_and_published_runs_are_counted_and_failures_named()
+    {
+        var block = ConclusionsBlock.Render(ReportFixture.Results());
+
+        Assert.That(block, Does.Contain("  Exact tier: 23 of 24 histories verified bit for bit (numerics profile portable).\n" +
+                                        "    - 1 regressed: layers-3_dropout-0_n-1000_seed-6.\n"));
+        Assert.That(block, Does.Contain("  Ensemble tier: 4 consistent (of 4 configurations).\n"));
+        Assert.That(block, Does.Contain("  Published runs: 1 compared, 1 value(s) outside the reproduced range widened by one IQR, each registered as an outlier.\n"));
+        Assert.That(block, Does.Not.Contain("Claims: "), "the claims are listed one by one, not counted");
+    }
+
+    [Test]
+    public void The_callers_lines_close_the_block()
+    {
+        var block = ConclusionsBlock.Render(ReportFixture.Results(), ["Run store /tmp/s: 24 run(s) reused, 0 trained.", "Report: /tmp/r/report.md."]);
+
+        Assert.That(block, Does.EndWith("  Run store /tmp/s: 24 run(s) reused, 0 trained.\n  Report: /tmp/r/report.md.\n"));
+        Assert.That(block, Does.StartWith("Conclusions of fixture (a fixed experiment), from 24 run(s):\n"));
+    }
+
+    [Test]
+    public void A_filtered_run_shows_only_what_it_found()
+    {
+        var fixture = ReportFixture.Results();
+        var runs = fixture.Runs.Where(r => r.Config.ConfigurationId == "layers-1_dropout-0_n-1000").ToList();
+        var partial = fixture with
+        {
+            Runs = runs,
+            Exact = [.. runs.Select(r => (r.RunId, ExactVerdict.Match, "identical"))],
+            Ensemble = [("layers-1_dropout-0_n-1000", EnsembleVerdict.Consistent, "ok")],
+            Claims = [],
+            Published = [],
+        };
+
+        var block = ConclusionsBlock.Render(partial);
+
+        Assert.That(block, Does.Contain("from 6 run(s)").And.Contain("Exact tier: 6 of 6 histories verified bit for bit")
+            .And.Contain("Ensemble tier: 1 consistent (of 1 configurations)."));
+        Assert.That(block, Does.Not.Contain("Claims").And.Not.Contain("Published runs"), "nothing is said of what did not run");
+    }
+
+    [Test]
+    public void A_claim_too_few_seeds_could_decide_is_not_evaluated_and_says_what_it_needs()
+    {
+        var fixture = ReportFixture.Results();
+        var settings = new ClaimSet(0.05, 1000, 3, [], ["gap"], [], "claims.json");
+        var claim = fixture.Claims.Single(c => c.Claim.Id == "deeper").Claim;
+        var twoSeeds = fixture.Runs.Where(r => r.Config.Seed <= 2).ToList();
+        var outcome = ClaimEvaluator.Evaluate(claim, settings, twoSeeds);
+        Assert.That(outcome.Evaluated, Is.False, "two seeds of two depths cannot reach α");
+
+        var block = ConclusionsBlock.Render(fixture with { Claims = [outcome] });
+
+        Assert.That(block, Does.Contain("    ○ Not evaluated — deeper nets overfit more (registered Supported: too few seeds)"));
+        Assert.That(block, Does.Contain(outcome.Needs));
+    }
+}
