@@ -1,21 +1,45 @@
 #!/usr/bin/env bash
-# The README's test command, as CI runs it: `dotnet test`, plus a trx logger so the results can be
-# uploaded, and a closing "N passed, N failed, N skipped" line summed over the test assemblies.
+# The README's test command, as CI runs it: `dotnet test`, plus a trx logger so the results can be uploaded (and, on
+# GitHub Actions, failed tests as annotations and each experiment's conclusions in the job summary), and a closing
+# "N passed, N failed, N skipped" line summed over the test assemblies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# CI's run-store policy: every run trains from scratch. A fresh, empty store rather than none, so the store's code runs
-# too (each run is written, and reused by the tests that share it within the session), yet no run stored by an
-# earlier job or commit can stand in for training and hide a regression.
+# CI's run-store policy: every run trains from scratch in this CI run, once. A fresh, empty store rather than none, so the
+# store's code runs too (each run is written, and reused by the tests that share it), yet no run stored by an earlier job
+# or commit can stand in for training and hide a regression. The one exception is HARNESS_CI_SHARDS: a folder of run
+# stores that this same workflow run's shard jobs trained from empty stores (ci/train-shard.sh); they are copied in
+# (entries are independent files, so stores merge by copying), and the tests read those runs instead of training them
+# a second time. The exact tier still compares every one with its baseline, and retrains any that differs.
 store=$(mktemp -d)
-trap 'rm -rf "$store"' EXIT
+log=$(mktemp)
+trap 'rm -rf "$store" "$log"' EXIT
 export HARNESS_STORE="$store"
 unset HARNESS_NO_STORE
+if [[ -n "${HARNESS_CI_SHARDS:-}" ]]; then
+  for shard in "$HARNESS_CI_SHARDS"/*/; do cp -R "$shard". "$store"/; done
+  echo "run store: $(find "$store" -name '*.json' | wc -l) run(s) from the shard jobs in $HARNESS_CI_SHARDS"
+fi
 
+loggers=(--logger trx)
+if [[ "${GITHUB_ACTIONS:-}" == "true" ]]; then loggers+=(--logger GitHubActions); fi
+
+# Results and reports of this run only: a report left by an earlier run must not reach the job summary.
 results=artifacts/test-results
-rm -rf "$results"
-status=0
-dotnet test --logger trx --results-directory "$results" "$@" || status=$?
+rm -rf "$results" artifacts/test-report
+dotnet test "${loggers[@]}" --results-directory "$results" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# The README's promise, checked on every unfiltered run: the console shows each shipped experiment's conclusions.
+if [[ $# -eq 0 ]]; then
+  for experiment in src/Harness/experiments/*/; do
+    name=$(basename "$experiment")
+    if ! grep -q "^\[harness\] Conclusions of $name " "$log"; then
+      echo "ci/test.sh: dotnet test printed no conclusions for $name (see tests/Logger and tests/harness.runsettings)" >&2
+      status=1
+    fi
+  done
+fi
 
 passed=0 failed=0 skipped=0
 shopt -s nullglob
@@ -27,4 +51,9 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get total) - $(get executed)))
 done
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+
+# The job summary: each experiment's summary and conclusions, from the report the tests wrote.
+if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
+  for report in artifacts/test-report/*/report.md; do bash ci/summary.sh "$report" >> "$GITHUB_STEP_SUMMARY"; done
+fi
 exit "$status"

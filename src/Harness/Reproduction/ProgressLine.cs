@@ -11,7 +11,8 @@ public static class ProgressLine
         var (planned, done, fraction, elapsed) = (tracker.Runs, tracker.RunsDone, tracker.Fraction, tracker.Elapsed);
         var head = string.Create(CultureInfo.InvariantCulture, $"{label}: {done} of {planned} runs done");
         if (done >= planned) return $"{head} in {Duration(elapsed)}.";
-        var eta = tracker.Remaining is { } remaining && done > 0 ? Duration(remaining) : "not yet known (no run finished)";
+        // Work is counted by epoch, so the first finished epoch of any run already gives an estimate.
+        var eta = fraction > 0 && tracker.Remaining is { } remaining ? Duration(remaining) : "not yet known";
         return string.Create(CultureInfo.InvariantCulture, $"{head} ({fraction * 100:0}% of the work), {Duration(elapsed)} elapsed, ETA {eta}.");
     }
 

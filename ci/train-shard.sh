@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# One share of every shipped experiment's runs, trained into a run store: the GitHub workflow's shard jobs, whose stores
+# the test job then reads, so each run trains once per push. Usage: ci/train-shard.sh I/N STORE
+# Built in the configuration `dotnet test` uses (Debug; the harness is compiled optimised in both), so the test job reads
+# runs trained by the very build it tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shard=${1:?usage: ci/train-shard.sh I/N STORE}
+store=${2:?usage: ci/train-shard.sh I/N STORE}
+for experiment in src/Harness/experiments/*/; do
+  name=$(basename "$experiment")
+  echo "== $name, shard $shard"
+  dotnet run --project src/Harness -- reproduce --experiment "$name" --shard "$shard" --store "$store"
+done
