@@ -52,9 +52,9 @@ public sealed class MarkdownReport : IReportWriter
         md.AppendLine("## Summary");
         md.AppendLine();
         var (headline, rest) = ResultsSummary.Sentence(results);
-        md.AppendLine($"**{headline}**{rest}");
+        md.AppendLine((results.Holds ? $"**{headline}**" : Failure(headline)) + rest);
         md.AppendLine();
-        foreach (var item in ResultsSummary.Items(results)) md.AppendLine(item.StartsWith(' ') ? item : $"- {item}");
+        foreach (var item in ResultsSummary.Items(results, Failure)) md.AppendLine(item.StartsWith(' ') ? item : $"- {item}");
         md.AppendLine();
     }
 
@@ -84,7 +84,7 @@ public sealed class MarkdownReport : IReportWriter
             var standing = !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
                 : outcome.AsRegistered ? "as registered"
                 : outcome.Holds ? $"on {outcome.Seeds} seeds, not the registered {registration.Seeds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: the evidence reaches {(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")}, and does not contradict it"
-                : "**differs from the registration**";
+                : Failure("differs from the registration");
             md.AppendLine($"Registered: {registration.Verdict} — {registration.Provenance} — {standing}. {outcome.Claim.Reason}");
             md.AppendLine();
             md.AppendLine("<details><summary>Evidence</summary>");
@@ -129,8 +129,8 @@ public sealed class MarkdownReport : IReportWriter
             {
                 var registered = results.RegisteredOutliers.Any(o => o.Configuration == comparison.ConfigurationId && o.Metric == m.Metric);
                 var status = m.TooFewSeeds ? "too few seeds to judge"
-                    : m.Outlier ? (registered ? "outlier (registered)" : "**outlier, not registered**")
-                    : registered ? "**registered outlier, now within**" : "within";
+                    : m.Outlier ? (registered ? "outlier (registered)" : Failure("outlier, not registered"))
+                    : registered ? Failure("registered outlier, now within") : "within";
                 md.AppendLine(Invariant($"| {comparison.ConfigurationId} | {m.Metric} | {m.Published:0.0000} | {m.Percentile:0} | {m.Reproduced[0]:0.0000} – {m.Reproduced[^1]:0.0000} | {Describe.Median(m.Reproduced):0.0000} | {status} |"));
             }
         md.AppendLine();
@@ -165,14 +165,14 @@ public sealed class MarkdownReport : IReportWriter
         var notMatching = results.Exact.Where(e => e.Verdict != ExactVerdict.Match).ToList();
         md.AppendLine(notMatching.Count == 0
             ? Invariant($"All {results.Exact.Count} runs are identical to their baselines, bit for bit.")
-            : string.Join("\n", notMatching.Select(e => $"- `{e.RunId}`: {e.Verdict}. {e.Message.Split('\n')[0]}")));
+            : string.Join("\n", notMatching.Select(e => $"- `{e.RunId}`: {Marked(e.Verdict, e.Verdict.ToString())}. {e.Message.Split('\n')[0]}")));
         md.AppendLine();
         md.AppendLine("Ensemble tier: each configuration's seeds against the baseline distribution of summary statistics " +
                       "(Welch t-test per statistic, Bonferroni over all configurations × statistics).");
         md.AppendLine();
         md.AppendLine("| configuration | verdict |");
         md.AppendLine("| --- | --- |");
-        foreach (var (id, verdict, _) in results.Ensemble) md.AppendLine($"| {id} | {verdict} |");
+        foreach (var (id, verdict, _) in results.Ensemble) md.AppendLine($"| {id} | {Marked(verdict, verdict.ToString())} |");
         md.AppendLine();
     }
 
@@ -189,6 +189,21 @@ public sealed class MarkdownReport : IReportWriter
         foreach (var (name, value) in results.Fingerprint.Fields()) md.AppendLine($"| {name} | {value} | {(compared.Contains(name) ? "yes" : "")} |");
         md.AppendLine();
     }
+
+    /// <summary>The spelling of strong emphasis that means "failure": see <see cref="Failure"/>.</summary>
+    internal const char FailureDelimiter = '_';
+
+    /// <summary>
+    /// A failure the reader must not miss, in bold spelt with underscores. Every Markdown viewer shows <c>__text__</c> as bold,
+    /// like <c>**text**</c>; report.html, which renders this same Markdown, styles the underscore spelling, and only it, as a
+    /// failure (<see cref="HtmlReport"/>). So what counts as a failure is decided once, here, for both formats.
+    /// Other bold text is spelt with asterisks.
+    /// </summary>
+    internal static string Failure(string text) => $"{FailureDelimiter}{FailureDelimiter}{text}{FailureDelimiter}{FailureDelimiter}";
+
+    private static string Marked(ExactVerdict verdict, string text) => TierResults.Of(verdict) == TierResult.Fail ? Failure(text) : text;
+
+    private static string Marked(EnsembleVerdict verdict, string text) => TierResults.Of(verdict) == TierResult.Fail ? Failure(text) : text;
 
     private static string Range(IReadOnlyList<int> values) => values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
 

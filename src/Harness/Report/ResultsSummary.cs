@@ -26,8 +26,10 @@ public static class ResultsSummary
     }
 
     /// <summary>One item per tier, then the claims and the published runs; an indented line qualifies the item above it.</summary>
-    public static IReadOnlyList<string> Items(ExperimentResults results)
+    /// <param name="failure">How a failure's words are marked (report.md: bold that report.html styles as a failure); as they are by default.</param>
+    public static IReadOnlyList<string> Items(ExperimentResults results, Func<string, string>? failure = null)
     {
+        var fail = failure ?? (text => text);
         var items = new List<string>();
         if (results.Exact.Count > 0)
         {
@@ -36,14 +38,15 @@ public static class ResultsSummary
             foreach (var reason in results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).GroupBy(e => e.Message))
                 items.Add(Invariant($"  - {reason.Count()} could not be compared. {reason.Key}"));
             foreach (var other in results.Exact.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail).GroupBy(e => e.Verdict).OrderBy(g => g.Key))
-                items.Add(Invariant($"  - {other.Count()} {Words(other.Key)}: {Some(other.Select(e => e.RunId))}."));
+                items.Add(Invariant($"  - {other.Count()} {fail(Words(other.Key))}: {Some(other.Select(e => e.RunId))}."));
         }
         if (results.Ensemble.Count > 0)
         {
-            var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+            var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key)
+                .Select(g => $"{g.Count()} {(TierResults.Of(g.Key) == TierResult.Fail ? fail(g.Key.ToString().ToLowerInvariant()) : g.Key.ToString().ToLowerInvariant())}");
             items.Add($"Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).");
             foreach (var failed in results.Ensemble.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail))
-                items.Add($"  - {failed.ConfigurationId}: {failed.Verdict.ToString().ToLowerInvariant()}.");
+                items.Add($"  - {failed.ConfigurationId}: {fail(failed.Verdict.ToString().ToLowerInvariant())}.");
         }
         if (results.Claims.Count > 0)
         {
@@ -58,9 +61,9 @@ public static class ResultsSummary
             var within = results.RegisteredOutliers.Where(r => results.Published.Any(p => p.ConfigurationId == r.Configuration
                 && p.Metrics.Any(m => m.Metric == r.Metric && !m.Outlier && !m.TooFewSeeds))).ToList();
             items.Add($"Published runs: {results.Published.Count} compared, {outliers.Count} value(s) outside the reproduced range widened by one IQR" +
-                      (outliers.Count == 0 ? "." : unregistered.Count == 0 ? ", each registered as an outlier." : $", {unregistered.Count} of them not registered."));
-            foreach (var (configuration, metric) in unregistered) items.Add($"  - {configuration} {metric}: an outlier not registered in claims.json.");
-            foreach (var registered in within) items.Add($"  - {registered.Configuration} {registered.Metric}: registered as an outlier, now within the reproduced range.");
+                      (outliers.Count == 0 ? "." : unregistered.Count == 0 ? ", each registered as an outlier." : $", {fail($"{unregistered.Count} of them not registered")}."));
+            foreach (var (configuration, metric) in unregistered) items.Add($"  - {configuration} {metric}: {fail("an outlier not registered")} in claims.json.");
+            foreach (var registered in within) items.Add($"  - {registered.Configuration} {registered.Metric}: {fail("registered as an outlier, now within")} the reproduced range.");
         }
         return items;
     }

@@ -26,7 +26,7 @@ public sealed class MarkdownReportTests
         Assert.That(results.ExactHolds, Is.False);
         Assert.That(results.ClaimsHold, Is.False);
         Assert.That(results.Holds, Is.False);
-        Assert.That(MarkdownReport.Render(results), Does.Contain("**Not everything holds**").And.Contain("**differs from the registration**"));
+        Assert.That(MarkdownReport.Render(results), Does.Contain("__Not everything holds__").And.Contain("__differs from the registration__"));
     }
 
     [Test]

@@ -1,0 +1,163 @@
+using System.Net;
+using Harness.IO;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Harness.Report;
+
+/// <summary>
+/// <c>report.html</c>: report.md for a browser, in one file that needs nothing else. The content is
+/// <see cref="MarkdownReport.Render"/>'s, read by Markdig, so the two formats cannot say different things; this class only
+/// makes the page self-contained (figures inlined as data URIs, CSS inline) and makes failures stand out.
+/// </summary>
+public sealed class HtmlReport : IReportWriter
+{
+    public const string FileName = "report.html";
+
+    /// <summary>The class of every element that shows a failure (red); see <see cref="MarkdownReport"/>'s failure marks.</summary>
+    public const string FailureClass = "failure";
+
+    /// <summary>The class of the note that stands in for a figure whose file is missing.</summary>
+    public const string MissingFigureClass = "missing-figure";
+
+    /// <summary>On each inlined figure, its file name under <see cref="Figures.Folder"/>.</summary>
+    public const string FigureAttribute = "data-figure";
+
+    // Pipe tables for the report's tables, GitHub's heading ids so a section can be linked; nothing else. report.md is
+    // written for GitHub's renderer, and extensions such as generic attributes or math would read meaning into `{` or `$`.
+    // Raw HTML (the evidence's <details>) passes through: Markdig keeps it unless told otherwise.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Build();
+
+    public IReadOnlyList<string> Write(ExperimentResults results, string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        AtomicFile.WriteAllText(path, Render(results, directory));
+        return [path];
+    }
+
+    /// <summary>The page, with the figures read from <c><paramref name="directory"/>/figures/</c>.</summary>
+    public static string Render(ExperimentResults results, string directory)
+    {
+        var document = Markdown.Parse(MarkdownReport.Render(results), Pipeline);
+        InlineFigures(document, Path.Combine(directory, Figures.Folder));
+        MarkFailures(document);
+        return Page($"Reproduction: {results.Experiment.Title}", document.ToHtml(Pipeline));
+    }
+
+    /// <summary>
+    /// Each image under figures/ becomes a data URI of its PNG, so the page travels alone (mail, CI artifact, another
+    /// folder). A file that is not there becomes a note in red: a broken-image icon is too easy to miss.
+    /// </summary>
+    private static void InlineFigures(MarkdownDocument document, string folder)
+    {
+        var prefix = Figures.Folder + "/";
+        var images = document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url?.StartsWith(prefix, StringComparison.Ordinal) == true).ToList();
+        foreach (var image in images)
+        {
+            var file = image.Url![prefix.Length..];
+            var path = Path.Combine(folder, file);
+            if (File.Exists(path))
+            {
+                image.Url = "data:image/png;base64," + Convert.ToBase64String(File.ReadAllBytes(path));
+                image.GetAttributes().AddProperty(FigureAttribute, file);
+                continue;
+            }
+            // Bold with asterisks, styled here: it is the page's own note, not one of report.md's failure marks.
+            var note = new EmphasisInline { DelimiterChar = '*', DelimiterCount = 2 };
+            note.AppendChild(new LiteralInline($"Figure {file} was not drawn: {prefix}{file} is missing."));
+            note.GetAttributes().AddClass(FailureClass);
+            image.ReplaceBy(note, copyChildren: false);
+            var paragraph = Holder(note).GetAttributes();
+            paragraph.AddClass(FailureClass);
+            paragraph.AddClass(MissingFigureClass);
+        }
+    }
+
+    /// <summary>
+    /// MarkdownReport spells every failure as bold with underscores; here that bold, the list item, table row or paragraph
+    /// holding it, and the heading of the claim it belongs to get <see cref="FailureClass"/>.
+    /// </summary>
+    private static void MarkFailures(MarkdownDocument document)
+    {
+        var failures = document.Descendants<EmphasisInline>()
+            .Where(e => e.DelimiterChar == MarkdownReport.FailureDelimiter && e.DelimiterCount == 2).ToList();
+        foreach (var failure in failures)
+        {
+            failure.GetAttributes().AddClass(FailureClass);
+            Holder(failure).GetAttributes().AddClass(FailureClass);
+        }
+        // A claim is a level-3 section; its heading is what a reader scans, so it shows a failure anywhere in the section.
+        var holding = failures.Select(f => Ancestors(f).Last(b => b is not MarkdownDocument)).ToHashSet();
+        HeadingBlock? claim = null;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock heading) claim = heading.Level == 3 ? heading : null;
+            else if (claim is not null && holding.Contains(block)) claim.GetAttributes().AddClass(FailureClass);
+        }
+    }
+
+    /// <summary>The element a reader sees as one item: the list item or table row holding the inline, else its paragraph.</summary>
+    private static Block Holder(Inline inline) => Ancestors(inline).FirstOrDefault(b => b is ListItemBlock or TableRow) ?? Ancestors(inline).First();
+
+    /// <summary>The blocks around an inline, innermost (its paragraph or heading) first, the document last.</summary>
+    private static IEnumerable<Block> Ancestors(Inline inline)
+    {
+        var root = inline;
+        while (root.Parent is { } parent) root = parent;
+        for (Block? block = ((ContainerInline)root).ParentBlock; block is not null; block = block.Parent) yield return block;
+    }
+
+    private static string Page(string title, string body) => $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        {NoRequests}
+        <link rel="icon" href="data:,">
+        <title>{WebUtility.HtmlEncode(title)}</title>
+        <style>{Style}</style>
+        </head>
+        <body>
+        {body}<script>{MarkDecodedImages}</script>
+        </body>
+        </html>
+
+        """;
+
+    // The browser itself refuses any request the page might make (fonts, images, scripts from elsewhere): self-contained is
+    // enforced, not just intended. The favicon is an empty data URI so the browser does not go looking for one.
+    private const string NoRequests =
+        """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">""";
+
+    // After load, each image says whether it decoded; a headless browser's DOM dump then shows a broken figure.
+    private const string MarkDecodedImages =
+        "addEventListener('load', () => { for (const img of document.images) img.dataset.loaded = String(img.complete && img.naturalWidth > 0); });";
+
+    private const string Style = """
+
+        body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; max-width: 64rem; margin: 2rem auto; padding: 0 1rem; }
+        h1, h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .3em; }
+        h3 { margin-top: 2rem; }
+        table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
+        th, td { border: 1px solid #d0d7de; padding: .3rem .7rem; }
+        th { background: #f6f8fa; }
+        tr:nth-child(even) td { background: #f9fafb; }
+        code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eff1f3; padding: .1em .3em; border-radius: 4px; }
+        blockquote { margin: 0 0 1rem; padding: 0 1em; color: #59636e; border-left: .25em solid #d0d7de; }
+        details { margin: .5rem 0 1.5rem; }
+        summary { cursor: pointer; color: #0969da; }
+        img { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+        .failure { color: #b3261e; }
+        p.failure, li.failure, tr.failure td { background: #fdecea; }
+        p.failure { padding: .3rem .6rem; border-left: 4px solid #b3261e; }
+
+        """;
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+
+namespace Harness.Tests;
+
+/// <summary>
+/// A real Chromium-family browser, run headless, for tests that check what a reader of a generated page would see:
+/// the DOM after the page has loaded, its scripts run and its images decoded.
+/// </summary>
+internal static class Browser
+{
+    /// <summary>A browser to use instead of the ones looked for on PATH: a path, or a program name on PATH.</summary>
+    public const string Variable = "HARNESS_BROWSER";
+
+    public const string Install = "apt-get install chromium";
+
+    private static readonly string[] Candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    // A cold Chromium start on a busy two-core machine takes seconds; a minute and a half is far beyond a healthy load.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>The browser <see cref="Variable"/> names, else the first of the usual names on PATH; null when none.</summary>
+    public static string? Find()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } chosen)
+            return File.Exists(chosen) ? chosen : HarnessProcess.FindOnPath(chosen);
+        return Candidates.Select(HarnessProcess.FindOnPath).FirstOrDefault(path => path is not null);
+    }
+
+    /// <summary>Marks the test not run, with the reason and the install command, when no browser is found: never a pass.</summary>
+    public static void RequireOrSkip()
+    {
+        if (Find() is not null) return;
+        var chosen = Environment.GetEnvironmentVariable(Variable);
+        Assert.Inconclusive(chosen is { Length: > 0 }
+            ? $"Not run: no Chromium at {Variable}={chosen}, so the page cannot be opened in a browser. Point {Variable} at one, or unset it, then run again."
+            : $"Not run: no Chromium-family browser ({string.Join(", ", Candidates)}) on PATH, so the page cannot be opened in a browser. Install it ({Install}), then run again.");
+    }
+
+    /// <summary>Opens <paramref name="htmlPath"/> headless and returns the DOM as it stands after the load event.</summary>
+    public static string DumpDom(string htmlPath)
+    {
+        var browser = Find() ?? throw new InvalidOperationException($"No browser: call {nameof(RequireOrSkip)} first.");
+        var profile = Directory.CreateTempSubdirectory("harness-chromium-");
+        try
+        {
+            var start = new ProcessStartInfo(browser)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            // --no-sandbox: Chromium refuses to start as root with its sandbox (CI containers run as root). The rest keep a
+            // test run from reaching the network (updates, sync, QUIC probes) or reading a profile left by another run.
+            foreach (var argument in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", "--dump-dom", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri,
+            })
+                start.ArgumentList.Add(argument);
+
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                Assert.Fail($"{browser} did not finish loading {htmlPath} within {Timeout.TotalSeconds:0} s; killed. Output:\n{stdout.Result}\n{stderr.Result}");
+            }
+            if (process.ExitCode != 0 || stdout.Result.Length == 0)
+                Assert.Fail($"{browser} exited with {process.ExitCode} on {htmlPath} and dumped {stdout.Result.Length} characters. Error output:\n{stderr.Result}");
+            return stdout.Result;
+        }
+        finally
+        {
+            profile.Delete(recursive: true);
+        }
+    }
+}
