@@ -23,7 +23,7 @@ internal sealed class TestedExperiment : IDisposable
     private readonly ConcurrentDictionary<string, ClaimOutcome> _claims = new();
     private readonly ConcurrentDictionary<string, PublishedComparison> _published = new();
     private readonly ProgressHeartbeat _heartbeat;
-    private (ExperimentResults Results, string Directory)? _report;
+    private readonly Lazy<WrittenReport> _report;
 
     public TestedExperiment(ExperimentFolder folder, Harness.Store.RunStore? store)
     {
@@ -37,7 +37,17 @@ internal sealed class TestedExperiment : IDisposable
         // The writer, not a test's context, outlives the test that opened the session: lines keep coming while later tests wait.
         var progress = TestContext.Progress;
         _heartbeat = new ProgressHeartbeat(tracker, Session.Experiment.Name, line => progress.WriteLine(HarnessLogger.Marker + line));
+        _report = new Lazy<WrittenReport>(() =>
+        {
+            var directory = Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts", "test-report", Session.Experiment.Name);
+            var results = Reproducer.Reproduce(Session);
+            var (written, failures) = ReportWriters.Default.Write(results, directory);
+            return new WrittenReport(results, directory, written, failures);
+        });
     }
+
+    /// <summary>A reproduction's report as written: what it found, where, the files, and any writer's failure.</summary>
+    public sealed record WrittenReport(ExperimentResults Results, string Directory, IReadOnlyList<string> Files, IReadOnlyList<string> Failures);
 
     public ExperimentSession Session { get; }
 
@@ -50,21 +60,16 @@ internal sealed class TestedExperiment : IDisposable
     public PublishedComparison ComparePublished(PublishedRun published) => _published[published.ConfigurationId] = Session.ComparePublished(published.ConfigurationId);
 
     /// <summary>
-    /// The whole reproduction, as <c>reproduce</c> writes it, into <paramref name="directory"/>. It checks everything, from the
-    /// runs the other tests share, so from then on it is what this run found.
+    /// The whole reproduction, as <c>reproduce</c> writes it, under <c>artifacts/test-report/&lt;experiment&gt;/</c> (which CI
+    /// uploads); written by the first test that asks. It checks everything, from the runs the other tests share, so from
+    /// then on it is what this run found.
     /// </summary>
-    public (ExperimentResults Results, IReadOnlyList<string> Written, IReadOnlyList<string> Failures) WriteReport(string directory)
-    {
-        var results = Reproducer.Reproduce(Session);
-        var (written, failures) = ReportWriters.Default.Write(results, directory);
-        _report = (results, directory);
-        return (results, written, failures);
-    }
+    public WrittenReport Report => _report.Value;
 
     /// <summary>What this run's tests found, as results in the experiment's order; null when no test got as far as a run.</summary>
     public ExperimentResults? Found()
     {
-        if (_report is { } report) return report.Results;
+        if (_report.IsValueCreated) return _report.Value.Results;
         var finished = Session.Pool.Finished().ToDictionary(r => r.RunId);
         var runs = Session.Runs.Where(r => finished.ContainsKey(r.RunId)).Select(r => finished[r.RunId]).ToList();
         if (runs.Count == 0) return null;
@@ -83,8 +88,8 @@ internal sealed class TestedExperiment : IDisposable
         string[] footer =
         [
             RunsSource.Describe(Session),
-            _report is { Directory: var directory }
-                ? $"Report: {Path.Combine(directory, MarkdownReport.FileName)} (and {HistoriesCsv.FileName}, {ClaimsJson.FileName}, {Figures.Folder}/ beside it)."
+            _report.IsValueCreated
+                ? ConclusionsBlock.ReportLine(_report.Value.Directory)
                 : $"Report: not written by this run (its test, {nameof(ReportTests)}, was not selected).",
         ];
         return ConclusionsBlock.Render(results, footer);

@@ -136,8 +136,7 @@ public static class ReproduceCommand
         if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
 
         output.WriteLine();
-        output.Write(ConclusionsBlock.Render(results, [runsLine, $"Report: {Path.GetFullPath(Path.Combine(directory, MarkdownReport.FileName))} (and " +
-            $"{HistoriesCsv.FileName}, {ClaimsJson.FileName}, {Figures.Folder}/ beside it)."]));
+        output.Write(ConclusionsBlock.Render(results, [runsLine, ConclusionsBlock.ReportLine(directory)]));
         output.WriteLine();
         output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {written.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");

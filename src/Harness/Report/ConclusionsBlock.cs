@@ -34,6 +34,11 @@ public static class ConclusionsBlock
         return text.ToString();
     }
 
+    /// <summary>A footer line saying where the report went: the page to open first, then what is beside it.</summary>
+    public static string ReportLine(string directory) =>
+        $"Report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))} (and {MarkdownReport.FileName}, {HistoriesCsv.FileName}, " +
+        $"{ClaimsJson.FileName}, {Figures.Folder}/ beside it).";
+
     private static void Claim(StringBuilder text, ClaimOutcome outcome)
     {
         var registered = outcome.Claim.Registration;
