@@ -22,7 +22,7 @@ if [[ -n "${HARNESS_CI_SHARDS:-}" ]]; then
 fi
 
 loggers=(--logger trx)
-if [[ "${GITHUB_ACTIONS:-}" == "true" ]]; then loggers+=(--logger GitHubActions); fi
+if [[ "${GITHUB_ACTIONS:-}" == "true" ]]; then loggers+=(--logger "GitHubActions;summary-include-passed=false"); fi
 
 # Results and reports of this run only: a report left by an earlier run must not reach the job summary.
 results=artifacts/test-results

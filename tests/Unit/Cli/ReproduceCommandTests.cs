@@ -44,6 +44,12 @@ public sealed class ReproduceCommandTests
                 .And.Contain("**Nothing failed, but not everything was verified**: 1 of 1 claims were not evaluated (too few seeds: deeper needs ≥ 6 seeds to reach α = 0.05 (has 4)).")
                 .And.Contain("### Not evaluated: deeper overfits"),
             "four seeds are too few for the claim (2·(½)⁴ = 0.125 > 0.05 within seeds of two depths): not a failure (exit 0), but never \"everything holds\" either");
+        // The run ends with the conclusions block dotnet test prints too, pointing at the page to open.
+        Assert.That(verified.Output, Does.Contain($"Conclusions of {Name} (tiny), from 16 run(s):")
+            .And.Contain("    ○ Not evaluated — deeper overfits (registered Inconclusive: too few seeds)")
+            .And.Contain("  Exact tier: 16 of 16 histories verified bit for bit (numerics profile portable).")
+            .And.Contain($"  Report: {Path.Combine(Out, Name, HtmlReport.FileName)} (and report.md"));
+        Assert.That(File.Exists(Path.Combine(Out, Name, HtmlReport.FileName)), Is.True);
     }
 
     [Test]
