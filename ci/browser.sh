@@ -23,16 +23,6 @@ if [ -n "${HARNESS_BROWSER:-}" ]; then
   echo "browser: HARNESS_BROWSER=$HARNESS_BROWSER is not a program; the Browser tests will report themselves as not run."
   exit 0
 fi
-sudo=""
-if [ "$(id -u)" != "0" ]; then
-  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-    echo "browser: none installed and no root to install one; the Browser tests will report themselves as not run."
-    exit 0
-  fi
-fi
-echo "browser: installing (apt-get install chromium)"
-if ! { $sudo apt-get install -y -qq chromium >/dev/null 2>&1 || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq chromium >/dev/null 2>&1; }; }; then
-  echo "browser: installation failed; the Browser tests will report themselves as not run."
-  exit 0
-fi
+source "$(dirname "$0")/apt-install.sh"
+apt_install chromium browser Browser || exit 0
 report "$(command -v chromium)"

@@ -6,16 +6,6 @@ if command -v qemu-x86_64 >/dev/null 2>&1; then
   echo "qemu-user: $(qemu-x86_64 --version | head -n 1)"
   exit 0
 fi
-sudo=""
-if [ "$(id -u)" != "0" ]; then
-  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-    echo "qemu-user: not installed and no root to install it; the CrossCpu tests will report themselves as not run."
-    exit 0
-  fi
-fi
-echo "qemu-user: installing (apt-get install qemu-user)"
-if ! { $sudo apt-get install -y -qq qemu-user >/dev/null 2>&1 || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq qemu-user >/dev/null 2>&1; }; }; then
-  echo "qemu-user: installation failed; the CrossCpu tests will report themselves as not run."
-  exit 0
-fi
+source "$(dirname "$0")/apt-install.sh"
+apt_install qemu-user qemu-user CrossCpu || exit 0
 echo "qemu-user: $(qemu-x86_64 --version | head -n 1)"
