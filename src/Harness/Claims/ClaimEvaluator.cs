@@ -27,7 +27,7 @@ public static class ClaimEvaluator
         var parts = claim.Parts.Select((part, i) => EvaluatePart(new PartData(claim, part, results, claimAlpha / claim.Parts.Count,
             settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds))).ToList();
         var verdict = Combine(parts.Select(p => p.Verdict));
-        return new ClaimOutcome(claim, verdict, parts, ClaimText.Finding(claim, verdict, parts, claimAlpha), ClaimText.Evidence(claim, parts));
+        return new ClaimOutcome(claim, verdict, parts, claimAlpha, ClaimText.Evidence(claim, parts));
     }
 
     public static ClaimVerdict Combine(IEnumerable<ClaimVerdict> parts)

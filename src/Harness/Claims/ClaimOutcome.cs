@@ -1,12 +1,15 @@
 namespace Harness.Claims;
 
 /// <summary>A claim decided by the data: its verdict, each part's evidence, and the text the report shows.</summary>
-/// <param name="Finding">What the data found: effects with intervals and tests, seeds, α (<see cref="ClaimText.Finding"/>).</param>
+/// <param name="Alpha">The claim's α (a sequential look's share of it), split over its parts.</param>
 /// <param name="Evidence">Per part: the effect and, per group, seeds, mean, median and IQR.</param>
 /// <param name="Decision">Under <c>reproduce --decide</c>: the look that decided the claim; null for a single look.</param>
-public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, string Finding, string Evidence,
+public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, double Alpha, string Evidence,
     Sequential.SequentialDecision? Decision = null)
 {
+    /// <summary>What the data found: effects with intervals and tests, seeds, α (<see cref="ClaimText.Finding"/>).</summary>
+    public string Finding => ClaimText.Finding(Claim, Verdict, Parts, Alpha);
+
     /// <summary>One line: the verdict (or "Not evaluated"), the statement, and the finding.</summary>
     public string Headline => $"{(Evaluated ? Verdict.ToString() : "Not evaluated")} — {Claim.Statement}: {Finding}";
 

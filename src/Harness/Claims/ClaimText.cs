@@ -11,29 +11,38 @@ public static class ClaimText
     /// <summary>
     /// What the data found, after the verdict and the statement: each part's effect with its interval and test, the seeds,
     /// α and the correction, and for an undecided claim what more seeds might do. The headline is "Verdict — statement: "
-    /// and this (<see cref="ClaimOutcome.Headline"/>); the conclusions block prints it under its own verdict line.
+    /// and this (<see cref="ClaimOutcome.Headline"/>); the conclusions block prints the same pieces a part to a line.
     /// </summary>
-    public static string Finding(Claim claim, ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts, double alpha)
+    public static string Finding(Claim claim, ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts, double alpha) =>
+        $"{string.Join("; ", parts.Select(p => PartEffect(p) + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")))}; " +
+        $"{Design(claim, parts, alpha)}{Outlook(verdict, parts)}.";
+
+    /// <summary>A part's effect: "P(…) = 0.90 [0.45, 1.00], sign test over 10 seeds, p = 0.0215".</summary>
+    public static string PartEffect(PartOutcome part) =>
+        $"{part.Statistic} = {Effect(part.Effect)}" + (part.Test is { } test ? $", {test}" : "") + Difference(part);
+
+    /// <summary>How the claim was tested: "10 seeds, α = 0.05, 97.5% intervals (Bonferroni over 2 parts)" and its band.</summary>
+    public static string Design(Claim claim, IReadOnlyList<PartOutcome> parts, double alpha)
     {
-        var effects = string.Join("; ", parts.Select(p =>
-            $"{p.Statistic} = {Effect(p.Effect)}" + (p.Test is { } test ? $", {test}" : "") + Difference(p) + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")));
         var seeds = parts.Select(p => p.Seeds).Distinct().Order().ToList();
         var seedText = seeds.Count == 1 ? $"{seeds[0]} seeds" : $"{seeds[0]}–{seeds[^1]} seeds";
         var correction = parts.Count > 1
             ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
             : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
         var band = claim.Negligible is { } b ? $", negligible below ±{RunSetting.Format(b)}" : "";
-        var text = $"{effects}; {seedText}, α = {I(alpha, "0.###")}{correction}{band}";
+        return $"{seedText}, α = {I(alpha, "0.###")}{correction}{band}";
+    }
+
+    /// <summary>For a claim not decided, what more seeds would need or might do (". Too few seeds …"); else nothing.</summary>
+    public static string Outlook(ClaimVerdict verdict, IReadOnlyList<PartOutcome> parts)
+    {
         if (parts.Any(p => p.TooFewSeeds))
-            return $"{text}. Too few seeds for a verdict: {string.Join("; ", parts.Where(p => p.TooFewSeeds).Select(Needs).Distinct())}.";
-        if (verdict == ClaimVerdict.Inconclusive)
-        {
-            var suggestions = parts.Where(p => p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.SeedsSuggested).ToList();
-            text += suggestions.All(s => s is null)
-                ? ". No effect in the data: more seeds are unlikely to decide it"
-                : $". A rough power estimate: about {suggestions.Max(s => s ?? 0)} seeds per group might decide it";
-        }
-        return text + ".";
+            return $". Too few seeds for a verdict: {string.Join("; ", parts.Where(p => p.TooFewSeeds).Select(Needs).Distinct())}";
+        if (verdict != ClaimVerdict.Inconclusive) return "";
+        var suggestions = parts.Where(p => p.Verdict == ClaimVerdict.Inconclusive).Select(p => p.SeedsSuggested).ToList();
+        return suggestions.All(s => s is null)
+            ? ". No effect in the data: more seeds are unlikely to decide it"
+            : $". A rough power estimate: about {suggestions.Max(s => s ?? 0)} seeds per group might decide it";
     }
 
     /// <summary>"needs ≥ 8 seed pairs to reach α/6 = 0.0083 (has 5)": the minimum follows from the test, not a fixed rule.</summary>

@@ -50,6 +50,9 @@ public static class ConclusionsBlock
                 $"{(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")} without contradicting it")
             : (Differs, outcome.Verdict.ToString(), $"registered {registered.Verdict}: DIFFERS FROM THE REGISTRATION");
         text.AppendLine($"    {mark} {verdict} — {outcome.Claim.Statement} ({standing})");
-        text.AppendLine($"        {outcome.Finding}");
+        // A part to a line: the tutorial's claims have up to eight parts, which on one line no one reads.
+        foreach (var part in outcome.Parts)
+            text.AppendLine($"        {(part.Part.Name.Length > 0 ? $"{part.Part.Name}: " : "")}{ClaimText.PartEffect(part)} → {(part.TooFewSeeds ? "not evaluated" : part.Verdict)}");
+        text.AppendLine($"        {ClaimText.Design(outcome.Claim, outcome.Parts, outcome.Alpha)}{ClaimText.Outlook(outcome.Verdict, outcome.Parts)}.");
     }
 }
