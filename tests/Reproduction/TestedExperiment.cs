@@ -78,7 +78,7 @@ internal sealed class TestedExperiment : IDisposable
             [.. Session.Configurations.Where(c => _ensemble.ContainsKey(c.Id)).Select(c => (c.Id, _ensemble[c.Id].Verdict, _ensemble[c.Id].Message))],
             [.. Session.Claims.Claims.Where(c => _claims.ContainsKey(c.Id)).Select(c => _claims[c.Id])],
             [.. Session.Published.Where(p => _published.ContainsKey(p.ConfigurationId)).Select(p => _published[p.ConfigurationId])],
-            Session.Claims.PublishedOutliers);
+            Session.Claims.PublishedOutliers) { Complete = false };
     }
 
     /// <summary>The conclusions block for the console, or null when nothing was found.</summary>

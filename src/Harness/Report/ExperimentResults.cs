@@ -36,9 +36,15 @@ public sealed record ExperimentResults(
     /// <summary>Histories the comparability rule kept from being compared bit for bit: then "everything holds" is never said.</summary>
     public int NotCompared => Exact.Count(e => e.Verdict == ExactVerdict.NotComparable);
 
+    /// <summary>
+    /// False for what a filtered test run found: only the checks its selected tests made, so nothing it says covers the
+    /// whole experiment, and "everything holds" is never said.
+    /// </summary>
+    public bool Complete { get; init; } = true;
+
     /// <summary>The summary's first line.</summary>
     public string Headline =>
         !Holds ? "Not everything holds"
-        : NotCompared == 0 && NotEvaluated == 0 ? "Everything holds"
+        : Complete && NotCompared == 0 && NotEvaluated == 0 ? "Everything holds"
         : "Nothing failed, but not everything was verified";
 }

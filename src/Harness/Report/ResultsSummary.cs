@@ -15,6 +15,7 @@ public static class ResultsSummary
     {
         var notCompared = results.Exact.Count(e => e.Verdict == ExactVerdict.NotComparable);
         var unverified = new List<string>();
+        if (!results.Complete) unverified.Add("this run checked only what its selected tests needed");
         if (notCompared > 0) unverified.Add(Invariant($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
         if (results.NotEvaluated > 0)
             unverified.Add(Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: {string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));

@@ -68,10 +68,13 @@ public sealed class ConclusionsBlockTests
             Ensemble = [("layers-1_dropout-0_n-1000", EnsembleVerdict.Consistent, "ok")],
             Claims = [],
             Published = [],
+            Complete = false,
         };
 
         var block = ConclusionsBlock.Render(partial);
 
+        Assert.That(block, Does.Contain("  Nothing failed, but not everything was verified: this run checked only what its selected tests needed."),
+            "a filtered run never says everything holds");
         Assert.That(block, Does.Contain("from 6 run(s)").And.Contain("Exact tier: 6 of 6 histories verified bit for bit")
             .And.Contain("Ensemble tier: 1 consistent (of 1 configurations)."));
         Assert.That(block, Does.Not.Contain("Claims").And.Not.Contain("Published runs"), "nothing is said of what did not run");
