@@ -32,7 +32,7 @@ internal sealed class TestedExperiment : IDisposable
         ProgressTracker? tracker = null;
         Session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), RunScheduler.DefaultWorkers,
             run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)), store);
-        tracker = new ProgressTracker(Session.Cost);
+        tracker = new ProgressTracker(Session.Cost, RunsSource.Reused(Session));
         Session.Pool.Queued += tracker.Plan;
         // The writer, not a test's context, outlives the test that opened the session: lines keep coming while later tests wait.
         var progress = TestContext.Progress;

@@ -111,7 +111,7 @@ public static class ReproduceCommand
         if (from is not null) output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: {string.Join(", ", from.Select(s => s.Root))}.");
         if (shardRequest.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
         // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
-        var tracker = new ProgressTracker(session.Cost);
+        var tracker = new ProgressTracker(session.Cost, RunsSource.Reused(session));
         session.Pool.Queued += tracker.Plan;
         var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
         var existing = session.Configurations.Max(c => c.Runs.Count);
@@ -157,7 +157,7 @@ public static class ReproduceCommand
     {
         var runs = shard.Of(session.Runs, session.Cost);
         output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, {runs.Sum(session.Cost) / session.Runs.Sum(session.Cost):P0} of the work.");
-        var tracker = new ProgressTracker(session.Cost);
+        var tracker = new ProgressTracker(session.Cost, RunsSource.Reused(session));
         session.Pool.Queued += tracker.Plan;
         IReadOnlyList<RunResult> Train(IProgressDisplay progress)
         {

@@ -6,20 +6,23 @@ namespace Harness.Reproduction;
 /// How far training has got, for every progress display (the live one, the plain one for logs, the test run's heartbeat).
 /// Counts work by its cost (matmul FLOPs), not by runs: a 9-layer run is seven times a 1-layer one, so run counts would make
 /// the ETA lurch. Runs join as they are planned, which may be before or during training: a test session learns what it needs
-/// test by test, and seeds added until a claim is decided join between looks. Thread-safe.
+/// test by test, and seeds added until a claim is decided join between looks. A run read from the run store counts as done
+/// but leaves the work to do, so it neither fills the bar nor makes the ETA promise the speed of reading files. Thread-safe.
 /// </summary>
-public sealed class ProgressTracker(Func<RunConfig, double> cost, TimeProvider? time = null)
+/// <param name="reused">Whether a run's result was read rather than trained (its epochs are replayed to the displays).</param>
+public sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig, bool>? reused = null, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _planned = [];
     private readonly HashSet<string> _finished = [];
+    private readonly HashSet<string> _reused = [];
     private long? _start;
     private double _total;
     private double _done;
 
     /// <summary>A tracker of <paramref name="runs"/>, all planned from the start.</summary>
-    public ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfig, double> cost, TimeProvider? time = null) : this(cost, time) => Plan(runs);
+    public ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfig, double> cost, TimeProvider? time = null) : this(cost, null, time) => Plan(runs);
 
     /// <summary>Adds runs to the total; a run already planned is not counted again. The clock starts with the first.</summary>
     public void Plan(IEnumerable<RunConfig> runs)
@@ -46,6 +49,12 @@ public sealed class ProgressTracker(Func<RunConfig, double> cost, TimeProvider? 
         get { lock (_gate) return _finished.Count; }
     }
 
+    /// <summary>Runs done because they were read from the run store.</summary>
+    public int RunsReused
+    {
+        get { lock (_gate) return _reused.Count; }
+    }
+
     /// <summary>
     /// Records one epoch; when it completes its run, returns how many runs are done counting this one. A run trained again
     /// (the second training that confirms a baseline) is not counted twice, so the count never passes the total.
@@ -54,6 +63,12 @@ public sealed class ProgressTracker(Func<RunConfig, double> cost, TimeProvider? 
     {
         lock (_gate)
         {
+            if (reused?.Invoke(run) == true)
+            {
+                if (epoch < run.Epochs) return null;
+                if (_finished.Add(run.RunId) && _reused.Add(run.RunId) && _planned.Contains(run.RunId)) _total -= cost(run);
+                return _finished.Count;
+            }
             _done += cost(run) / run.Epochs;
             if (epoch < run.Epochs) return null;
             _finished.Add(run.RunId);
@@ -67,6 +82,7 @@ public sealed class ProgressTracker(Func<RunConfig, double> cost, TimeProvider? 
         get { lock (_gate) return _start is { } start ? _time.GetElapsedTime(start) : TimeSpan.Zero; }
     }
 
+    /// <summary>The share of the training planned that is done (runs read from the run store are not training).</summary>
     public double Fraction
     {
         get { lock (_gate) return _total == 0 ? 1 : Math.Min(1, _done / _total); }

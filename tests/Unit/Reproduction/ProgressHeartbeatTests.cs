@@ -17,7 +17,7 @@ public sealed class ProgressHeartbeatTests
     public void Start()
     {
         _lines.Clear();
-        _tracker = new ProgressTracker(c => c.Layers, _time);
+        _tracker = new ProgressTracker(c => c.Layers, time: _time);
         _heartbeat = new ProgressHeartbeat(_tracker, "tiny", _lines.Add, _time, start: false);
     }
 
@@ -38,7 +38,7 @@ public sealed class ProgressHeartbeatTests
     {
         _tracker.Plan([Short, Long]);
         _heartbeat.Tick();
-        Assert.That(_lines, Is.EqualTo(new[] { "tiny: 0 of 2 runs done (0% of the work), 00:00 elapsed, ETA not yet known." }));
+        Assert.That(_lines, Is.EqualTo(new[] { "tiny: 0 of 2 runs done, 0% of the training, 00:00 elapsed, ETA not yet known." }));
 
         _time.Advance(TimeSpan.FromSeconds(10));
         _tracker.Epoch(Short, 1);
@@ -54,8 +54,8 @@ public sealed class ProgressHeartbeatTests
         // 1 of 4 units of work in 30 s: 90 s to go.
         Assert.That(_lines, Is.EqualTo(new[]
         {
-            "tiny: 0 of 2 runs done (0% of the work), 00:00 elapsed, ETA not yet known.",
-            "tiny: 1 of 2 runs done (25% of the work), 00:30 elapsed, ETA 01:30.",
+            "tiny: 0 of 2 runs done, 0% of the training, 00:00 elapsed, ETA not yet known.",
+            "tiny: 1 of 2 runs done, 25% of the training, 00:30 elapsed, ETA 01:30.",
         }));
     }
 
@@ -76,19 +76,21 @@ public sealed class ProgressHeartbeatTests
         _tracker.Plan([Long]);
         _heartbeat.Tick();
         Assert.That(_lines, Has.Count.EqualTo(3));
-        Assert.That(_lines[2], Does.StartWith("tiny: 1 of 2 runs done (25% of the work), 02:04 elapsed"));
+        Assert.That(_lines[2], Does.StartWith("tiny: 1 of 2 runs done, 25% of the training, 02:04 elapsed"));
     }
 
     [Test]
     public void Runs_all_read_from_the_run_store_before_the_first_tick_still_get_their_closing_line()
     {
-        _tracker.Plan([Short, Long]);
+        var tracker = new ProgressTracker(c => c.Layers, reused: _ => true, time: _time);
+        using var heartbeat = new ProgressHeartbeat(tracker, "tiny", _lines.Add, _time, start: false);
+        tracker.Plan([Short, Long]);
         foreach (var run in new[] { Short, Long })
-            for (var epoch = 1; epoch <= 2; epoch++) _tracker.Epoch(run, epoch);
+            for (var epoch = 1; epoch <= 2; epoch++) tracker.Epoch(run, epoch);
 
-        _heartbeat.Dispose();
+        heartbeat.Dispose();
 
-        Assert.That(_lines, Is.EqualTo(new[] { "tiny: 2 of 2 runs done in 00:00." }));
+        Assert.That(_lines, Is.EqualTo(new[] { "tiny: 2 of 2 runs done (2 read from the run store) in 00:00." }));
     }
 
     [Test]

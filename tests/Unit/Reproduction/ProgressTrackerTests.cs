@@ -42,4 +42,23 @@ public sealed class ProgressTrackerTests
         Assert.That(tracker.Epoch(b, 1), Is.EqualTo(2));
         Assert.That(tracker.RunsDone, Is.EqualTo(tracker.Runs));
     }
+
+    [Test]
+    public void A_run_read_from_the_run_store_is_done_without_counting_as_training_done()
+    {
+        var time = new ManualTime();
+        RunConfig stored = new() { Layers = 9, Epochs = 2 }, trained = new() { Layers = 1, Epochs = 2 };
+        var tracker = new ProgressTracker(c => c.Layers, reused: c => c == stored, time: time);
+        tracker.Plan([stored, trained]);
+
+        tracker.Epoch(stored, 1);
+        Assert.That(tracker.Epoch(stored, 2), Is.EqualTo(1), "its replayed epochs finish it at once");
+        Assert.That((tracker.RunsReused, tracker.Fraction, tracker.Remaining), Is.EqualTo((1, 0.0, (TimeSpan?)null)),
+            "but no training is done yet: a 9-layer run read in a millisecond must not make the ETA promise that speed");
+
+        time.Ticks = TimeSpan.FromSeconds(10).Ticks;
+        tracker.Epoch(trained, 1);
+        Assert.That(tracker.Fraction, Is.EqualTo(0.5), "half of the one run that trains");
+        Assert.That(tracker.Remaining, Is.EqualTo(TimeSpan.FromSeconds(10)));
+    }
 }
