@@ -53,7 +53,8 @@ public static class ResultsSummary
         {
             var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
                 .Concat(results.NotEvaluated > 0 ? [$"{results.NotEvaluated} not evaluated"] : []);
-            items.Add($"Claims: {string.Join(", ", verdicts)}; {results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered.");
+            var asRegistered = $"{results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered";
+            items.Add($"Claims: {string.Join(", ", verdicts)}; {(results.ClaimsHold ? asRegistered : fail(asRegistered))}.");
         }
         if (results.Published.Count > 0)
         {
