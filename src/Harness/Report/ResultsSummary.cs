@@ -58,14 +58,22 @@ public static class ResultsSummary
         }
         if (results.Published.Count > 0)
         {
-            var outliers = results.Published.SelectMany(p => p.Metrics.Where(m => m.Outlier).Select(m => (p.ConfigurationId, m.Metric))).ToList();
-            var unregistered = outliers.Where(o => !results.RegisteredOutliers.Any(r => r.Configuration == o.ConfigurationId && r.Metric == o.Metric)).ToList();
-            var within = results.RegisteredOutliers.Where(r => results.Published.Any(p => p.ConfigurationId == r.Configuration
-                && p.Metrics.Any(m => m.Metric == r.Metric && !m.Outlier && !m.TooFewSeeds))).ToList();
+            var values = results.Published.SelectMany(p => p.Metrics.Select(m => (p.ConfigurationId, Metric: m))).ToList();
+            bool Registered(string configuration, string metric) => results.RegisteredOutliers.Any(r => r.Configuration == configuration && r.Metric == metric);
+            var outliers = values.Where(v => v.Metric.Outlier).ToList();
+            var unregistered = outliers.Count(v => !Registered(v.ConfigurationId, v.Metric.Metric));
             items.Add($"Published runs: {results.Published.Count} compared, {outliers.Count} value(s) outside the reproduced range widened by one IQR" +
-                      (outliers.Count == 0 ? "." : unregistered.Count == 0 ? ", each registered as an outlier." : $", {fail($"{unregistered.Count} of them not registered")}."));
-            foreach (var (configuration, metric) in unregistered) items.Add($"  - {configuration} {metric}: {fail("an outlier not registered")} in claims.json.");
-            foreach (var registered in within) items.Add($"  - {registered.Configuration} {registered.Metric}: {fail("registered as an outlier, now within")} the reproduced range.");
+                      (outliers.Count == 0 ? "." : unregistered == 0 ? ", each registered as an outlier." : $", {fail($"{unregistered} of them not registered")}."));
+            // Where each published value sits: all of them when they are few (an example's one stated number), else the ones
+            // that stand out (outliers, and registered outliers now within).
+            foreach (var (configuration, m) in values.Where(v => values.Count <= 4 || v.Metric.Outlier || Registered(v.ConfigurationId, v.Metric.Metric)))
+            {
+                var registered = Registered(configuration, m.Metric);
+                var standing = m.TooFewSeeds ? "too few reproduced seeds to judge"
+                    : m.Outlier ? (registered ? "an outlier, as registered" : fail("an outlier, not registered"))
+                    : registered ? fail("registered as an outlier, now within the range") : "within the range";
+                items.Add(Invariant($"  - {configuration} {m.Metric}: published {m.Published:0.0000}, at the {m.Percentile:0}th percentile of {m.Reproduced.Count} seeds ({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): {standing}."));
+            }
         }
         return items;
     }

@@ -43,7 +43,9 @@ public sealed class ConclusionsBlockTests
         Assert.That(block, Does.Contain("  Exact tier: 23 of 24 histories verified bit for bit (numerics profile portable).\n" +
                                         "    - 1 regressed: layers-3_dropout-0_n-1000_seed-6.\n"));
         Assert.That(block, Does.Contain("  Ensemble tier: 4 consistent (of 4 configurations).\n"));
-        Assert.That(block, Does.Contain("  Published runs: 1 compared, 1 value(s) outside the reproduced range widened by one IQR, each registered as an outlier.\n"));
+        Assert.That(block, Does.Contain("  Published runs: 1 compared, 1 value(s) outside the reproduced range widened by one IQR, each registered as an outlier.\n" +
+                                        "    - layers-1_dropout-0_n-1000 gap: published 0.9000, at the 100th percentile of 6 seeds (0.3900–0.4065): an outlier, as registered.\n"),
+            "where the published value sits among the reproduced seeds");
         Assert.That(block, Does.Not.Contain("Claims: "), "the claims are listed one by one, not counted");
     }
 
