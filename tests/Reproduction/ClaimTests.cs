@@ -26,8 +26,7 @@ public sealed class ClaimTests(string experiment)
         if (!outcome.Holds)
             Assert.Fail($"Registered {outcome.Claim.Registration.Verdict} ({outcome.Claim.Registration.Provenance}; {outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{outcome.Evidence}");
         if (!outcome.AsRegistered)
-            Assert.Inconclusive($"On {outcome.Seeds} seeds, not the registered {outcome.Claim.Registration.Seeds}, the evidence reaches " +
-                                $"{(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")} than the snapshot, without contradicting it: {outcome.Headline}");
+            Assert.Inconclusive($"Not the snapshot's seed count: {ClaimText.OnOtherSeeds(outcome)} than the snapshot, without contradicting it: {outcome.Headline}");
         Assert.Pass(outcome.Headline);
     }
 }

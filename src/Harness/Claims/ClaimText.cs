@@ -45,6 +45,14 @@ public static class ClaimText
             : $". A rough power estimate: about {suggestions.Max(s => s ?? 0)} seeds per group might decide it";
     }
 
+    /// <summary>
+    /// For a snapshot checked on another seed count than its own: "on 2 seeds, not the registered 10, the evidence reaches
+    /// less far" (or further). Such a verdict holds unless two decided verdicts differ (<see cref="ClaimOutcome.Holds"/>).
+    /// </summary>
+    public static string OnOtherSeeds(ClaimOutcome outcome) =>
+        $"on {outcome.Seeds} seeds, not the registered {outcome.Claim.Registration.Seeds?.ToString(CultureInfo.InvariantCulture) ?? "none"}, " +
+        $"the evidence reaches {(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")}";
+
     /// <summary>"needs ≥ 8 seed pairs to reach α/6 = 0.0083 (has 5)": the minimum follows from the test, not a fixed rule.</summary>
     public static string Needs(PartOutcome part) =>
         $"needs ≥ {part.SeedsSuggested} {part.SeedUnit} to reach α = {I(part.Alpha, "0.####")} (has {part.Seeds})";

@@ -28,8 +28,8 @@ public static class ConclusionsBlock
             text.AppendLine("  Claims, the data's verdict against the registered one:");
             foreach (var claim in results.Claims) Claim(text, claim);
         }
-        foreach (var item in ResultsSummary.Items(results).Where(i => !i.StartsWith("Claims:", StringComparison.Ordinal)))
-            text.AppendLine($"  {item}");
+        // The claims are listed one by one above, so their count is left out.
+        foreach (var item in ResultsSummary.Tiers(results).Concat(ResultsSummary.PublishedRuns(results))) text.AppendLine($"  {item}");
         foreach (var line in footer ?? []) text.AppendLine($"  {line}");
         return text.ToString();
     }
@@ -45,9 +45,7 @@ public static class ConclusionsBlock
         var (mark, verdict, standing) =
             !outcome.Evaluated ? (NotEvaluated, "Not evaluated", $"registered {registered.Verdict}: too few seeds")
             : outcome.AsRegistered ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}")
-            : outcome.Holds ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}; on {outcome.Seeds} seeds, not the registered " +
-                $"{registered.Seeds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, the evidence reaches " +
-                $"{(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")} without contradicting it")
+            : outcome.Holds ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}; {ClaimText.OnOtherSeeds(outcome)} without contradicting it")
             : (Differs, outcome.Verdict.ToString(), $"registered {registered.Verdict}: DIFFERS FROM THE REGISTRATION");
         text.AppendLine($"    {mark} {verdict} — {outcome.Claim.Statement} ({standing})");
         // A part to a line: the tutorial's claims have up to eight parts, which on one line no one reads.

@@ -27,8 +27,22 @@ public sealed record ExperimentResults(
     /// <summary>Claims with too few seeds for a verdict (a quick look with <c>--seeds 2</c>): not failures, but not verified either.</summary>
     public int NotEvaluated => Claims.Count(c => !c.Evaluated);
 
-    public bool PublishedHolds => Published.All(p => p.Metrics.All(m => m.TooFewSeeds ||
-        m.Outlier == RegisteredOutliers.Any(o => o.Configuration == p.ConfigurationId && o.Metric == m.Metric)));
+    public bool PublishedHolds => Published.All(p => p.Metrics.All(m => !Fails(Standing(p, m))));
+
+    /// <summary>Where a published value stands: the one place a comparison is matched with the registered outliers.</summary>
+    public PublishedStanding Standing(PublishedComparison comparison, PublishedMetric metric)
+    {
+        var registered = IsRegisteredOutlier(comparison, metric);
+        return metric.TooFewSeeds ? PublishedStanding.TooFewSeeds
+            : metric.Outlier ? (registered ? PublishedStanding.RegisteredOutlier : PublishedStanding.UnregisteredOutlier)
+            : registered ? PublishedStanding.RegisteredNowWithin : PublishedStanding.Within;
+    }
+
+    /// <summary>Whether claims.json registers this published value as an outlier.</summary>
+    public bool IsRegisteredOutlier(PublishedComparison comparison, PublishedMetric metric) =>
+        RegisteredOutliers.Any(o => o.Configuration == comparison.ConfigurationId && o.Metric == metric.Metric);
+
+    public static bool Fails(PublishedStanding standing) => standing is PublishedStanding.UnregisteredOutlier or PublishedStanding.RegisteredNowWithin;
 
     /// <summary>Nothing failed and every verdict is as registered: exit code 0.</summary>
     public bool Holds => ExactHolds && EnsembleHolds && ClaimsHold && PublishedHolds;

@@ -83,7 +83,7 @@ public sealed class MarkdownReport : IReportWriter
             var registration = outcome.Claim.Registration;
             var standing = !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
                 : outcome.AsRegistered ? "as registered"
-                : outcome.Holds ? $"on {outcome.Seeds} seeds, not the registered {registration.Seeds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: the evidence reaches {(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")}, and does not contradict it"
+                : outcome.Holds ? $"{ClaimText.OnOtherSeeds(outcome)}, and does not contradict it"
                 : Failure("differs from the registration");
             md.AppendLine($"Registered: {registration.Verdict} — {registration.Provenance} — {standing}. {outcome.Claim.Reason}");
             md.AppendLine();
@@ -127,10 +127,16 @@ public sealed class MarkdownReport : IReportWriter
         foreach (var comparison in results.Published)
             foreach (var m in comparison.Metrics)
             {
-                var registered = results.RegisteredOutliers.Any(o => o.Configuration == comparison.ConfigurationId && o.Metric == m.Metric);
-                var status = m.TooFewSeeds ? "too few seeds to judge"
-                    : m.Outlier ? (registered ? "outlier (registered)" : Failure("outlier, not registered"))
-                    : registered ? Failure("registered outlier, now within") : "within";
+                var standing = results.Standing(comparison, m);
+                var words = standing switch
+                {
+                    PublishedStanding.TooFewSeeds => "too few seeds to judge",
+                    PublishedStanding.RegisteredOutlier => "outlier (registered)",
+                    PublishedStanding.UnregisteredOutlier => "outlier, not registered",
+                    PublishedStanding.RegisteredNowWithin => "registered outlier, now within",
+                    _ => "within",
+                };
+                var status = ExperimentResults.Fails(standing) ? Failure(words) : words;
                 md.AppendLine(Invariant($"| {comparison.ConfigurationId} | {m.Metric} | {m.Published:0.0000} | {m.Percentile:0} | {m.Reproduced[0]:0.0000} – {m.Reproduced[^1]:0.0000} | {Describe.Median(m.Reproduced):0.0000} | {status} |"));
             }
         md.AppendLine();
@@ -165,14 +171,14 @@ public sealed class MarkdownReport : IReportWriter
         var notMatching = results.Exact.Where(e => e.Verdict != ExactVerdict.Match).ToList();
         md.AppendLine(notMatching.Count == 0
             ? Invariant($"All {results.Exact.Count} runs are identical to their baselines, bit for bit.")
-            : string.Join("\n", notMatching.Select(e => $"- `{e.RunId}`: {Marked(e.Verdict, e.Verdict.ToString())}. {e.Message.Split('\n')[0]}")));
+            : string.Join("\n", notMatching.Select(e => $"- `{e.RunId}`: {ResultsSummary.Marked(e.Verdict, e.Verdict.ToString(), Failure)}. {e.Message.Split('\n')[0]}")));
         md.AppendLine();
         md.AppendLine("Ensemble tier: each configuration's seeds against the baseline distribution of summary statistics " +
                       "(Welch t-test per statistic, Bonferroni over all configurations × statistics).");
         md.AppendLine();
         md.AppendLine("| configuration | verdict |");
         md.AppendLine("| --- | --- |");
-        foreach (var (id, verdict, _) in results.Ensemble) md.AppendLine($"| {id} | {Marked(verdict, verdict.ToString())} |");
+        foreach (var (id, verdict, _) in results.Ensemble) md.AppendLine($"| {id} | {ResultsSummary.Marked(verdict, verdict.ToString(), Failure)} |");
         md.AppendLine();
     }
 
@@ -200,10 +206,6 @@ public sealed class MarkdownReport : IReportWriter
     /// Other bold text is spelt with asterisks.
     /// </summary>
     internal static string Failure(string text) => $"{FailureDelimiter}{FailureDelimiter}{text}{FailureDelimiter}{FailureDelimiter}";
-
-    private static string Marked(ExactVerdict verdict, string text) => TierResults.Of(verdict) == TierResult.Fail ? Failure(text) : text;
-
-    private static string Marked(EnsembleVerdict verdict, string text) => TierResults.Of(verdict) == TierResult.Fail ? Failure(text) : text;
 
     private static string Range(IReadOnlyList<int> values) => values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
 

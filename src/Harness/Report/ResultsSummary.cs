@@ -28,55 +28,73 @@ public static class ResultsSummary
 
     /// <summary>One item per tier, then the claims and the published runs; an indented line qualifies the item above it.</summary>
     /// <param name="failure">How a failure's words are marked (report.md: bold that report.html styles as a failure); as they are by default.</param>
-    public static IReadOnlyList<string> Items(ExperimentResults results, Func<string, string>? failure = null)
+    public static IReadOnlyList<string> Items(ExperimentResults results, Func<string, string>? failure = null) =>
+        [.. Tiers(results, failure), .. ClaimCount(results, failure), .. PublishedRuns(results, failure)];
+
+    /// <summary>The exact and the ensemble tier, each with what failed or could not be compared.</summary>
+    public static IEnumerable<string> Tiers(ExperimentResults results, Func<string, string>? failure = null)
     {
         var fail = failure ?? (text => text);
-        var items = new List<string>();
         if (results.Exact.Count > 0)
         {
             var verified = results.Exact.Count(e => TierResults.Of(e.Verdict) == TierResult.Pass);
-            items.Add(Invariant($"Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics})."));
+            yield return Invariant($"Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics}).");
             foreach (var reason in results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).GroupBy(e => e.Message))
-                items.Add(Invariant($"  - {reason.Count()} could not be compared. {reason.Key}"));
+                yield return Invariant($"  - {reason.Count()} could not be compared. {reason.Key}");
             foreach (var other in results.Exact.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail).GroupBy(e => e.Verdict).OrderBy(g => g.Key))
-                items.Add(Invariant($"  - {other.Count()} {fail(Words(other.Key))}: {Some(other.Select(e => e.RunId))}."));
+                yield return Invariant($"  - {other.Count()} {fail(Words(other.Key))}: {Some(other.Select(e => e.RunId))}.");
         }
         if (results.Ensemble.Count > 0)
         {
             var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key)
-                .Select(g => $"{g.Count()} {(TierResults.Of(g.Key) == TierResult.Fail ? fail(g.Key.ToString().ToLowerInvariant()) : g.Key.ToString().ToLowerInvariant())}");
-            items.Add($"Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).");
+                .Select(g => $"{g.Count()} {Marked(g.Key, g.Key.ToString().ToLowerInvariant(), fail)}");
+            yield return $"Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).";
             foreach (var failed in results.Ensemble.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail))
-                items.Add($"  - {failed.ConfigurationId}: {fail(failed.Verdict.ToString().ToLowerInvariant())}.");
+                yield return $"  - {failed.ConfigurationId}: {fail(failed.Verdict.ToString().ToLowerInvariant())}.";
         }
-        if (results.Claims.Count > 0)
-        {
-            var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
-                .Concat(results.NotEvaluated > 0 ? [$"{results.NotEvaluated} not evaluated"] : []);
-            var asRegistered = $"{results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered";
-            items.Add($"Claims: {string.Join(", ", verdicts)}; {(results.ClaimsHold ? asRegistered : fail(asRegistered))}.");
-        }
-        if (results.Published.Count > 0)
-        {
-            var values = results.Published.SelectMany(p => p.Metrics.Select(m => (p.ConfigurationId, Metric: m))).ToList();
-            bool Registered(string configuration, string metric) => results.RegisteredOutliers.Any(r => r.Configuration == configuration && r.Metric == metric);
-            var outliers = values.Where(v => v.Metric.Outlier).ToList();
-            var unregistered = outliers.Count(v => !Registered(v.ConfigurationId, v.Metric.Metric));
-            items.Add($"Published runs: {results.Published.Count} compared, {outliers.Count} value(s) outside the reproduced range widened by one IQR" +
-                      (outliers.Count == 0 ? "." : unregistered == 0 ? ", each registered as an outlier." : $", {fail($"{unregistered} of them not registered")}."));
-            // Where each published value sits: all of them when they are few (an example's one stated number), else the ones
-            // that stand out (outliers, and registered outliers now within).
-            foreach (var (configuration, m) in values.Where(v => values.Count <= 4 || v.Metric.Outlier || Registered(v.ConfigurationId, v.Metric.Metric)))
-            {
-                var registered = Registered(configuration, m.Metric);
-                var standing = m.TooFewSeeds ? "too few reproduced seeds to judge"
-                    : m.Outlier ? (registered ? "an outlier, as registered" : fail("an outlier, not registered"))
-                    : registered ? fail("registered as an outlier, now within the range") : "within the range";
-                items.Add(Invariant($"  - {configuration} {m.Metric}: published {m.Published:0.0000}, at the {m.Percentile:0}th percentile of {m.Reproduced.Count} seeds ({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): {standing}."));
-            }
-        }
-        return items;
     }
+
+    /// <summary>The claims counted by verdict, and how many are as registered.</summary>
+    public static IEnumerable<string> ClaimCount(ExperimentResults results, Func<string, string>? failure = null)
+    {
+        if (results.Claims.Count == 0) yield break;
+        var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
+            .Concat(results.NotEvaluated > 0 ? [$"{results.NotEvaluated} not evaluated"] : []);
+        var asRegistered = $"{results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered";
+        yield return $"Claims: {string.Join(", ", verdicts)}; {(results.ClaimsHold || failure is null ? asRegistered : failure(asRegistered))}.";
+    }
+
+    /// <summary>
+    /// The published runs: how many values fall outside the reproduced range, and where each sits, all of them when they are
+    /// few (an example's one stated number), else the ones that stand out (outliers, and registered outliers now within).
+    /// </summary>
+    public static IEnumerable<string> PublishedRuns(ExperimentResults results, Func<string, string>? failure = null)
+    {
+        if (results.Published.Count == 0) yield break;
+        var fail = failure ?? (text => text);
+        var values = results.Published.SelectMany(p => p.Metrics.Select(m => (Comparison: p, Metric: m, Standing: results.Standing(p, m)))).ToList();
+        var outliers = values.Count(v => v.Metric.Outlier);
+        var unregistered = values.Count(v => v.Standing == PublishedStanding.UnregisteredOutlier);
+        yield return $"Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced range widened by one IQR" +
+                     (outliers == 0 ? "." : unregistered == 0 ? ", each registered as an outlier." : $", {fail($"{unregistered} of them not registered")}.");
+        foreach (var (comparison, m, standing) in values.Where(v => values.Count <= 4 || v.Metric.Outlier || results.IsRegisteredOutlier(v.Comparison, v.Metric)))
+        {
+            var words = standing switch
+            {
+                PublishedStanding.TooFewSeeds => "too few reproduced seeds to judge",
+                PublishedStanding.RegisteredOutlier => "an outlier, as registered",
+                PublishedStanding.UnregisteredOutlier => "an outlier, not registered",
+                PublishedStanding.RegisteredNowWithin => "registered as an outlier, now within the range",
+                _ => "within the range",
+            };
+            yield return Invariant($"  - {comparison.ConfigurationId} {m.Metric}: published {m.Published:0.0000}, at the {m.Percentile:0}th percentile of {m.Reproduced.Count} seeds ({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): {(ExperimentResults.Fails(standing) ? fail(words) : words)}.");
+        }
+    }
+
+    /// <summary>A tier's verdict in words, marked when it fails: report.md's summary and its baselines section agree.</summary>
+    public static string Marked(ExactVerdict verdict, string text, Func<string, string> failure) => TierResults.Of(verdict) == TierResult.Fail ? failure(text) : text;
+
+    public static string Marked(EnsembleVerdict verdict, string text, Func<string, string> failure) => TierResults.Of(verdict) == TierResult.Fail ? failure(text) : text;
 
     /// <summary>The first few names, and how many more: a whole grid that regressed is one line, not 130 names.</summary>
     private static string Some(IEnumerable<string> names)

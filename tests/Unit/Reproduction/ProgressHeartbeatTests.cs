@@ -24,6 +24,12 @@ public sealed class ProgressHeartbeatTests
     [TearDown]
     public void Stop() => _heartbeat.Dispose();
 
+    /// <summary>Every epoch of the run, as its training (or its replay from the run store) tells them.</summary>
+    private static void Finish(ProgressTracker tracker, RunConfig run)
+    {
+        for (var epoch = 1; epoch <= run.Epochs; epoch++) tracker.Epoch(run, epoch);
+    }
+
     [Test]
     public void Silent_until_a_run_is_planned()
     {
@@ -41,8 +47,7 @@ public sealed class ProgressHeartbeatTests
         Assert.That(_lines, Is.EqualTo(new[] { "tiny: 0 of 2 runs done, 0% of the training, 00:00 elapsed, ETA not yet known." }));
 
         _time.Advance(TimeSpan.FromSeconds(10));
-        _tracker.Epoch(Short, 1);
-        _tracker.Epoch(Short, 2);
+        Finish(_tracker, Short);
         _heartbeat.Tick();
         _time.Advance(TimeSpan.FromSeconds(19));
         _heartbeat.Tick();
@@ -65,8 +70,7 @@ public sealed class ProgressHeartbeatTests
         _tracker.Plan([Short]);
         _heartbeat.Tick();
         _time.Advance(TimeSpan.FromSeconds(4));
-        _tracker.Epoch(Short, 1);
-        _tracker.Epoch(Short, 2);
+        Finish(_tracker, Short);
         _heartbeat.Tick();
         _time.Advance(TimeSpan.FromMinutes(2));
         _heartbeat.Tick();
@@ -85,8 +89,8 @@ public sealed class ProgressHeartbeatTests
         var tracker = new ProgressTracker(c => c.Layers, reused: _ => true, time: _time);
         using var heartbeat = new ProgressHeartbeat(tracker, "tiny", _lines.Add, _time, start: false);
         tracker.Plan([Short, Long]);
-        foreach (var run in new[] { Short, Long })
-            for (var epoch = 1; epoch <= 2; epoch++) tracker.Epoch(run, epoch);
+        Finish(tracker, Short);
+        Finish(tracker, Long);
 
         heartbeat.Dispose();
 
