@@ -130,8 +130,8 @@ public static class ReproduceCommand
             if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
         var (written, failures) = ReportWriters.Default.Write(results, directory);
         WriteTimings(directory, results, clock.Elapsed.TotalSeconds);
+        // Said once, in the conclusions block's footer below.
         var runsLine = RunsSource.Describe(session);
-        output.WriteLine(runsLine);
         var verifyFailures = storeRequest.Verify is { } k ? VerifyStore(session, k, storeRequest.VerifySeed, output) : [];
         if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
 
