@@ -9,13 +9,20 @@ public sealed class NativeSetUp
     /// <summary>
     /// The experiments' numerics profile (experiment.json's "numerics", or HARNESS__numerics), in force before anything
     /// touches TorchSharp. One process has one profile: when experiments disagree the default experiment's wins, and the
-    /// others report themselves as not run, with the command that runs them.
+    /// others report themselves as not run, with the command that runs them. Without any experiment that loads, the portable
+    /// profile (the tests still need TorchSharp).
     /// </summary>
     [OneTimeSetUp]
     public void InitializeTorch()
     {
-        var profiles = Experiments.NamesOrPaths().Select(e => Experiments.Folder(e).Experiment.Numerics).Distinct().ToList();
-        TorchRuntime.Initialize(profiles.Count == 1 ? profiles[0] : Experiments.Folder(Harness.Config.ExperimentLoader.DefaultExperiment).Experiment.Numerics);
+        // An experiment whose files do not load is a fixture that cannot run, with its errors as the reason
+        // (Experiments.Fixtures); it must not fail this set-up too, with a stack trace, for every test in the assembly.
+        var loading = Experiments.NamesOrPaths().Where(e => Experiments.Problem(e) is null).ToList();
+        var profiles = loading.Select(e => Experiments.Folder(e).Experiment.Numerics).Distinct().ToList();
+        var fallback = loading.Contains(Harness.Config.ExperimentLoader.DefaultExperiment)
+            ? Experiments.Folder(Harness.Config.ExperimentLoader.DefaultExperiment).Experiment.Numerics
+            : NumericsProfile.Portable;
+        TorchRuntime.Initialize(profiles.Count == 1 ? profiles[0] : fallback);
     }
 
     /// <summary>
