@@ -16,6 +16,10 @@ public sealed class BaselineStore(string directory, BaselinePolicy policy)
     public string Directory { get; } = Path.GetFullPath(directory);
     public BaselinePolicy Policy { get; } = policy;
 
+    /// <summary>Whether <paramref name="name"/> can name a baseline: a file-safe name, never a path out of the folder.</summary>
+    public static bool IsName(string name) => name.Length > 0 && char.IsAsciiLetterOrDigit(name[0])
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
     public string VerifiedPath(string name) => Path.Combine(Directory, name + VerifiedSuffix);
     public string ReceivedPath(string name) => Path.Combine(Directory, name + ReceivedSuffix);
 
@@ -66,6 +70,7 @@ public sealed class BaselineStore(string directory, BaselinePolicy policy)
     public IReadOnlyList<string> Accept(string? name = null)
     {
         if (Policy.IsCi) throw new InvalidOperationException("CI=true: baselines are never accepted on CI. Accept locally and commit the verified files.");
+        if (name is not null && !IsName(name)) throw new ArgumentException($"'{name}' is not a run id: a baseline is named by one, never by a path.", nameof(name));
         var received = name is not null
             ? (File.Exists(ReceivedPath(name)) ? [ReceivedPath(name)] : throw new FileNotFoundException($"No received file to accept: {ReceivedPath(name)}"))
             : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*" + ReceivedSuffix).Order(StringComparer.Ordinal).ToArray() : [];

@@ -34,7 +34,7 @@ public static class ClaimLoader
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
         {
-            throw new ConfigurationException([$"{full}: not valid JSON: {(e.InnerException ?? e).Message}"]);
+            throw ConfigReader.NotJson(full, e);
         }
 
         var reader = new ConfigReader(root, [(root.Providers.First(), $"in {full}")]);

@@ -83,9 +83,9 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
             element.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array && values.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number)
                 ? [.. values.EnumerateArray().Select(v => v.GetDouble())] : null;
         var metrics = TrainingHistory.MetricNames.Select(Metric).ToList();
-        if (metrics.Any(m => m is null) || metrics.Select(m => m!.Value.Length).Distinct().Count() != 1)
+        if (metrics.Any(m => m is null) || metrics.Select(m => m!.Value.Length).Distinct().Count() != 1 || metrics[0]!.Value.Length == 0)
         {
-            errors.Add($"{where}: expected {string.Join(", ", TrainingHistory.MetricNames)} as arrays of numbers, one per epoch, all the same length");
+            errors.Add($"{where}: expected {string.Join(", ", TrainingHistory.MetricNames)} as arrays of numbers, one per epoch, all the same length (at least one epoch)");
             return null;
         }
         return new TrainingHistory(metrics[0]!.Value, metrics[1]!.Value, metrics[2]!.Value, metrics[3]!.Value);

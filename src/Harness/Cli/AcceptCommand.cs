@@ -14,6 +14,12 @@ public static class AcceptCommand
     {
         var experiment = CommonOptions.Experiment();
         var run = new Option<string?>("--run") { Description = "accept only this run id [default: every received baseline]", HelpName = "ID" };
+        // A run id names a file in the baselines folder; a path would rename a file somewhere else.
+        run.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => !BaselineStore.IsName(t.Value)))
+                result.AddError(TypedOption.Error("--run", "a run id (letters, digits, '-', '_', '.'; no folders)", token.Value));
+        });
         var baselines = CommonOptions.Baselines();
         var command = new Command("accept", "Promote received baselines to verified, after an intended change.") { experiment, run, baselines };
         command.SetAction(parsed => Execute(parsed.GetValue(experiment)!, parsed.GetValue(run), parsed.GetValue(baselines),

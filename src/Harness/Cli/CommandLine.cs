@@ -17,11 +17,15 @@ public static class CommandLine
     /// <summary>As users type it, and as the .NET tool is installed (ToolCommandName).</summary>
     public const string Name = "harness";
 
+    /// <summary>Every command's: an unexpected error's stack trace is for a bug report, not for every user.</summary>
+    public const string VerboseOption = "--verbose";
+
     public static RootCommand Create()
     {
         var root = new RootCommand("Re-runs Keras experiments on TorchSharp and checks them against baselines and their claims.")
         {
             ReproduceCommand.Create(), RunCommand.Create(), BenchCommand.Create(), AcceptCommand.Create(), RegisterCommand.Create(),
+            new Option<bool>(VerboseOption) { Description = "on an unexpected error, also print its stack trace", Recursive = true },
         };
         root.HelpName = Name;
         root.Add(HelpCommand(root));
@@ -61,6 +65,20 @@ public static class CommandLine
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.Failed;
         }
+        catch (Exception e)
+        {
+            // The last resort: anything not foreseen above is still one line, and a failure rather than a crash.
+            error.WriteLine(Unexpected(e, parsed.GetValue<bool>(VerboseOption)));
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>An exception nothing handled, as <c>error: …</c>: its innermost message, its type, and the stack trace only when asked for.</summary>
+    public static string Unexpected(Exception e, bool verbose)
+    {
+        var cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+        var line = $"error: {cause.Message} ({cause.GetType().Name})";
+        return verbose ? $"{line}\n{e}" : $"{line}\nThis is a bug or an environment the harness does not know; run again with {VerboseOption} for the stack trace.";
     }
 
     /// <summary><c>harness help [command]</c>, as the hand-written command line had it: the same as <c>--help</c>.</summary>

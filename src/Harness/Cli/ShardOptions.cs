@@ -22,12 +22,12 @@ public sealed class ShardOptions
         HelpName = "i/N",
     };
 
-    public Option<string[]> From { get; } = new("--from")
+    public Option<string[]> From { get; } = CommonOptions.Path(new Option<string[]>("--from")
     {
         Description = "write the report from these run stores (e.g. one per --shard job) without training; every run must be in one of them",
         HelpName = "DIR",
         AllowMultipleArgumentsPerToken = true,
-    };
+    });
 
     public void AddTo(Command command, StoreOptions store, IEnumerable<Option> trainingOnly)
     {

@@ -19,12 +19,12 @@ public sealed class StoreOptions
             : StoreLocation.FromEnvironment() is { } fromEnvironment ? new RunStore(fromEnvironment) : null;
     }
 
-    public Option<string?> Store { get; } = new("--store")
+    public Option<string?> Store { get; } = CommonOptions.Path(new Option<string?>("--store")
     {
         Description = $"the run store: finished runs, reused instead of trained [default: ${StoreLocation.Variable}, else " +
                       "$XDG_CACHE_HOME/harness/runs, else ~/.cache/harness/runs]",
         HelpName = "DIR",
-    };
+    });
 
     public Option<bool> NoStore { get; } = new("--no-store")
     {

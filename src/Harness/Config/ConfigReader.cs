@@ -77,6 +77,17 @@ internal sealed class ConfigReader(IConfigurationRoot root, IReadOnlyList<(IConf
     public IEnumerable<string> Indices(string path) =>
         Section(path).GetChildren().Select(c => c.Key).Where(k => int.TryParse(k, out _)).OrderBy(k => int.Parse(k, CultureInfo.InvariantCulture));
 
+    /// <summary>A JSON file the configuration builder could not read, with where: the innermost exception is System.Text.Json's,
+    /// the one that knows the line and position (counted from 0 there, from 1 in editors and here); the builder's own says
+    /// only that parsing failed.</summary>
+    public static ConfigurationException NotJson(string path, Exception e)
+    {
+        if (e.GetBaseException() is not System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } position } json)
+            return new([$"{path}: not valid JSON: {e.GetBaseException().Message}"]);
+        var where = json.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return new([$"{path}:{line + 1}:{position + 1}: not valid JSON: {(where > 0 ? json.Message[..where] : json.Message)}"]);
+    }
+
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}:{key}";
 
     private T Number<T>(string path, T fallback, Func<string, T?> parse, Func<T, bool> inRange, string expected) where T : struct

@@ -53,7 +53,7 @@ public static partial class ExperimentLoader
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
         {
-            throw new ConfigurationException([$"{full}: not valid JSON: {(e.InnerException ?? e).Message}"]);
+            throw ConfigReader.NotJson(full, e);
         }
 
         var providers = root.Providers.ToList();
@@ -158,8 +158,11 @@ public static partial class ExperimentLoader
                     reader.Error(axisPath, $"value {duplicate.Key} is listed more than once");
                 axes.Add(new Axis(setting, values));
             }
-            grids.Add(new GridSpec(gridName, reader.String($"{path}:description") ?? "", axes,
-                reader.Int($"{path}:seeds:first", 1, 0), reader.Int($"{path}:seeds:count", 1, 1, 10000), template));
+            var (first, count) = (reader.Int($"{path}:seeds:first", 1, 0), reader.Int($"{path}:seeds:count", 1, 1, 10000));
+            // Seeds are ints: the last one, first + count - 1, must be one too.
+            if ((long)first + count - 1 > int.MaxValue)
+                reader.Error($"{path}:seeds", $"seeds {first} to {(long)first + count - 1} go past the largest seed, {int.MaxValue}; expected first + count - 1 <= {int.MaxValue}");
+            grids.Add(new GridSpec(gridName, reader.String($"{path}:description") ?? "", axes, first, count, template));
         }
         return grids;
     }

@@ -20,9 +20,11 @@ public sealed class ImageDataset
         _trainLabels = ReadVerified(directory, MnistFiles.TrainLabels);
         _testImages = ReadVerified(directory, MnistFiles.TestImages);
         _testLabels = ReadVerified(directory, MnistFiles.TestLabels);
-        CheckPair(_trainImages, _trainLabels, MnistFiles.TrainImages, MnistFiles.TrainLabels);
-        CheckPair(_testImages, _testLabels, MnistFiles.TestImages, MnistFiles.TestLabels);
-        Classes = _trainLabels.Elements.Span.ToArray().Max() + 1;
+        CheckPair(FilePath(MnistFiles.TrainImages), _trainImages, FilePath(MnistFiles.TrainLabels), _trainLabels);
+        CheckPair(FilePath(MnistFiles.TestImages), _testImages, FilePath(MnistFiles.TestLabels), _testLabels);
+        CheckSameImageShape();
+        Classes = CountClasses();
+        CheckLabels(FilePath(MnistFiles.TestLabels), _testLabels, Classes);
     }
 
     public DataDirectory Directory { get; }
@@ -42,18 +44,15 @@ public sealed class ImageDataset
         Take(_trainImages, _trainLabels, trainCount, "training", MnistFiles.TrainImages),
         Take(_testImages, _testLabels, validationCount, "validation (test)", MnistFiles.TestImages));
 
-    /// <summary>What the runs need and the files do not give: too few samples, or test labels outside the training classes.</summary>
+    /// <summary>What the runs need and the files do not give: too few samples.</summary>
     public IReadOnlyList<string> Problems(IEnumerable<Config.Settings.RunConfig> runs)
     {
         var problems = new List<string>();
         var list = runs.ToList();
         if (list.Count > 0 && list.Max(r => r.NTrain) is var nTrain && nTrain > TrainCount)
-            problems.Add($"nTrain: {nTrain} training images asked for, but {Path.Combine(Directory.Path, MnistFiles.TrainImages)} holds {TrainCount}");
+            problems.Add($"nTrain: {nTrain} training images asked for, but {FilePath(MnistFiles.TrainImages)} holds {TrainCount}");
         if (list.Count > 0 && list.Max(r => r.NValidation) is var nValidation && nValidation > TestCount)
-            problems.Add($"nValidation: {nValidation} validation images asked for, but {Path.Combine(Directory.Path, MnistFiles.TestImages)} holds {TestCount}");
-        var testClasses = _testLabels.Elements.Span.ToArray().Max() + 1;
-        if (testClasses > Classes)
-            problems.Add($"{Path.Combine(Directory.Path, MnistFiles.TestLabels)} has label {testClasses - 1}, but the training labels give {Classes} classes (0 to {Classes - 1})");
+            problems.Add($"nValidation: {nValidation} validation images asked for, but {FilePath(MnistFiles.TestImages)} holds {TestCount}");
         return problems;
     }
 
@@ -61,7 +60,7 @@ public sealed class ImageDataset
     {
         if (count < 1 || count > images.Count)
             throw new ArgumentOutOfRangeException(nameof(count),
-                $"Asked for {count} {role} samples, but {Path.Combine(Directory.Path, file)} holds {images.Count} (allowed: 1 to {images.Count}).");
+                $"Asked for {count} {role} samples, but {FilePath(file)} holds {images.Count} (allowed: 1 to {images.Count}).");
 
         var features = images.ItemSize;
         var bytes = images.Elements.Span[..(count * features)];
@@ -99,11 +98,52 @@ public sealed class ImageDataset
                 $"Restore it: {DataLocator.RestoreCommand}");
     }
 
-    private static void CheckPair(IdxArray images, IdxArray labels, string imageFile, string labelFile)
+    private string FilePath(string file) => System.IO.Path.Combine(Directory.Path, file);
+
+    /// <summary>N images of at least one pixel and N labels: an empty file or a zero-sized image would only fail inside libtorch.</summary>
+    private static void CheckPair(string imageFile, IdxArray images, string labelFile, IdxArray labels)
     {
         if (images.Shape.Length < 2 || labels.Shape.Length != 1 || images.Count != labels.Count)
             throw new InvalidDataException(
                 $"{imageFile} has shape [{string.Join(", ", images.Shape)}] and {labelFile} has shape " +
                 $"[{string.Join(", ", labels.Shape)}]; expected N images and N labels.");
+        if (images.Count == 0)
+            throw new InvalidDataException($"{imageFile} holds 0 images (shape [{string.Join(", ", images.Shape)}]); expected at least 1.");
+        if (images.ItemSize == 0)
+            throw new InvalidDataException($"{imageFile} has images of shape [{string.Join(", ", images.Shape[1..])}], with no pixels; expected every dimension >= 1.");
+    }
+
+    /// <summary>The network's input size is the training images'; validation images of another shape would fail after the first epoch.</summary>
+    private void CheckSameImageShape()
+    {
+        var train = _trainImages.Shape[1..];
+        var test = _testImages.Shape[1..];
+        if (!train.SequenceEqual(test))
+            throw new InvalidDataException(
+                $"{FilePath(MnistFiles.TestImages)} has images of shape [{string.Join(", ", test)}], but {FilePath(MnistFiles.TrainImages)} " +
+                $"has [{string.Join(", ", train)}]; expected the same shape in both.");
+    }
+
+    /// <summary>
+    /// The classes, counted from the training labels: K distinct labels must be 0 to K−1, as Keras's to_categorical
+    /// expects. Taking the largest label + 1 instead would turn one stray byte (a label of 255) into a 256-class model.
+    /// </summary>
+    private int CountClasses()
+    {
+        var seen = new bool[256];
+        foreach (var label in _trainLabels.Elements.Span) seen[label] = true;
+        var classes = seen.Count(s => s);
+        CheckLabels(FilePath(MnistFiles.TrainLabels), _trainLabels, classes);
+        return classes;
+    }
+
+    private void CheckLabels(string file, IdxArray labels, int classes)
+    {
+        var span = labels.Elements.Span;
+        for (var i = 0; i < span.Length; i++)
+            if (span[i] >= classes)
+                throw new InvalidDataException(
+                    $"{file}: label {span[i]} at item {i}; expected labels 0 to {classes - 1}, since {FilePath(MnistFiles.TrainLabels)} " +
+                    $"has {classes} distinct labels (classes are counted from the training labels, which must be 0 to K-1).");
     }
 }

@@ -36,8 +36,8 @@ public sealed class ExperimentSession : IDisposable
         Configurations = ExperimentGrid.Configurations(experiment);
         Store = store;
         _data = new SplitCache(ImageDataset.Load(DataLocator.Locate(experiment.DataDirectory, MnistFiles.All)));
-        // The last check before anything trains: the data has the samples and classes the runs need.
-        var dataProblems = _data.Dataset.Problems(Runs);
+        // The last check before anything trains: the data has the samples the runs need, and the runs fit in memory.
+        var dataProblems = _data.Dataset.Problems(Runs).Concat(MemoryCheck.Problems(Runs, _data.Dataset.Features, _data.Dataset.Classes, workers)).ToList();
         if (dataProblems.Count > 0) throw new ConfigurationException(dataProblems.Select(p => $"{experiment.DefinitionPath}: {p}").ToList());
         StoredRuns = runs is null ? null : new StoredRuns(runs, _data.Dataset, warnings ?? Console.Error);
         Pool = from is null ? new RunPool(_data.For, workers, observer, StoredRuns)

@@ -75,7 +75,7 @@ public sealed class ExperimentLoaderTests
         Assert.That(error.Errors, Has.Some.StartsWith("run:semantics: expected keras or pytorch, found 'tf'"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:layers:1: expected an integer in [1, 1000], found '0'"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:dropout:1: expected a number in [0, 1), found '1.5'"));
-        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:nTrain: expected at most the 60000 training images the data has, found 70000"));
+        Assert.That(error.Errors, Has.None.StartsWith("grids:0:axes:nTrain"), "the data's size is checked against its files, once read: not against MNIST's");
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:colour: unknown axis; a grid can vary any run setting: layers, dropout, nTrain"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:seed: the seed is not an axis"));
         Assert.That(error.Errors.Where(e => e.StartsWith("grids:2:axes:momentum", StringComparison.Ordinal)).ToList(), Is.EqualTo(new[]

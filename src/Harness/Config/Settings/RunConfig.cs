@@ -52,8 +52,9 @@ public sealed record RunConfig
         };
     }
 
-    /// <summary>Every problem at once, each naming the setting, what is allowed and what was found.</summary>
-    public IReadOnlyList<string> Validate(int trainingSetSize = MnistSize.Train, int validationSetSize = MnistSize.Test)
+    /// <summary>Every problem at once, each naming the setting, what is allowed and what was found. The data's sizes are
+    /// checked only when given: an experiment is checked against its files once they are read, whatever dataset they hold.</summary>
+    public IReadOnlyList<string> Validate(int trainingSetSize = int.MaxValue, int validationSetSize = int.MaxValue)
     {
         var errors = new List<string>();
         foreach (var setting in RunSettings.All)

@@ -77,7 +77,7 @@ public sealed class RunSettingsTests
         Assert.That(RunSettings.Optimizer.Parse("lbfgs", out error), Is.Null);
         Assert.That(error, Is.EqualTo("expected sgd, rmsprop, adagrad or adam, found 'lbfgs'"));
         Assert.That(RunSettings.Optimizer.Parse("RMSprop", out _), Is.EqualTo("rmsprop"), "Keras's spelling is accepted");
-        Assert.That(new RunConfig { NTrain = 61000, NValidation = 0 }.Validate(), Is.EqualTo(new[]
+        Assert.That(new RunConfig { NTrain = 61000, NValidation = 0 }.Validate(60000, 10000), Is.EqualTo(new[]
         {
             "nValidation: expected an integer >= 1, found '0'",
             "nTrain: expected at most the 60000 training images the data has, found 61000",
