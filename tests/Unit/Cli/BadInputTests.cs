@@ -1,0 +1,71 @@
+namespace Harness.Tests.Unit.Cli;
+
+/// <summary>
+/// Every bad input the hardening probes found ending in a .NET stack trace, fed to the real program as a child process:
+/// each must end in the exit code the README promises (2 for a usage or configuration error, 1 for a failure), with an
+/// <c>error:</c> line naming the file, key or option, and no stack trace. Where the input is known before training, nothing
+/// trains: the report folder is never made.
+/// </summary>
+[TestFixture, Parallelizable(ParallelScope.Children)]
+public sealed class BadInputTests
+{
+    /// <param name="Says">What the error line must contain: the file, key or option, and what was wrong.</param>
+    public sealed record BadInput(string Name, Action<ProbeExperiment> Arrange, Func<ProbeExperiment, string[]> Arguments, int ExitCode, params string[] Says)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static readonly Dictionary<string, object> NoChange = [];
+
+    public static IEnumerable<TestCaseData> Cases() => new BadInput[]
+    {
+        new("an IDX file with 0 items", p => p.WriteData(train: 0), p => p.Reproduce(), 2,
+            "train-images-idx3-ubyte holds 0 images"),
+        new("images shaped [64,0,0]", p => p.WriteData(train: 64, trainShape: [0, 0]), p => p.Reproduce(), 2,
+            "train-images-idx3-ubyte has images of shape [0, 0], with no pixels"),
+        new("train and test images of different shapes", p => p.WriteData(testShape: [3, 3]), p => p.Reproduce(), 2,
+            "t10k-images-idx3-ubyte has images of shape [3, 3], but", "expected the same shape in both"),
+        new("a training label of 255", p => p.WriteData(fifthLabel: 255), p => p.Reproduce(), 2,
+            "train-labels-idx1-ubyte: label 255 at item 5; expected labels 0 to 3"),
+        new("seeds first 2147483647, count 2", p => p.WriteDefinition(seeds: new { first = int.MaxValue, count = 2 }), p => p.Reproduce(), 2,
+            "grids:0:seeds: seeds 2147483647 to 2147483648 go past the largest seed"),
+        new("1000 layers × width 100000", p => p.WriteDefinition(new() { ["width"] = 100000 }, axes: new { layers = new[] { 1000 }, nTrain = new[] { 40 } }),
+            p => p.Reproduce(), 2, "experiment.json: run layers-1000_", "(set by layers, width)", "of memory available"),
+        new("width 2³¹−1", p => p.WriteDefinition(new() { ["width"] = int.MaxValue }), p => p.Reproduce(), 2,
+            "width-2147483647_seed-1 needs about", "of memory available"),
+        new("epochs 2e9", p => p.WriteDefinition(new() { ["epochs"] = 2_000_000_000 }), p => p.Reproduce(), 2,
+            "history", "(set by epochs)", "of memory available"),
+        new("--shard 1/2147483647", _ => { }, p => p.Reproduce("--shard", "1/2147483647", "--store", p.Store), 2,
+            "--shard: 1/2147483647 splits probe's 2 runs into more shards than runs; expected N <= 2"),
+        new("a published run with an empty history",
+            p => p.WriteFile("published.json", """{ "runs": [ { "layers": 1, "nTrain": 40, "history": { "loss": [], "acc": [], "val_loss": [], "val_acc": [] } } ] }"""),
+            p => p.Reproduce(), 2, "published.json: runs[0].history: expected", "(at least one epoch)"),
+        new("--store \"\"", _ => { }, p => p.Reproduce("--store", ""), 2, "--store: expected a path, found ''"),
+        new("--data-dir \"\"", _ => { }, p => ["reproduce", "--experiment", p.Folder, "--data-dir", "", "--out", p.Out], 2,
+            "--data-dir: expected a path, found ''"),
+        new("experiment.json that is not JSON", p => p.WriteFile("experiment.json", "{ \"name\": \"probe\",\n  \"title\": oops }"), p => p.Reproduce(), 2,
+            "experiment.json:2:12: not valid JSON: 'o' is an invalid start of a value."),
+        new("accept --run with a path", _ => { }, p => ["accept", "--experiment", p.Folder, "--baselines", p.Baselines, "--run", "../elsewhere/x"], 2,
+            "--run: expected a run id", "found '../elsewhere/x'"),
+        new("run --epochs 2e9", _ => { }, p => ["run", "--data-dir", p.Data, "--out", p.Out, "--epochs", "2000000000", "--n-train", "40", "--n-validation", "20"], 2,
+            "epochs-2000000000_seed-1 needs about", "(set by epochs)"),
+    }.Select(c => new TestCaseData(c).SetArgDisplayNames(c.Name));
+
+    [TestCaseSource(nameof(Cases))]
+    public void Exits_with_an_error_naming_what_is_wrong_and_no_stack_trace(BadInput input)
+    {
+        using var probe = new ProbeExperiment();
+        input.Arrange(probe);
+
+        var (exitCode, output) = HarnessProcess.Run(input.Arguments(probe));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(input.ExitCode), output);
+            foreach (var text in input.Says) Assert.That(output, Does.Contain(text));
+            Assert.That(output, Does.Contain("error: "));
+            Assert.That(output, Does.Not.Contain("Unhandled exception").And.Not.Match(@"(?m)^\s+at \S+\("), "no stack trace");
+        });
+        if (input.ExitCode == 2) Assert.That(Path.Combine(probe.Out, "probe"), Does.Not.Exist, "refused before anything trained or was written");
+    }
+}
