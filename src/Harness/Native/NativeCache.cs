@@ -13,19 +13,22 @@ internal static class NativeCache
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <exception cref="NativeShimException">The chosen directory is not safe to load libraries from.</exception>
-    public static string Directory(string nativeDirectory)
+    public static string Directory(string nativeDirectory) => Directory(nativeDirectory, Environment.GetEnvironmentVariable);
+
+    /// <param name="environment">Reads an environment variable (tests pass their own).</param>
+    public static string Directory(string nativeDirectory, Func<string, string?> environment)
     {
-        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } chosen) return Prepare(chosen, $"{Variable} names");
+        if (environment(Variable) is { Length: > 0 } chosen) return Prepare(chosen, $"{Variable} names");
         if (TrustedDirectory.Problem(nativeDirectory) is null) return nativeDirectory;
-        return Prepare(PerUser(), "the per-user cache is");
+        return Prepare(PerUser(environment), "the per-user cache is");
     }
 
     /// <summary>$XDG_CACHE_HOME/harness/native, or ~/.cache/harness/native (the XDG default).</summary>
-    public static string PerUser()
+    private static string PerUser(Func<string, string?> environment)
     {
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var xdg = environment("XDG_CACHE_HOME");
         var root = xdg is { Length: > 0 } && Path.IsPathRooted(xdg) ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            : Path.Combine(environment("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         return Path.Combine(root, "harness", "native");
     }
 
