@@ -55,7 +55,8 @@ public static class CommandLine
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException
-                                       or ConfigurationException or BaselineFormatException or NumericsProfileException)
+                                       or ConfigurationException or BaselineFormatException or NumericsProfileException
+                                       or NativeShimException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;

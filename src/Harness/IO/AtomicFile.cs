@@ -17,9 +17,22 @@ public static class AtomicFile
         // Unique per process and call, in the same directory so the rename never crosses file systems.
         var temp = Path.Combine(directory,
             $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Interlocked.Increment(ref _counter)}.tmp");
+        // CreateNew (O_EXCL) rather than File.WriteAllBytes: it neither follows a symlink planted at the temp name nor
+        // writes into a file someone else created there (it fails instead, and that file is left alone).
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            try
+            {
+                stream.Write(bytes);
+            }
+            catch
+            {
+                File.Delete(temp);
+                throw;
+            }
+        }
         try
         {
-            File.WriteAllBytes(temp, bytes);
             File.Move(temp, path, overwrite: true);
         }
         finally

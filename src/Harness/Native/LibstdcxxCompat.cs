@@ -20,7 +20,9 @@ namespace Harness.Native;
 /// opened RTLD_GLOBAL so the patched copy binds to it;</item>
 /// <item>a DllImport resolver that hands TorchSharp the patched copy instead of the shipped file.</item>
 /// </list>
-/// Both files are written under content-addressed names via temp + rename (see <see cref="NativeShim"/>). Where libstdc++ already has the version,
+/// Both files are kept in <see cref="NativeCache"/> (beside TorchSharp's natives when that directory is safe) under
+/// content-addressed names, written by atomic rename and loaded only when their bytes are the ones intended (see
+/// <see cref="NativeShim"/>). Where libstdc++ already has the version,
 /// <see cref="IsNeeded"/> is false and nothing here runs.
 /// </remarks>
 internal static class LibstdcxxCompat
@@ -42,19 +44,29 @@ internal static class LibstdcxxCompat
     public static void Install(Assembly torchSharp)
     {
         var original = TorchNatives.LibTorchSharp(torchSharp);
-        var directory = Path.GetDirectoryName(original)!;
+        var natives = Path.GetDirectoryName(original)!;
+        var directory = NativeCache.Directory(natives);
 
         NativeShim.Load("harness-glibcxx-shim", ShimSource, directory,
             $"to stand in for libstdc++'s {MissingVersion} (TorchSharp needs it; this system's libstdc++ predates GCC 13)");
 
-        // The patched copy's RUNPATH is $ORIGIN, like the original's; it sits beside it, so its
-        // libtorch dependencies resolve to the same files.
         var patched = EnsurePatchedCopy(original, directory);
+        // The patched copy's RUNPATH is $ORIGIN, like the original's. Beside the original, its libtorch dependencies resolve
+        // to the same files; in the per-user cache they would not be found, so they are opened first from TorchSharp's
+        // directory, and the loader then matches the copy's DT_NEEDED entries to them by soname.
+        if (directory != natives)
+            foreach (var dependency in LibTorchDependencies)
+                NativeShim.Open(Path.Combine(natives, dependency));
         var handle = NativeShim.Open(patched);
         NativeLibrary.SetDllImportResolver(torchSharp,
             (name, _, _) => name is "LibTorchSharp" or "libLibTorchSharp" or "libLibTorchSharp.so" ? handle : IntPtr.Zero);
     }
 
+    /// <summary>libLibTorchSharp.so's DT_NEEDED entries that ship beside it (readelf -d), in dependency order.</summary>
+    private static readonly string[] LibTorchDependencies = ["libc10.so", "libtorch_cpu.so", "libtorch.so"];
+
+    /// <summary>The copy is named by a hash of its bytes, and reused only when it holds exactly the bytes patched from the
+    /// original now; anything else under that name (changed, half-written) is replaced by atomic rename, not loaded.</summary>
     private static string EnsurePatchedCopy(string original, string directory)
     {
         var bytes = File.ReadAllBytes(original);
@@ -62,8 +74,7 @@ internal static class LibstdcxxCompat
             ?? throw new InvalidOperationException(
                 $"{original} does not require {MissingVersion}, yet TorchSharp cannot load; this workaround does not apply.");
         var path = Path.Combine(directory, $"libLibTorchSharp.weak-glibcxx.{NativeShim.ShortHash(patched)}.so");
-        if (!File.Exists(path)) AtomicFile.WriteAllBytes(path, patched);
+        if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(patched)) AtomicFile.WriteAllBytes(path, patched);
         return path;
     }
-
 }

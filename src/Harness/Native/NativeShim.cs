@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,36 +5,27 @@ namespace Harness.Native;
 
 /// <summary>
 /// A tiny shared library compiled here with g++ from source held in this program, and opened RTLD_GLOBAL so that
-/// libraries loaded after it bind to its symbols. Built once per source text under a content-addressed name, via
-/// temp + rename, so two processes starting at once either find a complete file or write identical bytes.
+/// libraries loaded after it bind to its symbols. Built once per source text under a content-addressed name in a
+/// <see cref="NativeCache">trusted directory</see>, and opened only when its bytes match the SHA-256 recorded when it was
+/// built (<see cref="HashedFile"/>); anything else there is rebuilt, never loaded.
 /// </summary>
 internal static class NativeShim
 {
-    /// <summary>Builds (when missing) and opens the shim; returns its dlopen handle.</summary>
+    /// <summary>Builds (when missing or not intact) and opens the shim; returns its dlopen handle.</summary>
     /// <param name="purpose">What the shim is for, for error messages.</param>
     public static IntPtr Load(string name, string source, string directory, string purpose) =>
         Open(Ensure(name, source, directory, purpose));
 
+    /// <summary>The path of an intact build of <paramref name="source"/> in <paramref name="directory"/>.</summary>
+    /// <exception cref="NativeShimException">The directory is not trusted, or g++ is missing.</exception>
     public static string Ensure(string name, string source, string directory, string purpose)
     {
-        var path = Path.Combine(directory, $"lib{name}.{ShortHash(Encoding.UTF8.GetBytes(source))}.so");
-        if (File.Exists(path)) return path;
+        // The callers chose a trusted directory; checked again here because everything below relies on it.
+        if (TrustedDirectory.Problem(directory) is { } problem)
+            throw new NativeShimException($"Refusing to build or load the library {purpose} in {directory}: {problem}.");
 
-        var sourcePath = Path.Combine(Path.GetTempPath(), $"{name}.{Environment.ProcessId}.cpp");
-        var temp = path + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(sourcePath, source);
-        try
-        {
-            var (exitCode, output) = RunCompiler(sourcePath, temp, purpose);
-            if (exitCode != 0)
-                throw new InvalidOperationException($"g++ failed to build {path}, {purpose} (exit {exitCode}):\n{output}");
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(sourcePath);
-            File.Delete(temp);
-        }
+        var path = Path.Combine(directory, $"lib{name}.{ShortHash(Encoding.UTF8.GetBytes(source))}.so");
+        if (!HashedFile.IsIntact(path)) HashedFile.Publish(path, GccCompiler.SharedLibrary(source, purpose));
         return path;
     }
 
@@ -47,26 +37,4 @@ internal static class NativeShim
     }
 
     public static string ShortHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
-
-    private static (int ExitCode, string Output) RunCompiler(string source, string output, string purpose)
-    {
-        var start = new ProcessStartInfo("g++", ["-shared", "-fPIC", "-O2", "-o", output, source])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        try
-        {
-            using var process = Process.Start(start)!;
-            var text = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, text);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"Harness builds a small library with g++, {purpose}, but g++ could not be started ({e.Message}). " +
-                "Install g++ (e.g. apt-get install g++).", e);
-        }
-    }
 }

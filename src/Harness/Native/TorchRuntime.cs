@@ -44,7 +44,7 @@ public static class TorchRuntime
                 if (value is not null) Libc.SetEnv(name, value, 1);
 
             // Both shims must be in the global scope before libtorch_cpu.so binds its symbols.
-            if (profile.OverridesMklVendorCheck) MklVendorOverride.Install(TorchNatives.Directory(typeof(torch).Assembly));
+            if (profile.OverridesMklVendorCheck) MklVendorOverride.Install(NativeCache.Directory(TorchNatives.Directory(typeof(torch).Assembly)));
             if (LibstdcxxCompat.IsNeeded())
             {
                 LibstdcxxCompat.Install(typeof(torch).Assembly);

@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace Harness.Native;
+
+/// <summary>
+/// Compiles C++ source held in this program into a shared library with g++, touching no file under a predictable name:
+/// the source goes in on stdin, and g++ writes its output and its own intermediates (TMPDIR) in a fresh private
+/// directory (0700, random name), which is removed afterwards. The bytes are returned for the caller to publish.
+/// </summary>
+internal static class GccCompiler
+{
+    public const string Program = "g++";
+    public const string Install = "apt-get install g++";
+
+    /// <param name="purpose">What the library is for, for error messages.</param>
+    /// <exception cref="NativeShimException">g++ is not installed.</exception>
+    public static byte[] SharedLibrary(string source, string purpose)
+    {
+        var work = Directory.CreateTempSubdirectory("harness-native-"); // mkdtemp: 0700, a name nobody could plant
+        try
+        {
+            var output = Path.Combine(work.FullName, "shim.so");
+            var start = new ProcessStartInfo(Program, ["-x", "c++", "-", "-shared", "-fPIC", "-O2", "-o", output])
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment = { ["TMPDIR"] = work.FullName },
+            };
+            var (exitCode, messages) = Run(start, source, purpose);
+            if (exitCode != 0)
+                throw new InvalidOperationException($"g++ failed to build the library {purpose} (exit {exitCode}):\n{messages}");
+            return File.ReadAllBytes(output);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static (int ExitCode, string Messages) Run(ProcessStartInfo start, string source, string purpose)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (Win32Exception e)
+        {
+            throw new NativeShimException(
+                $"Harness compiles a small library with {Program} {purpose}, but {Program} could not be started ({e.Message}). " +
+                $"Install it (Debian/Ubuntu: {Install}) and make sure it is on PATH.", e);
+        }
+        using (process)
+        {
+            // Both pipes read at once so that neither fills while the other is waited on.
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+            process.StandardInput.Write(source);
+            process.StandardInput.Close();
+            process.WaitForExit();
+            return (process.ExitCode, errors.Result + output.Result);
+        }
+    }
+}
