@@ -12,6 +12,9 @@ public sealed class BadInputTests
     /// <param name="Says">What the error line must contain: the file, key or option, and what was wrong.</param>
     public sealed record BadInput(string Name, Action<ProbeExperiment> Arrange, Func<ProbeExperiment, string[]> Arguments, int ExitCode, params string[] Says)
     {
+        /// <summary>Variables to set in the child's environment, beyond the test's.</summary>
+        public Func<ProbeExperiment, Dictionary<string, string?>> Environment { get; init; } = _ => [];
+
         public override string ToString() => Name;
     }
 
@@ -49,6 +52,12 @@ public sealed class BadInputTests
             "--run: expected a run id", "found '../elsewhere/x'"),
         new("run --epochs 2e9", _ => { }, p => ["run", "--data-dir", p.Data, "--out", p.Out, "--epochs", "2000000000", "--n-train", "40", "--n-validation", "20"], 2,
             "epochs-2000000000_seed-1 needs about", "(set by epochs)"),
+        // A fresh shim cache, so the shim must be built (this machine's libstdc++ lacks GLIBCXX_3.4.32), and a PATH without g++.
+        new("no g++ on PATH", p => Directory.CreateDirectory(Path.Combine(p.Root, "empty-path")), p => p.Reproduce(), 2,
+            "g++", "apt-get install g++")
+        {
+            Environment = p => new() { ["PATH"] = Path.Combine(p.Root, "empty-path"), [Harness.Native.NativeCache.Variable] = Path.Combine(p.Root, "native") },
+        },
     }.Select(c => new TestCaseData(c).SetArgDisplayNames(c.Name));
 
     [TestCaseSource(nameof(Cases))]
@@ -57,7 +66,9 @@ public sealed class BadInputTests
         using var probe = new ProbeExperiment();
         input.Arrange(probe);
 
-        var (exitCode, output) = HarnessProcess.Run(input.Arguments(probe));
+        var environment = input.Environment(probe);
+        // With PATH replaced, dotnet is found by path: env runs it (the emulator slot names the host program by path).
+        var (exitCode, output) = HarnessProcess.Run(environment, environment.ContainsKey("PATH") ? ["env"] : [], input.Arguments(probe));
 
         Assert.Multiple(() =>
         {
