@@ -46,7 +46,7 @@ public static class ClaimLoader
         var seed = (ulong)reader.Int("bootstrap:seed", 1, 0);
         var minimumSeeds = reader.Int("minimumSeeds", ClaimSet.DefaultMinimumSeeds, 2);
         Sequential.SequentialPlan? decide = reader.Has("decide")
-            ? new(reader.Int("decide:maxSeeds", Sequential.SequentialPlan.DefaultMaxSeeds, 2),
+            ? new(reader.Int("decide:maxSeeds", Sequential.SequentialPlan.DefaultMaxSeeds, 2, Config.GridSpec.MaxSeeds),
                 reader.Has("decide:stage") ? reader.Int("decide:stage", 1, 1) : null)
             : null;
 

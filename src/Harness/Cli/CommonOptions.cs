@@ -55,5 +55,6 @@ public static class CommonOptions
         return option;
     }
 
-    public static Option<int> Workers() => TypedOption.Integer("--workers", "runs trained side by side", 1, RunScheduler.DefaultWorkers);
+    /// <summary>At most <see cref="RunPool.MaxWorkers"/>: each worker is a thread with its own libtorch state.</summary>
+    public static Option<int> Workers() => TypedOption.Integer("--workers", "runs trained side by side", 1, RunScheduler.DefaultWorkers, RunPool.MaxWorkers);
 }

@@ -35,7 +35,7 @@ public static class ReproduceCommand
     public static Command Create()
     {
         var experiment = CommonOptions.Experiment();
-        var seeds = TypedOption.OptionalInteger("--seeds", "seeds per configuration, in every grid [default: the experiment's]", 1);
+        var seeds = TypedOption.OptionalInteger("--seeds", "seeds per configuration, in every grid [default: the experiment's]", 1, GridSpec.MaxSeeds);
         var outRoot = CommonOptions.Out("artifacts", "the report goes to DIR/<experiment>/");
         var workers = CommonOptions.Workers();
         var dataDir = CommonOptions.DataDirectory();
@@ -52,7 +52,7 @@ public static class ReproduceCommand
             Description = "add seeds in stages to the configurations undecided claims depend on, until every claim is decided or " +
                           "the budget is spent (alpha split evenly over the planned looks; the claims file's \"decide\" block sets the plan)",
         };
-        var maxSeeds = TypedOption.OptionalInteger("--max-seeds", "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2);
+        var maxSeeds = TypedOption.OptionalInteger("--max-seeds", "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2, GridSpec.MaxSeeds);
         var store = new StoreOptions();
         var command = new Command("reproduce", "Reproduce a whole experiment: every run, baselines, claims and a report.")
         {
@@ -60,7 +60,7 @@ public static class ReproduceCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(maxSeeds) is not null && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
+            if (TypedOption.Value(result, maxSeeds) is not null && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
         });
         store.AddTo(command);
         var sharding = new ShardOptions();

@@ -46,7 +46,7 @@ public sealed class StoreOptions
         foreach (var option in All) command.Add(option);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(VerifySeed) is not null && result.GetValue(Verify) is null) result.AddError("--verify-seed: only with --verify");
+            if (result.GetResult(VerifySeed) is { Implicit: false } && result.GetResult(Verify) is null) result.AddError("--verify-seed: only with --verify");
             if (!result.GetValue(NoStore)) return;
             foreach (var option in new Option[] { Store, ClearStore, Verify })
                 if (result.GetResult(option) is { Implicit: false }) result.AddError($"{option.Name}: not with --no-store");

@@ -30,25 +30,44 @@ public static class TypedOption
         return option;
     }
 
-    /// <summary>An integer option with a lower bound; its default is shown in help.</summary>
-    public static Option<int> Integer(string name, string description, int minimum, int defaultValue)
+    /// <summary>An integer option with bounds; its default is shown in help.</summary>
+    public static Option<int> Integer(string name, string description, int minimum, int defaultValue, int maximum = int.MaxValue)
     {
-        var option = Create<int>(name, description, $"an integer >= {minimum}", (string text, out int value) => TryInteger(text, minimum, out value), "N");
+        var option = Create<int>(name, description, Expected(minimum, maximum), (string text, out int value) => TryInteger(text, minimum, maximum, out value), "N");
         option.DefaultValueFactory = _ => defaultValue;
         return option;
     }
 
-    /// <summary>An integer option with a lower bound and no default: null when not given.</summary>
-    public static Option<int?> OptionalInteger(string name, string description, int minimum) =>
-        Create<int?>(name, description, $"an integer >= {minimum}", (string text, out int? value) =>
+    /// <summary>An integer option with bounds and no default: null when not given.</summary>
+    public static Option<int?> OptionalInteger(string name, string description, int minimum, int maximum = int.MaxValue) =>
+        Create<int?>(name, description, Expected(minimum, maximum), (string text, out int? value) =>
         {
-            value = TryInteger(text, minimum, out var parsed) ? parsed : null;
+            value = TryInteger(text, minimum, maximum, out var parsed) ? parsed : null;
             return value is not null;
         }, "N");
+
+    /// <summary>
+    /// The option's value for a validator, or default when its value did not parse: System.CommandLine's GetValue throws
+    /// then, from inside Parse, and the parse error is already reported.
+    /// </summary>
+    public static T? Value<T>(System.CommandLine.Parsing.CommandResult result, Option<T> option)
+    {
+        try
+        {
+            return result.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
 
     /// <summary>"--name: expected …, found '…'", as every option error reads.</summary>
     public static string Error(string name, string expected, string found) => $"{name}: expected {expected}, found '{found}'";
 
-    private static bool TryInteger(string text, int minimum, out int value) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= minimum;
+    private static string Expected(int minimum, int maximum) =>
+        maximum == int.MaxValue ? $"an integer >= {minimum}" : $"an integer in [{minimum}, {maximum}]";
+
+    private static bool TryInteger(string text, int minimum, int maximum, out int value) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= minimum && value <= maximum;
 }

@@ -158,7 +158,7 @@ public static partial class ExperimentLoader
                     reader.Error(axisPath, $"value {duplicate.Key} is listed more than once");
                 axes.Add(new Axis(setting, values));
             }
-            var (first, count) = (reader.Int($"{path}:seeds:first", 1, 0), reader.Int($"{path}:seeds:count", 1, 1, 10000));
+            var (first, count) = (reader.Int($"{path}:seeds:first", 1, 0), reader.Int($"{path}:seeds:count", 1, 1, GridSpec.MaxSeeds));
             // Seeds are ints: the last one, first + count - 1, must be one too.
             if ((long)first + count - 1 > int.MaxValue)
                 reader.Error($"{path}:seeds", $"seeds {first} to {(long)first + count - 1} go past the largest seed, {int.MaxValue}; expected first + count - 1 <= {int.MaxValue}");

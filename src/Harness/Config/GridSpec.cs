@@ -11,6 +11,10 @@ public sealed record GridSpec(
     int SeedCount,
     RunConfig Template)
 {
+    /// <summary>The most seeds a configuration can have, in a grid or at <c>--decide</c>'s last look: beyond it a
+    /// reproduction is out of reach on any machine this runs on, and a typo for a smaller number.</summary>
+    public const int MaxSeeds = 10_000;
+
     /// <summary>Every combination of the axes' values on the template (seed not yet set), axes varied in run-id order.</summary>
     public IEnumerable<RunConfig> Combinations() =>
         Axes.OrderBy(a => RunSettings.IndexOf(a.Setting)).Aggregate(

@@ -34,6 +34,9 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IR
             foreach (var metric in claims.PublishedMetrics.Where(m => run.Metric(m) is null))
                 errors.Add($"{Path.Combine(experiment.Folder, PublishedRun.FileName)}: the published run of {run.ConfigurationId} has no '{metric}', " +
                            $"which {claims.Path} (published:metrics) compares; give its history or \"metrics\": {{ \"{metric}\": … }}");
+        // Found now, not when the first baseline is written after all the training.
+        if (baselines is not null && File.Exists(baselines))
+            errors.Add($"--baselines: expected a folder (existing or not), found the file {Path.GetFullPath(baselines)}");
         if (errors.Count > 0) throw new ConfigurationException(errors);
 
         return new ExperimentFolder(experiment, claims, published, baselines is null ? null : Path.GetFullPath(baselines));

@@ -30,6 +30,7 @@ public sealed class RunPool : IDisposable
     {
         CanTrain = canTrain;
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(workers, MaxWorkers);
         _data = data;
         _observer = observer;
         _cache = cache;
@@ -38,6 +39,10 @@ public sealed class RunPool : IDisposable
     }
 
     public int Workers { get; }
+
+    /// <summary>Far beyond any machine's cores (a worker more than the cores only waits); a typo like 100000 would
+    /// otherwise start that many threads, each with libtorch's per-thread state, and crash the process.</summary>
+    public const int MaxWorkers = 256;
 
     public bool CanTrain { get; }
 

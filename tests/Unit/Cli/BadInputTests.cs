@@ -52,6 +52,14 @@ public sealed class BadInputTests
             "--run: expected a run id", "found '../elsewhere/x'"),
         new("run --epochs 2e9", _ => { }, p => ["run", "--data-dir", p.Data, "--out", p.Out, "--epochs", "2000000000", "--n-train", "40", "--n-validation", "20"], 2,
             "epochs-2000000000_seed-1 needs about", "(set by epochs)"),
+        new("--workers 100000", _ => { }, p => p.Reproduce("--workers", "100000"), 2, "--workers: expected an integer in [1, 256], found '100000'"),
+        new("--decide --max-seeds 2147483647", _ => { }, p => p.Reproduce("--decide", "--max-seeds", "2147483647"), 2,
+            "--max-seeds: expected an integer in [2, 10000], found '2147483647'"),
+        new("--verify with a bad --verify-seed", _ => { }, p => p.Reproduce("--verify", "1", "--verify-seed", "x"), 2,
+            "--verify-seed: expected an integer >= 0, found 'x'"),
+        new("--baselines naming a file", _ => { },
+            p => ["reproduce", "--experiment", p.Folder, "--data-dir", p.Data, "--out", p.Out, "--baselines", Path.Combine(p.Folder, "experiment.json")], 2,
+            "--baselines: expected a folder (existing or not), found the file"),
         // A fresh shim cache, so the shim must be built (this machine's libstdc++ lacks GLIBCXX_3.4.32), and a PATH without g++.
         new("no g++ on PATH", p => Directory.CreateDirectory(Path.Combine(p.Root, "empty-path")), p => p.Reproduce(), 2,
             "g++", "apt-get install g++")
