@@ -100,7 +100,7 @@ public static class ReproduceCommand
         var runStore = from is null ? storeRequest.Open() : null;
         if (runStore is null && shardRequest.Shard is not null)
             throw new UsageException($"error: --shard: no run store to train into ({StoreLocation.DisableVariable} is set); name one with --store");
-        if (runStore is null && storeRequest.Verify is not null)
+        if (runStore is null && from is null && storeRequest.Verify is not null)
             throw new UsageException($"error: --verify: no run store in use ({StoreLocation.DisableVariable} is set); name one with --store");
         if (runStore is not null && storeRequest.Clear) output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
 
@@ -174,13 +174,14 @@ public static class ReproduceCommand
         return ExitCodes.Done;
     }
 
-    /// <summary><c>--verify K</c>, after the report: the report shows the runs as used, the check says whether the store can be trusted.</summary>
+    /// <summary><c>--verify K</c>, after the report: the report shows the runs as used, the check says whether the store (or the
+    /// stores merged with --from) can be trusted.</summary>
     private static IReadOnlyList<string> VerifyStore(ExperimentSession session, int count, int? seed, TextWriter output)
     {
-        var stored = session.StoredRuns!;
-        var drawSeed = seed ?? StoreVerification.DefaultSeed(stored.Context.Code);
-        var drawn = StoreVerification.Draw(stored.Reused, count, drawSeed);
-        output.WriteLine($"Verifying the run store: retraining {drawn.Count} of the {stored.Reused.Count} run(s) reused from it " +
+        var reused = session.Reused;
+        var drawSeed = seed ?? StoreVerification.DefaultSeed(CodeIdentity.Current);
+        var drawn = StoreVerification.Draw(reused, count, drawSeed);
+        output.WriteLine($"Verifying the run {(session.Merged is null ? "store" : "stores")}: retraining {drawn.Count} of the {reused.Count} run(s) reused from {(session.Merged is null ? "it" : "them")} " +
                          $"(draw seed {drawSeed}; --verify-seed {drawSeed} repeats it): {string.Join(", ", drawn.Select(r => r.RunId))}.");
         var differences = StoreVerification.Verify(session, drawn);
         if (differences.Count == 0 && drawn.Count > 0) output.WriteLine($"Verified: all {drawn.Count} retrained run(s) are identical to their stored histories, bit for bit.");

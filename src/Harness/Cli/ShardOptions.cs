@@ -43,7 +43,8 @@ public sealed class ShardOptions
                     result.AddError($"{option.Name}: not with --shard (a shard only trains its runs into the store)");
             if (Given(From))
             {
-                foreach (var option in training.Concat(store.All).Where(Given))
+                // --verify retrains some of the runs read, which needs no store to train into.
+                foreach (var option in training.Concat(store.All.Except([store.Verify, store.VerifySeed])).Where(Given))
                     result.AddError($"{option.Name}: not with --from (runs come from the named stores; nothing trains)");
                 foreach (var directory in result.GetValue(From) ?? [])
                     if (!Directory.Exists(directory)) result.AddError($"--from: expected a run store directory, found no directory '{directory}'");

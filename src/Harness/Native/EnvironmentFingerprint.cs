@@ -82,17 +82,26 @@ public sealed record EnvironmentFingerprint(
 
     public IEnumerable<(string Name, string Value)> Fields() => Layout.Select(f => (f.Name, f.Value(this)));
 
-    /// <summary>A fingerprint as <see cref="Fields"/> listed it (a stored run's file), or null when a field is missing or malformed.</summary>
-    public static EnvironmentFingerprint? FromFields(IReadOnlyDictionary<string, string> fields)
+    /// <summary>A fingerprint as <see cref="Fields"/> listed it (a stored run's file).</summary>
+    /// <exception cref="InvalidDataException">A field is missing or malformed (named, with what was expected and found): an
+    /// unknown profile would otherwise surface far from the file, when the fingerprint is compared.</exception>
+    /// <param name="where">How messages name the fingerprint's object (its path in the file).</param>
+    public static EnvironmentFingerprint FromFields(IReadOnlyDictionary<string, string> fields, string where = "fingerprint")
     {
-        if (FieldNames.Any(name => !fields.ContainsKey(name))) return null;
-        if (!int.TryParse(fields["mkl_cpu_type"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var cpuType) ||
-            !int.TryParse(fields["intra_op_threads"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var threads)) return null;
+        if (FieldNames.FirstOrDefault(name => !fields.ContainsKey(name)) is { } missing)
+            throw new InvalidDataException($"'{where}.{missing}' is missing (expected a field each of {string.Join(", ", FieldNames)})");
+        if (!NumericsProfile.All.Any(p => p.Name == fields[NumericsField]))
+            throw new InvalidDataException($"'{where}.{NumericsField}': expected {NumericsProfile.Names}, found '{fields[NumericsField]}'");
+        int Integer(string name) => int.TryParse(fields[name], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+            : throw new InvalidDataException($"'{where}.{name}': expected an integer, found '{fields[name]}'");
         var fingerprint = new EnvironmentFingerprint(fields[NumericsField], fields["torchsharp"], fields["libtorch"], fields["mkl"],
-            fields["mkl_cbwr"], fields["mkl_vendor_override"], fields["mkl_auto_branch"], cpuType, fields["cpu_capability"], threads,
-            fields["cpu_vendor"], fields["cpu_model"], fields["cpu_flags"], fields["os"], fields["glibc"]);
-        // The layout is the one fact of which field is which: a mismatch here is a bug in this method, caught by the round trip.
-        return fingerprint.Fields().All(f => fields[f.Name] == f.Value) ? fingerprint : null;
+            fields["mkl_cbwr"], fields["mkl_vendor_override"], fields["mkl_auto_branch"], Integer("mkl_cpu_type"), fields["cpu_capability"],
+            Integer("intra_op_threads"), fields["cpu_vendor"], fields["cpu_model"], fields["cpu_flags"], fields["os"], fields["glibc"]);
+        // The layout is the one fact of which field is which: a mismatch here is a bug in this method, caught by the round trip;
+        // or an integer written otherwise than this writes it ("07"), which would not hash as its key's inputs do.
+        return fingerprint.Fields().FirstOrDefault(f => fields[f.Name] != f.Value) is { Name: { } odd }
+            ? throw new InvalidDataException($"'{where}.{odd}': expected '{fingerprint.Fields().First(f => f.Name == odd).Value}', found '{fields[odd]}'")
+            : fingerprint;
     }
 
     /// <summary>The fields this fingerprint's profile compares: what a baseline records.</summary>

@@ -40,8 +40,8 @@ public sealed class ExperimentSession : IDisposable
         var dataProblems = _data.Dataset.Problems(Runs).Concat(MemoryCheck.Problems(Runs, _data.Dataset.Features, _data.Dataset.Classes, workers)).ToList();
         if (dataProblems.Count > 0) throw new ConfigurationException(dataProblems.Select(p => $"{experiment.DefinitionPath}: {p}").ToList());
         StoredRuns = runs is null ? null : new StoredRuns(runs, _data.Dataset, warnings ?? Console.Error);
-        Pool = from is null ? new RunPool(_data.For, workers, observer, StoredRuns)
-            : new RunPool(_data.For, workers, observer, MergedStores.Open(from, Runs, KeyContext.Current(_data.Dataset)), canTrain: false);
+        Merged = from is null ? null : MergedStores.Open(from, Runs, KeyContext.Current(_data.Dataset));
+        Pool = Merged is null ? new RunPool(_data.For, workers, observer, StoredRuns) : new RunPool(_data.For, workers, observer, Merged, canTrain: false);
         Ensemble = new EnsembleTier(store, experiment.Name, Configurations.Select(c => c.Id).ToList(), experiment.EnsembleFamilyAlpha);
         Claims = folder.Claims;
         Published = folder.Published;
@@ -79,6 +79,17 @@ public sealed class ExperimentSession : IDisposable
 
     /// <summary>The run store in use, or null when runs are all trained.</summary>
     public StoredRuns? StoredRuns { get; }
+
+    /// <summary>The stores evaluated from (<c>--from</c>), or null.</summary>
+    public MergedStores? Merged { get; }
+
+    /// <summary>The results read from a store rather than trained (the run store's reused runs, or every run of merged stores):
+    /// what <c>--verify</c> draws from.</summary>
+    public IReadOnlyList<RunResult> Reused => StoredRuns?.Reused ?? Merged?.Reused ?? [];
+
+    /// <summary>The store entry a reused run was read from.</summary>
+    public string EntryPath(RunConfig run) =>
+        Merged?.PathOf(run) ?? StoredRuns?.Store.PathOf(StoredRuns.KeyOf(run).Hash) ?? throw new InvalidOperationException("The session reads no store.");
     public EnsembleTier Ensemble { get; }
 
     /// <summary>Opens an experiment by name or path (see <see cref="ExperimentFolder.Open"/>), everything validated before anything trains.</summary>

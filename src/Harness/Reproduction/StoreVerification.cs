@@ -5,7 +5,8 @@ using Harness.Store;
 namespace Harness.Reproduction;
 
 /// <summary>
-/// <c>--verify K</c>: retrains K of the runs a session read from the run store and compares the histories bit for bit, so a
+/// <c>--verify K</c>: retrains K of the runs a session read from the run store (or from the stores it merges, with
+/// <c>--from</c>) and compares the histories bit for bit, so a
 /// store can never hide a regression (code whose identity did not change, but whose bits did: a native library, a
 /// compiler). The K runs are a seeded draw, and the seed is printed, so a failing draw can be repeated.
 /// </summary>
@@ -32,11 +33,10 @@ public static class StoreVerification
     /// that differs and its store entry.</summary>
     public static IReadOnlyList<string> Verify(ExperimentSession session, IReadOnlyList<RunResult> drawn)
     {
-        var stored = session.StoredRuns ?? throw new InvalidOperationException("The session has no run store.");
         var retrains = Task.WhenAll(drawn.Select(r => session.Pool.Rerun(r.Config))).GetAwaiter().GetResult();
         return drawn.Zip(retrains).Where(p => !p.Second.History.SameAs(p.First.History))
             .Select(p => $"{p.First.RunId}: the stored history differs from a retrain ({FirstDifference(p.First.History, p.Second.History)}); " +
-                         $"entry {stored.Store.PathOf(stored.KeyOf(p.First.Config).Hash)}")
+                         $"entry {session.EntryPath(p.First.Config)}")
             .ToList();
     }
 

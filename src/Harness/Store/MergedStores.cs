@@ -10,31 +10,36 @@ namespace Harness.Store;
 /// <c>reproduce --from DIR …</c>: several run stores (e.g. one per shard job) read as one, for evaluating an experiment
 /// without training. Every run must be found, under this process's key, in at least one store; a run that is missing,
 /// stored twice with different bits, or stored only under another key (other code, data, runtime or numerics: an
-/// incomparable environment) is named in one error, never silently dropped or trained.
+/// incomparable environment), or whose entry is unusable (not a regular file of sane size, not a whole entry, or a result that
+/// is not the run of its key: <see cref="RunStore.Read(RunKey, RunConfig)"/>, the run store's own check) is named in one
+/// error, with the file, never silently dropped or trained.
 /// </summary>
 public sealed class MergedStores : IRunCache
 {
-    private readonly Dictionary<string, RunResult> _results;
+    private readonly Dictionary<string, (RunResult Result, string Path)> _results;
 
-    private MergedStores(Dictionary<string, RunResult> results) => _results = results;
+    private MergedStores(Dictionary<string, (RunResult, string)> results) => _results = results;
 
     public static MergedStores Open(IReadOnlyList<RunStore> stores, IReadOnlyList<RunConfig> runs, KeyContext context)
     {
         var problems = new List<string>();
-        var results = new Dictionary<string, RunResult>();
+        var results = new Dictionary<string, (RunResult, string)>();
         Dictionary<string, List<(string Path, string Inputs)>>? byRunId = null; // built only when something is missing
         foreach (var run in runs)
         {
             var key = RunKey.For(run, context);
-            var found = new List<(RunStore Store, StoreEntry Entry)>();
+            var found = new List<(string Path, RunResult Result)>();
+            var unusable = false;
             foreach (var store in stores)
             {
-                var (entry, problem) = store.Read(key.Hash);
+                var (result, problem) = store.Read(key, run);
                 if (problem is not null) problems.Add($"{run.RunId}: {problem}");
-                if (entry is not null) found.Add((store, entry));
+                if (result is not null) found.Add((store.PathOf(key.Hash), result));
+                unusable |= problem is not null;
             }
             if (found.Count == 0)
             {
+                if (unusable) continue; // named above, with its file
                 byRunId ??= IndexByRunId(stores);
                 problems.Add(byRunId.TryGetValue(run.RunId, out var others)
                     ? $"{run.RunId}: stored only from an incomparable environment: {string.Join("; ", others.Select(o => $"{o.Path} differs in {Differences(key.Inputs, o.Inputs)}"))}"
@@ -42,29 +47,40 @@ public sealed class MergedStores : IRunCache
                 continue;
             }
             var first = found[0];
-            foreach (var other in found.Skip(1).Where(o => !o.Entry.History.SameAs(first.Entry.History)))
-                problems.Add($"{run.RunId}: stored with different bits in {first.Store.PathOf(key.Hash)} and {other.Store.PathOf(key.Hash)}");
-            results[run.RunId] = first.Entry.ToResult(run);
+            foreach (var other in found.Skip(1).Where(o => !o.Result.History.SameAs(first.Result.History)))
+                problems.Add($"{run.RunId}: stored with different bits in {first.Path} and {other.Path}");
+            results[run.RunId] = (first.Result, first.Path);
         }
         return problems.Count == 0 ? new MergedStores(results)
             : throw new ConfigurationException([.. problems.Select(p => $"--from: {p}")]);
     }
 
-    public RunResult? Find(RunConfig config) => _results.GetValueOrDefault(config.RunId);
+    public RunResult? Find(RunConfig config) => _results.GetValueOrDefault(config.RunId).Result;
+
+    /// <summary>Nothing trains from merged stores (the pool asks only when it may train).</summary>
+    public IRunReservation? Reserve(RunConfig config) =>
+        throw new InvalidOperationException($"{config.RunId}: merged stores are read, never trained into.");
 
     /// <summary>Nothing trains from merged stores, so nothing is kept.</summary>
     public void Keep(RunResult result) { }
 
     public int Count => _results.Count;
 
+    /// <summary>Every result, in run-id order: all were read from the stores (what <c>--verify</c> draws from).</summary>
+    public IReadOnlyList<RunResult> Reused => [.. _results.Values.Select(r => r.Result).OrderBy(r => r.RunId, StringComparer.Ordinal)];
+
+    /// <summary>The entry a run's result was read from (the first store's, when several hold the same bits).</summary>
+    public string PathOf(RunConfig config) => _results[config.RunId].Path;
+
     private static Dictionary<string, List<(string Path, string Inputs)>> IndexByRunId(IReadOnlyList<RunStore> stores)
     {
         var index = new Dictionary<string, List<(string, string)>>();
         foreach (var path in stores.SelectMany(s => s.EntryPaths()))
         {
+            if (EntryFile.Read(path).Text is not { } text) continue; // not read: named where its key is looked up
             try
             {
-                using var document = JsonDocument.Parse(File.ReadAllText(path));
+                using var document = JsonDocument.Parse(text);
                 var runId = document.RootElement.GetProperty("result").GetProperty("runId").GetString() ?? "";
                 var inputs = document.RootElement.GetProperty("inputs").GetRawText();
                 if (!index.TryGetValue(runId, out var list)) index[runId] = list = [];

@@ -23,8 +23,10 @@ public static class StoreEntryJson
         json.WriteEndObject();
     });
 
-    /// <summary>Reads an entry, checking that its inputs hash to its key.</summary>
-    /// <exception cref="InvalidDataException">What is wrong with it (truncated, not JSON, a field missing or of the wrong kind).</exception>
+    /// <summary>Reads an entry, checking that its inputs hash to its key (whether its result is the run of that key is
+    /// <see cref="StoreEntry.Mismatches"/>'s question: it needs the run).</summary>
+    /// <exception cref="InvalidDataException">What is wrong with it (truncated, not JSON, a field missing, malformed or of the wrong
+    /// kind, named by its path in the file).</exception>
     public static StoreEntry Parse(string text)
     {
         try
@@ -33,16 +35,18 @@ public static class StoreEntryJson
             var root = Object(document.RootElement, "the file");
             var key = Text(root, "key");
             var inputs = Object(Property(root, "inputs"), "'inputs'");
-            var actual = RunKey.FromInputs(DeterministicJson.Write(inputs.WriteTo)).Hash;
+            var inputsText = DeterministicJson.Write(inputs.WriteTo);
+            var actual = RunKey.FromInputs(inputsText).Hash;
             if (actual != key) throw new InvalidDataException($"its inputs hash to {actual}, not to its key {key}");
 
             var result = Object(Property(root, "result"), "'result'");
             var fingerprintElement = Object(Property(result, "fingerprint"), "'result.fingerprint'");
-            var fields = fingerprintElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
-            var fingerprint = EnvironmentFingerprint.FromFields(fields)
-                ?? throw new InvalidDataException($"'result.fingerprint' lacks a field or has a malformed one (expected {string.Join(", ", EnvironmentFingerprint.FieldNames)})");
-            return new StoreEntry(key, Text(result, "runId"), fingerprint, History(Object(Property(result, "history"), "'result.history'")),
-                Property(result, "seconds").GetDouble());
+            var fields = fingerprintElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()!
+                : throw new InvalidDataException($"'result.fingerprint.{p.Name}' must be a string"));
+            var fingerprint = EnvironmentFingerprint.FromFields(fields, "result.fingerprint");
+            var config = DeterministicJson.Write(Object(Property(result, "config"), "'result.config'").WriteTo);
+            return new StoreEntry(key, inputsText, Text(result, "runId"), config, fingerprint,
+                History(Object(Property(result, "history"), "'result.history'")), Property(result, "seconds").GetDouble());
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

@@ -8,12 +8,16 @@ namespace Harness.Store;
 
 /// <summary>
 /// The run store as the run pool sees it: runs looked up and kept under their key in this process's <see cref="KeyContext"/>.
-/// An unreadable entry is a warning and a retrain (whose result replaces it), never a crash; a failure to write one is a
-/// warning too, since the run itself succeeded.
+/// An entry that cannot be read, or whose result is not the run of its key (<see cref="RunStore.Read(RunKey, RunConfig)"/>),
+/// is a warning and a retrain (whose result replaces it), never a crash; a failure to write one is a warning too, since the
+/// run itself succeeded. Processes sharing the store train each run once: the first takes its lock, the others wait for its
+/// entry (<see cref="RunLock"/>).
 /// </summary>
 public sealed class StoredRuns(RunStore store, KeyContext context, TextWriter warnings) : IRunCache
 {
     private readonly ConcurrentDictionary<string, RunResult> _reused = new();
+    private readonly ConcurrentDictionary<string, byte> _warned = new();
+    private readonly ConcurrentDictionary<string, byte> _waiting = new();
 
     public StoredRuns(RunStore store, ImageDataset dataset, TextWriter warnings) : this(store, KeyContext.Current(dataset), warnings) { }
 
@@ -31,19 +35,32 @@ public sealed class StoredRuns(RunStore store, KeyContext context, TextWriter wa
 
     public RunResult? Find(RunConfig config)
     {
-        var key = KeyOf(config);
-        var (entry, problem) = Store.Read(key.Hash);
+        var (result, problem) = Store.Read(KeyOf(config), config);
         if (problem is not null) Warn($"{problem}; training {config.RunId} again");
-        if (entry is null) return null;
-        if (entry.RunId != config.RunId || entry.History.Epochs != config.Epochs)
-        {
-            Warn($"{Store.PathOf(key.Hash)}: holds run {entry.RunId} with {entry.History.Epochs} epochs under the key of {config.RunId} " +
-                 $"({config.Epochs} epochs); training it again");
-            return null;
-        }
-        var result = entry.ToResult(config);
+        if (result is null) return null;
         _reused[config.RunId] = result;
         return result;
+    }
+
+    /// <summary>The run's lock in the store (<see cref="RunLock"/>): null while another process holds it. A store where no
+    /// lock can be made (read-only, say) trains without one, with a warning: at worst two processes train the run.</summary>
+    public IRunReservation? Reserve(RunConfig config)
+    {
+        var path = Store.LockPathOf(KeyOf(config).Hash);
+        try
+        {
+            var attempt = RunLock.TryTake(path);
+            if (attempt.TookOverFrom is { } stale) Warn($"{path}: took over the stale lock of {stale}; training {config.RunId}");
+            if (attempt.Taken is { } taken) return new Reservation(taken);
+            if (_waiting.TryAdd(config.RunId, 0))
+                lock (warnings) warnings.WriteLine($"run store: {config.RunId} is being trained by {attempt.HeldBy} ({path}); using its result once stored");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Warn($"{path}: cannot be created ({e.Message}); training {config.RunId} without a lock");
+            return new Reservation(null);
+        }
     }
 
     public void Keep(RunResult result)
@@ -58,8 +75,18 @@ public sealed class StoredRuns(RunStore store, KeyContext context, TextWriter wa
         }
     }
 
+    /// <summary>Once per message: a run another process trains is looked up again and again, and its entry may be broken
+    /// every time until that process replaces it.</summary>
     private void Warn(string message)
     {
-        lock (warnings) warnings.WriteLine($"warning: run store: {message}");
+        if (_warned.TryAdd(message, 0))
+            lock (warnings) warnings.WriteLine($"warning: run store: {message}");
+    }
+
+    private sealed class Reservation(RunLock? held) : IRunReservation
+    {
+        public void OnEpoch() => held?.Touch();
+
+        public void Dispose() => held?.Dispose();
     }
 }

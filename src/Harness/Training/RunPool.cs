@@ -11,12 +11,17 @@ namespace Harness.Training;
 /// Trains runs on demand, each at most once per process, on one worker thread per core (each with the single
 /// intra-op thread results depend on). Callers ask for the runs they need and wait; a filtered test session
 /// therefore trains only what its tests use, and tests that share a run share its one training. With a cache (the run
-/// store), a run stored by an earlier process is read instead of trained, and every run trained is stored; a rerun always
-/// trains and is never stored, since it exists to check the first training.
+/// store), a run stored by an earlier process is read instead of trained, and every run trained is stored; a run another
+/// process is training is put back in the queue and read once that process has stored it, while this pool's workers go
+/// on with other runs. A rerun always trains, is never stored and reserves nothing, since it exists to check the first
+/// training.
 /// </summary>
 public sealed class RunPool : IDisposable
 {
-    private readonly BlockingCollection<(RunConfig Config, TaskCompletionSource<RunResult> Result, bool Cached)> _queue = new();
+    /// <summary>How long a run another process is training waits before this pool looks for its result again.</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+
+    private readonly BlockingCollection<Job> _queue = new();
     private readonly Dictionary<string, Task<RunResult>> _runs = new();
     private readonly Func<RunConfig, DataSplit> _data;
     private readonly Func<RunConfig, TrainingObserver>? _observer;
@@ -24,7 +29,7 @@ public sealed class RunPool : IDisposable
     private int _trained;
 
     /// <param name="canTrain">False: every run must come from <paramref name="cache"/> (stores merged with --from), and a
-    /// run it lacks is an error rather than a training.</param>
+    /// run it lacks is an error rather than a training; a <see cref="Rerun"/> still trains (<c>--verify</c> with --from).</param>
     public RunPool(Func<RunConfig, DataSplit> data, int workers, Func<RunConfig, TrainingObserver>? observer = null, IRunCache? cache = null,
         bool canTrain = true)
     {
@@ -65,7 +70,7 @@ public sealed class RunPool : IDisposable
             var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             _runs[config.RunId] = result.Task;
             Queued?.Invoke(config);
-            _queue.Add((config, result, true));
+            _queue.Add(new Job(config, result, Cached: true));
             return result.Task;
         }
     }
@@ -80,7 +85,7 @@ public sealed class RunPool : IDisposable
     public Task<RunResult> Rerun(RunConfig config)
     {
         var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Add((config, result, false));
+        _queue.Add(new Job(config, result, Cached: false));
         return result.Task;
     }
 
@@ -100,43 +105,65 @@ public sealed class RunPool : IDisposable
     private void Work()
     {
         TorchRuntime.ApplyToCurrentThread();
-        foreach (var (config, result, cached) in _queue.GetConsumingEnumerable())
+        foreach (var job in _queue.GetConsumingEnumerable())
         {
+            var wait = job.NotBefore - Environment.TickCount64;
+            if (wait > 0) Thread.Sleep(TimeSpan.FromMilliseconds(wait));
             try
             {
-                if (cached && _cache?.Find(config) is { } stored)
-                {
-                    Replay(stored);
-                    result.SetResult(stored);
-                    continue;
-                }
-                if (!CanTrain)
-                {
-                    result.SetException(new InvalidOperationException($"{config.RunId}: not in the stores being evaluated, and this process does not train."));
-                    continue;
-                }
-                var trained = Trainer.Train(config, _data(config), _observer?.Invoke(config));
-                if (cached)
-                {
-                    Interlocked.Increment(ref _trained);
-                    _cache?.Keep(trained);
-                }
-                result.SetResult(trained);
+                if (!job.Cached) job.Result.SetResult(Train(job.Config, reservation: null));
+                else if (Take(job) is { } result) job.Result.SetResult(result);
             }
             catch (Exception e)
             {
-                result.SetException(e);
+                job.Result.SetException(e);
             }
         }
     }
 
-    /// <summary>A stored run's epochs, told to its observer as if it had just trained, so progress counts it as done.</summary>
-    private void Replay(RunResult stored)
+    /// <summary>The run's result, read or trained; null when another process is training it and the job went back in the queue.</summary>
+    private RunResult? Take(Job job)
     {
-        if (_observer?.Invoke(stored.Config).OnEpoch is not { } onEpoch) return;
+        var config = job.Config;
+        if (_cache?.Find(config) is { } stored) return Replay(stored);
+        if (!CanTrain) throw new InvalidOperationException($"{config.RunId}: not in the stores being evaluated, and this process does not train.");
+        IRunReservation? reservation = null;
+        if (_cache is not null && (reservation = _cache.Reserve(config)) is null)
+        {
+            // Another process trains it: look again later, and meanwhile let this worker take the next run.
+            _queue.Add(job with { NotBefore = Environment.TickCount64 + (long)Poll.TotalMilliseconds });
+            return null;
+        }
+        using (reservation)
+        {
+            // It may have been stored between the look and the reservation, by the process that held it.
+            if (reservation is not null && _cache!.Find(config) is { } justStored) return Replay(justStored);
+            var trained = Train(config, reservation);
+            Interlocked.Increment(ref _trained);
+            _cache?.Keep(trained);
+            return trained;
+        }
+    }
+
+    private RunResult Train(RunConfig config, IRunReservation? reservation)
+    {
+        var observer = _observer?.Invoke(config) ?? TrainingObserver.None;
+        var told = reservation is null ? observer : observer with { OnEpoch = e => { observer.OnEpoch?.Invoke(e); reservation.OnEpoch(); } };
+        return Trainer.Train(config, _data(config), told);
+    }
+
+    /// <summary>A stored run's epochs, told to its observer as if it had just trained, so progress counts it as done.</summary>
+    private RunResult Replay(RunResult stored)
+    {
+        if (_observer?.Invoke(stored.Config).OnEpoch is not { } onEpoch) return stored;
         var h = stored.History;
         for (var i = 0; i < h.Epochs; i++) onEpoch(new EpochMetrics(i + 1, h.Loss[i], h.Acc[i], h.ValLoss[i], h.ValAcc[i]));
+        return stored;
     }
+
+    /// <param name="Cached">From the cache if it has the run, and kept in it; false: a rerun.</param>
+    /// <param name="NotBefore">When a run another process was training may be looked for again (<see cref="Environment.TickCount64"/>).</param>
+    private sealed record Job(RunConfig Config, TaskCompletionSource<RunResult> Result, bool Cached, long NotBefore = 0);
 
     public void Dispose() => _queue.CompleteAdding();
 }

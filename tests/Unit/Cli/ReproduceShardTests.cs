@@ -92,4 +92,23 @@ public sealed class ReproduceShardTests
         Assert.That(both.ExitCode, Is.EqualTo(2));
         Assert.That(both.Output, Does.Contain("--decide: not with --from").And.Contain("--store: not with --from"));
     }
+
+    [Test]
+    public void Verify_with_from_retrains_runs_read_from_the_merged_stores_and_names_one_whose_bits_differ()
+    {
+        Assert.That(_experiment.Reproduce(options: ["--store", First]).Output, Does.Contain("0 run(s) reused, 16 trained"));
+        var path = new RunStore(First).EntryPaths()[5];
+        var entry = JsonNode.Parse(File.ReadAllText(path))!;
+        var runId = entry["result"]!["runId"]!.GetValue<string>();
+        var valLoss = entry["result"]!["history"]!["val_loss"]!.AsArray();
+        valLoss[1] = Math.BitIncrement(valLoss[1]!.GetValue<double>());
+        File.WriteAllText(path, entry.ToJsonString());
+
+        var (exitCode, output) = _experiment.Reproduce(options: ["--from", First, "--verify", "100"]);
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.Match(@"Verifying the run stores: retraining 16 of the 16 run\(s\) reused from them \(draw seed \d+")
+            .And.Contain($"error: --verify: {runId}: the stored history differs from a retrain (val_loss at epoch 2: stored")
+            .And.Contain($"; entry {path}"));
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(output, "error: --verify:").Count, Is.EqualTo(1), "only the altered run: " + output);
+    }
 }

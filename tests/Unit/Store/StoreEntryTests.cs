@@ -62,12 +62,54 @@ public sealed class StoreEntryTests
     public void Clear_deletes_entries_and_stray_temporary_files_and_nothing_else()
     {
         var path = _store.Write(Key, Result());
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(path)!, ".x.json.123.1.tmp"), "{");
+        var shard = Path.GetDirectoryName(path)!;
+        File.WriteAllText(Path.Combine(shard, $".{Key.Hash}.json.123.1.tmp"), "{");
         File.WriteAllText(Path.Combine(_root, "notes.txt"), "mine");
         Assert.That(_store.EntryPaths(), Has.Count.EqualTo(1), "a temporary file is not an entry");
         Assert.That(_store.Clear(), Is.EqualTo(1));
         Assert.That(_store.EntryPaths(), Is.Empty);
-        Assert.That(Directory.GetFileSystemEntries(_root), Is.EqualTo(new[] { Path.Combine(_root, "notes.txt") }));
+        Assert.That(Directory.GetFileSystemEntries(_root), Is.EqualTo(new[] { Path.Combine(_root, "notes.txt") }), "the emptied shard folder went too");
+    }
+
+    [Test]
+    public void Clear_keeps_a_users_folders_named_like_shards_their_files_in_shard_folders_locks_and_what_links_point_to()
+    {
+        var path = _store.Write(Key, Result());
+        var shard = Path.GetDirectoryName(path)!;
+        var lookalike = Path.Combine(_root, "ab", "ab" + new string('0', 62) + ".json"); // an entry's name in its shard: the store's
+        string[] kept =
+        [
+            Path.Combine(_root, "ab", "notes.txt"),                           // a user's folders that look like shards
+            Path.Combine(_root, "db", "data", "table.bin"),
+            Path.Combine(_root, "db", "ab" + new string('0', 62) + ".json"),  // an entry's name, in another shard's folder
+            Path.Combine(_root, "DB", "notes.txt"),                           // not a shard: keys are lower case
+            Path.Combine(shard, "README"),                                    // not an entry's name, in a shard folder
+            Path.Combine(shard, $".{Key.Hash}.json.tmp"),                     // not a name AtomicFile writes
+            Path.Combine(shard, $"{Key.Hash}.lock"),                          // another process may be training it
+        ];
+        foreach (var file in kept.Append(lookalike))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, "mine");
+        }
+        // A shard folder that is a link: what it points to is never entered.
+        var elsewhere = TestScratch.Path("harness-elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        var target = Path.Combine(elsewhere, "cd" + new string('0', 62) + ".json");
+        File.WriteAllText(target, "mine");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "cd"), elsewhere);
+        try
+        {
+            Assert.That(_store.Clear(), Is.EqualTo(2));
+            Assert.That(File.Exists(path) || File.Exists(lookalike), Is.False, "the entries went");
+            foreach (var file in kept) Assert.That(File.Exists(file), Is.True, file);
+            Assert.That(File.Exists(target), Is.True, "a linked folder is not followed");
+            Assert.That(Directory.Exists(Path.Combine(_root, "cd")), Is.True, "nor removed");
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
     }
 
     [Test]
