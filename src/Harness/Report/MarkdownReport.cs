@@ -81,7 +81,8 @@ public sealed class MarkdownReport : IReportWriter
                 md.AppendLine();
             }
             var registration = outcome.Claim.Registration;
-            var standing = !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
+            var standing = outcome.Blocked is { } blocked ? Failure($"not evaluated: {blocked}")
+                : !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
                 : outcome.AsRegistered ? "as registered"
                 : outcome.Holds ? $"{ClaimText.OnOtherSeeds(outcome)}, and does not contradict it"
                 : Failure("differs from the registration");
@@ -207,7 +208,7 @@ public sealed class MarkdownReport : IReportWriter
     /// </summary>
     internal static string Failure(string text) => $"{FailureDelimiter}{FailureDelimiter}{text}{FailureDelimiter}{FailureDelimiter}";
 
-    private static string Range(IReadOnlyList<int> values) => values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
+    private static string Range(IReadOnlyList<int> values) => values.Count == 0 ? "0" : values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
