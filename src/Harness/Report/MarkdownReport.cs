@@ -33,7 +33,7 @@ public sealed class MarkdownReport : IReportWriter
         if (experiment.Source.Length > 0) md.AppendLine($"Source: {experiment.Source}.  ");
         var configurations = results.Runs.GroupBy(r => r.Config.ConfigurationId).Count();
         var seeds = results.Runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.Count()).Distinct().Order().ToList();
-        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each{(experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "")}.  "));
+        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each{(experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "")}{(results.Diverged.Count > 0 ? $"; and {results.Diverged.Count} that diverged" : "")}.  "));
         md.AppendLine($"Every run: {SharedSettings(results)}; one intra-op thread per run.");
         md.AppendLine();
 
