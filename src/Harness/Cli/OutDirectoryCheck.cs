@@ -25,7 +25,7 @@ public static class OutDirectoryCheck
             ("the experiment's baselines folder", folder.BaselinesDirectory),
         };
         // A shipped experiment's registrations are recorded in its source folder, not in the build's copy it was read from.
-        if (Path.GetDirectoryName(folder.ClaimsSource) is { } source) protectedFolders.Add(("the experiment's source folder", source));
+        if (SourceFolder(folder) is { } source) protectedFolders.Add(("the experiment's source folder", source));
         foreach (var (what, path) in protectedFolders)
         {
             var guarded = Canonical(path);
@@ -50,6 +50,19 @@ public static class OutDirectoryCheck
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"error: --out {outRoot}: cannot write under {Path.GetFullPath(outRoot)}, so nothing was trained: {e.Message}");
+        }
+    }
+
+    /// <summary>Where <c>--register</c> would write; null outside a repository (an installed tool), where there is none.</summary>
+    private static string? SourceFolder(ExperimentFolder folder)
+    {
+        try
+        {
+            return Path.GetDirectoryName(folder.ClaimsSource);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
         }
     }
 

@@ -27,23 +27,37 @@ public sealed class ReportDirectory(string outRoot, string name)
     private string Manifest => System.IO.Path.Combine(Path, ManifestFile);
 
     /// <summary>
-    /// Creates <c>OUT</c> and writes and deletes a file wherever publishing will write (OUT for the staging folder, and
-    /// the report's folders that already exist), so an unwritable <c>--out</c> is found before anything trains.
-    /// Throws what the file system threw.
+    /// Writes and deletes a file wherever publishing will write (OUT, for the staging folder, and the report's folders
+    /// that already exist), so an unwritable <c>--out</c> is found before anything trains. Throws what the file system
+    /// threw. Leaves no trace: a command refused later (a numerics variable, the data) still has written nothing.
     /// </summary>
     public void CheckWritable()
     {
-        Directory.CreateDirectory(OutRoot);
-        var folders = new[] { OutRoot, Path, System.IO.Path.Combine(Path, RunFiles.Folder), System.IO.Path.Combine(Path, Figures.Folder) };
+        Probe(OutRoot);
+        var folders = new[] { Path, System.IO.Path.Combine(Path, RunFiles.Folder), System.IO.Path.Combine(Path, Figures.Folder) };
         foreach (var folder in folders.Where(Directory.Exists)) Probe(folder);
     }
 
-    /// <summary>Writes and deletes a hidden, uniquely named empty file in <paramref name="folder"/>; throws what the file system threw.</summary>
+    /// <summary>
+    /// Creates <paramref name="folder"/>, writes and deletes a hidden, uniquely named empty file in it, and removes again
+    /// the folders it had to create. Throws what the file system threw.
+    /// </summary>
     public static void Probe(string folder)
     {
-        var probe = System.IO.Path.Combine(folder, $".probe.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllBytes(probe, []);
-        File.Delete(probe);
+        var created = new List<string>(); // deepest first
+        for (var d = System.IO.Path.GetFullPath(folder); d is not null && !Directory.Exists(d); d = System.IO.Path.GetDirectoryName(d)) created.Add(d);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = System.IO.Path.Combine(folder, $".probe.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        finally
+        {
+            foreach (var d in created)
+                if (Directory.Exists(d) && !Directory.EnumerateFileSystemEntries(d).Any()) Directory.Delete(d);
+        }
     }
 
     /// <summary>
