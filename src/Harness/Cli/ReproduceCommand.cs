@@ -20,8 +20,9 @@ namespace Harness.Cli;
 /// published comparison — into <c>OUT/&lt;experiment&gt;/</c>: report.md, histories.csv, claims.json, runs/, figures/, and
 /// timings.json (wall times, kept apart so the other files are byte-identical between runs), replacing only the files an
 /// earlier report wrote (<see cref="ReportDirectory"/>); an <c>--out</c> over the experiment's own files, or one that
-/// cannot be written, is refused before anything trains. Exit code 0 when everything
-/// holds, 1 on a regression or a verdict that differs from its registration. With <c>--register</c>, each evaluated
+/// cannot be written, is refused before anything trains (exit code 2). Exit code 0 when everything holds, 1 on a
+/// regression, a diverged run (a failed run: the others still train and the report says which), a verdict that differs
+/// from its registration, or a report that could not be written. With <c>--register</c>, each evaluated
 /// claim's verdict is then recorded in the experiment's claims.json as a regression snapshot of this run. Runs found in the
 /// run store are reused rather than trained (<see cref="StoreOptions"/>); the report's files are the same bytes either way.
 /// </summary>
