@@ -16,6 +16,9 @@ public enum EnsembleVerdict
 
     /// <summary>HARNESS_ACCEPT=1: the entry was (re)written.</summary>
     Accepted,
+
+    /// <summary>A seed of the configuration diverged: its survivors are not its distribution, so nothing is compared or accepted.</summary>
+    Diverged,
 }
 
 /// <summary>The ensemble tier's conclusion for one configuration, with its evidence table.</summary>

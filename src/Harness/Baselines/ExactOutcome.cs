@@ -21,6 +21,9 @@ public enum ExactVerdict
 
     /// <summary>Two trainings of the run disagree: a determinism failure.</summary>
     Nondeterministic,
+
+    /// <summary>The run did not finish: its loss became non-finite, so there is no history to compare.</summary>
+    Diverged,
 }
 
 /// <summary>What the exact tier concluded about one run, with a message for the test report.</summary>

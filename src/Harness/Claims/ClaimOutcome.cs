@@ -4,17 +4,28 @@ namespace Harness.Claims;
 /// <param name="Alpha">The claim's α (a sequential look's share of it), split over its parts.</param>
 /// <param name="Evidence">Per part: the effect and, per group, seeds, mean, median and IQR.</param>
 /// <param name="Decision">Under <c>reproduce --decide</c>: the look that decided the claim; null for a single look.</param>
+/// <param name="Blocked">Why the claim could not be evaluated at all (a run it depends on diverged); null when it was.</param>
 public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, double Alpha, string Evidence,
-    Sequential.SequentialDecision? Decision = null)
+    Sequential.SequentialDecision? Decision = null, string? Blocked = null)
 {
+    /// <summary>
+    /// A claim some of whose runs diverged. It is not evaluated on the runs that survived: a divergence says something
+    /// about its configuration (too high a learning rate for that depth, say), so the survivors are a biased sample and
+    /// any verdict drawn from them could be wrong in either direction. Nor is it a mere Inconclusive, which would pass a
+    /// claim registered Inconclusive: the reproduction lost evidence the claim needs, and that is a failure.
+    /// </summary>
+    public static ClaimOutcome BlockedBy(Claim claim, double alpha, string reason) =>
+        new(claim, ClaimVerdict.Inconclusive, [], alpha, reason + "\n", Blocked: reason);
+
     /// <summary>What the data found: effects with intervals and tests, seeds, α (<see cref="ClaimText.Finding"/>).</summary>
-    public string Finding => ClaimText.Finding(Claim, Verdict, Parts, Alpha);
+    public string Finding => Blocked ?? ClaimText.Finding(Claim, Verdict, Parts, Alpha);
 
     /// <summary>One line: the verdict (or "Not evaluated"), the statement, and the finding.</summary>
     public string Headline => $"{(Evaluated ? Verdict.ToString() : "Not evaluated")} — {Claim.Statement}: {Finding}";
 
-    /// <summary>False when a part had too few seeds for any verdict: the claim was not tested, which is neither a pass nor a failure.</summary>
-    public bool Evaluated => !Parts.Any(p => p.TooFewSeeds);
+    /// <summary>False when a part had too few seeds for any verdict: the claim was not tested, which is neither a pass nor a
+    /// failure; or when it was <see cref="Blocked"/>, which is a failure.</summary>
+    public bool Evaluated => Blocked is null && !Parts.Any(p => p.TooFewSeeds);
 
     /// <summary>Evaluated, and the verdict is the registered one.</summary>
     public bool AsRegistered => Evaluated && Verdict == Claim.Registration.Verdict;
@@ -24,12 +35,13 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     /// holds for its own seed count: on other seeds (a quick look with fewer, seeds added until decided, or a
     /// pre-registration made before any run) the evidence may reach less or further, so an Inconclusive on one side is no
     /// contradiction; only two decided verdicts that differ are. On the snapshot's own seeds any change is a regression.
+    /// A <see cref="Blocked"/> claim never holds.
     /// </summary>
-    public bool Holds => !Evaluated || AsRegistered
-        || (!OnRegisteredSeeds && (Claim.Registration.Verdict == ClaimVerdict.Inconclusive || Verdict == ClaimVerdict.Inconclusive));
+    public bool Holds => Blocked is null && (!Evaluated || AsRegistered
+        || (!OnRegisteredSeeds && (Claim.Registration.Verdict == ClaimVerdict.Inconclusive || Verdict == ClaimVerdict.Inconclusive)));
 
     /// <summary>The most seeds behind any part: what a snapshot's <see cref="Registration.Seeds"/> is compared with.</summary>
-    public int Seeds => Parts.Max(p => p.Seeds);
+    public int Seeds => Parts.Count == 0 ? 0 : Parts.Max(p => p.Seeds);
 
     /// <summary>Evaluated on exactly the seed count its snapshot was registered on, in a single look.</summary>
     public bool OnRegisteredSeeds => Decision is null && Claim.Registration.Kind == RegistrationKind.Snapshot && Claim.Registration.Seeds == Seeds;
@@ -38,5 +50,5 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     public int? SeedsNeeded => Evaluated ? null : Parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested);
 
     /// <summary>For a claim not evaluated: what its parts need, e.g. "needs ≥ 8 seed pairs to reach α = 0.0083 (has 5)".</summary>
-    public string Needs => string.Join("; ", Parts.Where(p => p.TooFewSeeds).Select(ClaimText.Needs).Distinct());
+    public string Needs => Blocked ?? string.Join("; ", Parts.Where(p => p.TooFewSeeds).Select(ClaimText.Needs).Distinct());
 }

@@ -66,6 +66,13 @@ public static class CommandLine
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.Failed;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // After the checks made before training (a missing input file is caught above): a disk that filled, a folder
+            // that stopped being writable. One line and exit 1, never an unhandled exception's abort (134).
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failed;
+        }
         catch (Exception e)
         {
             // The last resort: anything not foreseen above is still one line, and a failure rather than a crash.

@@ -18,8 +18,11 @@ namespace Harness.Cli;
 /// <summary>
 /// <c>harness reproduce</c>: the whole experiment — every run trained side by side, both baseline tiers, every claim and
 /// published comparison — into <c>OUT/&lt;experiment&gt;/</c>: report.md, histories.csv, claims.json, runs/, figures/, and
-/// timings.json (wall times, kept apart so the other files are byte-identical between runs). Exit code 0 when everything
-/// holds, 1 on a regression or a verdict that differs from its registration. With <c>--register</c>, each evaluated
+/// timings.json (wall times, kept apart so the other files are byte-identical between runs), replacing only the files an
+/// earlier report wrote (<see cref="ReportDirectory"/>); an <c>--out</c> over the experiment's own files, or one that
+/// cannot be written, is refused before anything trains (exit code 2). Exit code 0 when everything holds, 1 on a
+/// regression, a diverged run (a failed run: the others still train and the report says which), a verdict that differs
+/// from its registration, or a report that could not be written. With <c>--register</c>, each evaluated
 /// claim's verdict is then recorded in the experiment's claims.json as a regression snapshot of this run. Runs found in the
 /// run store are reused rather than trained (<see cref="StoreOptions"/>); the report's files are the same bytes either way.
 /// </summary>
@@ -87,15 +90,18 @@ public static class ReproduceCommand
         var folder = ExperimentFolder.Open(name, overrides, baselines);
         var experiment = folder.Experiment;
         var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource) : default;
+        var shardRequest = request.Sharding ?? new ShardOptions.Request();
+        var report = new ReportDirectory(outRoot, experiment.Name);
+        // A shard writes no report, so its --out is neither checked nor created.
+        if (shardRequest.Shard is null) OutDirectoryCheck.ThrowIfUnsafe(report, folder);
         TorchRuntime.Initialize(experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
-        var directory = Path.Combine(outRoot, experiment.Name);
+        var directory = report.Path;
         var interactive = !Console.IsOutputRedirected && !BaselinePolicy.FromEnvironment().IsCi && ReferenceEquals(output, Console.Out);
         output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}, numerics {experiment.Numerics.Name}.");
 
         var storeRequest = request.Store ?? new StoreOptions.Request();
-        var shardRequest = request.Sharding ?? new ShardOptions.Request();
         var from = shardRequest.FromStores;
         var runStore = from is null ? storeRequest.Open() : null;
         if (runStore is null && shardRequest.Shard is not null)
@@ -126,19 +132,17 @@ public static class ReproduceCommand
         }
         var results = interactive ? LiveProgress.Run(tracker, Reproduce) : Reproduce(new PlainProgress(tracker, output));
 
-        foreach (var sub in new[] { RunFiles.Folder, Figures.Folder })
-            if (Directory.Exists(Path.Combine(directory, sub))) Directory.Delete(Path.Combine(directory, sub), recursive: true);
-        var (written, failures) = ReportWriters.Default.Write(results, directory);
-        WriteTimings(directory, results, clock.Elapsed.TotalSeconds);
+        var (published, failures) = Publish(report, results, clock);
         // Said once, in the conclusions block's footer below.
         var runsLine = RunsSource.Describe(session);
         var verifyFailures = storeRequest.Verify is { } k ? VerifyStore(session, k, storeRequest.VerifySeed, output) : [];
         if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
 
         output.WriteLine();
-        output.Write(ConclusionsBlock.Render(results, [runsLine, ConclusionsBlock.ReportLine(directory)]));
+        output.Write(ConclusionsBlock.Render(results, published is null ? [runsLine] : [runsLine, ConclusionsBlock.ReportLine(directory)]));
         output.WriteLine();
-        output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {written.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
+        if (published is not null)
+            output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {published.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
         foreach (var failure in verifyFailures) error.WriteLine($"error: --verify: {failure}");
         if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
@@ -150,6 +154,30 @@ public static class ReproduceCommand
                                  $"({string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))}).");
         }
         return results.Holds && failures.Count == 0 && verifyFailures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// The report set and timings.json, staged and then moved into place (<see cref="ReportDirectory"/>). A writer that fails
+    /// on its own (a figure ScottPlot cannot draw) is one failure among the files that were written; a file system that
+    /// fails (a full disk) costs the whole set, and the previous one stays as it was.
+    /// </summary>
+    /// <returns>The files moved into place, or null when nothing was; and every failure, to print as <c>error: …</c>.</returns>
+    private static (IReadOnlyList<string>? Files, IReadOnlyList<string> Failures) Publish(ReportDirectory report, ExperimentResults results, Stopwatch clock)
+    {
+        try
+        {
+            var (failures, files) = report.Publish(staging =>
+            {
+                var (_, writerFailures) = ReportWriters.Default.Write(results, staging);
+                WriteTimings(staging, results, clock.Elapsed.TotalSeconds);
+                return writerFailures;
+            });
+            return (files, failures);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, [$"--out {report.OutRoot}: the report could not be written to {report.Path}, so the report there is left as it was: {e.Message}"]);
+        }
     }
 
     /// <summary><c>--shard i/N</c>: this share of the runs trained (or found) in the store, and nothing else.</summary>

@@ -32,6 +32,7 @@ public static class RunCommand
         // Settings that conflict (a hyperparameter the optimizer ignores) are refused before libtorch or the data load;
         // the data's size can only be checked once it has.
         ThrowIfInvalid(RunSettingOptions.Errors(config, int.MaxValue, int.MaxValue));
+        OutDirectoryCheck.ThrowIfUnwritable(outDir, () => Report.ReportDirectory.Probe(outDir));
         TorchRuntime.Initialize(numerics);
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
         ThrowIfInvalid(RunSettingOptions.Errors(config, dataset.TrainCount, dataset.TestCount));

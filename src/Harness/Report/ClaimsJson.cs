@@ -32,6 +32,7 @@ public sealed class ClaimsJson : IReportWriter
                 RegistrationJson.ToNode(outcome.Claim.Registration).WriteTo(json);
                 json.WriteBoolean("asRegistered", outcome.AsRegistered);
                 json.WriteString("headline", outcome.Headline);
+                if (outcome.Blocked is { } blocked) json.WriteString("notEvaluated", blocked);
                 if (outcome.Decision is { } decision)
                 {
                     json.WriteStartObject("sequential");

@@ -29,7 +29,8 @@ public static class ConclusionsBlock
             foreach (var claim in results.Claims) Claim(text, claim);
         }
         // The claims are listed one by one above, so their count is left out.
-        foreach (var item in ResultsSummary.Tiers(results).Concat(ResultsSummary.PublishedRuns(results))) text.AppendLine($"  {item}");
+        foreach (var item in ResultsSummary.DivergedRuns(results).Concat(ResultsSummary.Tiers(results)).Concat(ResultsSummary.PublishedRuns(results)))
+            text.AppendLine($"  {item}");
         foreach (var line in footer ?? []) text.AppendLine($"  {line}");
         return text.ToString();
     }
@@ -43,11 +44,17 @@ public static class ConclusionsBlock
     {
         var registered = outcome.Claim.Registration;
         var (mark, verdict, standing) =
-            !outcome.Evaluated ? (NotEvaluated, "Not evaluated", $"registered {registered.Verdict}: too few seeds")
+            outcome.Blocked is not null ? (Differs, "Not evaluated", $"registered {registered.Verdict}: A RUN IT NEEDS DIVERGED")
+            : !outcome.Evaluated ? (NotEvaluated, "Not evaluated", $"registered {registered.Verdict}: too few seeds")
             : outcome.AsRegistered ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}")
             : outcome.Holds ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}; {ClaimText.OnOtherSeeds(outcome)} without contradicting it")
             : (Differs, outcome.Verdict.ToString(), $"registered {registered.Verdict}: DIFFERS FROM THE REGISTRATION");
         text.AppendLine($"    {mark} {verdict} — {outcome.Claim.Statement} ({standing})");
+        if (outcome.Blocked is { } blocked)
+        {
+            text.AppendLine($"        {char.ToUpperInvariant(blocked[0])}{blocked[1..]}.");
+            return;
+        }
         // A part to a line: the tutorial's claims have up to eight parts, which on one line no one reads.
         foreach (var part in outcome.Parts)
             text.AppendLine($"        {(part.Part.Name.Length > 0 ? $"{part.Part.Name}: " : "")}{ClaimText.PartEffect(part)} → {(part.TooFewSeeds ? "not evaluated" : part.Verdict)}");

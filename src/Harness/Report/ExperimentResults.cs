@@ -44,8 +44,11 @@ public sealed record ExperimentResults(
 
     public static bool Fails(PublishedStanding standing) => standing is PublishedStanding.UnregisteredOutlier or PublishedStanding.RegisteredNowWithin;
 
+    /// <summary>Runs that stopped on a non-finite loss, by run id: absent from <see cref="Runs"/>, and each one a failure.</summary>
+    public IReadOnlyList<DivergedRun> Diverged { get; init; } = [];
+
     /// <summary>Nothing failed and every verdict is as registered: exit code 0.</summary>
-    public bool Holds => ExactHolds && EnsembleHolds && ClaimsHold && PublishedHolds;
+    public bool Holds => ExactHolds && EnsembleHolds && ClaimsHold && PublishedHolds && Diverged.Count == 0;
 
     /// <summary>Histories the comparability rule kept from being compared bit for bit: then "everything holds" is never said.</summary>
     public int NotCompared => Exact.Count(e => e.Verdict == ExactVerdict.NotComparable);

@@ -31,6 +31,7 @@ public sealed class Figures : IReportWriter
     {
         var layout = results.Experiment.Figures;
         var figures = new List<Figure>();
+        if (results.Runs.Count == 0) return figures; // every run diverged: nothing to draw
         foreach (var value in Values(results.Runs, layout.Files))
         {
             var file = layout.Files is null ? "curves.png" : $"curves_{layout.Files.Token}-{RunSetting.Format(value)}.png";

@@ -33,7 +33,7 @@ public sealed class MarkdownReport : IReportWriter
         if (experiment.Source.Length > 0) md.AppendLine($"Source: {experiment.Source}.  ");
         var configurations = results.Runs.GroupBy(r => r.Config.ConfigurationId).Count();
         var seeds = results.Runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.Count()).Distinct().Order().ToList();
-        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each{(experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "")}.  "));
+        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each{(experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "")}{(results.Diverged.Count > 0 ? $"; and {results.Diverged.Count} that diverged" : "")}.  "));
         md.AppendLine($"Every run: {SharedSettings(results)}; one intra-op thread per run.");
         md.AppendLine();
 
@@ -81,7 +81,8 @@ public sealed class MarkdownReport : IReportWriter
                 md.AppendLine();
             }
             var registration = outcome.Claim.Registration;
-            var standing = !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
+            var standing = outcome.Blocked is { } blocked ? Failure($"not evaluated: {blocked}")
+                : !outcome.Evaluated ? $"not evaluated: too few seeds ({outcome.Needs})"
                 : outcome.AsRegistered ? "as registered"
                 : outcome.Holds ? $"{ClaimText.OnOtherSeeds(outcome)}, and does not contradict it"
                 : Failure("differs from the registration");
@@ -207,7 +208,7 @@ public sealed class MarkdownReport : IReportWriter
     /// </summary>
     internal static string Failure(string text) => $"{FailureDelimiter}{FailureDelimiter}{text}{FailureDelimiter}{FailureDelimiter}";
 
-    private static string Range(IReadOnlyList<int> values) => values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
+    private static string Range(IReadOnlyList<int> values) => values.Count == 0 ? "0" : values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,9 @@ namespace Harness.Report;
 
 /// <summary>
 /// Runs every writer; one writer's failure is recorded and the others still write (BenchmarkDotNet's composite
-/// exporter does the same), so a broken figure never costs the report.
+/// exporter does the same), so a broken figure never costs the report. A failing file system (a full disk, a folder
+/// that cannot be written) is not one writer's failure: it is thrown, and the whole set is not published
+/// (<see cref="ReportDirectory"/>).
 /// </summary>
 public sealed class ReportWriters(params IReportWriter[] writers)
 {
@@ -20,7 +22,7 @@ public sealed class ReportWriters(params IReportWriter[] writers)
             {
                 written.AddRange(writer.Write(results, directory));
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or UnauthorizedAccessException)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
                 failures.Add($"{writer.GetType().Name} failed: {e.Message}");
             }

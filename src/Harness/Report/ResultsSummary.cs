@@ -29,7 +29,16 @@ public static class ResultsSummary
     /// <summary>One item per tier, then the claims and the published runs; an indented line qualifies the item above it.</summary>
     /// <param name="failure">How a failure's words are marked (report.md: bold that report.html styles as a failure); as they are by default.</param>
     public static IReadOnlyList<string> Items(ExperimentResults results, Func<string, string>? failure = null) =>
-        [.. Tiers(results, failure), .. ClaimCount(results, failure), .. PublishedRuns(results, failure)];
+        [.. DivergedRuns(results, failure), .. Tiers(results, failure), .. ClaimCount(results, failure), .. PublishedRuns(results, failure)];
+
+    /// <summary>The runs that diverged, each with where and what its loss became: first, since every other item lacks them.</summary>
+    public static IEnumerable<string> DivergedRuns(ExperimentResults results, Func<string, string>? failure = null)
+    {
+        if (results.Diverged.Count == 0) yield break;
+        var fail = failure ?? (text => text);
+        yield return Invariant($"{fail($"{results.Diverged.Count} run(s) diverged")}: trained until the loss became non-finite, so they have no history; every check that needs them fails.");
+        foreach (var run in results.Diverged) yield return $"  - {run.Message}";
+    }
 
     /// <summary>The exact and the ensemble tier, each with what failed or could not be compared.</summary>
     public static IEnumerable<string> Tiers(ExperimentResults results, Func<string, string>? failure = null)
@@ -110,6 +119,7 @@ public static class ResultsSummary
         ExactVerdict.Regression => "regressed",
         ExactVerdict.Missing => "without baseline",
         ExactVerdict.Nondeterministic => "nondeterministic (two trainings disagreed)",
+        ExactVerdict.Diverged => "diverged (no history: the loss became non-finite)",
         _ => "accepted",
     };
 

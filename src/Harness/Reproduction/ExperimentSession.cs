@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Harness.Baselines;
 using Harness.Claims;
 using Harness.Config;
@@ -6,6 +7,7 @@ using Harness.Data;
 using Harness.Grid;
 using Harness.History;
 using Harness.Native;
+using Harness.Report;
 using Harness.Store;
 using Harness.Training;
 
@@ -58,9 +60,14 @@ public sealed class ExperimentSession : IDisposable
     {
         var claim = Claims.Claims.FirstOrDefault(c => c.Id == claimId)
             ?? throw new ArgumentException($"{Claims.Path} has no claim '{claimId}'.", nameof(claimId));
+        return ClaimEvaluator.Evaluate(claim, Claims, Results(RunsOf(claim)));
+    }
+
+    /// <summary>The experiment's runs a claim's comparisons select.</summary>
+    public IReadOnlyList<RunConfig> RunsOf(Claim claim)
+    {
         var filters = claim.Parts.SelectMany(p => p.Filters).ToList();
-        var needed = Runs.Where(run => filters.Any(f => f.Matches(run))).ToList();
-        return ClaimEvaluator.Evaluate(claim, Claims, Results(needed));
+        return Runs.Where(run => filters.Any(f => f.Matches(run))).ToList();
     }
 
     /// <summary>The published run of a configuration against its reproduced seeds.</summary>
@@ -111,6 +118,27 @@ public sealed class ExperimentSession : IDisposable
     public RunResult Result(RunConfig run) => Pool.Run(run).GetAwaiter().GetResult();
 
     public IReadOnlyList<RunResult> Results(IReadOnlyList<RunConfig> runs) => Pool.RunAll(runs, Cost);
+
+    /// <summary>
+    /// Trains (or finds) every run given, as <see cref="Results"/> does, except that a run that diverges is returned
+    /// rather than thrown: the others still train, and the caller reports it as a failed run. Any other failure is thrown.
+    /// </summary>
+    public IReadOnlyList<DivergedRun> Train(IReadOnlyList<RunConfig> runs)
+    {
+        try
+        {
+            Results(runs);
+            return [];
+        }
+        catch (TrainingDivergedException)
+        {
+            // Every task is finished once WhenAll has thrown: read each one's outcome below.
+        }
+        var failed = runs.Select(run => (Run: run, Error: Pool.Run(run).Exception?.InnerException)).Where(f => f.Error is not null).ToList();
+        if (failed.FirstOrDefault(f => f.Error is not TrainingDivergedException).Error is { } other) ExceptionDispatchInfo.Throw(other);
+        return failed.Select(f => (f.Run, Error: (TrainingDivergedException)f.Error!))
+            .Select(f => new DivergedRun(f.Run, f.Error.Epoch, f.Error.Batch, f.Error.Message)).ToList();
+    }
 
     public ExactOutcome VerifyExact(string runId)
     {

@@ -1,6 +1,8 @@
 using Harness.Baselines;
 using Harness.Claims.Sequential;
+using Harness.Claims;
 using Harness.Config.Settings;
+using Harness.Native;
 using Harness.Report;
 
 namespace Harness.Reproduction;
@@ -15,19 +17,43 @@ public static class Reproducer
 {
     public static ExperimentResults Reproduce(ExperimentSession session, SequentialPlan? plan = null, Action<IReadOnlyList<RunConfig>>? onStage = null)
     {
-        session.Results(session.Runs); // train everything first, longest runs first
-        var exact = session.Runs.Select(run => Guard(() => session.VerifyExact(run.RunId), o => (run.RunId, o.Verdict, o.Message),
-            e => (run.RunId, ExactVerdict.Regression, e.Message))).ToList();
-        var ensemble = session.Configurations.Select(c => Guard(() => session.VerifyEnsemble(c.Id), o => (c.Id, o.Verdict, o.Message),
-            e => (c.Id, EnsembleVerdict.Inconsistent, e.Message))).ToList();
+        // Train everything first, longest runs first. A run that diverges is a failed run, not the end of the reproduction:
+        // the others train, and everything that does not need it is checked and reported.
+        var diverged = session.Train(session.Runs).OrderBy(d => d.RunId, StringComparer.Ordinal).ToList();
+        var lost = diverged.ToDictionary(d => d.RunId);
+        IReadOnlyList<DivergedRun> Lost(IEnumerable<RunConfig> runs) => runs.Where(r => lost.ContainsKey(r.RunId)).Select(r => lost[r.RunId]).ToList();
+
+        var exact = session.Runs.Select(run => lost.TryGetValue(run.RunId, out var d) ? (run.RunId, ExactVerdict.Diverged, d.Message)
+            : Guard(() => session.VerifyExact(run.RunId), o => (run.RunId, o.Verdict, o.Message), e => (run.RunId, ExactVerdict.Regression, e.Message))).ToList();
+        // A configuration that lost a seed is neither compared nor accepted: its survivors are not its distribution.
+        var ensemble = session.Configurations.Select(c => Lost(c.Runs) is { Count: > 0 } gone
+            ? (c.Id, EnsembleVerdict.Diverged, $"{gone.Count} of its {c.Runs.Count} seeds diverged: {Describe(gone)}")
+            : Guard(() => session.VerifyEnsemble(c.Id), o => (c.Id, o.Verdict, o.Message), e => (c.Id, EnsembleVerdict.Inconsistent, e.Message))).ToList();
         // Read back after the exact tier: a run it found unstable has been replaced by the retrain that matched its baseline.
-        var runs = session.Results(session.Runs);
-        var sequential = plan is null ? null : SequentialDecider.Decide(session, plan, onStage);
-        var claims = sequential?.Claims ?? session.Claims.Claims.Select(c => session.EvaluateClaim(c.Id)).ToList();
+        var runs = session.Results(session.Runs.Where(r => !lost.ContainsKey(r.RunId)).ToList());
+        // Adding seeds to a reproduction that has already failed would spend the budget on claims its lost runs leave open.
+        var sequential = plan is null || diverged.Count > 0 ? null : SequentialDecider.Decide(session, plan, onStage);
+        var claims = sequential?.Claims ?? session.Claims.Claims.Select(c => Lost(session.RunsOf(c)) is { Count: > 0 } gone
+            ? ClaimOutcome.BlockedBy(c, session.Claims.Alpha, $"{Describe(gone)}, and a claim is never decided on the seeds that survived " +
+                                                              "(a biased sample of its configurations)")
+            : session.EvaluateClaim(c.Id)).ToList();
         if (sequential is not null) runs = [.. runs, .. sequential.AddedRuns];
-        var published = session.Published.Where(p => session.Configurations.Any(c => c.Id == p.ConfigurationId))
+        var published = session.Published.Where(p => session.Configurations.Any(c => c.Id == p.ConfigurationId && Lost(c.Runs).Count == 0))
             .Select(p => session.ComparePublished(p.ConfigurationId)).ToList();
-        return new ExperimentResults(session.Experiment, runs[0].Fingerprint, runs, exact, ensemble, claims, published, session.Claims.PublishedOutliers);
+        var fingerprint = runs.Count > 0 ? runs[0].Fingerprint : EnvironmentFingerprint.Current();
+        return new ExperimentResults(session.Experiment, fingerprint, runs, exact, ensemble, claims, published, session.Claims.PublishedOutliers)
+        {
+            Diverged = diverged,
+        };
+    }
+
+    /// <summary>"run X diverged (loss is NaN at epoch 2, batch 3)", for the first few, and how many more.</summary>
+    private static string Describe(IReadOnlyList<DivergedRun> runs)
+    {
+        static string Where(DivergedRun d) => d.Message.IndexOf(": ", StringComparison.Ordinal) is var i and >= 0 ? d.Message[(i + 2)..].TrimEnd('.')
+            : $"at epoch {d.Epoch}, batch {d.Batch}";
+        var named = runs.Take(3).Select(d => $"run {d.RunId} diverged ({Where(d)})");
+        return string.Join("; ", named) + (runs.Count > 3 ? $"; and {runs.Count - 3} more diverged" : "");
     }
 
     /// <summary>A broken baseline file is a failed check with its message, not a crash of the whole reproduction.</summary>

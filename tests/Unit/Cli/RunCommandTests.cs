@@ -36,6 +36,29 @@ public sealed class RunCommandTests
         Assert.That(text, Does.Not.Contain("\r"));
     }
 
+    [Test]
+    public void A_diverged_run_exits_1_with_one_error_line_and_writes_nothing()
+    {
+        var (exitCode, output) = Run("--layers", "1", "--width", "4", "--n-train", "12", "--epochs", "2", "--optimizer", "sgd",
+            "--learning-rate", "1e30", "--semantics", "pytorch");
+
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.Match(@"error: Run layers-1_\S+ diverged: loss is NaN at epoch \d+, batch \d+\.").And.Not.Contain("   at "));
+        Assert.That(Directory.Exists(Out), Is.False, "nothing written");
+    }
+
+    [Test]
+    public void An_out_that_cannot_be_written_exits_2_before_training()
+    {
+        var file = Path.Combine(_files.Directory, "a-file");
+        File.WriteAllText(file, "");
+        var (exitCode, output) = HarnessProcess.Run(new Dictionary<string, string?>(),
+            ["run", "--data-dir", _files.Directory, "--out", Path.Combine(file, "out"), "--n-validation", "6", "--n-train", "12", "--epochs", "1"]);
+
+        Assert.That(exitCode, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain($"error: --out {Path.Combine(file, "out")}: cannot write under ").And.Not.Contain("Epoch 1/1"));
+    }
+
     [TestCase("--layers", "0", "--layers: expected an integer in [1, 1000], found '0'")]
     [TestCase("--dropout", "1", "--dropout: expected a number in [0, 1), found '1'")]
     [TestCase("--dropout", "-0.1", "--dropout: expected a number in [0, 1), found '-0.1'")]

@@ -1,0 +1,10 @@
+using Harness.Config.Settings;
+
+namespace Harness.Report;
+
+/// <summary>A run that stopped on a non-finite loss: no history, a failure of the reproduction, and its message says where.</summary>
+/// <param name="Message">As the trainer put it: the run, the loss and the epoch and batch it appeared at.</param>
+public sealed record DivergedRun(RunConfig Config, int Epoch, int Batch, string Message)
+{
+    public string RunId => Config.RunId;
+}
