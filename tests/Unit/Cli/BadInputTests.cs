@@ -2,8 +2,8 @@ namespace Harness.Tests.Unit.Cli;
 
 /// <summary>
 /// Every bad input the hardening probes found ending in a .NET stack trace, fed to the real program as a child process:
-/// each must end in the exit code the README promises (2 for a usage or configuration error, 1 for a failure), with an
-/// <c>error:</c> line naming the file, key or option, and no stack trace. Where the input is known before training, nothing
+/// each must end in the exit code the README promises (2 for a usage or configuration error, with an <c>error:</c> line
+/// naming the file, key or option; 1 for a failure, named in the conclusions and a report still written), and no stack trace. Where the input is known before training, nothing
 /// trains: the report folder is never made.
 /// </summary>
 [TestFixture, Parallelizable(ParallelScope.Children)]
@@ -60,6 +60,29 @@ public sealed class BadInputTests
         new("--baselines naming a file", _ => { },
             p => ["reproduce", "--experiment", p.Folder, "--data-dir", p.Data, "--out", p.Out, "--baselines", Path.Combine(p.Folder, "experiment.json")], 2,
             "--baselines: expected a folder (existing or not), found the file"),
+        // The runs diverge (SGD at lr 1e30 on PyTorch's unclipped loss; Keras's clipped loss stays finite even at 1e12 on this
+        // tiny data): failed runs in a report that is still written.
+        new("a diverged run", _ => { }, p => p.Reproduce("--set", "run:semantics=pytorch", "--set", "run:optimizer=sgd", "--set", "run:learningRate=1e30"), 1,
+            "diverged: loss is NaN"),
+        // The run store's entries, edited after a shard job stored them, then merged with --from: each is named, nothing crashes.
+        new("a store entry whose history and fingerprint were edited together", p => p.EditEntry(e =>
+            {
+                e["result"]!["history"]!["val_loss"]![1] = 0.5;
+                e["result"]!["fingerprint"]!["mkl"] = "2024.2 Build 20240601";
+            }), p => p.Reproduce("--from", p.Store), 2,
+            "--from: ", "its result is not the run of its key: result.fingerprint.mkl is \"2024.2 Build 20240601\""),
+        new("a store entry with numerics 'bogus'", p => p.EditEntry(e => e["result"]!["fingerprint"]!["numerics"] = "bogus"),
+            p => p.Reproduce("--from", p.Store), 2, "'result.fingerprint.numerics': expected portable or native, found 'bogus'"),
+        new("a one-epoch store entry", p => p.EditEntry(e =>
+            {
+                foreach (var metric in new[] { "loss", "acc", "val_loss", "val_acc" }) e["result"]!["history"]![metric]!.AsArray().RemoveAt(1);
+            }), p => p.Reproduce("--from", p.Store), 2, "its history has 1 epoch(s) where the run has 2"),
+        new("a store entry that is a link to /dev/zero", p =>
+            {
+                var path = p.FillStore();
+                File.Delete(path);
+                File.CreateSymbolicLink(path, "/dev/zero");
+            }, p => p.Reproduce("--from", p.Store), 2, "is a symbolic link (to /dev/zero), not an entry file"),
         // A fresh shim cache, so the shim must be built (this machine's libstdc++ lacks GLIBCXX_3.4.32), and a PATH without g++.
         new("no g++ on PATH", p => Directory.CreateDirectory(Path.Combine(p.Root, "empty-path")), p => p.Reproduce(), 2,
             "g++", "apt-get install g++")
@@ -82,9 +105,11 @@ public sealed class BadInputTests
         {
             Assert.That(exitCode, Is.EqualTo(input.ExitCode), output);
             foreach (var text in input.Says) Assert.That(output, Does.Contain(text));
-            Assert.That(output, Does.Contain("error: "));
+            // A usage or configuration error is an error line; a failure (exit 1) is named in the conclusions and the report.
+            if (input.ExitCode == 2) Assert.That(output, Does.Contain("error: "));
             Assert.That(output, Does.Not.Contain("Unhandled exception").And.Not.Match(@"(?m)^\s+at \S+\("), "no stack trace");
         });
         if (input.ExitCode == 2) Assert.That(Path.Combine(probe.Out, "probe"), Does.Not.Exist, "refused before anything trained or was written");
+        else Assert.That(Path.Combine(probe.Out, "probe", "report.md"), Does.Exist, "a failure, with its report");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Harness.Data;
 
 namespace Harness.Tests.Unit.Cli;
@@ -54,6 +55,23 @@ public sealed class ProbeExperiment : IDisposable
     /// <summary><c>reproduce</c> on this experiment, its data and its own out, baselines and store folders, then <paramref name="options"/>.</summary>
     public string[] Reproduce(params string[] options) =>
         ["reproduce", "--experiment", Folder, "--data-dir", Data, "--out", Out, "--baselines", Baselines, .. options];
+
+    /// <summary>Trains the runs into <see cref="Store"/> (as a shard job would) and returns the first entry's path.</summary>
+    public string FillStore()
+    {
+        var (exitCode, output) = HarnessProcess.Run(Reproduce("--shard", "1/1", "--store", Store));
+        if (exitCode != 0) throw new InvalidOperationException($"Filling the probe's store failed ({exitCode}):\n{output}");
+        return Directory.EnumerateFiles(Store, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+    }
+
+    /// <summary>Fills the store, then edits its first entry as JSON.</summary>
+    public void EditEntry(Action<JsonNode> edit)
+    {
+        var path = FillStore();
+        var entry = JsonNode.Parse(File.ReadAllText(path))!;
+        edit(entry);
+        File.WriteAllText(path, entry.ToJsonString());
+    }
 
     public void Dispose()
     {
