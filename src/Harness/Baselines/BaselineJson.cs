@@ -1,26 +1,20 @@
 using System.Text.Json;
+using Harness.IO;
 
 namespace Harness.Baselines;
 
-/// <summary>Opens a baseline file as JSON; an unreadable file or invalid JSON becomes an error naming the file.</summary>
+/// <summary>Opens a baseline file as JSON (<see cref="JsonFile"/>); what is wrong with it is a <see cref="BaselineFormatException"/>.</summary>
 internal static class BaselineJson
 {
     public static JsonDocument Parse(string path)
     {
         try
         {
-            var document = JsonDocument.Parse(File.ReadAllText(path));
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
-            document.Dispose();
-            throw new BaselineFormatException(path, "expected a JSON object at the top level");
+            return JsonFile.Parse(path);
         }
-        catch (JsonException e)
+        catch (InvalidDataException e)
         {
-            throw new BaselineFormatException(path, $"invalid JSON: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            throw new BaselineFormatException(path, $"cannot be read: {e.Message}");
+            throw new BaselineFormatException(path, e.Message[(path.Length + 2)..]);
         }
     }
 }

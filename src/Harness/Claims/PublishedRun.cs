@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Harness.Baselines;
 using Harness.Config;
 using Harness.Config.Settings;
 using Harness.History;
+using Harness.IO;
 
 namespace Harness.Claims;
 
@@ -38,7 +38,7 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
         var errors = new List<string>();
         var runs = new List<PublishedRun>();
         var configurations = experiment.Grids.SelectMany(g => g.Combinations()).Select(c => c.ConfigurationId).ToHashSet();
-        using (var document = BaselineJson.Parse(path))
+        using (var document = Open(path))
         {
             var root = document.RootElement;
             var template = experiment.Grids[0].Template;
@@ -58,6 +58,18 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
                 }
         }
         return errors.Count == 0 ? runs : throw new ConfigurationException(errors.Select(e => $"{path}: {e}").ToList());
+    }
+
+    private static JsonDocument Open(string path)
+    {
+        try
+        {
+            return JsonFile.Parse(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ConfigurationException([e.Message]);
+        }
     }
 
     private static RunConfig Apply(RunConfig config, JsonElement element, string where, List<string> errors, params string[] other)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
 using Harness.Config.Settings;
-using Harness.Training.Optimizers;
 
 namespace Harness.Cli;
 
@@ -66,11 +65,11 @@ public sealed class RunSettingOptions
     private static string Describe(RunSetting setting)
     {
         if (!setting.IsHyperparameter) return setting.Description;
-        var defaults = OptimizerCatalog.All
+        var defaults = OptimizerSettings.All
             .Select(o => (o.Name, Value: setting.Default(new RunConfig { Optimizer = o.Name })))
             .Where(d => d.Value is not null)
             .Select(d => $"{d.Name} {RunSetting.Format(d.Value)}").ToList();
-        var unused = defaults.Count < OptimizerCatalog.All.Count ? "; the others do not use it" : "";
+        var unused = defaults.Count < OptimizerSettings.All.Count ? "; the others do not use it" : "";
         return $"{setting.Description} [default: {string.Join(", ", defaults)}{unused}]";
     }
 }

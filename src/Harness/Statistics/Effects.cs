@@ -31,10 +31,6 @@ public static class Effects
         return sxx == 0 || syy == 0 ? 0 : sxy / Math.Sqrt(sxx * syy);
     }
 
-    /// <summary>(mean A − mean B) − (mean C − mean D): how much an effect changes between two settings.</summary>
-    public static double DifferenceInDifferences(IReadOnlyList<double> a, IReadOnlyList<double> b, IReadOnlyList<double> c, IReadOnlyList<double> d) =>
-        a.Average() - b.Average() - (c.Average() - d.Average());
-
     public static double[] Ranks(IReadOnlyList<double> values)
     {
         var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();

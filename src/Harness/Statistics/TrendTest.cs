@@ -15,9 +15,6 @@ public static class TrendTest
         public double Rho => Effects.Spearman(X, Y);
     }
 
-    /// <summary>The mean within-seed ρ.</summary>
-    public static double MeanRho(IReadOnlyList<Block> blocks) => blocks.Average(b => b.Rho);
-
     public static PermutationTest.Result WithinBlocks(IReadOnlyList<Block> blocks, int resamples = 20_000, ulong seed = 1)
     {
         var ys = blocks.Select(b => b.Y.ToArray()).ToArray();

@@ -1,5 +1,3 @@
-using Harness.Training.Optimizers;
-
 namespace Harness.Config.Settings;
 
 /// <summary>
@@ -50,7 +48,7 @@ public static class RunSettings
     public static readonly RunSetting Optimizer = new()
     {
         Name = "optimizer", Token = "optimizer", FileKey = "optimizer", Kind = SettingKind.Choice,
-        Choices = OptimizerCatalog.All.Select(o => o.Name).ToList(), Expected = OptimizerCatalog.Names,
+        Choices = OptimizerSettings.All.Select(o => o.Name).ToList(), Expected = OptimizerSettings.Names,
         Description = "Keras 2.2.4 optimizer, with its own hyperparameters",
         Get = r => r.Optimizer, Set = (r, v) => r with { Optimizer = (string)v }, Default = _ => "adam",
     };
@@ -137,14 +135,14 @@ public static class RunSettings
     /// </summary>
     public static double? HyperparameterDefault(RunConfig run, string name)
     {
-        if (OptimizerCatalog.Find(run.Optimizer) is not { } optimizer || !optimizer.Defaults.TryGetValue(name, out var value)) return null;
+        if (OptimizerSettings.Find(run.Optimizer) is not { } optimizer || !optimizer.Defaults.TryGetValue(name, out var value)) return null;
         return name == "epsilon" && run.Semantics == Settings.Semantics.PyTorch && optimizer.Name == "adam" ? 1e-8 : value;
     }
 
     /// <summary>"rmsprop uses learningRate, rho, epsilon": for the error that names a hyperparameter its optimizer ignores.</summary>
-    public static string UsedBy(string optimizer) => OptimizerCatalog.Find(optimizer) is { } o
+    public static string UsedBy(string optimizer) => OptimizerSettings.Find(optimizer) is { } o
         ? $"{o.Name} uses {string.Join(", ", All.Where(s => s.IsHyperparameter && o.Defaults.ContainsKey(s.Name)).Select(s => s.Name))}"
-        : $"expected an optimizer among {OptimizerCatalog.Names}";
+        : $"expected an optimizer among {OptimizerSettings.Names}";
 
     private static RunSetting Integer(string name, string token, string fileKey, string description,
         Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set, int fallback, Func<object, bool> inRange, string expected) => new()

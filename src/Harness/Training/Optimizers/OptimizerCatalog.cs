@@ -4,36 +4,30 @@ using TorchSharp.Modules;
 namespace Harness.Training.Optimizers;
 
 /// <summary>
-/// The optimizers a run can choose, the one place that knows which exist. Each is written as Keras 2.2.4's
-/// keras/optimizers.py computes it (float32 throughout, Python's evaluation order), with Keras's defaults
-/// (<c>epsilon=None</c> there means <c>K.epsilon()</c> = 1e-7).
+/// The implementation of each optimizer configuration names (<see cref="OptimizerSettings"/>, the one list of which exist and
+/// their defaults), each written as Keras 2.2.4's keras/optimizers.py computes it (float32 throughout, Python's evaluation
+/// order). An optimizer without an implementation here fails this type's initialisation, and a test.
 /// </summary>
 public static class OptimizerCatalog
 {
+    private static readonly Dictionary<string, Func<IEnumerable<Parameter>, Func<string, double>, Semantics, IOptimizer>> Implementations = new()
+    {
+        ["sgd"] = (parameters, get, _) => new KerasSgd(parameters, (float)get("learningRate"), (float)get("momentum"), Flag(get("nesterov"), "nesterov")),
+        ["rmsprop"] = (parameters, get, _) => new KerasRmsprop(parameters, (float)get("learningRate"), (float)get("rho"), (float)get("epsilon")),
+        ["adagrad"] = (parameters, get, _) => new KerasAdagrad(parameters, (float)get("learningRate"), (float)get("epsilon")),
+        ["adam"] = CreateAdam,
+    };
+
     /// <summary>Every optimizer, in the order Keras's documentation lists them.</summary>
-    public static IReadOnlyList<OptimizerDefinition> All { get; } =
-    [
-        new("sgd", "SGD(lr, momentum, nesterov)",
-            Defaults(("learningRate", 0.01), ("momentum", 0), ("nesterov", 0)),
-            (parameters, get, _) => new KerasSgd(parameters, (float)get("learningRate"), (float)get("momentum"), Flag(get("nesterov"), "nesterov"))),
-        new("rmsprop", "RMSprop(lr, rho, epsilon)",
-            Defaults(("learningRate", 0.001), ("rho", 0.9), ("epsilon", 1e-7)),
-            (parameters, get, _) => new KerasRmsprop(parameters, (float)get("learningRate"), (float)get("rho"), (float)get("epsilon"))),
-        new("adagrad", "Adagrad(lr, epsilon)",
-            Defaults(("learningRate", 0.01), ("epsilon", 1e-7)),
-            (parameters, get, _) => new KerasAdagrad(parameters, (float)get("learningRate"), (float)get("epsilon"))),
-        new("adam", "Adam(lr, beta_1, beta_2, epsilon)",
-            Defaults(("learningRate", 0.001), ("beta1", 0.9), ("beta2", 0.999), ("epsilon", 1e-7)),
-            CreateAdam),
-    ];
+    public static IReadOnlyList<OptimizerDefinition> All { get; } = [.. OptimizerSettings.All.Select(o => new OptimizerDefinition(o.Name, o.Keras, o.Defaults,
+        Implementations.TryGetValue(o.Name, out var create) ? create : throw new InvalidOperationException($"Optimizer '{o.Name}' has no implementation.")))];
 
     /// <summary>The definition called <paramref name="name"/>, ignoring case, or null.</summary>
     public static OptimizerDefinition? Find(string name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The names for an error message: "sgd, rmsprop, adagrad or adam".</summary>
-    public static string Names { get; } =
-        $"{string.Join(", ", All.Take(All.Count - 1).Select(d => d.Name))} or {All[^1].Name}";
+    public static string Names => OptimizerSettings.Names;
 
     /// <summary>Keras's Adam, or torch.optim.Adam under PyTorch semantics (ε after bias correction; Python's
     /// double-precision bias corrections).</summary>
@@ -52,7 +46,4 @@ public static class OptimizerCatalog
         1 => true,
         _ => throw new ArgumentOutOfRangeException(name, value, $"{name} must be 0 (false) or 1 (true)."),
     };
-
-    private static IReadOnlyDictionary<string, double> Defaults(params (string Name, double Value)[] values) =>
-        values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal).AsReadOnly();
 }

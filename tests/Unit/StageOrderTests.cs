@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace Harness.Tests.Unit;
+
+/// <summary>
+/// The folders of <c>src/Harness</c> in the order the README states, read from its one line of them: a file may name (by a
+/// <c>using</c>, a <c>Harness.</c>-qualified name, or a name qualified by a folder, as code inside <c>Harness</c> can write)
+/// only folders before its own. A back edge is how a cycle starts, and a cycle is how one change costs many edits.
+/// </summary>
+public sealed partial class StageOrderTests
+{
+    private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+    private static readonly string Source = Path.Combine(Root, "src", "Harness");
+
+    [GeneratedRegex(@"^`((?:\w+ (?:/|→) )+\w+)`$", RegexOptions.Multiline)]
+    private static partial Regex OrderLine();
+
+    [GeneratedRegex(@"\bHarness\.(\w+)|(?<![\w.])([A-Z]\w*)\.[A-Z]")]
+    private static partial Regex FolderReference();
+
+    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|""(?:\\.|[^""\\\n])*""", RegexOptions.Singleline)]
+    private static partial Regex CommentOrString();
+
+    /// <summary>The README's order: each rank the folders a <c>/</c> joins, ranks in <c>→</c> order.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ReadmeOrder()
+    {
+        var match = OrderLine().Match(File.ReadAllText(Path.Combine(Root, "README.md")));
+        Assert.That(match.Success, Is.True, "README.md has no line like `IO / Statistics → Native → … → Cli`");
+        return [.. match.Groups[1].Value.Split(" → ").Select(rank => (IReadOnlyList<string>)rank.Split(" / "))];
+    }
+
+    /// <summary>Each use of a folder not before the file's own: "Config/X.cs uses Training".</summary>
+    public static IReadOnlyList<string> BackEdges(IReadOnlyList<IReadOnlyList<string>> order, IEnumerable<(string Folder, string File, string Text)> files)
+    {
+        var rank = order.SelectMany((folders, i) => folders.Select(f => (f, i))).ToDictionary(p => p.f, p => p.i);
+        var edges = new List<string>();
+        foreach (var (folder, file, text) in files)
+        {
+            var code = CommentOrString().Replace(text, "");
+            var used = FolderReference().Matches(code).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Distinct();
+            edges.AddRange(used.Where(u => u != folder && rank.ContainsKey(u) && rank[u] >= rank[folder]).Select(u => $"{file} uses {u}"));
+        }
+        return edges;
+    }
+
+    private static IEnumerable<string> Folders() =>
+        Directory.GetDirectories(Source).Select(Path.GetFileName).OfType<string>().Where(f => f is not ("bin" or "obj" or "experiments"));
+
+    [Test]
+    public void Names_every_folder_once()
+    {
+        var named = ReadmeOrder().SelectMany(r => r).ToList();
+        Assert.That(named, Is.Unique);
+        Assert.That(named, Is.EquivalentTo(Folders()), "every folder of src/Harness has its place in the order");
+    }
+
+    [Test]
+    public void No_folder_uses_a_later_one()
+    {
+        var files = Folders().SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Source, folder), "*.cs", SearchOption.AllDirectories)
+            .Select(file => (folder, Path.GetRelativePath(Source, file), File.ReadAllText(file))));
+
+        Assert.That(BackEdges(ReadmeOrder(), files), Is.Empty, "a folder uses one after it in README.md's order");
+    }
+
+    [Test]
+    public void Finds_a_back_edge_by_using_by_qualified_name_and_by_folder_qualified_name()
+    {
+        IReadOnlyList<IReadOnlyList<string>> order = [["Config"], ["Training"], ["Report"]];
+        (string, string, string)[] files =
+        [
+            ("Config", "Config/A.cs", "using Harness.Training.Optimizers;"),
+            ("Config", "Config/B.cs", "var x = Harness.Report.MarkdownReport.FileName;"),
+            ("Training", "Training/C.cs", "namespace Harness.Training; class C { int F => Report.Figures.Count; }"),
+            ("Report", "Report/D.cs", "using Harness.Config; // Training.X in a comment\nvar s = \"Training.Y in a string\";"),
+        ];
+
+        Assert.That(BackEdges(order, files), Is.EqualTo(new[] { "Config/A.cs uses Training", "Config/B.cs uses Report", "Training/C.cs uses Report" }));
+    }
+}
