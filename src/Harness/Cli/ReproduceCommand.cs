@@ -80,14 +80,9 @@ public static class ReproduceCommand
         var (name, outRoot, workers, baselines) = (request.Experiment, request.OutRoot, request.Workers, request.Baselines);
         var seeds = request.Seeds ?? 0;
 
-        // Command-line settings come last, so they override the file and HARNESS__ environment variables.
-        var overrides = new Dictionary<string, string?>(request.Settings, StringComparer.OrdinalIgnoreCase);
-        var definition = ExperimentFolder.Open(name, overrides, baselines).Experiment;
-        if (seeds > 0)
-            for (var i = 0; i < definition.Grids.Count; i++) overrides[$"grids:{i}:seeds:count"] = seeds.ToString(CultureInfo.InvariantCulture);
-        if (request.DataDirectory is not null) overrides["data:directory"] = Path.GetFullPath(request.DataDirectory); // relative to where it was typed
-        if (request.Numerics is not null) overrides["numerics"] = request.Numerics.Name;
-        var folder = ExperimentFolder.Open(name, overrides, baselines);
+        // --set comes last of the configuration's sources, so it overrides the file and HARNESS__ environment variables; the
+        // typed options then set their values on the experiment itself.
+        var folder = WithOptions(ExperimentFolder.Open(name, request.Settings, baselines), request);
         var experiment = folder.Experiment;
         var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource) : default;
         var shardRequest = request.Sharding ?? new ShardOptions.Request();
@@ -178,6 +173,22 @@ public static class ReproduceCommand
         {
             return (null, [$"--out {report.OutRoot}: the report could not be written to {report.Path}, so the report there is left as it was: {e.Message}"]);
         }
+    }
+
+    /// <summary>The experiment with what <c>--seeds</c>, <c>--data-dir</c> and <c>--numerics</c> say in place of its own.</summary>
+    private static ExperimentFolder WithOptions(ExperimentFolder folder, Request request)
+    {
+        var experiment = folder.Experiment;
+        if (request.Seeds is { } seeds)
+        {
+            if (experiment.Grids.FirstOrDefault(g => (long)g.FirstSeed + seeds - 1 > int.MaxValue) is { } grid)
+                throw new UsageException($"error: --seeds: {seeds} seeds from grid {grid.Name}'s first seed, {grid.FirstSeed}, go past the largest seed, {int.MaxValue}");
+            experiment = experiment with { Grids = [.. experiment.Grids.Select(g => g with { SeedCount = seeds })] };
+        }
+        // Relative to where it was typed, as every path on a command line.
+        if (request.DataDirectory is { } data) experiment = experiment with { DataDirectory = Path.GetFullPath(data) };
+        if (request.Numerics is { } numerics) experiment = experiment with { Numerics = numerics };
+        return folder with { Experiment = experiment };
     }
 
     /// <summary><c>--shard i/N</c>: this share of the runs trained (or found) in the store, and nothing else.</summary>
