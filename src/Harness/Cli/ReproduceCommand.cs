@@ -140,14 +140,8 @@ public static class ReproduceCommand
             output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {published.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
         foreach (var failure in verifyFailures) error.WriteLine($"error: --verify: {failure}");
+        // What holds and what was not verified is said once, in the conclusions block above (the report's own sentences).
         if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
-        else
-        {
-            if (results.NotCompared > 0) output.WriteLine($"{results.Headline}: {results.NotCompared} of {results.Exact.Count} histories could not be compared bit for bit; see the report.");
-            if (results.NotEvaluated > 0)
-                output.WriteLine($"{results.Headline}: {results.NotEvaluated} of {results.Claims.Count} claims not evaluated, too few seeds " +
-                                 $"({string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))}).");
-        }
         return results.Holds && failures.Count == 0 && verifyFailures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
     }
 
