@@ -23,8 +23,8 @@ public static class Reproducer
         var lost = diverged.ToDictionary(d => d.RunId);
         IReadOnlyList<DivergedRun> Lost(IEnumerable<RunConfig> runs) => runs.Where(r => lost.ContainsKey(r.RunId)).Select(r => lost[r.RunId]).ToList();
 
-        var exact = session.Runs.Select(run => lost.TryGetValue(run.RunId, out var d) ? (run.RunId, ExactVerdict.Diverged, d.Message)
-            : Guard(() => session.VerifyExact(run.RunId), o => (run.RunId, o.Verdict, o.Message), e => (run.RunId, ExactVerdict.Regression, e.Message))).ToList();
+        var exact = InParallel(session.Runs, session.Pool.Workers, run => lost.TryGetValue(run.RunId, out var d) ? (run.RunId, ExactVerdict.Diverged, d.Message)
+            : Guard(() => session.VerifyExact(run.RunId), o => (run.RunId, o.Verdict, o.Message), e => (run.RunId, ExactVerdict.Regression, e.Message)));
         // A configuration that lost a seed is neither compared nor accepted: its survivors are not its distribution.
         var ensemble = session.Configurations.Select(c => Lost(c.Runs) is { Count: > 0 } gone
             ? (c.Id, EnsembleVerdict.Diverged, $"{gone.Count} of its {c.Runs.Count} seeds diverged: {Describe(gone)}")
@@ -45,6 +45,27 @@ public static class Reproducer
         {
             Diverged = diverged,
         };
+    }
+
+    /// <summary>
+    /// The exact checks side by side, in the runs' order: a check that meets a difference, or a missing baseline under
+    /// accept, waits for its confirming retrain, which the pool trains like any run. Twice as many checks as workers keep
+    /// every worker busy when all of them wait (regenerating every baseline costs about two trainings of the experiment,
+    /// not one plus a second on one worker); the rest of the checks are quick comparisons of files.
+    /// </summary>
+    private static IReadOnlyList<T> InParallel<T>(IReadOnlyList<RunConfig> runs, int workers, Func<RunConfig, T> check)
+    {
+        var outcomes = new T[runs.Count];
+        try
+        {
+            Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 * workers }, i => outcomes[i] = check(runs[i]));
+        }
+        catch (AggregateException e)
+        {
+            // As the sequential checks threw it: the command line tells its exceptions apart by type.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        return outcomes;
     }
 
     /// <summary>"run X diverged (loss is NaN at epoch 2, batch 3)", for the first few, and how many more.</summary>
