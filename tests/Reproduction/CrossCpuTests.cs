@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Harness.Baselines;
 using Harness.History;
 
 namespace Harness.Tests.Reproduction;
@@ -46,8 +45,8 @@ public sealed class CrossCpuTests
             Assert.That(amd.Field("cpu_vendor"), Is.EqualTo("AuthenticAMD"), "the emulator presented an AMD CPU");
             Assert.That(amd.Field("mkl_cpu_type"), Is.EqualTo(intel.Field("mkl_cpu_type")),
                 "with the vendor override, MKL classes the AMD CPU as it does the Intel one");
-            Assert.That(intel.History.SameAs(host.History), Is.True, "emulated Intel against this host:\n" + EpochDiffTable.Render(host.History, intel.History));
-            Assert.That(amd.History.SameAs(host.History), Is.True, "emulated AMD against this host:\n" + EpochDiffTable.Render(host.History, amd.History));
+            Assert.That(intel.History.SameAs(host.History), Is.True, "emulated Intel against this host:\n" + HistoryDiff.Table(host.History, intel.History));
+            Assert.That(amd.History.SameAs(host.History), Is.True, "emulated AMD against this host:\n" + HistoryDiff.Table(host.History, amd.History));
         });
         Assert.Pass($"Identical bits on this host ({host.Field("cpu_model")}), {intel.Field("cpu_model")} and {amd.Field("cpu_model")}: " +
                     $"final val_loss {RunResultJson.Format(host.History.ValLoss[^1])}.");
@@ -62,7 +61,7 @@ public sealed class CrossCpuTests
         Assert.That(amd.Field("mkl_cpu_type"), Is.Not.EqualTo(intel.Field("mkl_cpu_type")), "MKL's own choice differs by vendor");
         Assert.That(amd.History.SameAs(intel.History), Is.False,
             "without the vendor override and the pinned branch the two vendors must part, or the portable test above proves nothing");
-        Assert.Pass("Native profile, emulated Intel against emulated AMD:\n" + EpochDiffTable.Render(intel.History, amd.History));
+        Assert.Pass("Native profile, emulated Intel against emulated AMD:\n" + HistoryDiff.Table(intel.History, amd.History));
     }
 
     [TestCase("portable")]
@@ -100,11 +99,8 @@ public sealed class CrossCpuTests
         public static Run Read(string path)
         {
             using var json = JsonDocument.Parse(File.ReadAllText(path));
-            var root = json.RootElement;
-            var fingerprint = root.GetProperty("fingerprint").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-            var history = root.GetProperty("history");
-            double[] Metric(string name) => [.. history.GetProperty(name).EnumerateArray().Select(v => v.GetDouble())];
-            return new Run(fingerprint, new TrainingHistory([.. Metric("loss")], [.. Metric("acc")], [.. Metric("val_loss")], [.. Metric("val_acc")]));
+            var result = RunResultJson.Read(json.RootElement, fields => fields);
+            return new Run(result.Fingerprint, result.History);
         }
     }
 }

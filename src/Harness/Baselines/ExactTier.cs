@@ -68,17 +68,17 @@ public static class ExactTier
                 ? new ExactOutcome(ExactVerdict.Nondeterministic,
                     $"Determinism failure: the first training differed from {verifiedPath}, a second training of the same run matched it " +
                     "bit for bit. The same seed must give the same bits every time. The first training against the baseline:\n" +
-                    EpochDiffTable.Render(baseline.History, current.History), Replacement: second)
+                    HistoryDiff.Table(baseline.History, current.History), Replacement: second)
                 : new ExactOutcome(ExactVerdict.Nondeterministic,
                     $"Determinism failure: two trainings of the same run differ from each other and from {verifiedPath}.\n" +
-                    EpochDiffTable.Render(baseline.History, current.History) + "Second training against the first:\n" +
-                    EpochDiffTable.Render(current.History, second.History));
+                    HistoryDiff.Table(baseline.History, current.History) + "Second training against the first:\n" +
+                    HistoryDiff.Table(current.History, second.History));
 
         if (store.Policy.Accept) return AcceptOver(store, current, received, "history changed");
         var (receivedPath, _) = store.Record(current.RunId, received);
         return new ExactOutcome(ExactVerdict.Regression,
             $"Regression: same environment, different numbers than {verifiedPath}.\n" +
-            EpochDiffTable.Render(baseline.History, current.History) +
+            HistoryDiff.Table(baseline.History, current.History) +
             $"Wrote {receivedPath}. If the change is intended, accept it: harness accept --run {current.RunId}.", receivedPath);
     }
 
@@ -87,7 +87,7 @@ public static class ExactTier
         retrain?.Invoke() is { } second && !second.History.SameAs(current.History)
             ? new ExactOutcome(ExactVerdict.Nondeterministic,
                 $"Determinism failure: not accepted, because a second training of {current.RunId} did not reproduce the first bit for bit.\n" +
-                EpochDiffTable.Render(current.History, second.History))
+                HistoryDiff.Table(current.History, second.History))
             : null;
 
     private static ExactOutcome AcceptOver(BaselineStore store, RunResult current, string content, string why)

@@ -1,3 +1,5 @@
+using Harness.Config.Settings;
+
 namespace Harness.Claims;
 
 /// <summary>
@@ -18,4 +20,11 @@ public sealed record Claim(
     IReadOnlyList<ClaimPart> Parts,
     Registration Registration,
     string Reason,
-    double? Negligible = null);
+    double? Negligible = null)
+{
+    /// <summary>Whether one of the claim's comparisons selects <paramref name="run"/> (or, given a configuration, its runs).</summary>
+    public bool Selects(RunConfig run) => Parts.SelectMany(p => p.Filters).Any(f => f.Matches(run));
+
+    /// <summary>The runs of <paramref name="runs"/> the claim's comparisons select, in their order: the runs it is decided from.</summary>
+    public IReadOnlyList<RunConfig> Runs(IEnumerable<RunConfig> runs) => [.. runs.Where(Selects)];
+}

@@ -39,8 +39,7 @@ public static class RegisterCommand
         var folder = ExperimentFolder.Open(experiment, baselines: baselines);
         var claim = folder.Claims.Claims.FirstOrDefault(c => c.Id == claimId)
             ?? throw new UsageException($"error: {folder.Claims.Path} has no claim '{claimId}'; its claims: {string.Join(", ", folder.Claims.Claims.Select(c => c.Id))}");
-        var filters = claim.Parts.SelectMany(p => p.Filters).ToList();
-        var runs = ExperimentGrid.Runs(folder.Experiment).Where(run => filters.Any(f => f.Matches(run))).ToList();
+        var runs = claim.Runs(ExperimentGrid.Runs(folder.Experiment));
         var found = folder.Store(BaselinePolicy.FromEnvironment()).ResultsOf(runs);
         if (found.Count > 0)
             throw new UsageException($"error: cannot pre-register claim '{claim.Id}': {found.Count} result file(s) of its configurations already exist, " +

@@ -60,14 +60,7 @@ public sealed class ExperimentSession : IDisposable
     {
         var claim = Claims.Claims.FirstOrDefault(c => c.Id == claimId)
             ?? throw new ArgumentException($"{Claims.Path} has no claim '{claimId}'.", nameof(claimId));
-        return ClaimEvaluator.Evaluate(claim, Claims, Results(RunsOf(claim)));
-    }
-
-    /// <summary>The experiment's runs a claim's comparisons select.</summary>
-    public IReadOnlyList<RunConfig> RunsOf(Claim claim)
-    {
-        var filters = claim.Parts.SelectMany(p => p.Filters).ToList();
-        return Runs.Where(run => filters.Any(f => f.Matches(run))).ToList();
+        return ClaimEvaluator.Evaluate(claim, Claims, Results(claim.Runs(Runs)));
     }
 
     /// <summary>The published run of a configuration against its reproduced seeds.</summary>

@@ -56,8 +56,7 @@ public static class SequentialDecider
     /// </summary>
     private static IReadOnlyList<RunConfig> RunsAt(ExperimentSession session, Claim claim, int? seeds)
     {
-        var filters = claim.Parts.SelectMany(p => p.Filters).ToList();
-        return session.Configurations.Where(c => filters.Any(f => f.Matches(c.Configuration)))
+        return session.Configurations.Where(c => claim.Selects(c.Configuration))
             .SelectMany(c => seeds is not { } target || c.Runs.Count >= target ? c.Runs
                 : c.Runs.Concat(Enumerable.Range(c.Runs.Max(r => r.Seed) + 1, target - c.Runs.Count).Select(seed => c.Configuration with { Seed = seed })))
             .ToList();

@@ -35,17 +35,8 @@ public static class StoreVerification
     {
         var retrains = Task.WhenAll(drawn.Select(r => session.Pool.Rerun(r.Config))).GetAwaiter().GetResult();
         return drawn.Zip(retrains).Where(p => !p.Second.History.SameAs(p.First.History))
-            .Select(p => $"{p.First.RunId}: the stored history differs from a retrain ({FirstDifference(p.First.History, p.Second.History)}); " +
+            .Select(p => $"{p.First.RunId}: the stored history differs from a retrain ({HistoryDiff.FirstDifference(p.First.History, p.Second.History, "stored", "retrained")}); " +
                          $"entry {session.EntryPath(p.First.Config)}")
             .ToList();
-    }
-
-    private static string FirstDifference(TrainingHistory stored, TrainingHistory retrained)
-    {
-        foreach (var metric in TrainingHistory.MetricNames)
-            for (var i = 0; i < Math.Min(stored[metric].Length, retrained[metric].Length); i++)
-                if (!stored[metric][i].Equals(retrained[metric][i]))
-                    return $"{metric} at epoch {i + 1}: stored {RunResultJson.Format(stored[metric][i])}, retrained {RunResultJson.Format(retrained[metric][i])}";
-        return $"stored {stored.Epochs} epochs, retrained {retrained.Epochs}";
     }
 }

@@ -81,12 +81,12 @@ public sealed class MergedStores : IRunCache
             try
             {
                 using var document = JsonDocument.Parse(text);
-                var runId = document.RootElement.GetProperty("result").GetProperty("runId").GetString() ?? "";
+                var runId = RunResultJson.Read(document.RootElement.GetProperty("result"), fields => fields, where: "result").RunId;
                 var inputs = document.RootElement.GetProperty("inputs").GetRawText();
                 if (!index.TryGetValue(runId, out var list)) index[runId] = list = [];
                 list.Add((path, inputs));
             }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or InvalidDataException)
             {
                 // An unreadable file is reported where its key is looked up; here it simply names no run.
             }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Harness.History;
 using Harness.IO;
@@ -39,28 +38,13 @@ public static class StoreEntryJson
             var actual = RunKey.FromInputs(inputsText).Hash;
             if (actual != key) throw new InvalidDataException($"its inputs hash to {actual}, not to its key {key}");
 
-            var result = Object(Property(root, "result"), "'result'");
-            var fingerprintElement = Object(Property(result, "fingerprint"), "'result.fingerprint'");
-            var fields = fingerprintElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()!
-                : throw new InvalidDataException($"'result.fingerprint.{p.Name}' must be a string"));
-            var fingerprint = EnvironmentFingerprint.FromFields(fields, "result.fingerprint");
-            var config = DeterministicJson.Write(Object(Property(result, "config"), "'result.config'").WriteTo);
-            return new StoreEntry(key, inputsText, Text(result, "runId"), config, fingerprint,
-                History(Object(Property(result, "history"), "'result.history'")), Property(result, "seconds").GetDouble());
+            var result = RunResultJson.Read(Property(root, "result"), fields => EnvironmentFingerprint.FromFields(fields, "result.fingerprint"), where: "result");
+            return new StoreEntry(key, inputsText, result.RunId, result.Config, result.Fingerprint, result.History, result.Seconds!.Value);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException(e.Message, e);
         }
-    }
-
-    private static TrainingHistory History(JsonElement history)
-    {
-        ImmutableArray<double> Metric(string name) => [.. Property(history, name).EnumerateArray().Select(v => v.GetDouble())];
-        var parsed = new TrainingHistory(Metric("loss"), Metric("acc"), Metric("val_loss"), Metric("val_acc"));
-        if (parsed.Epochs == 0 || TrainingHistory.MetricNames.Any(m => parsed[m].Length != parsed.Epochs))
-            throw new InvalidDataException("'result.history' must hold the same number (at least one) of values for every metric");
-        return parsed;
     }
 
     private static JsonElement Object(JsonElement element, string what) =>

@@ -61,8 +61,8 @@ public sealed class DeterminismTests
         Assert.That(exitCode, Is.Zero, output);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, config.RunId + ".json")));
-        var history = json.RootElement.GetProperty("history");
+        var history = RunResultJson.Read(json.RootElement, fields => fields).History;
         foreach (var metric in TrainingHistory.MetricNames)
-            Assert.That(history.GetProperty(metric).EnumerateArray().Select(v => v.GetDouble()).ToArray(), Is.EqualTo(inProcess[metric].ToArray()), metric);
+            Assert.That(history[metric].ToArray(), Is.EqualTo(inProcess[metric].ToArray()), metric);
     }
 }
