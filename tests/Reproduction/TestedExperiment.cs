@@ -18,8 +18,8 @@ namespace Harness.Tests.Reproduction;
 internal sealed class TestedExperiment : IDisposable
 {
     // By id: test cases are built from the experiment's files at discovery, the session's objects from the same files later.
-    private readonly ConcurrentDictionary<string, ExactOutcome> _exact = new();
-    private readonly ConcurrentDictionary<string, EnsembleOutcome> _ensemble = new();
+    private readonly ConcurrentDictionary<string, ExactCheck> _exact = new();
+    private readonly ConcurrentDictionary<string, EnsembleCheck> _ensemble = new();
     private readonly ConcurrentDictionary<string, ClaimOutcome> _claims = new();
     private readonly ConcurrentDictionary<string, PublishedComparison> _published = new();
     private readonly ProgressHeartbeat _heartbeat;
@@ -51,13 +51,13 @@ internal sealed class TestedExperiment : IDisposable
 
     public ExperimentSession Session { get; }
 
-    public ExactOutcome VerifyExact(RunConfig run) => _exact[run.RunId] = Session.VerifyExact(run.RunId);
+    public ExactCheck VerifyExact(RunConfig run) => _exact[run.RunId] = Session.VerifyExact(run);
 
-    public EnsembleOutcome VerifyEnsemble(ConfigurationRuns configuration) => _ensemble[configuration.Id] = Session.VerifyEnsemble(configuration.Id);
+    public EnsembleCheck VerifyEnsemble(ConfigurationRuns configuration) => _ensemble[configuration.Id] = Session.VerifyEnsemble(configuration);
 
-    public ClaimOutcome EvaluateClaim(Claim claim) => _claims[claim.Id] = Session.EvaluateClaim(claim.Id);
+    public ClaimOutcome EvaluateClaim(Claim claim) => _claims[claim.Id] = Session.EvaluateClaim(claim);
 
-    public PublishedComparison ComparePublished(PublishedRun published) => _published[published.ConfigurationId] = Session.ComparePublished(published.ConfigurationId);
+    public PublishedComparison ComparePublished(PublishedRun published) => _published[published.ConfigurationId] = Session.ComparePublished(published);
 
     /// <summary>
     /// The whole reproduction, as <c>reproduce</c> writes it, under <c>artifacts/test-report/&lt;experiment&gt;/</c> (which CI
@@ -74,8 +74,8 @@ internal sealed class TestedExperiment : IDisposable
         var runs = Session.Runs.Where(r => finished.ContainsKey(r.RunId)).Select(r => finished[r.RunId]).ToList();
         if (runs.Count == 0) return null;
         return new ExperimentResults(Session.Experiment, runs[0].Fingerprint, runs,
-            [.. Session.Runs.Where(r => _exact.ContainsKey(r.RunId)).Select(r => (r.RunId, _exact[r.RunId].Verdict, _exact[r.RunId].Message))],
-            [.. Session.Configurations.Where(c => _ensemble.ContainsKey(c.Id)).Select(c => (c.Id, _ensemble[c.Id].Verdict, _ensemble[c.Id].Message))],
+            [.. Session.Runs.Where(r => _exact.ContainsKey(r.RunId)).Select(r => _exact[r.RunId])],
+            [.. Session.Configurations.Where(c => _ensemble.ContainsKey(c.Id)).Select(c => _ensemble[c.Id])],
             [.. Session.Claims.Claims.Where(c => _claims.ContainsKey(c.Id)).Select(c => _claims[c.Id])],
             [.. Session.Published.Where(p => _published.ContainsKey(p.ConfigurationId)).Select(p => _published[p.ConfigurationId])],
             Session.Claims.PublishedOutliers) { Complete = false };

@@ -14,8 +14,8 @@ public sealed record ExperimentResults(
     Experiment Experiment,
     EnvironmentFingerprint Fingerprint,
     IReadOnlyList<RunResult> Runs,
-    IReadOnlyList<(string RunId, ExactVerdict Verdict, string Message)> Exact,
-    IReadOnlyList<(string ConfigurationId, EnsembleVerdict Verdict, string Message)> Ensemble,
+    IReadOnlyList<ExactCheck> Exact,
+    IReadOnlyList<EnsembleCheck> Ensemble,
     IReadOnlyList<ClaimOutcome> Claims,
     IReadOnlyList<PublishedComparison> Published,
     IReadOnlyList<PublishedOutlier> RegisteredOutliers)

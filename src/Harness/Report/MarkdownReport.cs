@@ -179,7 +179,7 @@ public sealed class MarkdownReport : IReportWriter
         md.AppendLine();
         md.AppendLine("| configuration | verdict |");
         md.AppendLine("| --- | --- |");
-        foreach (var (id, verdict, _) in results.Ensemble) md.AppendLine($"| {id} | {ResultsSummary.Marked(verdict, verdict.ToString(), Failure)} |");
+        foreach (var check in results.Ensemble) md.AppendLine($"| {check.ConfigurationId} | {ResultsSummary.Marked(check.Verdict, check.Verdict.ToString(), Failure)} |");
         md.AppendLine();
     }
 

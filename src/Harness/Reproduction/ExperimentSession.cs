@@ -56,20 +56,12 @@ public sealed class ExperimentSession : IDisposable
     public IReadOnlyList<PublishedRun> Published { get; }
 
     /// <summary>Decides a claim from the runs its comparisons select (and only those are trained).</summary>
-    public ClaimOutcome EvaluateClaim(string claimId)
-    {
-        var claim = Claims.Claims.FirstOrDefault(c => c.Id == claimId)
-            ?? throw new ArgumentException($"{Claims.Path} has no claim '{claimId}'.", nameof(claimId));
-        return ClaimEvaluator.Evaluate(claim, Claims, Results(claim.Runs(Runs)));
-    }
+    public ClaimOutcome EvaluateClaim(Claim claim) => ClaimEvaluator.Evaluate(claim, Claims, Results(claim.Runs(Runs)));
 
     /// <summary>The published run of a configuration against its reproduced seeds.</summary>
-    public PublishedComparison ComparePublished(string configurationId)
-    {
-        var published = Published.FirstOrDefault(p => p.ConfigurationId == configurationId)
-            ?? throw new ArgumentException($"The published runs of {Experiment.Name} have none of {configurationId}.", nameof(configurationId));
-        return PublishedComparison.Compare(published, Results(Configuration(configurationId).Runs), Claims.PublishedMetrics, Claims.MinimumSeeds);
-    }
+    /// <remarks>The configuration must be one of the experiment's (<see cref="PublishedRun.Read"/> checks that when the file is read).</remarks>
+    public PublishedComparison ComparePublished(PublishedRun published) => PublishedComparison.Compare(published,
+        Results(Configurations.First(c => c.Id == published.ConfigurationId).Runs), Claims.PublishedMetrics, Claims.MinimumSeeds);
 
     public Experiment Experiment { get; }
     public IReadOnlyList<RunConfig> Runs { get; }
@@ -91,20 +83,6 @@ public sealed class ExperimentSession : IDisposable
     public string EntryPath(RunConfig run) =>
         Merged?.PathOf(run) ?? StoredRuns?.Store.PathOf(StoredRuns.KeyOf(run).Hash) ?? throw new InvalidOperationException("The session reads no store.");
     public EnsembleTier Ensemble { get; }
-
-    /// <summary>Opens an experiment by name or path (see <see cref="ExperimentFolder.Open"/>), everything validated before anything trains.</summary>
-    public static ExperimentSession Open(string experiment, BaselinePolicy policy, int? workers = null,
-        IReadOnlyDictionary<string, string?>? overrides = null, Func<RunConfig, TrainingObserver>? observer = null, string? baselines = null)
-    {
-        var folder = ExperimentFolder.Open(experiment, overrides, baselines);
-        return new ExperimentSession(folder, folder.Store(policy), workers ?? RunScheduler.DefaultWorkers, observer);
-    }
-
-    public RunConfig Run(string runId) => Runs.FirstOrDefault(r => r.RunId == runId)
-        ?? throw new ArgumentException($"Experiment {Experiment.Name} has no run '{runId}'.", nameof(runId));
-
-    public ConfigurationRuns Configuration(string id) => Configurations.FirstOrDefault(c => c.Id == id)
-        ?? throw new ArgumentException($"Experiment {Experiment.Name} has no configuration '{id}'.", nameof(id));
 
     public double Cost(RunConfig config) => FlopCount.ForRun(config, _data.Dataset.Features, _data.Dataset.Classes);
 
@@ -133,9 +111,10 @@ public sealed class ExperimentSession : IDisposable
             .Select(f => new DivergedRun(f.Run, f.Error.Epoch, f.Error.Batch, f.Error.Message)).ToList();
     }
 
-    public ExactOutcome VerifyExact(string runId)
+    public ExactCheck VerifyExact(RunConfig run) => new(run, ExactOutcome(run));
+
+    private ExactOutcome ExactOutcome(RunConfig run)
     {
-        var run = Run(runId);
         // Evaluating merged stores trains nothing: a difference from the baseline stays an unconfirmed regression.
         var outcome = ExactTier.Verify(Result(run), Store, Pool.CanTrain ? () => Pool.Rerun(run).GetAwaiter().GetResult() : null);
         if (outcome.Replacement is not { } confirmed) return outcome;
@@ -153,11 +132,10 @@ public sealed class ExperimentSession : IDisposable
         };
     }
 
-    public EnsembleOutcome VerifyEnsemble(string configurationId)
+    public EnsembleCheck VerifyEnsemble(ConfigurationRuns configuration)
     {
-        var configuration = Configuration(configurationId);
         var results = Results(configuration.Runs);
-        return Ensemble.Verify(EnsembleEntry.From(configuration.Id, results), results[0].Fingerprint.Comparable());
+        return new(configuration, Ensemble.Verify(EnsembleEntry.From(configuration.Id, results), results[0].Fingerprint.Comparable()));
     }
 
     /// <summary>Verified files and ensemble entries that no run or configuration of the experiment produces.</summary>

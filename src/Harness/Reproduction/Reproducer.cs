@@ -23,12 +23,13 @@ public static class Reproducer
         var lost = diverged.ToDictionary(d => d.RunId);
         IReadOnlyList<DivergedRun> Lost(IEnumerable<RunConfig> runs) => runs.Where(r => lost.ContainsKey(r.RunId)).Select(r => lost[r.RunId]).ToList();
 
-        var exact = InParallel(session.Runs, session.Pool.Workers, run => lost.TryGetValue(run.RunId, out var d) ? (run.RunId, ExactVerdict.Diverged, d.Message)
-            : Guard(() => session.VerifyExact(run.RunId), o => (run.RunId, o.Verdict, o.Message), e => (run.RunId, ExactVerdict.Regression, e.Message)));
+        var exact = InParallel(session.Runs, session.Pool.Workers, run => lost.TryGetValue(run.RunId, out var d)
+            ? new ExactCheck(run, new ExactOutcome(ExactVerdict.Diverged, d.Message))
+            : Guard(() => session.VerifyExact(run), e => new ExactCheck(run, new ExactOutcome(ExactVerdict.Regression, e.Message))));
         // A configuration that lost a seed is neither compared nor accepted: its survivors are not its distribution.
         var ensemble = session.Configurations.Select(c => Lost(c.Runs) is { Count: > 0 } gone
-            ? (c.Id, EnsembleVerdict.Diverged, $"{gone.Count} of its {c.Runs.Count} seeds diverged: {Describe(gone)}")
-            : Guard(() => session.VerifyEnsemble(c.Id), o => (c.Id, o.Verdict, o.Message), e => (c.Id, EnsembleVerdict.Inconsistent, e.Message))).ToList();
+            ? new EnsembleCheck(c, new EnsembleOutcome(EnsembleVerdict.Diverged, $"{gone.Count} of its {c.Runs.Count} seeds diverged: {Describe(gone)}"))
+            : Guard(() => session.VerifyEnsemble(c), e => new EnsembleCheck(c, new EnsembleOutcome(EnsembleVerdict.Inconsistent, e.Message)))).ToList();
         // Read back after the exact tier: a run it found unstable has been replaced by the retrain that matched its baseline.
         var runs = session.Results(session.Runs.Where(r => !lost.ContainsKey(r.RunId)).ToList());
         // Adding seeds to a reproduction that has already failed would spend the budget on claims its lost runs leave open.
@@ -36,10 +37,10 @@ public static class Reproducer
         var claims = sequential?.Claims ?? session.Claims.Claims.Select(c => Lost(c.Runs(session.Runs)) is { Count: > 0 } gone
             ? ClaimOutcome.BlockedBy(c, session.Claims.Alpha, $"{Describe(gone)}, and a claim is never decided on the seeds that survived " +
                                                               "(a biased sample of its configurations)")
-            : session.EvaluateClaim(c.Id)).ToList();
+            : session.EvaluateClaim(c)).ToList();
         if (sequential is not null) runs = [.. runs, .. sequential.AddedRuns];
         var published = session.Published.Where(p => session.Configurations.Any(c => c.Id == p.ConfigurationId && Lost(c.Runs).Count == 0))
-            .Select(p => session.ComparePublished(p.ConfigurationId)).ToList();
+            .Select(session.ComparePublished).ToList();
         var fingerprint = runs.Count > 0 ? runs[0].Fingerprint : EnvironmentFingerprint.Current();
         return new ExperimentResults(session.Experiment, fingerprint, runs, exact, ensemble, claims, published, session.Claims.PublishedOutliers)
         {
@@ -78,11 +79,11 @@ public static class Reproducer
     }
 
     /// <summary>A broken baseline file is a failed check with its message, not a crash of the whole reproduction.</summary>
-    private static TResult Guard<TOutcome, TResult>(Func<TOutcome> check, Func<TOutcome, TResult> ok, Func<BaselineFormatException, TResult> broken)
+    private static T Guard<T>(Func<T> check, Func<BaselineFormatException, T> broken)
     {
         try
         {
-            return ok(check());
+            return check();
         }
         catch (BaselineFormatException e)
         {

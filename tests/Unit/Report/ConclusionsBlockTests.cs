@@ -66,8 +66,8 @@ public sealed class ConclusionsBlockTests
         var partial = fixture with
         {
             Runs = runs,
-            Exact = [.. runs.Select(r => (r.RunId, ExactVerdict.Match, "identical"))],
-            Ensemble = [("layers-1_dropout-0_n-1000", EnsembleVerdict.Consistent, "ok")],
+            Exact = [.. runs.Select(r => new ExactCheck(r.Config, new ExactOutcome(ExactVerdict.Match, "identical")))],
+            Ensemble = [.. fixture.Ensemble.Where(e => e.ConfigurationId == "layers-1_dropout-0_n-1000")],
             Claims = [],
             Published = [],
             Complete = false,

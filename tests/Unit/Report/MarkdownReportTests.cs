@@ -35,8 +35,8 @@ public sealed class MarkdownReportTests
         var fixture = ReportFixture.Results();
         var results = fixture with
         {
-            Exact = [.. fixture.Exact.Select((e, i) => (e.RunId, i < 3 ? ExactVerdict.NotComparable : ExactVerdict.Match,
-                i < 3 ? "Not comparable: numerics: portable (baseline) vs native (current)." : "ok"))],
+            Exact = [.. fixture.Exact.Select((e, i) => e with { Outcome = new ExactOutcome(i < 3 ? ExactVerdict.NotComparable : ExactVerdict.Match,
+                i < 3 ? "Not comparable: numerics: portable (baseline) vs native (current)." : "ok") })],
             Claims = [.. fixture.Claims.Where(c => c.AsRegistered)],
             RegisteredOutliers = [],
             Published = [],

@@ -2,6 +2,7 @@ using Harness.Baselines;
 using Harness.Claims;
 using Harness.Config;
 using Harness.Config.Settings;
+using Harness.Grid;
 using Harness.History;
 using Harness.Report;
 using Harness.Tests.Unit.Baselines;
@@ -21,9 +22,10 @@ internal static class ReportFixture
                     from dropout in new[] { 0.0, 0.2 }
                     from seed in Enumerable.Range(1, 6)
                     select SyntheticRuns.WithGap(layers, dropout, 1000, seed, 0.3 + 0.1 * layers - 0.2 * dropout + 0.02 * SyntheticRuns.Noise(seed, layers))).ToList();
-        var exact = runs.Select(r => (r.RunId, r.RunId.EndsWith("seed-6", StringComparison.Ordinal) && r.Config.Layers == 3 && r.Config.Dropout == 0
-            ? ExactVerdict.Regression : ExactVerdict.Match, "message")).ToList();
-        var ensemble = runs.Select(r => r.Config.ConfigurationId).Distinct().Select(id => (id, EnsembleVerdict.Consistent, "ok")).ToList();
+        var exact = runs.Select(r => new ExactCheck(r.Config, new ExactOutcome(r.RunId.EndsWith("seed-6", StringComparison.Ordinal) && r.Config.Layers == 3 && r.Config.Dropout == 0
+            ? ExactVerdict.Regression : ExactVerdict.Match, "message"))).ToList();
+        var ensemble = runs.GroupBy(r => r.Config.ConfigurationId).Select(g => new EnsembleCheck(
+            new ConfigurationRuns(g.Key, g.First().Config, [.. g.Select(r => r.Config)]), new EnsembleOutcome(EnsembleVerdict.Consistent, "ok"))).ToList();
         var settings = new ClaimSet(0.05, 1000, 3, [], ["gap"], [], "claims.json");
         var trend = new Claim("deeper", "deeper nets overfit more", "The deeper, the more it overfits.", "gap",
             [new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(dropout: 0), Axis: RunSettings.Layers)],
