@@ -104,7 +104,7 @@ public sealed class ExperimentSession : IDisposable
         IReadOnlyDictionary<string, string?>? overrides = null, Func<RunConfig, TrainingObserver>? observer = null, string? baselines = null)
     {
         var folder = ExperimentFolder.Open(experiment, overrides, baselines);
-        return new ExperimentSession(folder, folder.Store(policy), workers ?? RunScheduler.DefaultWorkers, observer);
+        return new ExperimentSession(folder, folder.Store(policy), workers ?? WorkerPool.DefaultWorkers, observer);
     }
 
     public RunConfig Run(string runId) => Runs.FirstOrDefault(r => r.RunId == runId)
