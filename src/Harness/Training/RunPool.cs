@@ -32,10 +32,10 @@ public sealed class RunPool : IDisposable
         bool canTrain = true)
     {
         CanTrain = canTrain;
-        _workers = new WorkerPool(workers, "harness-run");
         _data = data;
         _observer = observer;
         _cache = cache;
+        _workers = new WorkerPool(workers, "harness-run");
     }
 
     public int Workers => _workers.Workers;
