@@ -30,7 +30,7 @@ internal sealed class TestedExperiment : IDisposable
         // The observer exists before the session, the tracker only after it (it weighs runs by the data's shape): the first
         // run is queued after both.
         ProgressTracker? tracker = null;
-        Session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), RunScheduler.DefaultWorkers,
+        Session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), WorkerPool.DefaultWorkers,
             run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)), store);
         tracker = new ProgressTracker(Session.Cost, RunsSource.Reused(Session));
         Session.Pool.Queued += tracker.Plan;

@@ -113,7 +113,7 @@ public static class BenchCommand
         // flatter the ratio, and the bound must be the strictest one measured.
         var before = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
         var clock = Stopwatch.StartNew();
-        RunScheduler.Run(configs, Flops, c => Trainer.Train(c, splits[(c.NTrain, c.NValidation)]), workers);
+        WorkerPool.Run(configs, Flops, c => Trainer.Train(c, splits[(c.NTrain, c.NValidation)]), workers);
         var wall = clock.Elapsed.TotalSeconds;
         var after = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
         var throughput = Math.Max(before, after);

@@ -55,6 +55,6 @@ public static class CommonOptions
         return option;
     }
 
-    /// <summary>At most <see cref="RunPool.MaxWorkers"/>: each worker is a thread with its own libtorch state.</summary>
-    public static Option<int> Workers() => TypedOption.Integer("--workers", "runs trained side by side", 1, RunScheduler.DefaultWorkers, RunPool.MaxWorkers);
+    /// <summary>At most <see cref="WorkerPool.MaxWorkers"/>: each worker is a thread with its own libtorch state.</summary>
+    public static Option<int> Workers() => TypedOption.Integer("--workers", "runs trained side by side", 1, WorkerPool.DefaultWorkers, WorkerPool.MaxWorkers);
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Harness.Config.Settings;
+using Harness.Training;
 
 namespace Harness.Reproduction;
 
 /// <summary>
-/// <c>--shard i/N</c>: a deterministic, cost-balanced share of an experiment's runs. Runs are taken longest first (by their
-/// FLOP count, then run id) and each goes to the shard with the least work so far (the LPT rule: within 4/3 of the best
-/// possible balance), so every shard job, on any machine, computes the same split without talking to the others.
+/// <c>--shard i/N</c>: a deterministic, cost-balanced share of an experiment's runs. Runs are taken in <see cref="CostOrder"/>
+/// (longest first by their FLOP count, then by run id) and each goes to the shard with the least work so far (the LPT rule:
+/// within 4/3 of the best possible balance), so every shard job, on any machine, computes the same split without talking to
+/// the others.
 /// </summary>
 public sealed record Shard(int Index, int Count)
 {
@@ -27,7 +29,7 @@ public sealed record Shard(int Index, int Count)
     {
         var load = new double[Count];
         var mine = new HashSet<string>();
-        foreach (var run in runs.OrderByDescending(cost).ThenBy(r => r.RunId, StringComparer.Ordinal))
+        foreach (var run in CostOrder.LongestFirst(runs, cost))
         {
             var lightest = Array.IndexOf(load, load.Min());
             load[lightest] += cost(run);

@@ -15,7 +15,7 @@ public static class GemmReplay
     {
         var flops = configs.Sum(c => FlopCount.ForRun(c with { Epochs = epochs }, features, classes));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        RunScheduler.Run(configs, c => FlopCount.ForRun(c, features, classes), c => Replay(c, features, classes, epochs), workers);
+        WorkerPool.Run(configs, c => FlopCount.ForRun(c, features, classes), c => Replay(c, features, classes, epochs), workers);
         return flops / clock.Elapsed.TotalSeconds;
     }
 

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using Harness.Config;
 using Harness.Config.Settings;
 using Harness.Data;
 using Harness.History;
-using Harness.Native;
 
 namespace Harness.Training;
 
@@ -14,14 +12,14 @@ namespace Harness.Training;
 /// store), a run stored by an earlier process is read instead of trained, and every run trained is stored; a run another
 /// process is training is put back in the queue and read once that process has stored it, while this pool's workers go
 /// on with other runs. A rerun always trains, is never stored and reserves nothing, since it exists to check the first
-/// training.
+/// training. The runs are done on a <see cref="WorkerPool"/>, in the order asked for.
 /// </summary>
 public sealed class RunPool : IDisposable
 {
     /// <summary>How long a run another process is training waits before this pool looks for its result again.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    private readonly BlockingCollection<Job> _queue = new();
+    private readonly WorkerPool _workers;
     private readonly Dictionary<string, Task<RunResult>> _runs = new();
     private readonly Func<RunConfig, DataSplit> _data;
     private readonly Func<RunConfig, TrainingObserver>? _observer;
@@ -34,20 +32,13 @@ public sealed class RunPool : IDisposable
         bool canTrain = true)
     {
         CanTrain = canTrain;
-        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(workers, MaxWorkers);
         _data = data;
         _observer = observer;
         _cache = cache;
-        Workers = workers;
-        for (var i = 0; i < workers; i++) new Thread(Work) { Name = $"harness-run-{i}", IsBackground = true }.Start();
+        _workers = new WorkerPool(workers, "harness-run");
     }
 
-    public int Workers { get; }
-
-    /// <summary>Far beyond any machine's cores (a worker more than the cores only waits); a typo like 100000 would
-    /// otherwise start that many threads, each with libtorch's per-thread state, and crash the process.</summary>
-    public const int MaxWorkers = 256;
+    public int Workers => _workers.Workers;
 
     public bool CanTrain { get; }
 
@@ -70,7 +61,7 @@ public sealed class RunPool : IDisposable
             var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             _runs[config.RunId] = result.Task;
             Queued?.Invoke(config);
-            _queue.Add(new Job(config, result, Cached: true));
+            Queue(new Job(config, result, Cached: true));
             return result.Task;
         }
     }
@@ -85,7 +76,7 @@ public sealed class RunPool : IDisposable
     public Task<RunResult> Rerun(RunConfig config)
     {
         var result = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Add(new Job(config, result, Cached: false));
+        Queue(new Job(config, result, Cached: false));
         return result.Task;
     }
 
@@ -95,29 +86,28 @@ public sealed class RunPool : IDisposable
         lock (_runs) _runs[result.RunId] = Task.FromResult(result);
     }
 
-    /// <summary>All the runs' results, in the order given. Queued longest first, so the last to finish is a short one.</summary>
+    /// <summary>All the runs' results, in the order given. Queued in <see cref="CostOrder"/>, so the last to finish is a short one.</summary>
     public IReadOnlyList<RunResult> RunAll(IReadOnlyList<RunConfig> configs, Func<RunConfig, double> cost)
     {
-        foreach (var config in configs.OrderByDescending(cost)) Run(config);
+        foreach (var config in CostOrder.LongestFirst(configs, cost)) Run(config);
         return Task.WhenAll(configs.Select(Run)).GetAwaiter().GetResult();
     }
 
-    private void Work()
+    /// <summary>The job's outcome goes to its own task, so the worker's task from <see cref="WorkerPool.Post"/> is not needed.</summary>
+    private void Queue(Job job) => _workers.Post(() => Do(job));
+
+    private void Do(Job job)
     {
-        TorchRuntime.ApplyToCurrentThread();
-        foreach (var job in _queue.GetConsumingEnumerable())
+        var wait = job.NotBefore - Environment.TickCount64;
+        if (wait > 0) Thread.Sleep(TimeSpan.FromMilliseconds(wait));
+        try
         {
-            var wait = job.NotBefore - Environment.TickCount64;
-            if (wait > 0) Thread.Sleep(TimeSpan.FromMilliseconds(wait));
-            try
-            {
-                if (!job.Cached) job.Result.SetResult(Train(job.Config, reservation: null));
-                else if (Take(job) is { } result) job.Result.SetResult(result);
-            }
-            catch (Exception e)
-            {
-                job.Result.SetException(e);
-            }
+            if (!job.Cached) job.Result.SetResult(Train(job.Config, reservation: null));
+            else if (Take(job) is { } result) job.Result.SetResult(result);
+        }
+        catch (Exception e)
+        {
+            job.Result.SetException(e);
         }
     }
 
@@ -131,7 +121,7 @@ public sealed class RunPool : IDisposable
         if (_cache is not null && (reservation = _cache.Reserve(config)) is null)
         {
             // Another process trains it: look again later, and meanwhile let this worker take the next run.
-            _queue.Add(job with { NotBefore = Environment.TickCount64 + (long)Poll.TotalMilliseconds });
+            Queue(job with { NotBefore = Environment.TickCount64 + (long)Poll.TotalMilliseconds });
             return null;
         }
         using (reservation)
@@ -165,5 +155,5 @@ public sealed class RunPool : IDisposable
     /// <param name="NotBefore">When a run another process was training may be looked for again (<see cref="Environment.TickCount64"/>).</param>
     private sealed record Job(RunConfig Config, TaskCompletionSource<RunResult> Result, bool Cached, long NotBefore = 0);
 
-    public void Dispose() => _queue.CompleteAdding();
+    public void Dispose() => _workers.Dispose();
 }

@@ -26,7 +26,7 @@ public sealed class EnsembleTierOnMnistTests
     {
         var split = ImageDataset.Load(DataLocator.Locate(null, MnistFiles.All)).FirstN(config.NTrain, config.NValidation);
         var results = new ConcurrentBag<RunResult>();
-        RunScheduler.Run(seeds.Select(s => config with { Seed = s }).ToList(), _ => 1, c => results.Add(Trainer.Train(c, split)), RunScheduler.DefaultWorkers);
+        WorkerPool.Run(seeds.Select(s => config with { Seed = s }).ToList(), _ => 1, c => results.Add(Trainer.Train(c, split)), WorkerPool.DefaultWorkers);
         return EnsembleEntry.From(Small.ConfigurationId, results.ToList());
     }
 

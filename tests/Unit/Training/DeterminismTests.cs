@@ -34,7 +34,7 @@ public sealed class DeterminismTests
 
         var results = new System.Collections.Concurrent.ConcurrentDictionary<string, TrainingHistory>();
         RunConfig[] runs = [Config, Config with { Seed = 12 }, Config with { Layers = 1 }, Config with { Seed = 13, Dropout = 0 }];
-        RunScheduler.Run(runs, _ => 1, c => results[c.RunId] = Train(c, data), workers: 2);
+        WorkerPool.Run(runs, _ => 1, c => results[c.RunId] = Train(c, data), workers: 2);
 
         Assert.That(results[Config.RunId].SameAs(alone), Is.True);
     }
