@@ -39,7 +39,7 @@ public sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttribu
         {
             ExperimentCase.Runs => ExperimentGrid.Runs(folder.Experiment).Select(r => ((object)r, $"{method.Name}({r.RunId})")),
             ExperimentCase.Configurations => ExperimentGrid.Configurations(folder.Experiment).Select(c => ((object)c, $"{method.Name}({c.Id})")),
-            ExperimentCase.Claims => folder.Claims.Claims.Select(c => ((object)c, $"{c.Statement} — registered {c.Registration.Verdict} [{c.Id}]")),
+            ExperimentCase.Claims => folder.Claims.All.Select(c => ((object)c, $"{c.Statement} — registered {c.Registration.Verdict} [{c.Id}]")),
             _ => folder.Published.Select(p => ((object)p, $"{method.Name}({p.ConfigurationId})")),
         };
         foreach (var (item, name) in cases)

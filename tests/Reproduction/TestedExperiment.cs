@@ -30,7 +30,7 @@ internal sealed class TestedExperiment : IDisposable
         // The observer exists before the session, the tracker only after it (it weighs runs by the data's shape): the first
         // run is queued after both.
         ProgressTracker? tracker = null;
-        Session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()), WorkerPool.DefaultWorkers,
+        Session = new ExperimentSession(folder, folder.Baselines(BaselinePolicy.FromEnvironment()), WorkerPool.DefaultWorkers,
             run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)), store);
         tracker = new ProgressTracker(Session.Cost, RunsSource.Reused(Session));
         Session.Pool.Queued += tracker.Plan;
@@ -76,7 +76,7 @@ internal sealed class TestedExperiment : IDisposable
         return new ExperimentResults(Session.Experiment, runs[0].Fingerprint, runs,
             [.. Session.Runs.Where(r => _exact.ContainsKey(r.RunId)).Select(r => _exact[r.RunId])],
             [.. Session.Configurations.Where(c => _ensemble.ContainsKey(c.Id)).Select(c => _ensemble[c.Id])],
-            [.. Session.Claims.Claims.Where(c => _claims.ContainsKey(c.Id)).Select(c => _claims[c.Id])],
+            [.. Session.Claims.All.Where(c => _claims.ContainsKey(c.Id)).Select(c => _claims[c.Id])],
             [.. Session.Published.Where(p => _published.ContainsKey(p.ConfigurationId)).Select(p => _published[p.ConfigurationId])],
             Session.Claims.PublishedOutliers) { Complete = false };
     }

@@ -18,7 +18,7 @@ namespace Harness.Baselines;
 /// a hundred full runs in a new environment, given roughly normal statistics). In the environment that recorded
 /// the baseline, the same seeds give the same values, t = 0 and p = 1.
 /// </remarks>
-public sealed class EnsembleTier(BaselineStore store, string experiment, IReadOnlyList<string> configurationOrder, double familyAlpha)
+public sealed class EnsembleTier(BaselineFolder baselines, string experiment, IReadOnlyList<string> configurationOrder, double familyAlpha)
 {
     public const string TestDescription =
         "Welch two-sided t-test per summary statistic; Bonferroni over configurations x statistics; family-wise false-alarm rate <= familyAlpha";
@@ -32,7 +32,7 @@ public sealed class EnsembleTier(BaselineStore store, string experiment, IReadOn
     public EnsembleOutcome Verify(EnsembleEntry current, ComparableFingerprint fingerprint)
     {
         _current[current.ConfigurationId] = current;
-        var verifiedPath = store.VerifiedPath(BaselineStore.EnsembleName);
+        var verifiedPath = baselines.VerifiedPath(BaselineFolder.EnsembleName);
         var baseline = File.Exists(verifiedPath) ? EnsembleBaseline.Read(verifiedPath) : null;
         var entry = baseline?.Find(current.ConfigurationId);
 
@@ -42,7 +42,7 @@ public sealed class EnsembleTier(BaselineStore store, string experiment, IReadOn
             return accepted
                 ? new EnsembleOutcome(EnsembleVerdict.Accepted, $"Accepted: wrote {current.ConfigurationId} into {path}.")
                 : new EnsembleOutcome(EnsembleVerdict.Missing, $"No entry for {current.ConfigurationId} in {verifiedPath}. Wrote {path}; " +
-                    $"review it, then accept it (harness accept --run {BaselineStore.EnsembleName}).");
+                    $"review it, then accept it (harness accept --run {BaselineFolder.EnsembleName}).");
         }
 
         var rows = RunSummary.Names.Select(name => (Name: name, Test: WelchTest.TwoSided(entry.Statistics[name], current.Statistics[name]))).ToList();
@@ -57,14 +57,14 @@ public sealed class EnsembleTier(BaselineStore store, string experiment, IReadOn
         var changed = !SameValues(entry, current) || fingerprint != baseline.Fingerprint;
         if (rows.All(r => r.Test!.P >= PerComparisonAlpha))
         {
-            if (store.Policy.Accept && changed) Record(baseline, fingerprint);
-            return new EnsembleOutcome(store.Policy.Accept && changed ? EnsembleVerdict.Accepted : EnsembleVerdict.Consistent, "Consistent.\n" + report);
+            if (baselines.Policy.Accept && changed) Record(baseline, fingerprint);
+            return new EnsembleOutcome(baselines.Policy.Accept && changed ? EnsembleVerdict.Accepted : EnsembleVerdict.Consistent, "Consistent.\n" + report);
         }
 
         var (written, acceptedNow) = Record(baseline, fingerprint);
         return new EnsembleOutcome(acceptedNow ? EnsembleVerdict.Accepted : EnsembleVerdict.Inconsistent,
             (acceptedNow ? $"Accepted over an inconsistent baseline: rewrote {written}.\n" : "Inconsistent with the baseline distribution.\n") +
-            report + (acceptedNow ? "" : $"Wrote {written}. If the change is intended, accept it: harness accept --run {BaselineStore.EnsembleName}."));
+            report + (acceptedNow ? "" : $"Wrote {written}. If the change is intended, accept it: harness accept --run {BaselineFolder.EnsembleName}."));
     }
 
     /// <summary>Writes the baseline with every configuration seen so far in this process replacing its entry.</summary>
@@ -73,7 +73,7 @@ public sealed class EnsembleTier(BaselineStore store, string experiment, IReadOn
         lock (_writing)
         {
             var merged = (baseline ?? new EnsembleBaseline(experiment, fingerprint, [])).With(_current.Values, fingerprint, configurationOrder);
-            return store.Record(BaselineStore.EnsembleName, merged.Serialize());
+            return baselines.Record(BaselineFolder.EnsembleName, merged.Serialize());
         }
     }
 

@@ -18,15 +18,15 @@ namespace Harness.Baselines;
 public static class ExactTier
 {
     /// <param name="retrain">Trains the same run again, bypassing any cache; null when the caller cannot (then no confirmation).</param>
-    public static ExactOutcome Verify(RunResult current, BaselineStore store, Func<RunResult>? retrain = null)
+    public static ExactOutcome Verify(RunResult current, BaselineFolder baselines, Func<RunResult>? retrain = null)
     {
-        var verifiedPath = store.VerifiedPath(current.RunId);
+        var verifiedPath = baselines.VerifiedPath(current.RunId);
         var received = ExactBaseline.Serialize(current);
 
         if (!File.Exists(verifiedPath))
         {
-            if (store.Policy.Accept && NotReproduced(current, retrain) is { } missingOutcome) return missingOutcome;
-            var (path, accepted) = store.Record(current.RunId, received);
+            if (baselines.Policy.Accept && NotReproduced(current, retrain) is { } missingOutcome) return missingOutcome;
+            var (path, accepted) = baselines.Record(current.RunId, received);
             return accepted
                 ? new ExactOutcome(ExactVerdict.Accepted, $"Accepted: wrote {path}.", path)
                 : new ExactOutcome(ExactVerdict.Missing,
@@ -41,7 +41,7 @@ public static class ExactTier
         var differences = current.Fingerprint.Comparable().DifferencesFrom(baseline.Fingerprint);
         if (differences.Count > 0)
         {
-            if (store.Policy.Accept) return NotReproduced(current, retrain) ?? AcceptOver(store, current, received, "environment changed");
+            if (baselines.Policy.Accept) return NotReproduced(current, retrain) ?? AcceptOver(baselines, current, received, "environment changed");
             return new ExactOutcome(ExactVerdict.NotComparable,
                 $"Not comparable: {string.Join("; ", differences)}. The '{baseline.Fingerprint.Numerics}' profile compares bits only where " +
                 "these fields match; the ensemble tier decides.");
@@ -52,13 +52,13 @@ public static class ExactTier
             // Same numbers must also mean the same bytes, or re-accepting identical results would rewrite the file.
             if (File.ReadAllText(verifiedPath) != received)
             {
-                if (store.Policy.Accept) return AcceptOver(store, current, received, "file format changed");
-                var (formatPath, _) = store.Record(current.RunId, received);
+                if (baselines.Policy.Accept) return AcceptOver(baselines, current, received, "file format changed");
+                var (formatPath, _) = baselines.Record(current.RunId, received);
                 return new ExactOutcome(ExactVerdict.Regression,
                     $"Identical numbers, but {verifiedPath} is not the bytes this version writes for them (key order, formatting or a config field " +
                     $"changed). Wrote {formatPath}; if the format change is intended, accept it: harness accept --run {current.RunId}.", formatPath);
             }
-            store.DeleteReceived(current.RunId);
+            baselines.DeleteReceived(current.RunId);
             return new ExactOutcome(ExactVerdict.Match,
                 $"Identical to {verifiedPath}: {TrainingHistory.MetricNames.Count} metrics × {current.History.Epochs} epochs, bit for bit.");
         }
@@ -74,8 +74,8 @@ public static class ExactTier
                     HistoryDiff.Table(baseline.History, current.History) + "Second training against the first:\n" +
                     HistoryDiff.Table(current.History, second.History));
 
-        if (store.Policy.Accept) return AcceptOver(store, current, received, "history changed");
-        var (receivedPath, _) = store.Record(current.RunId, received);
+        if (baselines.Policy.Accept) return AcceptOver(baselines, current, received, "history changed");
+        var (receivedPath, _) = baselines.Record(current.RunId, received);
         return new ExactOutcome(ExactVerdict.Regression,
             $"Regression: same environment, different numbers than {verifiedPath}.\n" +
             HistoryDiff.Table(baseline.History, current.History) +
@@ -90,9 +90,9 @@ public static class ExactTier
                 HistoryDiff.Table(current.History, second.History))
             : null;
 
-    private static ExactOutcome AcceptOver(BaselineStore store, RunResult current, string content, string why)
+    private static ExactOutcome AcceptOver(BaselineFolder baselines, RunResult current, string content, string why)
     {
-        var (path, _) = store.Record(current.RunId, content);
+        var (path, _) = baselines.Record(current.RunId, content);
         return new ExactOutcome(ExactVerdict.Accepted, $"Accepted ({why}): rewrote {path}.", path);
     }
 }

@@ -5,7 +5,7 @@ public sealed record ClaimSet(
     double Alpha,
     int Resamples,
     ulong BootstrapSeed,
-    IReadOnlyList<Claim> Claims,
+    IReadOnlyList<Claim> All,
     IReadOnlyList<string> PublishedMetrics,
     IReadOnlyList<PublishedOutlier> PublishedOutliers,
     string Path,

@@ -17,7 +17,7 @@ public static class AcceptCommand
         // A run id names a file in the baselines folder; a path would rename a file somewhere else.
         run.Validators.Add(result =>
         {
-            foreach (var token in result.Tokens.Where(t => !BaselineStore.IsName(t.Value)))
+            foreach (var token in result.Tokens.Where(t => !BaselineFolder.IsName(t.Value)))
                 result.AddError(TypedOption.Error("--run", "a run id (letters, digits, '-', '_', '.'; no folders)", token.Value));
         });
         var baselines = CommonOptions.Baselines();
@@ -29,15 +29,15 @@ public static class AcceptCommand
 
     public static int Execute(string experiment, string? run, string? baselines, TextWriter output, TextWriter error)
     {
-        var store = ExperimentFolder.Open(experiment, baselines: baselines).Store(BaselinePolicy.FromEnvironment());
-        if (store.Policy.IsCi)
+        var folder = ExperimentFolder.Open(experiment, baselines: baselines).Baselines(BaselinePolicy.FromEnvironment());
+        if (folder.Policy.IsCi)
         {
             error.WriteLine("error: CI=true: baselines are never accepted on CI. Accept locally and commit the verified files.");
             return ExitCodes.Usage;
         }
-        var accepted = store.Accept(run);
+        var accepted = folder.Accept(run);
         foreach (var path in accepted) output.WriteLine($"accepted {path}");
-        output.WriteLine(accepted.Count == 0 ? $"nothing to accept in {store.Directory}" : $"{accepted.Count} baseline(s) accepted; review and commit them.");
+        output.WriteLine(accepted.Count == 0 ? $"nothing to accept in {folder.Directory}" : $"{accepted.Count} baseline(s) accepted; review and commit them.");
         return ExitCodes.Done;
     }
 }

@@ -37,10 +37,10 @@ public static class RegisterCommand
     public static int Execute(string experiment, string claimId, ClaimVerdict verdict, string? baselines, TextWriter output)
     {
         var folder = ExperimentFolder.Open(experiment, baselines: baselines);
-        var claim = folder.Claims.Claims.FirstOrDefault(c => c.Id == claimId)
-            ?? throw new UsageException($"error: {folder.Claims.Path} has no claim '{claimId}'; its claims: {string.Join(", ", folder.Claims.Claims.Select(c => c.Id))}");
+        var claim = folder.Claims.All.FirstOrDefault(c => c.Id == claimId)
+            ?? throw new UsageException($"error: {folder.Claims.Path} has no claim '{claimId}'; its claims: {string.Join(", ", folder.Claims.All.Select(c => c.Id))}");
         var runs = claim.Runs(ExperimentGrid.Runs(folder.Experiment));
-        var found = folder.Store(BaselinePolicy.FromEnvironment()).ResultsOf(runs);
+        var found = folder.Baselines(BaselinePolicy.FromEnvironment()).ResultsOf(runs);
         if (found.Count > 0)
             throw new UsageException($"error: cannot pre-register claim '{claim.Id}': {found.Count} result file(s) of its configurations already exist, " +
                                      $"so its verdict could be read off them:\n{string.Join("\n", found.Take(Listed).Select(f => "  " + f))}\n" +

@@ -107,7 +107,7 @@ public static class ReproduceCommand
 
         // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
         IProgressDisplay? display = null;
-        using var session = new ExperimentSession(folder, folder.Store(BaselinePolicy.FromEnvironment()),
+        using var session = new ExperimentSession(folder, folder.Baselines(BaselinePolicy.FromEnvironment()),
             workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)), runStore, error, from);
         if (from is not null) output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: {string.Join(", ", from.Select(s => s.Root))}.");
         if (shardRequest.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);

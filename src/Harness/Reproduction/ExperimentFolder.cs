@@ -48,7 +48,7 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IR
     /// </summary>
     public string BaselinesDirectory => BaselinesOverride ?? Path.GetFullPath(DefaultBaselines(Experiment));
 
-    public BaselineStore Store(BaselinePolicy policy) => new(BaselinesDirectory, policy);
+    public BaselineFolder Baselines(BaselinePolicy policy) => new(BaselinesDirectory, policy);
 
     /// <summary>
     /// The claims file registrations are recorded in: a shipped experiment's source copy in the repository (the program

@@ -25,7 +25,7 @@ public sealed class ExperimentSession : IDisposable
     /// <param name="runs">The run store to read and fill, or null to train everything.</param>
     /// <param name="warnings">Where the run store's warnings go [default: standard error].</param>
     /// <param name="from">Stores to evaluate from without training (<c>--from</c>): every run must be in one of them.</param>
-    public ExperimentSession(ExperimentFolder folder, BaselineStore store, int workers, Func<RunConfig, TrainingObserver>? observer = null,
+    public ExperimentSession(ExperimentFolder folder, BaselineFolder baselines, int workers, Func<RunConfig, TrainingObserver>? observer = null,
         RunStore? runs = null, TextWriter? warnings = null, IReadOnlyList<RunStore>? from = null)
     {
         var experiment = folder.Experiment;
@@ -36,7 +36,7 @@ public sealed class ExperimentSession : IDisposable
         Experiment = experiment;
         Runs = ExperimentGrid.Runs(experiment);
         Configurations = ExperimentGrid.Configurations(experiment);
-        Store = store;
+        Baselines = baselines;
         _data = new SplitCache(ImageDataset.Load(DataLocator.Locate(experiment.DataDirectory, MnistFiles.All)));
         // The last check before anything trains: the data has the samples the runs need, and the runs fit in memory.
         var dataProblems = _data.Dataset.Problems(Runs).Concat(MemoryCheck.Problems(Runs, _data.Dataset.Features, _data.Dataset.Classes, workers)).ToList();
@@ -44,7 +44,7 @@ public sealed class ExperimentSession : IDisposable
         StoredRuns = runs is null ? null : new StoredRuns(runs, _data.Dataset, warnings ?? Console.Error);
         Merged = from is null ? null : MergedStores.Open(from, Runs, KeyContext.Current(_data.Dataset));
         Pool = Merged is null ? new RunPool(_data.For, workers, observer, StoredRuns) : new RunPool(_data.For, workers, observer, Merged, canTrain: false);
-        Ensemble = new EnsembleTier(store, experiment.Name, Configurations.Select(c => c.Id).ToList(), experiment.EnsembleFamilyAlpha);
+        Ensemble = new EnsembleTier(baselines, experiment.Name, Configurations.Select(c => c.Id).ToList(), experiment.EnsembleFamilyAlpha);
         Claims = folder.Claims;
         Published = folder.Published;
     }
@@ -66,7 +66,8 @@ public sealed class ExperimentSession : IDisposable
     public Experiment Experiment { get; }
     public IReadOnlyList<RunConfig> Runs { get; }
     public IReadOnlyList<ConfigurationRuns> Configurations { get; }
-    public BaselineStore Store { get; }
+    /// <summary>The experiment's baselines: verified and received files, both tiers'.</summary>
+    public BaselineFolder Baselines { get; }
     public RunPool Pool { get; }
 
     /// <summary>The run store in use, or null when runs are all trained.</summary>
@@ -116,7 +117,7 @@ public sealed class ExperimentSession : IDisposable
     private ExactOutcome ExactOutcome(RunConfig run)
     {
         // Evaluating merged stores trains nothing: a difference from the baseline stays an unconfirmed regression.
-        var outcome = ExactTier.Verify(Result(run), Store, Pool.CanTrain ? () => Pool.Rerun(run).GetAwaiter().GetResult() : null);
+        var outcome = ExactTier.Verify(Result(run), Baselines, Pool.CanTrain ? () => Pool.Rerun(run).GetAwaiter().GetResult() : null);
         if (outcome.Replacement is not { } confirmed) return outcome;
         Pool.Adopt(confirmed);
         if (StoredRuns?.WasReused(run.RunId) != true) return outcome;
@@ -142,8 +143,8 @@ public sealed class ExperimentSession : IDisposable
     public IReadOnlyList<string> OrphanedBaselines()
     {
         var runIds = Runs.Select(r => r.RunId).ToHashSet();
-        var orphans = Store.VerifiedRunIds().Where(id => !runIds.Contains(id)).Select(id => Store.VerifiedPath(id)).ToList();
-        var ensemblePath = Store.VerifiedPath(BaselineStore.EnsembleName);
+        var orphans = Baselines.VerifiedRunIds().Where(id => !runIds.Contains(id)).Select(id => Baselines.VerifiedPath(id)).ToList();
+        var ensemblePath = Baselines.VerifiedPath(BaselineFolder.EnsembleName);
         if (File.Exists(ensemblePath))
         {
             var ids = Configurations.Select(c => c.Id).ToHashSet();

@@ -34,7 +34,7 @@ public static class Reproducer
         var runs = session.Results(session.Runs.Where(r => !lost.ContainsKey(r.RunId)).ToList());
         // Adding seeds to a reproduction that has already failed would spend the budget on claims its lost runs leave open.
         var sequential = plan is null || diverged.Count > 0 ? null : SequentialDecider.Decide(session, plan, onStage);
-        var claims = sequential?.Claims ?? session.Claims.Claims.Select(c => Lost(c.Runs(session.Runs)) is { Count: > 0 } gone
+        var claims = sequential?.Claims ?? session.Claims.All.Select(c => Lost(c.Runs(session.Runs)) is { Count: > 0 } gone
             ? ClaimOutcome.BlockedBy(c, session.Claims.Alpha, $"{Describe(gone)}, and a claim is never decided on the seeds that survived " +
                                                               "(a biased sample of its configurations)")
             : session.EvaluateClaim(c)).ToList();

@@ -26,7 +26,7 @@ public static class SequentialDecider
 
         for (var look = 0; look < looks.Count; look++)
         {
-            var open = claimSet.Claims.Where(c => !outcomes.TryGetValue(c.Id, out var o) || o.Decision is { Decided: false }).ToList();
+            var open = claimSet.All.Where(c => !outcomes.TryGetValue(c.Id, out var o) || o.Decision is { Decided: false }).ToList();
             if (open.Count == 0) break;
             var seeds = looks[look];
             var wanted = open.ToDictionary(c => c.Id, c => RunsAt(session, c, look == 0 ? null : seeds));
@@ -47,7 +47,7 @@ public static class SequentialDecider
             }
         }
 
-        return new Result(claimSet.Claims.Select(c => outcomes[c.Id]).ToList(), session.Results(added.Values.ToList()));
+        return new Result(claimSet.All.Select(c => outcomes[c.Id]).ToList(), session.Results(added.Values.ToList()));
     }
 
     /// <summary>

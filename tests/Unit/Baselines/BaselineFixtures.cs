@@ -37,7 +37,7 @@ internal sealed class BaselineFixtures : IDisposable
 
     public BaselineFixtures() => System.IO.Directory.CreateDirectory(Directory);
 
-    public BaselineStore Store(bool accept = false, bool ci = false) => new(Directory, new BaselinePolicy(accept && !ci, ci));
+    public BaselineFolder Baselines(bool accept = false, bool ci = false) => new(Directory, new BaselinePolicy(accept && !ci, ci));
 
     public static RunResult Result(int seed = 1, EnvironmentFingerprint? fingerprint = null, double shift = 0, int epochs = 4, double learningRate = 0.001)
     {

@@ -34,7 +34,7 @@ public sealed class EnsembleTierOnMnistTests
     {
         var shipped = ExperimentGrid.Configurations(ExperimentLoader.Load(ExperimentLoader.DefaultExperiment)).Select(c => c.Id).ToList();
         var order = shipped.Skip(1).Prepend(Small.ConfigurationId).ToList();
-        return new EnsembleTier(_files.Store(accept), "small", order, familyAlpha: 0.01);
+        return new EnsembleTier(_files.Baselines(accept), "small", order, familyAlpha: 0.01);
     }
 
     [Test]
@@ -61,9 +61,9 @@ public sealed class EnsembleTierOnMnistTests
 
         var split = ImageDataset.Load(DataLocator.Locate(null, MnistFiles.All)).FirstN(Small.NTrain, Small.NValidation);
         var run = Trainer.Train(Small with { Seed = 1 }, split);
-        File.WriteAllText(_files.Store().VerifiedPath(run.RunId), ExactBaseline.Serialize(run with { Fingerprint = elsewhere }));
+        File.WriteAllText(_files.Baselines().VerifiedPath(run.RunId), ExactBaseline.Serialize(run with { Fingerprint = elsewhere }));
 
-        Assert.That(ExactTier.Verify(run, _files.Store()).Verdict, Is.EqualTo(ExactVerdict.NotComparable));
+        Assert.That(ExactTier.Verify(run, _files.Baselines()).Verdict, Is.EqualTo(ExactVerdict.NotComparable));
         var outcome = Tier().Verify(Train(Small, Enumerable.Range(101, 8)), elsewhere.Comparable());
         Assert.That(outcome.Verdict, Is.EqualTo(EnsembleVerdict.Consistent), outcome.Message);
         Assert.That(outcome.Message, Does.Contain("environment differs"));

@@ -12,7 +12,7 @@ public sealed class EnsembleTierTests
 
     private const string Id = "layers-3_dropout-0.2_n-1000";
 
-    private EnsembleTier Tier(bool accept = false) => new(_files.Store(accept), "x", [Id, "other"], familyAlpha: 0.01);
+    private EnsembleTier Tier(bool accept = false) => new(_files.Baselines(accept), "x", [Id, "other"], familyAlpha: 0.01);
 
     private static EnsembleEntry Entry(IEnumerable<int> seeds, double shift = 0) =>
         EnsembleEntry.From(Id, seeds.Select(s => BaselineFixtures.Result(seed: s, shift: shift * (1 + 0.01 * s))).ToList());
@@ -30,7 +30,7 @@ public sealed class EnsembleTierTests
     {
         var outcome = Tier().Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
         Assert.That(outcome.Verdict, Is.EqualTo(EnsembleVerdict.Missing));
-        Assert.That(EnsembleBaseline.Read(_files.Store().ReceivedPath("ensemble")).Find(Id)!.Seeds, Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
+        Assert.That(EnsembleBaseline.Read(_files.Baselines().ReceivedPath("ensemble")).Find(Id)!.Seeds, Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
     }
 
     [Test]
@@ -49,7 +49,7 @@ public sealed class EnsembleTierTests
 
         Assert.That(outcome.Verdict, Is.EqualTo(EnsembleVerdict.Inconsistent), outcome.Message);
         Assert.That(outcome.Message, Does.Contain("| final_val_loss |").And.Contain("DIFFERS").And.Contain("environment differs"));
-        Assert.That(File.Exists(_files.Store().ReceivedPath("ensemble")), Is.True);
+        Assert.That(File.Exists(_files.Baselines().ReceivedPath("ensemble")), Is.True);
     }
 
     [Test]
@@ -63,7 +63,7 @@ public sealed class EnsembleTierTests
     public void The_ensemble_file_round_trips_byte_for_byte()
     {
         Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
-        var path = _files.Store().VerifiedPath("ensemble");
+        var path = _files.Baselines().VerifiedPath("ensemble");
         var text = File.ReadAllText(path);
         Assert.That(EnsembleBaseline.Read(path).Serialize(), Is.EqualTo(text));
     }

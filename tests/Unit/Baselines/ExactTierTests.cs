@@ -10,14 +10,14 @@ public sealed class ExactTierTests
     [TearDown] public void Delete() => _files.Dispose();
 
     private void Verify(Harness.History.RunResult result) =>
-        File.WriteAllText(_files.Store().VerifiedPath(result.RunId), ExactBaseline.Serialize(result));
+        File.WriteAllText(_files.Baselines().VerifiedPath(result.RunId), ExactBaseline.Serialize(result));
 
     [Test]
     public void Identical_history_in_the_same_environment_matches()
     {
         var result = BaselineFixtures.Result();
         Verify(result);
-        var outcome = ExactTier.Verify(result, _files.Store());
+        var outcome = ExactTier.Verify(result, _files.Baselines());
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Match), outcome.Message);
     }
 
@@ -26,16 +26,16 @@ public sealed class ExactTierTests
     {
         var result = BaselineFixtures.Result();
         Verify(result);
-        var path = _files.Store().VerifiedPath(result.RunId);
+        var path = _files.Baselines().VerifiedPath(result.RunId);
         var original = Harness.History.RunResultJson.Format(result.History.ValLoss[2]);
         File.WriteAllText(path, File.ReadAllText(path).Replace(original, "0.123456789", StringComparison.Ordinal));
 
-        var outcome = ExactTier.Verify(result, _files.Store());
+        var outcome = ExactTier.Verify(result, _files.Baselines());
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Regression));
         Assert.That(outcome.Message, Does.Contain("| metric | epoch | baseline | current | difference |")
             .And.Contain($"| val_loss | 3 | 0.123456789 | {original} |"));
-        Assert.That(File.Exists(_files.Store().ReceivedPath(result.RunId)), Is.True, "a received file is written beside it");
+        Assert.That(File.Exists(_files.Baselines().ReceivedPath(result.RunId)), Is.True, "a received file is written beside it");
         Assert.That(File.ReadAllText(path), Does.Contain("0.123456789"), "the verified file is never changed implicitly");
     }
 
@@ -46,7 +46,7 @@ public sealed class ExactTierTests
         Verify(baseline);
         var changed = BaselineFixtures.Result(shift: 1e-6);
 
-        var outcome = ExactTier.Verify(changed, _files.Store(), retrain: () => changed);
+        var outcome = ExactTier.Verify(changed, _files.Baselines(), retrain: () => changed);
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Regression));
     }
@@ -58,13 +58,13 @@ public sealed class ExactTierTests
         Verify(baseline);
         var glitch = BaselineFixtures.Result(shift: 1e-6);
 
-        var outcome = ExactTier.Verify(glitch, _files.Store(), retrain: () => baseline);
+        var outcome = ExactTier.Verify(glitch, _files.Baselines(), retrain: () => baseline);
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Nondeterministic));
         Assert.That(TierResults.Of(outcome.Verdict), Is.EqualTo(TierResult.Fail), "the profile promised the same bits every time");
         Assert.That(outcome.Message, Does.StartWith("Determinism failure: the first training differed").And.Contain("| loss | 1 |"));
         Assert.That(outcome.Replacement, Is.SameAs(baseline));
-        Assert.That(File.Exists(_files.Store().ReceivedPath(baseline.RunId)), Is.False, "no received file: there is nothing to accept");
+        Assert.That(File.Exists(_files.Baselines().ReceivedPath(baseline.RunId)), Is.False, "no received file: there is nothing to accept");
     }
 
     [Test]
@@ -73,47 +73,47 @@ public sealed class ExactTierTests
         var first = BaselineFixtures.Result();
         var second = BaselineFixtures.Result(shift: 1e-6);
 
-        var outcome = ExactTier.Verify(first, _files.Store(accept: true), retrain: () => second);
+        var outcome = ExactTier.Verify(first, _files.Baselines(accept: true), retrain: () => second);
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Nondeterministic));
-        Assert.That(File.Exists(_files.Store().VerifiedPath(first.RunId)), Is.False);
-        Assert.That(ExactTier.Verify(first, _files.Store(accept: true), retrain: () => first).Verdict, Is.EqualTo(ExactVerdict.Accepted));
+        Assert.That(File.Exists(_files.Baselines().VerifiedPath(first.RunId)), Is.False);
+        Assert.That(ExactTier.Verify(first, _files.Baselines(accept: true), retrain: () => first).Verdict, Is.EqualTo(ExactVerdict.Accepted));
     }
 
     [Test]
     public void A_missing_baseline_fails_and_writes_the_received_file()
     {
         var result = BaselineFixtures.Result();
-        var outcome = ExactTier.Verify(result, _files.Store());
+        var outcome = ExactTier.Verify(result, _files.Baselines());
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Missing));
-        Assert.That(File.ReadAllText(_files.Store().ReceivedPath(result.RunId)), Is.EqualTo(ExactBaseline.Serialize(result)));
-        Assert.That(File.Exists(_files.Store().VerifiedPath(result.RunId)), Is.False);
+        Assert.That(File.ReadAllText(_files.Baselines().ReceivedPath(result.RunId)), Is.EqualTo(ExactBaseline.Serialize(result)));
+        Assert.That(File.Exists(_files.Baselines().VerifiedPath(result.RunId)), Is.False);
     }
 
     [Test]
     public void Accept_promotes_received_to_verified()
     {
         var result = BaselineFixtures.Result();
-        ExactTier.Verify(result, _files.Store());
+        ExactTier.Verify(result, _files.Baselines());
 
-        var accepted = _files.Store().Accept(result.RunId);
+        var accepted = _files.Baselines().Accept(result.RunId);
 
-        Assert.That(accepted, Is.EqualTo(new[] { _files.Store().VerifiedPath(result.RunId) }));
-        Assert.That(File.Exists(_files.Store().ReceivedPath(result.RunId)), Is.False);
-        Assert.That(ExactTier.Verify(result, _files.Store()).Verdict, Is.EqualTo(ExactVerdict.Match));
+        Assert.That(accepted, Is.EqualTo(new[] { _files.Baselines().VerifiedPath(result.RunId) }));
+        Assert.That(File.Exists(_files.Baselines().ReceivedPath(result.RunId)), Is.False);
+        Assert.That(ExactTier.Verify(result, _files.Baselines()).Verdict, Is.EqualTo(ExactVerdict.Match));
     }
 
     [Test]
     public void Accept_mode_writes_verified_directly_and_identical_results_change_no_byte()
     {
         var result = BaselineFixtures.Result();
-        Assert.That(ExactTier.Verify(result, _files.Store(accept: true)).Verdict, Is.EqualTo(ExactVerdict.Accepted));
-        var path = _files.Store().VerifiedPath(result.RunId);
+        Assert.That(ExactTier.Verify(result, _files.Baselines(accept: true)).Verdict, Is.EqualTo(ExactVerdict.Accepted));
+        var path = _files.Baselines().VerifiedPath(result.RunId);
         var before = File.ReadAllBytes(path);
 
         // A second run with identical numbers but another wall time.
-        Assert.That(ExactTier.Verify(result with { Seconds = 99 }, _files.Store(accept: true)).Verdict, Is.EqualTo(ExactVerdict.Match));
+        Assert.That(ExactTier.Verify(result with { Seconds = 99 }, _files.Baselines(accept: true)).Verdict, Is.EqualTo(ExactVerdict.Match));
         Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
         Assert.That(before, Does.Not.Contain((byte)'\r'));
     }
@@ -122,10 +122,10 @@ public sealed class ExactTierTests
     public void Identical_numbers_in_a_differently_formatted_file_are_reported_as_format_drift()
     {
         var result = BaselineFixtures.Result();
-        var path = _files.Store().VerifiedPath(result.RunId);
+        var path = _files.Baselines().VerifiedPath(result.RunId);
         File.WriteAllText(path, ExactBaseline.Serialize(result).Replace("\n", "\r\n", StringComparison.Ordinal));
 
-        var outcome = ExactTier.Verify(result, _files.Store());
+        var outcome = ExactTier.Verify(result, _files.Baselines());
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Regression));
         Assert.That(outcome.Message, Does.StartWith("Identical numbers, but"));
@@ -138,7 +138,7 @@ public sealed class ExactTierTests
         var policy = BaselinePolicy.From(ci: "true", accept: "1");
         Assert.That(policy.Accept, Is.False);
 
-        var store = new BaselineStore(_files.Directory, policy);
+        var store = new BaselineFolder(_files.Directory, policy);
         Assert.That(ExactTier.Verify(result, store).Verdict, Is.EqualTo(ExactVerdict.Missing));
         Assert.That(File.Exists(store.VerifiedPath(result.RunId)), Is.False);
         Assert.Throws<InvalidOperationException>(() => store.Accept());
@@ -148,7 +148,7 @@ public sealed class ExactTierTests
     public void Other_library_versions_are_not_comparable_and_say_what_differs()
     {
         Verify(BaselineFixtures.Result());
-        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.Elsewhere, shift: 0.5), _files.Store());
+        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.Elsewhere, shift: 0.5), _files.Baselines());
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.NotComparable));
         Assert.That(outcome.Message, Does.StartWith("Not comparable: libtorch: 2.10.0.0 (baseline) vs 2.11.0 (current)."));
@@ -159,8 +159,8 @@ public sealed class ExactTierTests
     {
         Verify(BaselineFixtures.Result());
 
-        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu), _files.Store()).Verdict, Is.EqualTo(ExactVerdict.Match));
-        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu, shift: 1e-9), _files.Store()).Verdict,
+        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu), _files.Baselines()).Verdict, Is.EqualTo(ExactVerdict.Match));
+        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu, shift: 1e-9), _files.Baselines()).Verdict,
             Is.EqualTo(ExactVerdict.Regression), "compared, so a difference fails");
         Assert.That(ExactBaseline.Serialize(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu)),
             Is.EqualTo(ExactBaseline.Serialize(BaselineFixtures.Result())), "a baseline's bytes do not depend on the machine that accepted it");
@@ -175,7 +175,7 @@ public sealed class ExactTierTests
             MklAutoBranch = "AUTO", MklCpuType = 0, CpuVendor = "AuthenticAMD", CpuModel = "AMD EPYC-Rome Processor",
         };
 
-        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: amd), _files.Store());
+        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: amd), _files.Baselines());
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.NotComparable));
         Assert.That(outcome.Message, Does.Contain("mkl_auto_branch: AVX512_E1 (baseline) vs AUTO (current)")
@@ -188,7 +188,7 @@ public sealed class ExactTierTests
     public void A_baseline_of_another_profile_is_not_comparable()
     {
         Verify(BaselineFixtures.Result());
-        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.NativeHere), _files.Store());
+        var outcome = ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.NativeHere), _files.Baselines());
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.NotComparable));
         Assert.That(outcome.Message, Does.StartWith("Not comparable: numerics: portable (baseline) vs native (current)."));
@@ -199,10 +199,10 @@ public sealed class ExactTierTests
     public void A_broken_baseline_fails_naming_the_file_and_the_problem(string content, string problem)
     {
         var result = BaselineFixtures.Result();
-        File.WriteAllText(_files.Store().VerifiedPath(result.RunId), content);
+        File.WriteAllText(_files.Baselines().VerifiedPath(result.RunId), content);
 
-        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Store()));
-        Assert.That(error.Message, Does.StartWith(_files.Store().VerifiedPath(result.RunId)).And.Contain(problem));
+        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Baselines()));
+        Assert.That(error.Message, Does.StartWith(_files.Baselines().VerifiedPath(result.RunId)).And.Contain(problem));
     }
 
     [TestCase("\"val_acc\": [", "\"val_acc_renamed\": [", "history is missing metric 'val_acc'")]
@@ -212,10 +212,10 @@ public sealed class ExactTierTests
     public void A_hand_edited_baseline_fails_naming_the_file_and_the_problem(string find, string replace, string problem)
     {
         var result = BaselineFixtures.Result();
-        var path = _files.Store().VerifiedPath(result.RunId);
+        var path = _files.Baselines().VerifiedPath(result.RunId);
         File.WriteAllText(path, ExactBaseline.Serialize(result).Replace(find, replace, StringComparison.Ordinal));
 
-        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Store()));
+        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Baselines()));
         Assert.That(error.Message, Does.StartWith(path).And.Contain(problem));
     }
 
@@ -223,13 +223,13 @@ public sealed class ExactTierTests
     public void Histories_of_unequal_length_are_rejected()
     {
         var result = BaselineFixtures.Result();
-        var path = _files.Store().VerifiedPath(result.RunId);
+        var path = _files.Baselines().VerifiedPath(result.RunId);
         var text = ExactBaseline.Serialize(result);
         var accStart = text.IndexOf("\"acc\": [", StringComparison.Ordinal) + "\"acc\": [".Length;
         var firstNumberEnd = text.IndexOf(',', accStart);
         File.WriteAllText(path, text.Remove(accStart, firstNumberEnd + 1 - accStart));
 
-        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Store()));
+        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Baselines()));
         Assert.That(error.Message, Does.Contain("all the same length").And.Contain("acc: 3"));
     }
 }

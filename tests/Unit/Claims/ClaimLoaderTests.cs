@@ -11,16 +11,16 @@ public sealed class ClaimLoaderTests
     public void The_shipped_claims_load()
     {
         var claims = ClaimLoader.Load(Tutorial);
-        Assert.That(claims.Claims.Select(c => c.Id), Is.SupersetOf(new[]
+        Assert.That(claims.All.Select(c => c.Id), Is.SupersetOf(new[]
         {
             "deeper-overfits-at-n1000", "deeper-lower-val-acc-at-n1000", "more-samples-alleviate",
             "dropout-reduces-val-loss-variance", "dropout-reduces-overfitting",
         }));
-        Assert.That(claims.Claims, Has.All.Matches<Claim>(c => c!.Reason.Length > 20), "every registered verdict carries its reason");
-        Assert.That(claims.Claims.Select(c => c.Registration), Has.All.Matches<Registration>(r =>
+        Assert.That(claims.All, Has.All.Matches<Claim>(c => c!.Reason.Length > 20), "every registered verdict carries its reason");
+        Assert.That(claims.All.Select(c => c.Registration), Has.All.Matches<Registration>(r =>
             r!.Kind == RegistrationKind.Snapshot && r.Seeds == 10 && r.Profile == "portable" && r.Commit.Length >= 7),
             "the shipped verdicts are snapshots of the grid's seeds, not pre-registrations");
-        Assert.That(claims.Claims.Select(c => c.Reason), Has.None.Match(@"\[\s*-?\d|P = |rho"), "reasons quote no intervals, P values or correlations: those go stale");
+        Assert.That(claims.All.Select(c => c.Reason), Has.None.Match(@"\[\s*-?\d|P = |rho"), "reasons quote no intervals, P values or correlations: those go stale");
     }
 
     [Test]
@@ -31,10 +31,10 @@ public sealed class ClaimLoaderTests
             { "id": "pre", "expected": { "verdict": "Supported", "kind": "preregistered", "date": "2026-11-28", "commit": "0123456789abcdef0123456789abcdef01234567" } }
             """);
 
-        Assert.That(claims.Claims[0].Registration, Is.EqualTo(Registration.Snapshot(ClaimVerdict.Refuted, 10, "native", new DateOnly(2026, 11, 26), "d70bc6c")));
-        Assert.That(claims.Claims[0].Registration.Provenance, Is.EqualTo("regression snapshot of 10 seeds, native profile, 2026-11-26, commit d70bc6c"));
-        Assert.That(claims.Claims[1].Registration, Is.EqualTo(Registration.Preregistered(ClaimVerdict.Supported, new DateOnly(2026, 11, 28), "0123456789abcdef0123456789abcdef01234567")));
-        Assert.That(claims.Claims[1].Registration.Provenance, Does.StartWith("pre-registered 2026-11-28 (commit 0123456789abcdef0123456789abcdef01234567), before any run"));
+        Assert.That(claims.All[0].Registration, Is.EqualTo(Registration.Snapshot(ClaimVerdict.Refuted, 10, "native", new DateOnly(2026, 11, 26), "d70bc6c")));
+        Assert.That(claims.All[0].Registration.Provenance, Is.EqualTo("regression snapshot of 10 seeds, native profile, 2026-11-26, commit d70bc6c"));
+        Assert.That(claims.All[1].Registration, Is.EqualTo(Registration.Preregistered(ClaimVerdict.Supported, new DateOnly(2026, 11, 28), "0123456789abcdef0123456789abcdef01234567")));
+        Assert.That(claims.All[1].Registration.Provenance, Does.StartWith("pre-registered 2026-11-28 (commit 0123456789abcdef0123456789abcdef01234567), before any run"));
     }
 
     [Test]

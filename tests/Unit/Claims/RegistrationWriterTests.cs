@@ -76,7 +76,7 @@ public sealed class RegistrationWriterTests
         var shipped = Path.Combine(ExperimentLoader.ExperimentsDirectory, ExperimentLoader.DefaultExperiment, ClaimLoader.FileName);
         var path = Path.Combine(_folder, ClaimLoader.FileName);
         File.Copy(shipped, path);
-        var claims = ClaimLoader.Load(ExperimentLoader.Load(ExperimentLoader.DefaultExperiment)).Claims;
+        var claims = ClaimLoader.Load(ExperimentLoader.Load(ExperimentLoader.DefaultExperiment)).All;
 
         RegistrationWriter.Write(path, claims.ToDictionary(c => c.Id, c => c.Registration));
 

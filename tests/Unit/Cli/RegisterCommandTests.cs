@@ -34,7 +34,7 @@ public sealed class RegisterCommandTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var expected = Registration.Preregistered(ClaimVerdict.Refuted, today, commit);
         Assert.That(output, Does.Contain($"Claim '{Claim}': Refuted, pre-registered {expected.DateText} (commit {commit}), before any run"));
-        Assert.That(ExperimentFolder.Open(outside.Folder).Claims.Claims.Single().Registration, Is.EqualTo(expected));
+        Assert.That(ExperimentFolder.Open(outside.Folder).Claims.All.Single().Registration, Is.EqualTo(expected));
         Assert.That(File.ReadAllText(Path.Combine(outside.Folder, "claims.json")), Does.Contain($$"""
                   "expected": {
                     "verdict": "refuted",

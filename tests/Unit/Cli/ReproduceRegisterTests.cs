@@ -37,7 +37,7 @@ public sealed class ReproduceRegisterTests
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outside.Out, "lr-sweep", ClaimsJson.FileName)));
         var measured = report.RootElement.GetProperty("claims").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("verdict").GetString()!);
         Assert.That(output, Does.Contain($"Registered 1 verdict(s) in {claimsPath} as snapshots of this run:").And.Contain("  pre: kept Refuted, pre-registered 2026-01-02"));
-        var claims = ExperimentFolder.Open(outside.Folder).Claims.Claims;
+        var claims = ExperimentFolder.Open(outside.Folder).Claims.All;
         Assert.That(claims[0].Registration, Is.EqualTo(Registration.Snapshot(Enum.Parse<ClaimVerdict>(measured["snap"]), 6, "portable",
             DateOnly.FromDateTime(DateTime.UtcNow), commit)), output);
         Assert.That(claims[1].Registration, Is.EqualTo(Registration.Preregistered(ClaimVerdict.Refuted, new DateOnly(2026, 1, 2), "abcdef1")),

@@ -14,7 +14,7 @@ public sealed class ExperimentFolderTests
         foreach (var name in ExperimentFolder.Shipped())
         {
             var folder = ExperimentFolder.Open(name);
-            Assert.That(folder.Claims.Claims, Is.Not.Empty, name);
+            Assert.That(folder.Claims.All, Is.Not.Empty, name);
             Assert.That(folder.Published, Is.Not.Empty, name);
             Assert.That(folder.BaselinesDirectory, Does.EndWith(Path.Combine("baselines", name)), "shipped experiments keep the repository's baselines/<name>");
         }

@@ -7,7 +7,7 @@ namespace Harness.Baselines;
 /// The files of one experiment's baselines: <c>baselines/&lt;experiment&gt;/&lt;run-id&gt;.verified.json</c> (committed) and
 /// <c>.received.json</c> beside it on a mismatch (ignored by git), and the same for <c>ensemble</c>.
 /// </summary>
-public sealed class BaselineStore(string directory, BaselinePolicy policy)
+public sealed class BaselineFolder(string directory, BaselinePolicy policy)
 {
     public const string EnsembleName = "ensemble";
     public const string VerifiedSuffix = ".verified.json";
