@@ -7,7 +7,8 @@ public sealed class BaselineInventoryTests(string experiment)
     [Test]
     public void Every_verified_baseline_belongs_to_a_run_of_the_experiment()
     {
-        var orphans = Experiments.Of(experiment).Session.OrphanedBaselines();
+        var session = Experiments.Of(experiment).Session;
+        var orphans = session.Baselines.Orphans(session.Runs, session.Configurations);
         Assert.That(orphans, Is.Empty,
             "Verified baselines with no matching run in the experiment (delete them, or restore the runs):\n  " + string.Join("\n  ", orphans));
     }

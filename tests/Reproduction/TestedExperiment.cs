@@ -32,8 +32,8 @@ internal sealed class TestedExperiment : IDisposable
         ProgressTracker? tracker = null;
         Session = new ExperimentSession(folder, folder.Baselines(BaselinePolicy.FromEnvironment()), WorkerPool.DefaultWorkers,
             run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)), store);
-        tracker = new ProgressTracker(Session.Cost, RunsSource.Reused(Session));
-        Session.Pool.Queued += tracker.Plan;
+        tracker = new ProgressTracker(Session.Source.Cost, Session.Source.WasReused);
+        Session.Source.Pool.Queued += tracker.Plan;
         // The writer, not a test's context, outlives the test that opened the session: lines keep coming while later tests wait.
         var progress = TestContext.Progress;
         _heartbeat = new ProgressHeartbeat(tracker, Session.Experiment.Name, line => progress.WriteLine(HarnessLogger.Marker + line));
@@ -51,13 +51,13 @@ internal sealed class TestedExperiment : IDisposable
 
     public ExperimentSession Session { get; }
 
-    public ExactCheck VerifyExact(RunConfig run) => _exact[run.RunId] = Session.VerifyExact(run);
+    public ExactCheck VerifyExact(RunConfig run) => _exact[run.RunId] = Session.Exact.Verify(run);
 
-    public EnsembleCheck VerifyEnsemble(ConfigurationRuns configuration) => _ensemble[configuration.Id] = Session.VerifyEnsemble(configuration);
+    public EnsembleCheck VerifyEnsemble(ConfigurationRuns configuration) => _ensemble[configuration.Id] = Session.Ensemble.Verify(configuration);
 
-    public ClaimOutcome EvaluateClaim(Claim claim) => _claims[claim.Id] = Session.EvaluateClaim(claim);
+    public ClaimOutcome EvaluateClaim(Claim claim) => _claims[claim.Id] = Session.Judge.Evaluate(claim);
 
-    public PublishedComparison ComparePublished(PublishedRun published) => _published[published.ConfigurationId] = Session.ComparePublished(published);
+    public PublishedComparison ComparePublished(PublishedRun published) => _published[published.ConfigurationId] = Session.PublishedRuns.Compare(published);
 
     /// <summary>
     /// The whole reproduction, as <c>reproduce</c> writes it, under <c>artifacts/test-report/&lt;experiment&gt;/</c> (which CI
@@ -70,7 +70,7 @@ internal sealed class TestedExperiment : IDisposable
     public ExperimentResults? Found()
     {
         if (_report.IsValueCreated) return _report.Value.Results;
-        var finished = Session.Pool.Finished().ToDictionary(r => r.RunId);
+        var finished = Session.Source.Pool.Finished().ToDictionary(r => r.RunId);
         var runs = Session.Runs.Where(r => finished.ContainsKey(r.RunId)).Select(r => finished[r.RunId]).ToList();
         if (runs.Count == 0) return null;
         return new ExperimentResults(Session.Experiment, runs[0].Fingerprint, runs,
@@ -87,7 +87,7 @@ internal sealed class TestedExperiment : IDisposable
         if (Found() is not { } results) return null;
         string[] footer =
         [
-            RunsSource.Describe(Session),
+            Session.Source.Describe(),
             _report.IsValueCreated
                 ? ConclusionsBlock.ReportLine(_report.Value.Directory)
                 : $"Report: not written by this run (its test, {nameof(ReportTests)}, was not selected).",

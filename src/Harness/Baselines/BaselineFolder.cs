@@ -1,4 +1,5 @@
 using Harness.Config.Settings;
+using Harness.Grid;
 using Harness.IO;
 
 namespace Harness.Baselines;
@@ -43,6 +44,21 @@ public sealed class BaselineFolder(string directory, BaselinePolicy policy)
         var ensembles = new[] { VerifiedPath(EnsembleName), ReceivedPath(EnsembleName) }
             .Where(p => File.Exists(p) && EnsembleBaseline.Read(p).Configurations.Any(c => configurations.Contains(c.ConfigurationId)));
         return histories.Concat(ensembles).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Verified files and ensemble entries that no run or configuration of the experiment produces.</summary>
+    public IReadOnlyList<string> Orphans(IReadOnlyList<RunConfig> runs, IReadOnlyList<ConfigurationRuns> configurations)
+    {
+        var runIds = runs.Select(r => r.RunId).ToHashSet();
+        var orphans = VerifiedRunIds().Where(id => !runIds.Contains(id)).Select(VerifiedPath).ToList();
+        var ensemblePath = VerifiedPath(EnsembleName);
+        if (File.Exists(ensemblePath))
+        {
+            var ids = configurations.Select(c => c.Id).ToHashSet();
+            orphans.AddRange(EnsembleBaseline.Read(ensemblePath).Configurations
+                .Where(c => !ids.Contains(c.ConfigurationId)).Select(c => $"{ensemblePath}: configuration {c.ConfigurationId}"));
+        }
+        return orphans;
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Harness.Baselines;
 using Harness.Claims;
 using Harness.Config;
+using Harness.Grid;
 using Harness.History;
 using Harness.IO;
 using Harness.Native;
@@ -87,8 +88,7 @@ public static class ReproduceCommand
         var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource) : default;
         var shardRequest = request.Sharding ?? new ShardOptions.Request();
         var report = new ReportDirectory(outRoot, experiment.Name);
-        // A shard writes no report, so its --out is neither checked nor created.
-        if (shardRequest.Shard is null) OutDirectoryCheck.ThrowIfUnsafe(report, folder);
+        ThrowIfInconsistent(folder, request, report);
         TorchRuntime.Initialize(experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
@@ -99,10 +99,6 @@ public static class ReproduceCommand
         var storeRequest = request.Store ?? new StoreOptions.Request();
         var from = shardRequest.FromStores;
         var runStore = from is null ? storeRequest.Open() : null;
-        if (runStore is null && shardRequest.Shard is not null)
-            throw new UsageException($"error: --shard: no run store to train into ({StoreLocation.DisableVariable} is set); name one with --store");
-        if (runStore is null && from is null && storeRequest.Verify is not null)
-            throw new UsageException($"error: --verify: no run store in use ({StoreLocation.DisableVariable} is set); name one with --store");
         if (runStore is not null && storeRequest.Clear) output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
 
         // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
@@ -112,14 +108,12 @@ public static class ReproduceCommand
         if (from is not null) output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: {string.Join(", ", from.Select(s => s.Root))}.");
         if (shardRequest.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
         // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
-        var tracker = new ProgressTracker(session.Cost, RunsSource.Reused(session));
-        session.Pool.Queued += tracker.Plan;
+        var tracker = new ProgressTracker(session.Source.Cost, session.Source.WasReused);
+        session.Source.Pool.Queued += tracker.Plan;
         var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
-        var existing = session.Configurations.Max(c => c.Runs.Count);
-        if (plan is not null && plan.MaxSeeds < existing)
-            throw new UsageException($"error: --max-seeds: expected at least the {existing} seeds the experiment already has, found {plan.MaxSeeds}");
         if (plan is not null)
-            output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then {string.Join(", ", plan.Looks(existing).Skip(1))}.");
+            output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then " +
+                             $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))}.");
         ExperimentResults Reproduce(IProgressDisplay progress)
         {
             display = progress;
@@ -129,7 +123,7 @@ public static class ReproduceCommand
 
         var (published, failures) = Publish(report, results, clock);
         // Said once, in the conclusions block's footer below.
-        var runsLine = RunsSource.Describe(session);
+        var runsLine = session.Source.Describe();
         var verifyFailures = storeRequest.Verify is { } k ? VerifyStore(session, k, storeRequest.VerifySeed, output) : [];
         if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
 
@@ -169,6 +163,23 @@ public static class ReproduceCommand
         }
     }
 
+    /// <summary>
+    /// The usage checks that need the experiment's files, and so cannot be System.CommandLine validators (which see only the
+    /// command line): made together here, before libtorch loads and anything trains.
+    /// </summary>
+    private static void ThrowIfInconsistent(ExperimentFolder folder, Request request, ReportDirectory report)
+    {
+        var runs = ExperimentGrid.Runs(folder.Experiment).Count;
+        // More shards than runs leaves jobs with nothing to train: a mistyped count, refused before it costs a job array.
+        if (request.Sharding?.Shard is { } shard && shard.Count > runs)
+            throw new UsageException($"error: --shard: {shard} splits {folder.Experiment.Name}'s {runs} runs into more shards than runs; expected N <= {runs}");
+        var seeds = folder.Experiment.Grids.Max(g => g.SeedCount);
+        if (request.Decide && (request.MaxSeeds ?? folder.Claims.DecidePlan.MaxSeeds) is var maxSeeds && maxSeeds < seeds)
+            throw new UsageException($"error: --max-seeds: expected at least the {seeds} seeds the experiment already has, found {maxSeeds}");
+        // A shard writes no report, so its --out is neither checked nor created.
+        if (request.Sharding?.Shard is null) OutDirectoryCheck.ThrowIfUnsafe(report, folder);
+    }
+
     /// <summary>The experiment with what <c>--seeds</c>, <c>--data-dir</c> and <c>--numerics</c> say in place of its own.</summary>
     private static ExperimentFolder WithOptions(ExperimentFolder folder, Request request)
     {
@@ -188,22 +199,19 @@ public static class ReproduceCommand
     /// <summary><c>--shard i/N</c>: this share of the runs trained (or found) in the store, and nothing else.</summary>
     private static int TrainShard(ExperimentSession session, Shard shard, TextWriter output, bool interactive, Action<IProgressDisplay> show)
     {
-        // More shards than runs leaves jobs with nothing to train: a mistyped count, refused before it costs a job array.
-        if (shard.Count > session.Runs.Count)
-            throw new UsageException($"error: --shard: {shard} splits {session.Experiment.Name}'s {session.Runs.Count} runs into more shards than runs; expected N <= {session.Runs.Count}");
-        var runs = shard.Of(session.Runs, session.Cost);
-        output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, {runs.Sum(session.Cost) / session.Runs.Sum(session.Cost):P0} of the work.");
-        var tracker = new ProgressTracker(session.Cost, RunsSource.Reused(session));
-        session.Pool.Queued += tracker.Plan;
+        var runs = shard.Of(session.Runs, session.Source.Cost);
+        output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, {runs.Sum(session.Source.Cost) / session.Runs.Sum(session.Source.Cost):P0} of the work.");
+        var tracker = new ProgressTracker(session.Source.Cost, session.Source.WasReused);
+        session.Source.Pool.Queued += tracker.Plan;
         IReadOnlyList<RunResult> Train(IProgressDisplay progress)
         {
             show(progress);
-            return session.Results(runs);
+            return session.Source.Results(runs);
         }
         var clock = Stopwatch.StartNew();
         _ = interactive ? LiveProgress.Run(tracker, Train) : Train(new PlainProgress(tracker, output));
-        output.WriteLine($"Shard {shard} done in {clock.Elapsed.TotalSeconds:0} s: {runs.Count - session.Pool.Trained} run(s) were already stored, " +
-                         $"{session.Pool.Trained} trained, in the run store {session.StoredRuns!.Store.Root}.");
+        output.WriteLine($"Shard {shard} done in {clock.Elapsed.TotalSeconds:0} s: {runs.Count - session.Source.Pool.Trained} run(s) were already stored, " +
+                         $"{session.Source.Pool.Trained} trained, in the run store {session.Source.StoredRuns!.Store.Root}.");
         return ExitCodes.Done;
     }
 
@@ -211,10 +219,10 @@ public static class ReproduceCommand
     /// stores merged with --from) can be trusted.</summary>
     private static IReadOnlyList<string> VerifyStore(ExperimentSession session, int count, int? seed, TextWriter output)
     {
-        var reused = session.Reused;
+        var reused = session.Source.Reused;
         var drawSeed = seed ?? StoreVerification.DefaultSeed(CodeIdentity.Current);
         var drawn = StoreVerification.Draw(reused, count, drawSeed);
-        output.WriteLine($"Verifying the run {(session.Merged is null ? "store" : "stores")}: retraining {drawn.Count} of the {reused.Count} run(s) reused from {(session.Merged is null ? "it" : "them")} " +
+        output.WriteLine($"Verifying the run {(session.Source.Merged is null ? "store" : "stores")}: retraining {drawn.Count} of the {reused.Count} run(s) reused from {(session.Source.Merged is null ? "it" : "them")} " +
                          $"(draw seed {drawSeed}; --verify-seed {drawSeed} repeats it): {string.Join(", ", drawn.Select(r => r.RunId))}.");
         var differences = StoreVerification.Verify(session, drawn);
         if (differences.Count == 0 && drawn.Count > 0) output.WriteLine($"Verified: all {drawn.Count} retrained run(s) are identical to their stored histories, bit for bit.");

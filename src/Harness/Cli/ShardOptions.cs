@@ -50,6 +50,12 @@ public sealed class ShardOptions
                     if (!Directory.Exists(directory)) result.AddError($"--from: expected a run store directory, found no directory '{directory}'");
             }
             if (Given(Shard) && Given(store.NoStore)) result.AddError("--no-store: not with --shard (a shard's runs go to the store)");
+            // The store these options need when no --store names one: the environment's, unless it turns the store off.
+            var noStore = !Given(store.Store) && !Given(store.NoStore) && StoreLocation.FromEnvironment() is null;
+            if (Given(Shard) && noStore)
+                result.AddError($"--shard: no run store to train into ({StoreLocation.DisableVariable} is set); name one with --store");
+            if (Given(store.Verify) && !Given(From) && noStore)
+                result.AddError($"--verify: no run store in use ({StoreLocation.DisableVariable} is set); name one with --store");
         });
     }
 

@@ -19,28 +19,28 @@ public static class Reproducer
     {
         // Train everything first, longest runs first. A run that diverges is a failed run, not the end of the reproduction:
         // the others train, and everything that does not need it is checked and reported.
-        var diverged = session.Train(session.Runs).OrderBy(d => d.RunId, StringComparer.Ordinal).ToList();
+        var diverged = session.Source.Train(session.Runs).OrderBy(d => d.RunId, StringComparer.Ordinal).ToList();
         var lost = diverged.ToDictionary(d => d.RunId);
         IReadOnlyList<DivergedRun> Lost(IEnumerable<RunConfig> runs) => runs.Where(r => lost.ContainsKey(r.RunId)).Select(r => lost[r.RunId]).ToList();
 
-        var exact = InParallel(session.Runs, session.Pool.Workers, run => lost.TryGetValue(run.RunId, out var d)
+        var exact = InParallel(session.Runs, session.Source.Pool.Workers, run => lost.TryGetValue(run.RunId, out var d)
             ? new ExactCheck(run, new ExactOutcome(ExactVerdict.Diverged, d.Message))
-            : Guard(() => session.VerifyExact(run), e => new ExactCheck(run, new ExactOutcome(ExactVerdict.Regression, e.Message))));
+            : Guard(() => session.Exact.Verify(run), e => new ExactCheck(run, new ExactOutcome(ExactVerdict.Regression, e.Message))));
         // A configuration that lost a seed is neither compared nor accepted: its survivors are not its distribution.
         var ensemble = session.Configurations.Select(c => Lost(c.Runs) is { Count: > 0 } gone
             ? new EnsembleCheck(c, new EnsembleOutcome(EnsembleVerdict.Diverged, $"{gone.Count} of its {c.Runs.Count} seeds diverged: {Describe(gone)}"))
-            : Guard(() => session.VerifyEnsemble(c), e => new EnsembleCheck(c, new EnsembleOutcome(EnsembleVerdict.Inconsistent, e.Message)))).ToList();
+            : Guard(() => session.Ensemble.Verify(c), e => new EnsembleCheck(c, new EnsembleOutcome(EnsembleVerdict.Inconsistent, e.Message)))).ToList();
         // Read back after the exact tier: a run it found unstable has been replaced by the retrain that matched its baseline.
-        var runs = session.Results(session.Runs.Where(r => !lost.ContainsKey(r.RunId)).ToList());
+        var runs = session.Source.Results(session.Runs.Where(r => !lost.ContainsKey(r.RunId)).ToList());
         // Adding seeds to a reproduction that has already failed would spend the budget on claims its lost runs leave open.
         var sequential = plan is null || diverged.Count > 0 ? null : SequentialDecider.Decide(session, plan, onStage);
         var claims = sequential?.Claims ?? session.Claims.All.Select(c => Lost(c.Runs(session.Runs)) is { Count: > 0 } gone
             ? ClaimOutcome.BlockedBy(c, session.Claims.Alpha, $"{Describe(gone)}, and a claim is never decided on the seeds that survived " +
                                                               "(a biased sample of its configurations)")
-            : session.EvaluateClaim(c)).ToList();
+            : session.Judge.Evaluate(c)).ToList();
         if (sequential is not null) runs = [.. runs, .. sequential.AddedRuns];
         var published = session.Published.Where(p => session.Configurations.Any(c => c.Id == p.ConfigurationId && Lost(c.Runs).Count == 0))
-            .Select(session.ComparePublished).ToList();
+            .Select(session.PublishedRuns.Compare).ToList();
         var fingerprint = runs.Count > 0 ? runs[0].Fingerprint : EnvironmentFingerprint.Current();
         return new ExperimentResults(session.Experiment, fingerprint, runs, exact, ensemble, claims, published, session.Claims.PublishedOutliers)
         {

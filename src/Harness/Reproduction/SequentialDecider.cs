@@ -36,18 +36,18 @@ public static class SequentialDecider
             {
                 onStage?.Invoke(stage);
                 foreach (var run in stage) added[run.RunId] = run;
-                session.Results(stage); // the whole stage at once, longest first, so no worker waits between claims
+                session.Source.Results(stage); // the whole stage at once, longest first, so no worker waits between claims
             }
 
             foreach (var claim in open)
             {
-                var outcome = ClaimEvaluator.Evaluate(claim, claimSet, session.Results(wanted[claim.Id]), alpha);
+                var outcome = ClaimEvaluator.Evaluate(claim, claimSet, session.Source.Results(wanted[claim.Id]), alpha);
                 var decided = outcome.Evaluated && outcome.Verdict != ClaimVerdict.Inconclusive;
                 outcomes[claim.Id] = outcome with { Decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alpha, decided) };
             }
         }
 
-        return new Result(claimSet.All.Select(c => outcomes[c.Id]).ToList(), session.Results(added.Values.ToList()));
+        return new Result(claimSet.All.Select(c => outcomes[c.Id]).ToList(), session.Source.Results(added.Values.ToList()));
     }
 
     /// <summary>

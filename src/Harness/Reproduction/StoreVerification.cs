@@ -33,10 +33,10 @@ public static class StoreVerification
     /// that differs and its store entry.</summary>
     public static IReadOnlyList<string> Verify(ExperimentSession session, IReadOnlyList<RunResult> drawn)
     {
-        var retrains = Task.WhenAll(drawn.Select(r => session.Pool.Rerun(r.Config))).GetAwaiter().GetResult();
+        var retrains = Task.WhenAll(drawn.Select(r => session.Source.Pool.Rerun(r.Config))).GetAwaiter().GetResult();
         return drawn.Zip(retrains).Where(p => !p.Second.History.SameAs(p.First.History))
             .Select(p => $"{p.First.RunId}: the stored history differs from a retrain ({HistoryDiff.FirstDifference(p.First.History, p.Second.History, "stored", "retrained")}); " +
-                         $"entry {session.EntryPath(p.First.Config)}")
+                         $"entry {session.Source.EntryPath(p.First.Config)}")
             .ToList();
     }
 }

@@ -55,7 +55,7 @@ public sealed class BadInputTests
         new("--workers 100000", _ => { }, p => p.Reproduce("--workers", "100000"), 2, "--workers: expected an integer in [1, 256], found '100000'"),
         new("--decide --max-seeds 2147483647", _ => { }, p => p.Reproduce("--decide", "--max-seeds", "2147483647"), 2,
             "--max-seeds: expected an integer in [2, 10000], found '2147483647'"),
-        new("--verify with a bad --verify-seed", _ => { }, p => p.Reproduce("--verify", "1", "--verify-seed", "x"), 2,
+        new("--verify with a bad --verify-seed", _ => { }, p => p.Reproduce("--verify", "1", "--verify-seed", "x", "--store", p.Store), 2,
             "--verify-seed: expected an integer >= 0, found 'x'"),
         new("--baselines naming a file", _ => { },
             p => ["reproduce", "--experiment", p.Folder, "--data-dir", p.Data, "--out", p.Out, "--baselines", Path.Combine(p.Folder, "experiment.json")], 2,
