@@ -13,7 +13,8 @@ public static class AcceptCommand
     public static Command Create()
     {
         var experiment = CommonOptions.Experiment();
-        var run = new Option<string?>("--run") { Description = "accept only this run id [default: every received baseline]", HelpName = "ID" };
+        var run =
+            new Option<string?>("--run") { Description = "accept only this run id [default: every received baseline]", HelpName = "ID" };
         // A run id names a file in the baselines folder; a path would rename a file somewhere else.
         run.Validators.Add(result =>
         {
@@ -21,7 +22,8 @@ public static class AcceptCommand
                 result.AddError(TypedOption.Error("--run", "a run id (letters, digits, '-', '_', '.'; no folders)", token.Value));
         });
         var baselines = CommonOptions.Baselines();
-        var command = new Command("accept", "Promote received baselines to verified, after an intended change.") { experiment, run, baselines };
+        var command =
+            new Command("accept", "Promote received baselines to verified, after an intended change.") { experiment, run, baselines };
         command.SetAction(parsed => Execute(parsed.GetValue(experiment)!, parsed.GetValue(run), parsed.GetValue(baselines),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
@@ -37,7 +39,8 @@ public static class AcceptCommand
         }
         var accepted = folder.Accept(run);
         foreach (var path in accepted) output.WriteLine($"accepted {path}");
-        output.WriteLine(accepted.Count == 0 ? $"nothing to accept in {folder.Directory}" : $"{accepted.Count} baseline(s) accepted; review and commit them.");
+        output.WriteLine(accepted.Count == 0 ? $"nothing to accept in {folder.Directory}"
+            : $"{accepted.Count} baseline(s) accepted; review and commit them.");
         return ExitCodes.Done;
     }
 }

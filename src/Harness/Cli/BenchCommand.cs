@@ -23,7 +23,8 @@ namespace Harness.Cli;
 public static class BenchCommand
 {
     /// <summary>What <c>bench</c> was asked to do, as parsed.</summary>
-    public sealed record Request(string Experiment, string? Baselines, int Seed, int Workers, int ReplayEpochs, string? DataDirectory, NumericsProfile? Numerics)
+    public sealed record Request(string Experiment, string? Baselines, int Seed, int Workers, int ReplayEpochs,
+        string? DataDirectory, NumericsProfile? Numerics)
     {
         /// <summary>The same bench as a child's command line, for one profile.</summary>
         public IEnumerable<string> ChildArguments(NumericsProfile profile)
@@ -72,7 +73,10 @@ public static class BenchCommand
     public static IReadOnlyList<RunConfig> Configurations(Experiment experiment, int seed) =>
         experiment.Grids[0].Combinations().Select(c => c with { Seed = seed }).ToList();
 
-    /// <summary>Bench reads no baselines, so it works outside the repository too (where a shipped experiment's baselines are not).</summary>
+    /// <summary>
+    /// Bench reads no baselines, so it works outside the repository too (where a shipped experiment's baselines are
+    /// not).
+    /// </summary>
     private static Experiment Open(Request request) => ExperimentFolder.Open(request.Experiment, baselines: request.Baselines).Experiment;
 
     /// <summary>Each profile in a child process of its own, then the portable profile's cost relative to native.</summary>
@@ -106,7 +110,8 @@ public static class BenchCommand
     {
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
         // A grid may vary the sample sizes; each size's split is made once, before the runs start side by side.
-        var splits = configs.Select(c => (c.NTrain, c.NValidation)).Distinct().ToDictionary(n => n, n => dataset.FirstN(n.NTrain, n.NValidation));
+        var splits = configs.Select(c => (c.NTrain, c.NValidation)).Distinct()
+            .ToDictionary(n => n, n => dataset.FirstN(n.NTrain, n.NValidation));
         double Flops(RunConfig c) => FlopCount.ForRun(c, dataset.Features, dataset.Classes);
 
         // The replay runs before and after training and the faster one counts: on a shared machine a slow replay would

@@ -81,12 +81,16 @@ public static class CommandLine
         }
     }
 
-    /// <summary>An exception nothing handled, as <c>error: …</c>: its innermost message, its type, and the stack trace only when asked for.</summary>
+    /// <summary>
+    /// An exception nothing handled, as <c>error: …</c>: its innermost message, its type, and the stack trace only when
+    /// asked for.
+    /// </summary>
     public static string Unexpected(Exception e, bool verbose)
     {
         var cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
         var line = $"error: {cause.Message} ({cause.GetType().Name})";
-        return verbose ? $"{line}\n{e}" : $"{line}\nThis is a bug or an environment the harness does not know; run again with {VerboseOption} for the stack trace.";
+        return verbose ? $"{line}\n{e}" : $"{line}\nThis is a bug or an environment the harness does not know; run again with " +
+            $"{VerboseOption} for the stack trace.";
     }
 
     /// <summary><c>harness help [command]</c>, as the hand-written command line had it: the same as <c>--help</c>.</summary>

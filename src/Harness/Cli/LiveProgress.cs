@@ -21,7 +21,8 @@ public sealed class LiveProgress(ProgressTracker tracker, ProgressContext contex
         AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
                 var overall = context.AddTask($"{tracker.Runs} runs", maxValue: 1000);

@@ -29,7 +29,8 @@ public static class OutDirectoryCheck
         foreach (var (what, path) in protectedFolders)
         {
             var guarded = Canonical(path);
-            var relation = Same(target, guarded) ? "is" : Inside(target, guarded) ? "is inside" : Inside(guarded, target) ? "contains" : null;
+            var relation = Same(target, guarded) ? "is" : Inside(target, guarded) ? "is inside"
+                : Inside(guarded, target) ? "contains" : null;
             if (relation is null) continue;
             throw new UsageException($"error: --out {report.OutRoot}: the report would be written to {target}, which {relation} {what} " +
                                      $"{guarded}; the report's files (claims.json, runs/, figures/) would overwrite the experiment's. " +
@@ -49,7 +50,8 @@ public static class OutDirectoryCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"error: --out {outRoot}: cannot write under {Path.GetFullPath(outRoot)}, so nothing was trained: {e.Message}");
+            throw new UsageException($"error: --out {outRoot}: cannot write under {Path.GetFullPath(outRoot)}, so " +
+                $"nothing was trained: {e.Message}");
         }
     }
 
@@ -99,7 +101,10 @@ public static class OutDirectoryCheck
 
     private static bool Same(string a, string b) => string.Equals(a, b, Comparison);
 
-    /// <summary>Whether <paramref name="path"/> lies strictly below <paramref name="folder"/>: with the separator, so /a/bc is not inside /a/b.</summary>
+    /// <summary>
+    /// Whether <paramref name="path"/> lies strictly below <paramref name="folder"/>: with the separator, so /a/bc is
+    /// not inside /a/b.
+    /// </summary>
     private static bool Inside(string path, string folder) =>
         path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, Comparison);
 }

@@ -18,7 +18,8 @@ public sealed class PlainProgress(ProgressTracker tracker, TextWriter output) : 
         {
             var remaining = tracker.Remaining is { } r ? ProgressLine.Duration(r) : "?";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{done,4}/{tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed {ProgressLine.Duration(tracker.Elapsed)}  ETA {remaining}"));
+                $"[{done,4}/{tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed " +
+                $"{ProgressLine.Duration(tracker.Elapsed)}  ETA {remaining}"));
         }
     }
 }

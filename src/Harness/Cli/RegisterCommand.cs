@@ -21,15 +21,19 @@ public static class RegisterCommand
         var experiment = CommonOptions.Experiment();
         var claim = new Option<string>("--claim") { Description = "the id of the claim to pre-register", HelpName = "ID", Required = true };
         var verdicts = string.Join('|', Enum.GetValues<ClaimVerdict>().Select(RegistrationJson.Text));
-        var verdict = TypedOption.Create<ClaimVerdict>("--verdict", "the verdict the claim is expected to get", verdicts.Replace("|", ", ", StringComparison.Ordinal),
-            (string text, out ClaimVerdict value) => Enum.TryParse(text, ignoreCase: true, out value) && !int.TryParse(text, out _), verdicts);
+        var verdict =
+            TypedOption.Create<ClaimVerdict>("--verdict", "the verdict the claim is expected to get",
+                verdicts.Replace("|", ", ", StringComparison.Ordinal),
+            (string text, out ClaimVerdict value) => Enum.TryParse(text, ignoreCase: true, out value)
+                && !int.TryParse(text, out _), verdicts);
         verdict.Required = true;
         var baselines = CommonOptions.Baselines();
         var command = new Command("register", "Pre-register a claim's verdict, before any run of its configurations exists.")
         {
             experiment, claim, verdict, baselines,
         };
-        command.SetAction(parsed => Execute(parsed.GetValue(experiment)!, parsed.GetValue(claim)!, parsed.GetValue(verdict), parsed.GetValue(baselines),
+        command.SetAction(parsed =>
+            Execute(parsed.GetValue(experiment)!, parsed.GetValue(claim)!, parsed.GetValue(verdict), parsed.GetValue(baselines),
             parsed.InvocationConfiguration.Output));
         return command;
     }
@@ -38,12 +42,14 @@ public static class RegisterCommand
     {
         var folder = ExperimentFolder.Open(experiment, baselines: baselines);
         var claim = folder.Claims.All.FirstOrDefault(c => c.Id == claimId)
-            ?? throw new UsageException($"error: {folder.Claims.Path} has no claim '{claimId}'; its claims: {string.Join(", ", folder.Claims.All.Select(c => c.Id))}");
+            ?? throw new UsageException($"error: {folder.Claims.Path} has no claim '{claimId}'; its claims: " +
+                $"{string.Join(", ", folder.Claims.All.Select(c => c.Id))}");
         var runs = claim.Runs(ExperimentGrid.Runs(folder.Experiment));
         var found = folder.Baselines(BaselinePolicy.FromEnvironment()).ResultsOf(runs);
         if (found.Count > 0)
-            throw new UsageException($"error: cannot pre-register claim '{claim.Id}': {found.Count} result file(s) of its configurations already exist, " +
-                                     $"so its verdict could be read off them:\n{string.Join("\n", found.Take(Listed).Select(f => "  " + f))}\n" +
+            throw new UsageException($"error: cannot pre-register claim '{claim.Id}': {found.Count} result file(s) of its " +
+                                     "configurations already exist, so its verdict could be read off " +
+                                     $"them:\n{string.Join("\n", found.Take(Listed).Select(f => "  " + f))}\n" +
                                      (found.Count > Listed ? $"  … and {found.Count - Listed} more\n" : "") +
                                      "Record what the data says as a regression snapshot instead: harness reproduce --register.");
 

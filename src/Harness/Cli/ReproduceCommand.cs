@@ -33,13 +33,16 @@ public static class ReproduceCommand
     /// <param name="Decide">Add seeds until every claim is decided (or the budget is spent): see <see cref="SequentialDecider"/>.</param>
     /// <param name="MaxSeeds">The budget for <paramref name="Decide"/>; null: the claims file's, else 40.</param>
     public sealed record Request(string Experiment, int? Seeds, string OutRoot, int Workers, string? DataDirectory,
-        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Register = false, bool Decide = false, int? MaxSeeds = null,
+        NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Register = false,
+        bool Decide = false, int? MaxSeeds = null,
         StoreOptions.Request? Store = null, ShardOptions.Request? Sharding = null);
 
     public static Command Create()
     {
         var experiment = CommonOptions.Experiment();
-        var seeds = TypedOption.OptionalInteger("--seeds", "seeds per configuration, in every grid [default: the experiment's]", 1, GridSpec.MaxSeeds);
+        var seeds =
+            TypedOption.OptionalInteger("--seeds",
+                "seeds per configuration, in every grid [default: the experiment's]", 1, GridSpec.MaxSeeds);
         var outRoot = CommonOptions.Out("artifacts", "the report goes to DIR/<experiment>/");
         var workers = CommonOptions.Workers();
         var dataDir = CommonOptions.DataDirectory();
@@ -54,9 +57,12 @@ public static class ReproduceCommand
         var decide = new Option<bool>("--decide")
         {
             Description = "add seeds in stages to the configurations undecided claims depend on, until every claim is decided or " +
-                          "the budget is spent (alpha split evenly over the planned looks; the claims file's \"decide\" block sets the plan)",
+                          "the budget is spent (alpha split evenly over the planned looks; the claims file's " +
+                          "\"decide\" block sets the plan)",
         };
-        var maxSeeds = TypedOption.OptionalInteger("--max-seeds", "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2, GridSpec.MaxSeeds);
+        var maxSeeds =
+            TypedOption.OptionalInteger("--max-seeds",
+                "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2, GridSpec.MaxSeeds);
         var store = new StoreOptions();
         var command = new Command("reproduce", "Reproduce a whole experiment: every run, baselines, claims and a report.")
         {
@@ -64,13 +70,15 @@ public static class ReproduceCommand
         };
         command.Validators.Add(result =>
         {
-            if (TypedOption.Value(result, maxSeeds) is not null && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
+            if (TypedOption.Value(result, maxSeeds) is not null
+                && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
         });
         store.AddTo(command);
         var sharding = new ShardOptions();
         sharding.AddTo(command, store, [register, decide, maxSeeds]);
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
-                parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics), parsed.GetValue(set)!, parsed.GetValue(baselines),
+                parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics),
+                parsed.GetValue(set)!, parsed.GetValue(baselines),
                 parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds), store.Read(parsed), sharding.Read(parsed)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
@@ -94,30 +102,35 @@ public static class ReproduceCommand
         var clock = Stopwatch.StartNew();
         var directory = report.Path;
         var interactive = !Console.IsOutputRedirected && !BaselinePolicy.FromEnvironment().IsCi && ReferenceEquals(output, Console.Out);
-        output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}, numerics {experiment.Numerics.Name}.");
+        output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} " +
+            $"worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}, numerics {experiment.Numerics.Name}.");
 
         var storeRequest = request.Store ?? new StoreOptions.Request();
         var from = shardRequest.FromStores;
         var runStore = from is null ? storeRequest.Open() : null;
-        if (runStore is not null && storeRequest.Clear) output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
+        if (runStore is not null
+            && storeRequest.Clear) output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
 
         // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
         IProgressDisplay? display = null;
         using var session = new ExperimentSession(folder, folder.Baselines(BaselinePolicy.FromEnvironment()),
             workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)), runStore, error, from);
-        if (from is not null) output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: {string.Join(", ", from.Select(s => s.Root))}.");
+        if (from is not null) output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: " +
+            $"{string.Join(", ", from.Select(s => s.Root))}.");
         if (shardRequest.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
         // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
         var tracker = new ProgressTracker(session.Source.Cost, session.Source.WasReused);
         session.Source.Pool.Queued += tracker.Plan;
-        var plan = request.Decide ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
+        var plan = request.Decide
+            ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
         if (plan is not null)
             output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then " +
                              $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))}.");
         ExperimentResults Reproduce(IProgressDisplay progress)
         {
             display = progress;
-            return Reproducer.Reproduce(session, plan, stage => output.WriteLine($"Training {stage.Count} more run(s) for claims still open."));
+            return Reproducer.Reproduce(session, plan,
+                stage => output.WriteLine($"Training {stage.Count} more run(s) for claims still open."));
         }
         var results = interactive ? LiveProgress.Run(tracker, Reproduce) : Reproduce(new PlainProgress(tracker, output));
 
@@ -131,7 +144,8 @@ public static class ReproduceCommand
         output.Write(ConclusionsBlock.Render(results, published is null ? [runsLine] : [runsLine, ConclusionsBlock.ReportLine(directory)]));
         output.WriteLine();
         if (published is not null)
-            output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {published.Count - 1} other files in {clock.Elapsed.TotalSeconds:0} s.");
+            output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {published.Count - 1} other files in " +
+                $"{clock.Elapsed.TotalSeconds:0} s.");
         foreach (var failure in failures) error.WriteLine($"error: {failure}");
         foreach (var failure in verifyFailures) error.WriteLine($"error: --verify: {failure}");
         // What holds and what was not verified is said once, in the conclusions block above (the report's own sentences).
@@ -145,7 +159,8 @@ public static class ReproduceCommand
     /// fails (a full disk) costs the whole set, and the previous one stays as it was.
     /// </summary>
     /// <returns>The files moved into place, or null when nothing was; and every failure, to print as <c>error: …</c>.</returns>
-    private static (IReadOnlyList<string>? Files, IReadOnlyList<string> Failures) Publish(ReportDirectory report, ExperimentResults results, Stopwatch clock)
+    private static (IReadOnlyList<string>? Files, IReadOnlyList<string> Failures) Publish(ReportDirectory report,
+        ExperimentResults results, Stopwatch clock)
     {
         try
         {
@@ -159,7 +174,9 @@ public static class ReproduceCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, [$"--out {report.OutRoot}: the report could not be written to {report.Path}, so the report there is left as it was: {e.Message}"]);
+            return (null,
+                [$"--out {report.OutRoot}: the report could not be written to {report.Path}, so the report there is " +
+                    $"left as it was: {e.Message}"]);
         }
     }
 
@@ -172,10 +189,12 @@ public static class ReproduceCommand
         var runs = ExperimentGrid.Runs(folder.Experiment).Count;
         // More shards than runs leaves jobs with nothing to train: a mistyped count, refused before it costs a job array.
         if (request.Sharding?.Shard is { } shard && shard.Count > runs)
-            throw new UsageException($"error: --shard: {shard} splits {folder.Experiment.Name}'s {runs} runs into more shards than runs; expected N <= {runs}");
+            throw new UsageException($"error: --shard: {shard} splits {folder.Experiment.Name}'s {runs} runs into more shards " +
+                $"than runs; expected N <= {runs}");
         var seeds = folder.Experiment.Grids.Max(g => g.SeedCount);
         if (request.Decide && (request.MaxSeeds ?? folder.Claims.DecidePlan.MaxSeeds) is var maxSeeds && maxSeeds < seeds)
-            throw new UsageException($"error: --max-seeds: expected at least the {seeds} seeds the experiment already has, found {maxSeeds}");
+            throw new UsageException($"error: --max-seeds: expected at least the {seeds} seeds the experiment " +
+                $"already has, found {maxSeeds}");
         // A shard writes no report, so its --out is neither checked nor created.
         if (request.Sharding?.Shard is null) OutDirectoryCheck.ThrowIfUnsafe(report, folder);
     }
@@ -187,7 +206,8 @@ public static class ReproduceCommand
         if (request.Seeds is { } seeds)
         {
             if (experiment.Grids.FirstOrDefault(g => (long)g.FirstSeed + seeds - 1 > int.MaxValue) is { } grid)
-                throw new UsageException($"error: --seeds: {seeds} seeds from grid {grid.Name}'s first seed, {grid.FirstSeed}, go past the largest seed, {int.MaxValue}");
+                throw new UsageException($"error: --seeds: {seeds} seeds from grid {grid.Name}'s first seed, {grid.FirstSeed}, go past " +
+                    $"the largest seed, {int.MaxValue}");
             experiment = experiment with { Grids = [.. experiment.Grids.Select(g => g with { SeedCount = seeds })] };
         }
         // Relative to where it was typed, as every path on a command line.
@@ -197,10 +217,12 @@ public static class ReproduceCommand
     }
 
     /// <summary><c>--shard i/N</c>: this share of the runs trained (or found) in the store, and nothing else.</summary>
-    private static int TrainShard(ExperimentSession session, Shard shard, TextWriter output, bool interactive, Action<IProgressDisplay> show)
+    private static int TrainShard(ExperimentSession session, Shard shard, TextWriter output, bool interactive,
+        Action<IProgressDisplay> show)
     {
         var runs = shard.Of(session.Runs, session.Source.Cost);
-        output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, {runs.Sum(session.Source.Cost) / session.Runs.Sum(session.Source.Cost):P0} of the work.");
+        output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, " +
+            $"{runs.Sum(session.Source.Cost) / session.Runs.Sum(session.Source.Cost):P0} of the work.");
         var tracker = new ProgressTracker(session.Source.Cost, session.Source.WasReused);
         session.Source.Pool.Queued += tracker.Plan;
         IReadOnlyList<RunResult> Train(IProgressDisplay progress)
@@ -210,8 +232,9 @@ public static class ReproduceCommand
         }
         var clock = Stopwatch.StartNew();
         _ = interactive ? LiveProgress.Run(tracker, Train) : Train(new PlainProgress(tracker, output));
-        output.WriteLine($"Shard {shard} done in {clock.Elapsed.TotalSeconds:0} s: {runs.Count - session.Source.Pool.Trained} run(s) were already stored, " +
-                         $"{session.Source.Pool.Trained} trained, in the run store {session.Source.StoredRuns!.Store.Root}.");
+        output.WriteLine($"Shard {shard} done in {clock.Elapsed.TotalSeconds:0} s: {runs.Count - session.Source.Pool.Trained} " +
+                         $"run(s) were already stored, {session.Source.Pool.Trained} trained, in the run store " +
+                         $"{session.Source.StoredRuns!.Store.Root}.");
         return ExitCodes.Done;
     }
 
@@ -222,10 +245,13 @@ public static class ReproduceCommand
         var reused = session.Source.Reused;
         var drawSeed = seed ?? StoreVerification.DefaultSeed(CodeIdentity.Current);
         var drawn = StoreVerification.Draw(reused, count, drawSeed);
-        output.WriteLine($"Verifying the run {(session.Source.Merged is null ? "store" : "stores")}: retraining {drawn.Count} of the {reused.Count} run(s) reused from {(session.Source.Merged is null ? "it" : "them")} " +
-                         $"(draw seed {drawSeed}; --verify-seed {drawSeed} repeats it): {string.Join(", ", drawn.Select(r => r.RunId))}.");
+        output.WriteLine($"Verifying the run {(session.Source.Merged is null ? "store" : "stores")}: retraining {drawn.Count} of the " +
+                         $"{reused.Count} run(s) reused from {(session.Source.Merged is null ? "it" : "them")} (draw seed {drawSeed}; " +
+                         $"--verify-seed {drawSeed} repeats it): {string.Join(", ", drawn.Select(r => r.RunId))}.");
         var differences = StoreVerification.Verify(session, drawn);
-        if (differences.Count == 0 && drawn.Count > 0) output.WriteLine($"Verified: all {drawn.Count} retrained run(s) are identical to their stored histories, bit for bit.");
+        if (differences.Count == 0
+            && drawn.Count > 0) output.WriteLine($"Verified: all {drawn.Count} retrained run(s) are identical to their " +
+                "stored histories, bit for bit.");
         return differences;
     }
 
@@ -244,7 +270,8 @@ public static class ReproduceCommand
         {
             var kept = outcome.Claim.Registration;
             output.WriteLine(registrations.TryGetValue(outcome.Claim.Id, out var registration)
-                ? $"  {outcome.Claim.Id}: {registration.Verdict}, {registration.Provenance}{(outcome.AsRegistered ? "" : $" (was {kept.Verdict})")}"
+                ? $"  {outcome.Claim.Id}: {registration.Verdict}, {registration.Provenance}" +
+                    $"{(outcome.AsRegistered ? "" : $" (was {kept.Verdict})")}"
                 : !outcome.Evaluated ? $"  {outcome.Claim.Id}: not evaluated; kept {kept.Verdict}, {kept.Provenance}"
                 : $"  {outcome.Claim.Id}: kept {kept.Verdict}, {kept.Provenance}; this run says {outcome.Verdict}");
         }
@@ -258,6 +285,7 @@ public static class ReproduceCommand
             ["training_seconds_summed"] = Math.Round(results.Runs.Sum(r => r.Seconds), 3),
             ["runs"] = results.Runs.OrderBy(r => r.RunId, StringComparer.Ordinal).ToDictionary(r => r.RunId, r => Math.Round(r.Seconds, 3)),
         };
-        AtomicFile.WriteAllText(Path.Combine(directory, "timings.json"), JsonSerializer.Serialize(timings, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(directory, "timings.json"),
+            JsonSerializer.Serialize(timings, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

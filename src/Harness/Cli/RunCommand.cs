@@ -48,7 +48,8 @@ public static class RunCommand
 
     /// <summary>As Keras's fit(verbose=2) prints an epoch.</summary>
     public static string KerasLine(EpochMetrics e, int epochs) => string.Create(CultureInfo.InvariantCulture,
-        $"Epoch {e.Epoch}/{epochs} - loss: {e.Loss:0.0000} - acc: {e.Acc:0.0000} - val_loss: {e.ValLoss:0.0000} - val_acc: {e.ValAcc:0.0000}");
+        $"Epoch {e.Epoch}/{epochs} - loss: {e.Loss:0.0000} - acc: {e.Acc:0.0000} - val_loss: {e.ValLoss:0.0000} " +
+        $"- val_acc: {e.ValAcc:0.0000}");
 
     private static void ThrowIfInvalid(IReadOnlyList<string> errors)
     {

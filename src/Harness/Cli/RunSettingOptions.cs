@@ -58,7 +58,8 @@ public sealed class RunSettingOptions
         var defaultValue = setting.IsHyperparameter ? null : setting.Default(new RunConfig());
         if (defaultValue is T shown) option.DefaultValueFactory = _ => shown;
         // A default shown in help is not a value given: only what the user typed is applied, as the setting reads it.
-        return (setting, option, parsed => parsed.GetResult(option) is { Implicit: false, Tokens: [var token] } ? setting.Parse(token.Value, out _) : null);
+        return (setting, option, parsed => parsed.GetResult(option) is { Implicit: false, Tokens: [var token] }
+            ? setting.Parse(token.Value, out _) : null);
     }
 
     /// <summary>The setting's description; for a hyperparameter, also its default under each optimizer that uses it.</summary>

@@ -18,13 +18,15 @@ public sealed class ShardOptions
 
     public Option<string?> Shard { get; } = new("--shard")
     {
-        Description = "train only this share of the runs (i of N, balanced by cost, the same on every machine) into the run store, and stop",
+        Description = "train only this share of the runs (i of N, balanced by cost, the same on every " +
+            "machine) into the run store, and stop",
         HelpName = "i/N",
     };
 
     public Option<string[]> From { get; } = CommonOptions.Path(new Option<string[]>("--from")
     {
-        Description = "write the report from these run stores (e.g. one per --shard job) without training; every run must be in one of them",
+        Description = "write the report from these run stores (e.g. one per --shard job) without training; " +
+            "every run must be in one of them",
         HelpName = "DIR",
         AllowMultipleArgumentsPerToken = true,
     });
@@ -47,7 +49,8 @@ public sealed class ShardOptions
                 foreach (var option in training.Concat(store.All.Except([store.Verify, store.VerifySeed])).Where(Given))
                     result.AddError($"{option.Name}: not with --from (runs come from the named stores; nothing trains)");
                 foreach (var directory in result.GetValue(From) ?? [])
-                    if (!Directory.Exists(directory)) result.AddError($"--from: expected a run store directory, found no directory '{directory}'");
+                    if (!Directory.Exists(directory)) result.AddError("--from: expected a run store directory, " +
+                        $"found no directory '{directory}'");
             }
             if (Given(Shard) && Given(store.NoStore)) result.AddError("--no-store: not with --shard (a shard's runs go to the store)");
             // The store these options need when no --store names one: the environment's, unless it turns the store off.

@@ -11,7 +11,8 @@ public sealed class StoreOptions
 {
     /// <summary>What was asked for, as parsed.</summary>
     /// <param name="Directory">--store; null: the environment's (<see cref="StoreLocation"/>).</param>
-    public sealed record Request(string? Directory = null, bool Disabled = false, bool Clear = false, int? Verify = null, int? VerifySeed = null)
+    public sealed record Request(string? Directory = null, bool Disabled = false, bool Clear = false,
+        int? Verify = null, int? VerifySeed = null)
     {
         /// <summary>The store to use, or null for none: an explicit --store wins over HARNESS_NO_STORE.</summary>
         public RunStore? Open() => Disabled ? null
@@ -34,7 +35,8 @@ public sealed class StoreOptions
     public Option<bool> ClearStore { get; } = new("--clear-store") { Description = "delete the run store's entries first" };
 
     public Option<int?> Verify { get; } = TypedOption.OptionalInteger("--verify",
-        "then retrain K of the runs reused from the store (or read with --from), drawn at random, and fail naming each whose bits differ (K beyond them: all)", 1);
+        "then retrain K of the runs reused from the store (or read with --from), drawn at random, and fail naming each whose bits " +
+        "differ (K beyond them: all)", 1);
 
     public Option<int?> VerifySeed { get; } = TypedOption.OptionalInteger("--verify-seed",
         "with --verify: the draw's seed [default: from the training code's identity; printed]", 0);
@@ -46,7 +48,8 @@ public sealed class StoreOptions
         foreach (var option in All) command.Add(option);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(VerifySeed) is { Implicit: false } && result.GetResult(Verify) is null) result.AddError("--verify-seed: only with --verify");
+            if (result.GetResult(VerifySeed) is { Implicit: false }
+                && result.GetResult(Verify) is null) result.AddError("--verify-seed: only with --verify");
             if (!result.GetValue(NoStore)) return;
             foreach (var option in new Option[] { Store, ClearStore, Verify })
                 if (result.GetResult(option) is { Implicit: false }) result.AddError($"{option.Name}: not with --no-store");
@@ -54,5 +57,6 @@ public sealed class StoreOptions
     }
 
     public Request Read(ParseResult parsed) =>
-        new(parsed.GetValue(Store), parsed.GetValue(NoStore), parsed.GetValue(ClearStore), parsed.GetValue(Verify), parsed.GetValue(VerifySeed));
+        new(parsed.GetValue(Store), parsed.GetValue(NoStore), parsed.GetValue(ClearStore), parsed.GetValue(Verify),
+            parsed.GetValue(VerifySeed));
 }

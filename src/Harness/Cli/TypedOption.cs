@@ -33,7 +33,9 @@ public static class TypedOption
     /// <summary>An integer option with bounds; its default is shown in help.</summary>
     public static Option<int> Integer(string name, string description, int minimum, int defaultValue, int maximum = int.MaxValue)
     {
-        var option = Create<int>(name, description, Expected(minimum, maximum), (string text, out int value) => TryInteger(text, minimum, maximum, out value), "N");
+        var option =
+            Create<int>(name, description, Expected(minimum, maximum),
+                (string text, out int value) => TryInteger(text, minimum, maximum, out value), "N");
         option.DefaultValueFactory = _ => defaultValue;
         return option;
     }

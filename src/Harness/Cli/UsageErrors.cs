@@ -18,7 +18,8 @@ public static class UsageErrors
         foreach (var token in parsed.UnmatchedTokens)
         {
             if (token.StartsWith('-')) errors.Add($"unknown option '{token}' for '{Name(command)}'");
-            else if (command is RootCommand) errors.Add($"unknown command '{token}'; commands: {string.Join(", ", Visible(command.Subcommands))}");
+            else if (command is RootCommand) errors.Add($"unknown command '{token}'; commands: " +
+                $"{string.Join(", ", Visible(command.Subcommands))}");
             // A word right after an unknown option is that option's value: one error is enough.
             else if (previous is null || !previous.StartsWith('-')) errors.Add($"unexpected argument '{token}' for '{Name(command)}'");
             previous = token;
@@ -27,7 +28,9 @@ public static class UsageErrors
         // "a command is required" would only repeat it.
         var quiet = errors.Count > 0 && command is RootCommand;
         errors.AddRange(parsed.Errors
-            .Where(e => !quiet && !(e.SymbolResult is CommandResult && parsed.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))))
+            .Where(e => !quiet
+                && !(e.SymbolResult is CommandResult
+                    && parsed.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))))
             .Select(e => e.Message));
         return errors.Select(e => "error: " + e).ToList();
     }

@@ -1,6 +1,9 @@
 namespace Harness.Cli;
 
-/// <summary>Bad command-line input found after parsing (e.g. settings that conflict): printed as is, exit code 2, nothing written.</summary>
+/// <summary>
+/// Bad command-line input found after parsing (e.g. settings that conflict): printed as is, exit code 2, nothing
+/// written.
+/// </summary>
 public sealed class UsageException(string message) : Exception(message)
 {
     /// <summary>One exception for every problem, each line <c>error: …</c>, so a user sees all of them at once.</summary>
