@@ -53,11 +53,14 @@ public static class ClaimEvaluator
         var seeds = evidence.Groups.Min(g => g.Values.Count);
         // Both: pooling over depths multiplies the runs per group, but not the independent seeds behind them.
         var distinctSeeds = evidence.Used.Select(r => r.Config.Seed).Distinct().Count();
-        var tooFew = evidence.Reachable is { } reachable ? !reachable : seeds < evidence.MinimumSeeds || distinctSeeds < evidence.MinimumSeeds;
+        var tooFew = evidence.Reachable is { } reachable ? !reachable : seeds < evidence.MinimumSeeds
+            || distinctSeeds < evidence.MinimumSeeds;
         var band = data.Claim.Negligible;
         var verdict = tooFew ? ClaimVerdict.Inconclusive
             : band is { } b && evidence.Difference is { } d && d.Lower > -b && d.Upper < b ? ClaimVerdict.Negligible
-            : evidence.Test is { } test ? (test.P > data.Alpha ? ClaimVerdict.Inconclusive : test.Side == data.Part.Side ? ClaimVerdict.Supported : ClaimVerdict.Refuted)
+            : evidence.Test is { } test
+                ? (test.P > data.Alpha ? ClaimVerdict.Inconclusive : test.Side == data.Part.Side
+                    ? ClaimVerdict.Supported : ClaimVerdict.Refuted)
             : Decide(evidence.Effect, evidence.NullValue, data.Part.Side);
         var suggested = tooFew ? evidence.MinimumSeeds
             : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(evidence.Effect, evidence.NullValue, seeds) : null;

@@ -57,7 +57,8 @@ public static class ClaimLoader
             reader.Error("claims", $"claim id '{duplicate.Key}' is used more than once");
 
         reader.OnlyKeys("published", "metrics", "outliers", "note");
-        var metrics = reader.Has("published:metrics") ? reader.Array("published:metrics", p => Metric(reader, p)) : ["final_val_loss", "final_val_acc"];
+        var metrics = reader.Has("published:metrics") ? reader.Array("published:metrics", p => Metric(reader, p))
+            : ["final_val_loss", "final_val_acc"];
         var outliers = reader.Indices("published:outliers").Select(i =>
         {
             var p = $"published:outliers:{i}";
@@ -68,7 +69,8 @@ public static class ClaimLoader
             return new PublishedOutlier(configuration, Metric(reader, $"{p}:metric"), reader.String($"{p}:reason", required: true) ?? "");
         }).ToList();
 
-        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds, decide) : throw new ConfigurationException(reader.Errors);
+        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds, decide)
+            : throw new ConfigurationException(reader.Errors);
     }
 
     /// <summary>What every part is checked against: the experiment's declared axes and its runs.</summary>
@@ -79,7 +81,8 @@ public static class ClaimLoader
     private static Claim ReadClaim(Context context, string path)
     {
         var reader = context.Reader;
-        reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "value", "parts", "expected", "reason", "negligible");
+        reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "value", "parts",
+            "expected", "reason", "negligible");
         var id = reader.String($"{path}:id", required: true) ?? "";
         var metric = Metric(reader, $"{path}:metric");
         var defaults = new PartDefaults(reader.String($"{path}:test"), reader.String($"{path}:direction"),
@@ -87,10 +90,12 @@ public static class ClaimLoader
         var parts = reader.Indices($"{path}:parts").Select(i => ReadPart(context, $"{path}:parts:{i}", defaults)).ToList();
         if (parts.Count == 0) reader.Error($"{path}:parts", "missing; at least one comparison is required");
         double? negligible = reader.Has($"{path}:negligible")
-            ? reader.Double($"{path}:negligible", 0, v => v > 0 && double.IsFinite(v), "the smallest effect that matters, a positive number in the metric's units")
+            ? reader.Double($"{path}:negligible", 0, v => v > 0 && double.IsFinite(v),
+                "the smallest effect that matters, a positive number in the metric's units")
             : null;
         if (negligible is not null && parts.Any(p => p.Test == ComparisonTest.Trend))
-            reader.Error($"{path}:negligible", "a trend part's ρ has no scale in the metric's units; declare the band only on claims without trend parts");
+            reader.Error($"{path}:negligible",
+                "a trend part's ρ has no scale in the metric's units; declare the band only on claims without trend parts");
         var registration = RegistrationReader.Read(reader, $"{path}:expected");
         return new Claim(id, reader.String($"{path}:statement", required: true) ?? "", reader.String($"{path}:tutorial") ?? "",
             metric, parts, registration, reader.String($"{path}:reason", required: true) ?? "", negligible);
@@ -108,7 +113,8 @@ public static class ClaimLoader
         ClaimedSide side = ClaimedSide.Greater;
         if (direction is "greater" or "increasing") side = ClaimedSide.Greater;
         else if (direction is "less" or "decreasing") side = ClaimedSide.Less;
-        else reader.Error($"{path}:direction", $"expected greater, less, increasing or decreasing (here or on the claim), found '{direction}'");
+        else reader.Error($"{path}:direction",
+            $"expected greater, less, increasing or decreasing (here or on the claim), found '{direction}'");
 
         var pairedText = reader.String($"{path}:paired") ?? defaults.Paired ?? "false";
         if (!bool.TryParse(pairedText, out var paired)) reader.Error($"{path}:paired", $"expected true or false, found '{pairedText}'");
@@ -122,8 +128,10 @@ public static class ClaimLoader
             _ => ["a", "b", "c", "d"],
         };
         // A threshold's "where" is optional: without it the part takes every run of the experiment.
-        foreach (var key in new[] { "where", "a", "b", "c", "d" }.Where(k => reader.Has($"{path}:{k}") && !needed.Contains(k) && !(k == "where" && test == ComparisonTest.Threshold)))
-            reader.Error($"{path}:{key}", $"a {test.ToString().ToLowerInvariant()} comparison does not use it; it needs {string.Join(", ", needed)}");
+        foreach (var key in new[] { "where", "a", "b", "c", "d" }
+            .Where(k => reader.Has($"{path}:{k}") && !needed.Contains(k) && !(k == "where" && test == ComparisonTest.Threshold)))
+            reader.Error($"{path}:{key}",
+                $"a {test.ToString().ToLowerInvariant()} comparison does not use it; it needs {string.Join(", ", needed)}");
 
         var axisText = reader.String($"{path}:axis") ?? defaults.Axis;
         RunSetting? axis = null;
@@ -131,21 +139,26 @@ public static class ClaimLoader
         {
             axis = context.Axes.FirstOrDefault(a => a.Name.Equals(axisText, StringComparison.OrdinalIgnoreCase));
             if (axis is null || !axis.IsNumeric)
-                reader.Error($"{path}:axis", $"expected a numeric axis the experiment declares ({string.Join(", ", context.Axes.Where(a => a.IsNumeric).Select(a => a.Name))}), found '{axisText}'");
+                reader.Error($"{path}:axis",
+                    "expected a numeric axis the experiment declares " +
+                    $"({string.Join(", ", context.Axes.Where(a => a.IsNumeric).Select(a => a.Name))}), found '{axisText}'");
         }
 
         var valueText = reader.String($"{path}:value") ?? defaults.Value;
         double? value = null;
         if (test == ComparisonTest.Threshold)
         {
-            if (double.TryParse(valueText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) value = v;
-            else reader.Error($"{path}:value", $"expected the number the mean is compared with (here or on the claim), found '{valueText}'");
+            if (double.TryParse(valueText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture,
+                out var v) && double.IsFinite(v)) value = v;
+            else reader.Error($"{path}:value",
+                $"expected the number the mean is compared with (here or on the claim), found '{valueText}'");
         }
 
         foreach (var key in needed.Where(k => k is not ("axis" or "value") && !reader.Has($"{path}:{k}")))
             reader.Error($"{path}:{key}", $"missing; a {test.ToString().ToLowerInvariant()} comparison needs {string.Join(", ", needed)}");
         var where = Filter("where") ?? (test == ComparisonTest.Threshold ? new RunFilter([]) : null);
-        return new ClaimPart(reader.String($"{path}:name") ?? "", test, side, paired, where, axis, Filter("a"), Filter("b"), Filter("c"), Filter("d"), value);
+        return new ClaimPart(reader.String($"{path}:name") ?? "", test, side, paired, where, axis, Filter("a"), Filter("b"),
+            Filter("c"), Filter("d"), value);
     }
 
     /// <summary>A filter names declared axes only, with values of the axis's type, and must select at least two runs.</summary>
@@ -158,7 +171,9 @@ public static class ClaimLoader
             var axis = context.Axes.FirstOrDefault(a => a.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
             if (axis is null)
             {
-                reader.Error($"{path}:{key}", $"not an axis of this experiment; claims can select runs by its axes: {string.Join(", ", context.Axes.Select(a => a.Name))}");
+                reader.Error($"{path}:{key}",
+                    "not an axis of this experiment; claims can select runs by its axes: " +
+                    $"{string.Join(", ", context.Axes.Select(a => a.Name))}");
                 continue;
             }
             if (reader.Setting($"{path}:{key}", axis) is { } value) conditions.Add((axis, value));

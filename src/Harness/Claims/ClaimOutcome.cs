@@ -44,7 +44,8 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     public int Seeds => Parts.Count == 0 ? 0 : Parts.Max(p => p.Seeds);
 
     /// <summary>Evaluated on exactly the seed count its snapshot was registered on, in a single look.</summary>
-    public bool OnRegisteredSeeds => Decision is null && Claim.Registration.Kind == RegistrationKind.Snapshot && Claim.Registration.Seeds == Seeds;
+    public bool OnRegisteredSeeds => Decision is null && Claim.Registration.Kind == RegistrationKind.Snapshot
+        && Claim.Registration.Seeds == Seeds;
 
     /// <summary>For a claim not evaluated: the seeds per group its parts need.</summary>
     public int? SeedsNeeded => Evaluated ? null : Parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested);

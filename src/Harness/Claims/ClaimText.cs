@@ -50,8 +50,9 @@ public static class ClaimText
     /// less far" (or further). Such a verdict holds unless two decided verdicts differ (<see cref="ClaimOutcome.Holds"/>).
     /// </summary>
     public static string OnOtherSeeds(ClaimOutcome outcome) =>
-        $"on {outcome.Seeds} seeds, not the registered {outcome.Claim.Registration.Seeds?.ToString(CultureInfo.InvariantCulture) ?? "none"}, " +
-        $"the evidence reaches {(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")}";
+        $"on {outcome.Seeds} seeds, not the registered " +
+        $"{outcome.Claim.Registration.Seeds?.ToString(CultureInfo.InvariantCulture) ?? "none"}, the evidence reaches " +
+        $"{(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")}";
 
     /// <summary>"needs ≥ 8 seed pairs to reach α/6 = 0.0083 (has 5)": the minimum follows from the test, not a fixed rule.</summary>
     public static string Needs(PartOutcome part) =>
@@ -67,15 +68,17 @@ public static class ClaimText
         {
             text.AppendLine(
                 $"{(part.Part.Name.Length > 0 ? part.Part.Name : claim.Id)}: {part.Statistic} = {Effect(part.Effect)}" +
-                (part.Effect.Lower == part.Effect.Upper ? "" : $" at {I(part.Effect.Level * 100, "0.##")}%") + $", null {F(part.NullValue, Decimals(part.Effect))}, " +
-                $"claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")}" + (part.Test is { } test ? $", {test}" : "") +
+                (part.Effect.Lower == part.Effect.Upper ? "" : $" at {I(part.Effect.Level * 100, "0.##")}%") + ", null " +
+                $"{F(part.NullValue, Decimals(part.Effect))}, claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")}" +
+                (part.Test is { } test ? $", {test}" : "") +
                 Difference(part) + (claim.Negligible is { } band ? $" (negligible inside ±{RunSetting.Format(band)})" : "") +
                 $" → {(part.TooFewSeeds ? "not evaluated: " + Needs(part) : part.Verdict.ToString())}");
             text.AppendLine($"| group | seeds | mean {claim.Metric} | median | IQR |");
             text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
             foreach (var group in part.Groups)
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {group.Label} | {group.Values.Count} | {group.Values.Average():0.0000} | {Describe.Median(group.Values):0.0000} | {Describe.InterquartileRange(group.Values):0.0000} |");
+                    $"| {group.Label} | {group.Values.Count} | {group.Values.Average():0.0000} | {Describe.Median(group.Values):0.0000} " +
+                    $"| {Describe.InterquartileRange(group.Values):0.0000} |");
             text.AppendLine();
         }
         return text.ToString();

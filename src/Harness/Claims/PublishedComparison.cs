@@ -8,7 +8,8 @@ namespace Harness.Claims;
 /// <summary>Where one published value sits among the reproduced seeds.</summary>
 /// <param name="Outlier">Outside [min − IQR, max + IQR] of the reproduced values (never judged on too few seeds).</param>
 /// <param name="TooFewSeeds">Fewer reproduced seeds than the claims' minimum: the range says too little to judge.</param>
-public sealed record PublishedMetric(string Metric, double Published, IReadOnlyList<double> Reproduced, double Percentile, double Iqr, bool Outlier,
+public sealed record PublishedMetric(string Metric, double Published, IReadOnlyList<double> Reproduced,
+    double Percentile, double Iqr, bool Outlier,
     bool TooFewSeeds = false);
 
 /// <summary>
@@ -38,7 +39,9 @@ public sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<P
             var where = m.TooFewSeeds ? $"too few reproduced seeds to judge ({m.Reproduced.Count})"
                 : m.Outlier ? "OUTSIDE the range widened by one IQR" : "within the range widened by one IQR";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ConfigurationId}: published {m.Metric} {m.Published:0.0000} is at the {m.Percentile:0}th percentile of {m.Reproduced.Count} reproduced seeds (range {m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}, median {Describe.Median(m.Reproduced):0.0000}, IQR {m.Iqr:0.0000}) — {where}"));
+                $"{ConfigurationId}: published {m.Metric} {m.Published:0.0000} is at the {m.Percentile:0}th percentile of " +
+                $"{m.Reproduced.Count} reproduced seeds (range {m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}, median " +
+                $"{Describe.Median(m.Reproduced):0.0000}, IQR {m.Iqr:0.0000}) — {where}"));
         }
         return text.ToString();
     }

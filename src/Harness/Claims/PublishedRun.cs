@@ -17,7 +17,10 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
 
     public string ConfigurationId => Config.ConfigurationId;
 
-    /// <summary>A per-run metric (<see cref="RunMetrics"/>): from the history when published, else as stated; null when neither has it.</summary>
+    /// <summary>
+    /// A per-run metric (<see cref="RunMetrics"/>): from the history when published, else as stated; null when neither
+    /// has it.
+    /// </summary>
     public double? Metric(string name) =>
         History is not null ? RunMetrics.Compute(name, History) : Stated.TryGetValue(name, out var value) ? value : null;
 
@@ -50,7 +53,8 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
                 {
                     var config = Apply(template, run, $"runs[{i}]", errors, "history", "metrics");
                     var history = run.TryGetProperty("history", out var h) ? ReadHistory(h, $"runs[{i}].history", errors) : null;
-                    var stated = run.TryGetProperty("metrics", out var m) ? ReadMetrics(m, $"runs[{i}].metrics", errors) : new Dictionary<string, double>();
+                    var stated = run.TryGetProperty("metrics", out var m) ? ReadMetrics(m, $"runs[{i}].metrics", errors)
+                        : new Dictionary<string, double>();
                     if (history is null && stated.Count == 0) errors.Add($"runs[{i}]: expected a 'history' or 'metrics'");
                     if (!configurations.Contains(config.ConfigurationId))
                         errors.Add($"runs[{i}]: configuration {config.ConfigurationId} is not one the experiment reproduces");
@@ -81,8 +85,11 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
         }
         foreach (var property in element.EnumerateObject().Where(p => !other.Contains(p.Name)))
         {
-            if (RunSettings.Find(property.Name) is not { } setting) errors.Add($"{where}.{property.Name}: unknown run setting; expected one of: {RunSettings.Names}");
-            else if (setting.Parse(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText(), out var error) is { } value)
+            if (RunSettings.Find(property.Name) is not { } setting) errors.Add($"{where}.{property.Name}: unknown run setting; " +
+                $"expected one of: {RunSettings.Names}");
+            else if (setting.Parse(
+                    property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText(),
+                    out var error) is { } value)
                 config = setting.Set(config, value);
             else errors.Add($"{where}.{property.Name}: {error}");
         }
@@ -92,12 +99,14 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
     private static TrainingHistory? ReadHistory(JsonElement element, string where, List<string> errors)
     {
         ImmutableArray<double>? Metric(string name) =>
-            element.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array && values.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number)
+            element.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array && values.EnumerateArray()
+                .All(v => v.ValueKind == JsonValueKind.Number)
                 ? [.. values.EnumerateArray().Select(v => v.GetDouble())] : null;
         var metrics = TrainingHistory.MetricNames.Select(Metric).ToList();
         if (metrics.Any(m => m is null) || metrics.Select(m => m!.Value.Length).Distinct().Count() != 1 || metrics[0]!.Value.Length == 0)
         {
-            errors.Add($"{where}: expected {string.Join(", ", TrainingHistory.MetricNames)} as arrays of numbers, one per epoch, all the same length (at least one epoch)");
+            errors.Add($"{where}: expected {string.Join(", ", TrainingHistory.MetricNames)} as arrays of numbers, one per epoch, all the " +
+                "same length (at least one epoch)");
             return null;
         }
         return new TrainingHistory(metrics[0]!.Value, metrics[1]!.Value, metrics[2]!.Value, metrics[3]!.Value);
@@ -109,7 +118,8 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
         if (element.ValueKind != JsonValueKind.Object) errors.Add($"{where}: expected an object of metric: value");
         else
             foreach (var property in element.EnumerateObject())
-                if (!RunMetrics.Exists(property.Name)) errors.Add($"{where}.{property.Name}: unknown metric; known: {string.Join(", ", RunMetrics.Names)}");
+                if (!RunMetrics.Exists(property.Name)) errors.Add($"{where}.{property.Name}: unknown metric; known: " +
+                    $"{string.Join(", ", RunMetrics.Names)}");
                 else if (property.Value.ValueKind != JsonValueKind.Number) errors.Add($"{where}.{property.Name}: expected a number");
                 else stated[property.Name] = property.Value.GetDouble();
         return stated;

@@ -48,12 +48,14 @@ internal static partial class RegistrationReader
         string? profile = null;
         if (kind == RegistrationKind.Snapshot)
         {
-            if (!reader.Has($"{path}:seeds")) reader.Error($"{path}:seeds", "missing; a snapshot records how many seeds its verdict was measured on (an integer >= 1)");
+            if (!reader.Has($"{path}:seeds")) reader.Error($"{path}:seeds",
+                "missing; a snapshot records how many seeds its verdict was measured on (an integer >= 1)");
             else seeds = reader.Int($"{path}:seeds", 0, 1);
             var profileText = reader.String($"{path}:profile", required: true);
             profile = profileText is null ? null : NumericsProfile.Find(profileText)?.Name;
             if (profileText is not null && profile is null)
-                reader.Error($"{path}:profile", $"expected the numerics profile the verdict was measured under, {NumericsProfile.Names}, found '{profileText}'");
+                reader.Error($"{path}:profile",
+                    $"expected the numerics profile the verdict was measured under, {NumericsProfile.Names}, found '{profileText}'");
         }
         else if (kind == RegistrationKind.Preregistered)
             foreach (var key in new[] { "seeds", "profile" }.Where(k => reader.Has($"{path}:{k}")))
@@ -61,7 +63,8 @@ internal static partial class RegistrationReader
 
         var dateText = reader.String($"{path}:date", required: true);
         var date = default(DateOnly);
-        if (dateText is not null && !DateOnly.TryParseExact(dateText, Registration.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (dateText is not null
+            && !DateOnly.TryParseExact(dateText, Registration.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             reader.Error($"{path}:date", $"expected a date {Registration.DateFormat}, found '{dateText}'");
 
         var commit = reader.String($"{path}:commit", required: true);

@@ -19,7 +19,8 @@ public static class RegistrationWriter
         var claims = (root?["claims"] as JsonArray)?.OfType<JsonObject>().ToList()
             ?? throw new InvalidDataException($"{claimsPath}: claims: expected an array of claims");
         var missing = registrations.Keys.Where(id => !claims.Any(c => Id(c) == id)).ToList();
-        if (missing.Count > 0) throw new InvalidDataException($"{claimsPath}: no claim has the id {string.Join(", ", missing.Select(id => $"'{id}'"))}");
+        if (missing.Count > 0) throw new InvalidDataException($"{claimsPath}: no claim has the id " +
+            $"{string.Join(", ", missing.Select(id => $"'{id}'"))}");
 
         foreach (var claim in claims)
             if (registrations.TryGetValue(Id(claim) ?? "", out var registration))

@@ -16,7 +16,8 @@ public static class Contrast
         var groups = sets.Select((s, i) => new GroupEvidence(filters[i].Item1.Describe(), s.Select(data.Metric).ToList())).ToList();
         IReadOnlyList<double> coefficients = [1, -1, -1, 1];
         return new PartEvidence(
-            Statistic: $"({groups[0].Label} − {groups[1].Label}) − ({groups[2].Label} − {groups[3].Label}) in mean {data.Claim.Metric}, Welch t",
+            Statistic: $"({groups[0].Label} − {groups[1].Label}) − ({groups[2].Label} − {groups[3].Label}) in " +
+                $"mean {data.Claim.Metric}, Welch t",
             Effect: MeanInterval.Contrast(groups.Select(g => g.Values).ToList(), coefficients, data.Level),
             NullValue: 0,
             Groups: groups,

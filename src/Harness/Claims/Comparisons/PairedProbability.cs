@@ -17,7 +17,8 @@ public static class PairedProbability
         var (a, b) = (data.Select(part.A!, "A"), data.Select(part.B!, "B"));
         var contrasted = part.A!.DiffersFrom(part.B!);
         var pairs = a.Join(b, r => PairKey(r, contrasted), r => PairKey(r, contrasted), (x, y) => (A: x, B: y)).ToList();
-        if (pairs.Count < 2) throw new InvalidOperationException($"Claim {data.Claim.Id}, part '{part.Name}': {pairs.Count} seed-matched pairs; at least 2 are needed.");
+        if (pairs.Count < 2) throw new InvalidOperationException($"Claim {data.Claim.Id}, part '{part.Name}': {pairs.Count} seed-matched " +
+            "pairs; at least 2 are needed.");
 
         var differences = pairs.GroupBy(p => p.A.Config.Seed).OrderBy(g => g.Key)
             .Select(g => g.Average(p => data.Metric(p.A) - data.Metric(p.B))).ToList();
@@ -25,11 +26,14 @@ public static class PairedProbability
         var metric = data.Claim.Metric;
         return new PartEvidence(
             Statistic: $"P({metric}[{part.A.Describe(contrasted)}] > {metric}[{part.B!.Describe(contrasted)}]), paired by seed",
-            Effect: ClopperPearson.Of(sign.Greater, Math.Max(1, sign.Greater + sign.Less), data.Level, Effects.ProbabilityGreaterPaired(differences)),
+            Effect: ClopperPearson.Of(sign.Greater, Math.Max(1, sign.Greater + sign.Less), data.Level,
+                Effects.ProbabilityGreaterPaired(differences)),
             NullValue: 0.5,
-            Groups: [new(part.A.Describe(), pairs.Select(p => data.Metric(p.A)).ToList()), new(part.B.Describe(), pairs.Select(p => data.Metric(p.B)).ToList())],
+            Groups: [new(part.A.Describe(), pairs.Select(p => data.Metric(p.A)).ToList()),
+                new(part.B.Describe(), pairs.Select(p => data.Metric(p.B)).ToList())],
             Used: pairs.Select(p => p.A).ToList(),
-            Test: new ExactTest(sign.PTwoSided, sign.Greater > sign.Less ? ClaimedSide.Greater : ClaimedSide.Less, $"sign test over {differences.Count} seeds"),
+            Test: new ExactTest(sign.PTwoSided, sign.Greater > sign.Less ? ClaimedSide.Greater : ClaimedSide.Less,
+                $"sign test over {differences.Count} seeds"),
             MinimumSeeds: SignTest.MinimumPairs(data.Alpha),
             SeedUnit: "seed pairs",
             Reachable: null,

@@ -7,7 +7,8 @@ namespace Harness.Claims.Comparisons;
 /// What a comparison works from: the claim and part, the runs, and the levels it is held to. <see cref="Alpha"/> is
 /// the part's share of the claim's α (α/k for k parts, Bonferroni), and its intervals are at 1 − <see cref="Alpha"/>.
 /// </summary>
-public sealed record PartData(Claim Claim, ClaimPart Part, IReadOnlyList<RunResult> Results, double Alpha, int Resamples, ulong Seed, int MinimumSeeds)
+public sealed record PartData(Claim Claim, ClaimPart Part, IReadOnlyList<RunResult> Results, double Alpha, int Resamples,
+    ulong Seed, int MinimumSeeds)
 {
     public double Level => 1 - Alpha;
 
@@ -23,6 +24,7 @@ public sealed record PartData(Claim Claim, ClaimPart Part, IReadOnlyList<RunResu
     {
         var selected = Results.Where(r => filter.Matches(r.Config)).OrderBy(r => r.Config, RunSettings.Order(RunSettings.All)).ToList();
         return selected.Count >= 2 ? selected
-            : throw new InvalidOperationException($"Claim {Claim.Id}, part '{Part.Name}': group {name} ({filter.Describe()}) matches {selected.Count} runs; at least 2 are needed.");
+            : throw new InvalidOperationException($"Claim {Claim.Id}, part '{Part.Name}': group {name} ({filter.Describe()}) matches " +
+                $"{selected.Count} runs; at least 2 are needed.");
     }
 }

@@ -18,7 +18,8 @@ public static class Trend
         var runs = data.Select(part.Where!, "where");
         double Level(RunResult r) => Convert.ToDouble(part.Axis!.Effective(r.Config), CultureInfo.InvariantCulture);
         var levels = runs.GroupBy(Level).OrderBy(g => g.Key).ToList();
-        if (levels.Count < 2) throw new InvalidOperationException($"Claim {data.Claim.Id}, part '{part.Name}': the runs span {levels.Count} value of {part.Axis}; a trend needs 2.");
+        if (levels.Count < 2) throw new InvalidOperationException($"Claim {data.Claim.Id}, part '{part.Name}': the runs span " +
+            $"{levels.Count} value of {part.Axis}; a trend needs 2.");
 
         var blocks = runs.GroupBy(r => r.Config.Seed).OrderBy(g => g.Key)
             .Select(g => new TrendTest.Block(g.Select(Level).ToList(), g.Select(data.Metric).ToList())).ToList();
@@ -29,7 +30,8 @@ public static class Trend
             Statistic: $"ρ({part.Axis!.Name}, {data.Claim.Metric}) within seeds",
             Effect: effect,
             NullValue: 0,
-            Groups: levels.Select(g => new GroupEvidence($"{part.Axis.Token}={RunSetting.Format(g.Key)}", g.Select(data.Metric).ToList())).ToList(),
+            Groups: levels.Select(g => new GroupEvidence($"{part.Axis.Token}={RunSetting.Format(g.Key)}", g.Select(data.Metric).ToList()))
+                .ToList(),
             Used: runs,
             Test: new ExactTest(test.PTwoSided, test.Observed > 0 ? ClaimedSide.Greater : ClaimedSide.Less,
                 $"permutation within {blocks.Count} seeds{(test.Exact ? "" : " (Monte Carlo)")}"),

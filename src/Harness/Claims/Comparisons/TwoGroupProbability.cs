@@ -19,7 +19,8 @@ public static class TwoGroupProbability
         var metric = data.Claim.Metric;
         return new PartEvidence(
             Statistic: $"P({metric}[{part.A.Describe(contrasted)}] > {metric}[{part.B!.Describe(contrasted)}])",
-            Effect: Bootstrap.Percentile([valuesA, valuesB], g => Effects.ProbabilityGreater(g[0], g[1]), data.Level, data.Resamples, data.Seed),
+            Effect: Bootstrap.Percentile([valuesA, valuesB], g => Effects.ProbabilityGreater(g[0], g[1]),
+                data.Level, data.Resamples, data.Seed),
             NullValue: 0.5,
             Groups: [new(part.A.Describe(), valuesA), new(part.B.Describe(), valuesB)],
             Used: a.Concat(b).ToList(),
