@@ -19,7 +19,9 @@ public static class ConclusionsBlock
     {
         var text = new StringBuilder();
         var experiment = results.Experiment;
-        text.AppendLine($"Conclusions of {experiment.Name}{(experiment.Title.Length > 0 && experiment.Title != experiment.Name ? $" ({experiment.Title})" : "")}, " +
+        text.AppendLine("Conclusions of " +
+                        $"{experiment.Name}" +
+                        $"{(experiment.Title.Length > 0 && experiment.Title != experiment.Name ? $" ({experiment.Title})" : "")}, " +
                         $"from {results.Runs.Count} run(s):");
         var (headline, rest) = ResultsSummary.Sentence(results);
         text.AppendLine($"  {headline}{rest}");
@@ -29,7 +31,8 @@ public static class ConclusionsBlock
             foreach (var claim in results.Claims) Claim(text, claim);
         }
         // The claims are listed one by one above, so their count is left out.
-        foreach (var item in ResultsSummary.DivergedRuns(results).Concat(ResultsSummary.Tiers(results)).Concat(ResultsSummary.PublishedRuns(results)))
+        foreach (var item in ResultsSummary.DivergedRuns(results).Concat(ResultsSummary.Tiers(results))
+            .Concat(ResultsSummary.PublishedRuns(results)))
             text.AppendLine($"  {item}");
         foreach (var line in footer ?? []) text.AppendLine($"  {line}");
         return text.ToString();
@@ -37,8 +40,8 @@ public static class ConclusionsBlock
 
     /// <summary>A footer line saying where the report went: the page to open first, then what is beside it.</summary>
     public static string ReportLine(string directory) =>
-        $"Report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))} (and {MarkdownReport.FileName}, {HistoriesCsv.FileName}, " +
-        $"{ClaimsJson.FileName}, {Figures.Folder}/ beside it).";
+        $"Report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))} (and " +
+        $"{MarkdownReport.FileName}, {HistoriesCsv.FileName}, {ClaimsJson.FileName}, {Figures.Folder}/ beside it).";
 
     private static void Claim(StringBuilder text, ClaimOutcome outcome)
     {
@@ -47,7 +50,9 @@ public static class ConclusionsBlock
             outcome.Blocked is not null ? (Differs, "Not evaluated", $"registered {registered.Verdict}: A RUN IT NEEDS DIVERGED")
             : !outcome.Evaluated ? (NotEvaluated, "Not evaluated", $"registered {registered.Verdict}: too few seeds")
             : outcome.AsRegistered ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}")
-            : outcome.Holds ? (Holds, outcome.Verdict.ToString(), $"registered {registered.Verdict}; {ClaimText.OnOtherSeeds(outcome)} without contradicting it")
+            : outcome.Holds
+                ? (Holds, outcome.Verdict.ToString(),
+                    $"registered {registered.Verdict}; {ClaimText.OnOtherSeeds(outcome)} without contradicting it")
             : (Differs, outcome.Verdict.ToString(), $"registered {registered.Verdict}: DIFFERS FROM THE REGISTRATION");
         text.AppendLine($"    {mark} {verdict} — {outcome.Claim.Statement} ({standing})");
         if (outcome.Blocked is { } blocked)
@@ -57,7 +62,9 @@ public static class ConclusionsBlock
         }
         // A part to a line: the tutorial's claims have up to eight parts, which on one line no one reads.
         foreach (var part in outcome.Parts)
-            text.AppendLine($"        {(part.Part.Name.Length > 0 ? $"{part.Part.Name}: " : "")}{ClaimText.PartEffect(part)} → {(part.TooFewSeeds ? "not evaluated" : part.Verdict)}");
-        text.AppendLine($"        {ClaimText.Design(outcome.Claim, outcome.Parts, outcome.Alpha)}{ClaimText.Outlook(outcome.Verdict, outcome.Parts)}.");
+            text.AppendLine($"        {(part.Part.Name.Length > 0 ? $"{part.Part.Name}: " : "")}{ClaimText.PartEffect(part)} → " +
+                $"{(part.TooFewSeeds ? "not evaluated" : part.Verdict)}");
+        text.AppendLine("        " +
+            $"{ClaimText.Design(outcome.Claim, outcome.Parts, outcome.Alpha)}{ClaimText.Outlook(outcome.Verdict, outcome.Parts)}.");
     }
 }

@@ -24,7 +24,10 @@ public sealed record ExperimentResults(
     public bool EnsembleHolds => Ensemble.All(e => TierResults.Of(e.Verdict) != TierResult.Fail);
     public bool ClaimsHold => Claims.All(c => c.Holds);
 
-    /// <summary>Claims with too few seeds for a verdict (a quick look with <c>--seeds 2</c>): not failures, but not verified either.</summary>
+    /// <summary>
+    /// Claims with too few seeds for a verdict (a quick look with <c>--seeds 2</c>): not failures, but not verified
+    /// either.
+    /// </summary>
     public int NotEvaluated => Claims.Count(c => !c.Evaluated);
 
     public bool PublishedHolds => Published.All(p => p.Metrics.All(m => !Fails(Standing(p, m))));
@@ -42,7 +45,8 @@ public sealed record ExperimentResults(
     public bool IsRegisteredOutlier(PublishedComparison comparison, PublishedMetric metric) =>
         RegisteredOutliers.Any(o => o.Configuration == comparison.ConfigurationId && o.Metric == metric.Metric);
 
-    public static bool Fails(PublishedStanding standing) => standing is PublishedStanding.UnregisteredOutlier or PublishedStanding.RegisteredNowWithin;
+    public static bool Fails(PublishedStanding standing) =>
+        standing is PublishedStanding.UnregisteredOutlier or PublishedStanding.RegisteredNowWithin;
 
     /// <summary>Runs that stopped on a non-finite loss, by run id: absent from <see cref="Runs"/>, and each one a failure.</summary>
     public IReadOnlyList<DivergedRun> Diverged { get; init; } = [];

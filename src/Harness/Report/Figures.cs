@@ -36,13 +36,18 @@ public sealed class Figures : IReportWriter
         {
             var file = layout.Files is null ? "curves.png" : $"curves_{layout.Files.Token}-{RunSetting.Format(value)}.png";
             var where = layout.Files is null ? "" : $" at {layout.Files.Token} = {RunSetting.Format(value)}";
-            figures.Add(new Figure(file, $"Training curves{where}: mean over seeds, band from the minimum to the maximum seed, one line per configuration.",
+            figures.Add(
+                new Figure(file,
+                    $"Training curves{where}: mean over seeds, band from the minimum to the maximum seed, one line per configuration.",
                 (r, folder) => Save(Curves(Select(r.Runs, layout.Files, value), r), folder, file)));
         }
         if (layout.Lines is { IsNumeric: true } lines)
         {
             var file = $"gap-vs-{lines.Name}.png";
-            figures.Add(new Figure(file, $"Generalisation gap (final val_loss − final loss) against {lines.Name}, one line per combination of the other settings.",
+            figures.Add(
+                new Figure(file,
+                    $"Generalisation gap (final val_loss − final loss) against {lines.Name}, one line per " +
+                    "combination of the other settings.",
                 (r, folder) => Save(Gap(r.Runs, lines), folder, file)));
         }
         return figures;
@@ -102,7 +107,8 @@ public sealed class Figures : IReportWriter
         var varying = others.Where(s => runs.Select(r => RunSetting.Format(s.Effective(r.Config))).Distinct().Count() > 1).ToList();
         foreach (var (group, i) in series.Select((g, i) => (g, i)))
         {
-            var byValue = group.GroupBy(r => Convert.ToDouble(lines.Effective(r.Config), CultureInfo.InvariantCulture)).OrderBy(g => g.Key).ToList();
+            var byValue = group.GroupBy(r => Convert.ToDouble(lines.Effective(r.Config), CultureInfo.InvariantCulture))
+                .OrderBy(g => g.Key).ToList();
             var xs = byValue.Select(g => g.Key).ToArray();
             var gaps = byValue.Select(g => g.Select(r => RunMetrics.Compute("gap", r.History)).ToList()).ToList();
             var color = Palette(i);
@@ -114,8 +120,10 @@ public sealed class Figures : IReportWriter
             mean.MarkerSize = 8;
             mean.LegendText = varying.Count > 0 ? Label(group.First().Config, varying) : "all runs";
         }
-        var ticks = runs.Select(r => Convert.ToDouble(lines.Effective(r.Config), CultureInfo.InvariantCulture)).Distinct().Order().ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, ticks.Select(t => RunSetting.Format(t)).ToArray());
+        var ticks = runs.Select(r => Convert.ToDouble(lines.Effective(r.Config), CultureInfo.InvariantCulture))
+            .Distinct().Order().ToArray();
+        plot.Axes.Bottom.TickGenerator =
+            new ScottPlot.TickGenerators.NumericManual(ticks, ticks.Select(t => RunSetting.Format(t)).ToArray());
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }
@@ -129,7 +137,8 @@ public sealed class Figures : IReportWriter
     }
 
     private static IReadOnlyList<object?> Values(IReadOnlyList<RunResult> runs, RunSetting? axis) =>
-        axis is null ? [null] : runs.Select(r => axis.Effective(r.Config)).DistinctBy(RunSetting.Format).Order(Comparer<object?>.Create(RunSetting.Compare)).ToList();
+        axis is null ? [null] : runs.Select(r => axis.Effective(r.Config)).DistinctBy(RunSetting.Format)
+            .Order(Comparer<object?>.Create(RunSetting.Compare)).ToList();
 
     private static List<RunResult> Select(IReadOnlyList<RunResult> runs, RunSetting? axis, object? value) =>
         axis is null ? runs.ToList() : runs.Where(r => RunSetting.SameValue(axis.Effective(r.Config), value)).ToList();

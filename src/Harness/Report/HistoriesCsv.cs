@@ -29,7 +29,8 @@ public sealed class HistoriesCsv : IReportWriter
             foreach (var metric in TrainingHistory.MetricNames)
                 for (var e = 0; e < run.History.Epochs; e++)
                     csv.Append(CultureInfo.InvariantCulture,
-                        $"{results.Experiment.Name},{run.RunId},{axisCells}{run.Config.Seed},{e + 1},{metric},{RunResultJson.Format(run.History[metric][e])}\n");
+                        $"{results.Experiment.Name},{run.RunId},{axisCells}{run.Config.Seed},{e + 1},{metric}," +
+                        $"{RunResultJson.Format(run.History[metric][e])}\n");
         }
         return csv.ToString();
     }

@@ -58,7 +58,8 @@ public sealed class HtmlReport : IReportWriter
     private static void InlineFigures(MarkdownDocument document, string folder)
     {
         var prefix = Figures.Folder + "/";
-        var images = document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url?.StartsWith(prefix, StringComparison.Ordinal) == true).ToList();
+        var images = document.Descendants<LinkInline>()
+            .Where(l => l.IsImage && l.Url?.StartsWith(prefix, StringComparison.Ordinal) == true).ToList();
         foreach (var image in images)
         {
             var file = image.Url![prefix.Length..];
@@ -104,7 +105,8 @@ public sealed class HtmlReport : IReportWriter
     }
 
     /// <summary>The element a reader sees as one item: the list item or table row holding the inline, else its paragraph.</summary>
-    private static Block Holder(Inline inline) => Ancestors(inline).FirstOrDefault(b => b is ListItemBlock or TableRow) ?? Ancestors(inline).First();
+    private static Block Holder(Inline inline) => Ancestors(inline).FirstOrDefault(b => b is ListItemBlock or TableRow)
+        ?? Ancestors(inline).First();
 
     /// <summary>The blocks around an inline, innermost (its paragraph or heading) first, the document last.</summary>
     private static IEnumerable<Block> Ancestors(Inline inline)
@@ -135,11 +137,13 @@ public sealed class HtmlReport : IReportWriter
     // The browser itself refuses any request the page might make (fonts, images, scripts from elsewhere): self-contained is
     // enforced, not just intended. The favicon is an empty data URI so the browser does not go looking for one.
     private const string NoRequests =
-        """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">""";
+        """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; """ +
+        """style-src 'unsafe-inline'; script-src 'unsafe-inline'">""";
 
     // After load, each image says whether it decoded; a headless browser's DOM dump then shows a broken figure.
     private const string MarkDecodedImages =
-        "addEventListener('load', () => { for (const img of document.images) img.dataset.loaded = String(img.complete && img.naturalWidth > 0); });";
+        "addEventListener('load', () => { for (const img of document.images) img.dataset.loaded = String(img.complete " +
+        "&& img.naturalWidth > 0); });";
 
     private const string Style = """
 

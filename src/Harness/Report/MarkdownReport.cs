@@ -33,7 +33,11 @@ public sealed class MarkdownReport : IReportWriter
         if (experiment.Source.Length > 0) md.AppendLine($"Source: {experiment.Source}.  ");
         var configurations = results.Runs.GroupBy(r => r.Config.ConfigurationId).Count();
         var seeds = results.Runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.Count()).Distinct().Order().ToList();
-        md.AppendLine(Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, {Range(seeds)} seeds each{(experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "")}{(results.Diverged.Count > 0 ? $"; and {results.Diverged.Count} that diverged" : "")}.  "));
+        md.AppendLine(
+            Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, ") +
+            Invariant($"{Range(seeds)} seeds each") +
+            (experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "") +
+            (results.Diverged.Count > 0 ? Invariant($"; and {results.Diverged.Count} that diverged") : "") + ".  ");
         md.AppendLine($"Every run: {SharedSettings(results)}; one intra-op thread per run.");
         md.AppendLine();
 
@@ -77,7 +81,8 @@ public sealed class MarkdownReport : IReportWriter
             {
                 var open = outcome.Parts.ToLookup(p => p.TooFewSeeds || p.Verdict == ClaimVerdict.Inconclusive);
                 md.AppendLine(decision.Describe() + (decision.Decided || !open[true].Any() ? ""
-                    : $" Still undecided: {string.Join(", ", open[true].Select(p => p.Part.Name))}; decided: {string.Join(", ", open[false].Select(p => $"{p.Part.Name} {p.Verdict}"))}."));
+                    : $" Still undecided: {string.Join(", ", open[true].Select(p => p.Part.Name))}; decided: " +
+                        $"{string.Join(", ", open[false].Select(p => $"{p.Part.Name} {p.Verdict}"))}."));
                 md.AppendLine();
             }
             var registration = outcome.Claim.Registration;
@@ -111,7 +116,9 @@ public sealed class MarkdownReport : IReportWriter
     /// <summary>The settings no axis varies, with the values every run trains with (defaults written out).</summary>
     private static string SharedSettings(ExperimentResults results) =>
         string.Join(", ", RunSettings.All.Where(s => s != RunSettings.Seed && !results.Experiment.Axes.Contains(s))
-            .Select(s => (Setting: s, Values: results.Runs.Select(r => s.Effective(r.Config)).OfType<object>().Select(RunSetting.Format).Distinct().ToList()))
+            .Select(s =>
+                (Setting: s,
+                    Values: results.Runs.Select(r => s.Effective(r.Config)).OfType<object>().Select(RunSetting.Format).Distinct().ToList()))
             .Where(x => x.Values.Count > 0)
             .Select(x => $"{x.Setting.Name} {string.Join("/", x.Values)}"));
 
@@ -138,7 +145,10 @@ public sealed class MarkdownReport : IReportWriter
                     _ => "within",
                 };
                 var status = ExperimentResults.Fails(standing) ? Failure(words) : words;
-                md.AppendLine(Invariant($"| {comparison.ConfigurationId} | {m.Metric} | {m.Published:0.0000} | {m.Percentile:0} | {m.Reproduced[0]:0.0000} – {m.Reproduced[^1]:0.0000} | {Describe.Median(m.Reproduced):0.0000} | {status} |"));
+                md.AppendLine(
+                    Invariant($"| {comparison.ConfigurationId} | {m.Metric} | {m.Published:0.0000} | {m.Percentile:0} | ") +
+                        Invariant($"{m.Reproduced[0]:0.0000} – {m.Reproduced[^1]:0.0000} | ") +
+                        Invariant($"{Describe.Median(m.Reproduced):0.0000} | {status} |"));
             }
         md.AppendLine();
     }
@@ -158,7 +168,9 @@ public sealed class MarkdownReport : IReportWriter
                 var (mean, variance) = WelchTest.MeanVariance(group.Select(r => metric(r.History)).ToList());
                 return double.IsNaN(variance) ? Invariant($"{mean:0.0000}") : Invariant($"{mean:0.0000} ± {Math.Sqrt(variance):0.0000}");
             }
-            md.AppendLine(Invariant($"| {group.Key} | {group.Count()} | {Cell(h => h.Loss[^1])} | {Cell(h => h.Acc[^1])} | {Cell(h => h.ValLoss[^1])} | {Cell(h => h.ValAcc[^1])} |"));
+            md.AppendLine(
+                Invariant($"| {group.Key} | {group.Count()} | {Cell(h => h.Loss[^1])} | {Cell(h => h.Acc[^1])} | ") +
+                    Invariant($"{Cell(h => h.ValLoss[^1])} | {Cell(h => h.ValAcc[^1])} |"));
         }
         md.AppendLine();
     }
@@ -172,14 +184,17 @@ public sealed class MarkdownReport : IReportWriter
         var notMatching = results.Exact.Where(e => e.Verdict != ExactVerdict.Match).ToList();
         md.AppendLine(notMatching.Count == 0
             ? Invariant($"All {results.Exact.Count} runs are identical to their baselines, bit for bit.")
-            : string.Join("\n", notMatching.Select(e => $"- `{e.RunId}`: {ResultsSummary.Marked(e.Verdict, e.Verdict.ToString(), Failure)}. {e.Message.Split('\n')[0]}")));
+            : string.Join("\n",
+                notMatching.Select(e => $"- `{e.RunId}`: {ResultsSummary.Marked(e.Verdict, e.Verdict.ToString(), Failure)}. " +
+                    $"{e.Message.Split('\n')[0]}")));
         md.AppendLine();
         md.AppendLine("Ensemble tier: each configuration's seeds against the baseline distribution of summary statistics " +
                       "(Welch t-test per statistic, Bonferroni over all configurations × statistics).");
         md.AppendLine();
         md.AppendLine("| configuration | verdict |");
         md.AppendLine("| --- | --- |");
-        foreach (var check in results.Ensemble) md.AppendLine($"| {check.ConfigurationId} | {ResultsSummary.Marked(check.Verdict, check.Verdict.ToString(), Failure)} |");
+        foreach (var check in results.Ensemble) md.AppendLine($"| {check.ConfigurationId} | " +
+            $"{ResultsSummary.Marked(check.Verdict, check.Verdict.ToString(), Failure)} |");
         md.AppendLine();
     }
 
@@ -188,12 +203,14 @@ public sealed class MarkdownReport : IReportWriter
         md.AppendLine("## Environment");
         md.AppendLine();
         var compared = results.Fingerprint.Comparable().Fields.Select(f => f.Name).ToHashSet();
-        md.AppendLine($"The state in force, read from the libraries. Histories are compared bit for bit with baselines whose compared fields " +
-                      $"(the {results.Fingerprint.Numerics} profile's rule) are equal; the other fields are recorded, not compared.");
+        md.AppendLine("The state in force, read from the libraries. Histories are compared bit for bit with " +
+                      $"baselines whose compared fields (the {results.Fingerprint.Numerics} profile's rule) are equal; the other " +
+                      "fields are recorded, not compared.");
         md.AppendLine();
         md.AppendLine("| field | value | compared |");
         md.AppendLine("| --- | --- | --- |");
-        foreach (var (name, value) in results.Fingerprint.Fields()) md.AppendLine($"| {name} | {value} | {(compared.Contains(name) ? "yes" : "")} |");
+        foreach (var (name, value) in results.Fingerprint.Fields()) md.AppendLine($"| {name} | {value} | " +
+            $"{(compared.Contains(name) ? "yes" : "")} |");
         md.AppendLine();
     }
 
@@ -208,7 +225,8 @@ public sealed class MarkdownReport : IReportWriter
     /// </summary>
     internal static string Failure(string text) => $"{FailureDelimiter}{FailureDelimiter}{text}{FailureDelimiter}{FailureDelimiter}";
 
-    private static string Range(IReadOnlyList<int> values) => values.Count == 0 ? "0" : values.Count == 1 ? $"{values[0]}" : $"{values[0]}–{values[^1]}";
+    private static string Range(IReadOnlyList<int> values) => values.Count == 0 ? "0" : values.Count == 1 ? $"{values[0]}"
+        : $"{values[0]}–{values[^1]}";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -45,7 +45,8 @@ public sealed class ReportDirectory(string outRoot, string name)
     public static void Probe(string folder)
     {
         var created = new List<string>(); // deepest first
-        for (var d = System.IO.Path.GetFullPath(folder); d is not null && !Directory.Exists(d); d = System.IO.Path.GetDirectoryName(d)) created.Add(d);
+        for (var d = System.IO.Path.GetFullPath(folder); d is not null
+            && !Directory.Exists(d); d = System.IO.Path.GetDirectoryName(d)) created.Add(d);
         try
         {
             Directory.CreateDirectory(folder);
@@ -85,7 +86,8 @@ public sealed class ReportDirectory(string outRoot, string name)
             }
             // The manifest before the deletions: a run killed between the two leaves stale files listed nowhere, never a
             // manifest that names a user's file.
-            AtomicFile.WriteAllText(Manifest, JsonSerializer.Serialize(new { files }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            AtomicFile.WriteAllText(Manifest,
+                JsonSerializer.Serialize(new { files }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
             DeleteStale(previous.Except(files, StringComparer.Ordinal));
             return (result, files);
         }
@@ -103,7 +105,8 @@ public sealed class ReportDirectory(string outRoot, string name)
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(Manifest));
-            return document.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).OfType<string>().Where(Owned).ToList();
+            return document.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString())
+                .OfType<string>().Where(Owned).ToList();
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

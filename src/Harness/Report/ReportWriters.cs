@@ -9,7 +9,8 @@ namespace Harness.Report;
 public sealed class ReportWriters(params IReportWriter[] writers)
 {
     // HtmlReport comes after Figures: it embeds the PNGs Figures has just written, and notes any that is missing.
-    public static ReportWriters Default => new(new MarkdownReport(), new HistoriesCsv(), new ClaimsJson(), new RunFiles(), new Figures(), new HtmlReport());
+    public static ReportWriters Default =>
+        new(new MarkdownReport(), new HistoriesCsv(), new ClaimsJson(), new RunFiles(), new Figures(), new HtmlReport());
 
     public (IReadOnlyList<string> Written, IReadOnlyList<string> Failures) Write(ExperimentResults results, string directory)
     {

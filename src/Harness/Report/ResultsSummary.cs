@@ -16,27 +16,37 @@ public static class ResultsSummary
         var notCompared = results.Exact.Count(e => e.Verdict == ExactVerdict.NotComparable);
         var unverified = new List<string>();
         if (!results.Complete) unverified.Add("this run checked only what its selected tests needed");
-        if (notCompared > 0) unverified.Add(Invariant($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
+        if (notCompared > 0) unverified.Add(
+            Invariant($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
         if (results.NotEvaluated > 0)
-            unverified.Add(Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: {string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
+            unverified.Add(
+                Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: ") +
+                    Invariant($"{string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
         var rest = !results.Holds ? " — see the marked items below."
-            : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered) ? ": every history verified bit for bit, and every verdict as registered."
-            : unverified.Count == 0 ? Invariant($": every history verified bit for bit, and no verdict contradicts its registration ({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on other seeds than the snapshot's).")
+            : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered)
+                ? ": every history verified bit for bit, and every verdict as registered."
+            : unverified.Count == 0
+                ? ": every history verified bit for bit, and no verdict contradicts its registration " +
+                    Invariant($"({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on ") +
+                    "other seeds than the snapshot's)."
             : $": {string.Join("; ", unverified)}.";
         return (results.Headline, rest);
     }
 
     /// <summary>One item per tier, then the claims and the published runs; an indented line qualifies the item above it.</summary>
-    /// <param name="failure">How a failure's words are marked (report.md: bold that report.html styles as a failure); as they are by default.</param>
+    /// <param name="failure">How a failure's words are marked (report.md: bold that report.html styles as a failure);
+    /// as they are by default.</param>
     public static IReadOnlyList<string> Items(ExperimentResults results, Func<string, string>? failure = null) =>
-        [.. DivergedRuns(results, failure), .. Tiers(results, failure), .. ClaimCount(results, failure), .. PublishedRuns(results, failure)];
+        [.. DivergedRuns(results, failure), .. Tiers(results, failure), .. ClaimCount(results, failure),
+            .. PublishedRuns(results, failure)];
 
     /// <summary>The runs that diverged, each with where and what its loss became: first, since every other item lacks them.</summary>
     public static IEnumerable<string> DivergedRuns(ExperimentResults results, Func<string, string>? failure = null)
     {
         if (results.Diverged.Count == 0) yield break;
         var fail = failure ?? (text => text);
-        yield return Invariant($"{fail($"{results.Diverged.Count} run(s) diverged")}: trained until the loss became non-finite, so they have no history; every check that needs them fails.");
+        yield return Invariant($"{fail($"{results.Diverged.Count} run(s) diverged")}: trained until the loss became non-finite, so they ") +
+            "have no history; every check that needs them fails.";
         foreach (var run in results.Diverged) yield return $"  - {run.Message}";
     }
 
@@ -47,10 +57,12 @@ public static class ResultsSummary
         if (results.Exact.Count > 0)
         {
             var verified = results.Exact.Count(e => TierResults.Of(e.Verdict) == TierResult.Pass);
-            yield return Invariant($"Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile {results.Fingerprint.Numerics}).");
+            yield return Invariant($"Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile ") +
+                Invariant($"{results.Fingerprint.Numerics}).");
             foreach (var reason in results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).GroupBy(e => e.Message))
                 yield return Invariant($"  - {reason.Count()} could not be compared. {reason.Key}");
-            foreach (var other in results.Exact.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail).GroupBy(e => e.Verdict).OrderBy(g => g.Key))
+            foreach (var other in results.Exact.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail)
+                .GroupBy(e => e.Verdict).OrderBy(g => g.Key))
                 yield return Invariant($"  - {other.Count()} {fail(Words(other.Key))}: {Some(other.Select(e => e.RunId))}.");
         }
         if (results.Ensemble.Count > 0)
@@ -67,10 +79,12 @@ public static class ResultsSummary
     public static IEnumerable<string> ClaimCount(ExperimentResults results, Func<string, string>? failure = null)
     {
         if (results.Claims.Count == 0) yield break;
-        var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
+        var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
             .Concat(results.NotEvaluated > 0 ? [$"{results.NotEvaluated} not evaluated"] : []);
         var asRegistered = $"{results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered";
-        yield return $"Claims: {string.Join(", ", verdicts)}; {(results.ClaimsHold || failure is null ? asRegistered : failure(asRegistered))}.";
+        yield return $"Claims: {string.Join(", ", verdicts)}; " +
+            $"{(results.ClaimsHold || failure is null ? asRegistered : failure(asRegistered))}.";
     }
 
     /// <summary>
@@ -81,12 +95,16 @@ public static class ResultsSummary
     {
         if (results.Published.Count == 0) yield break;
         var fail = failure ?? (text => text);
-        var values = results.Published.SelectMany(p => p.Metrics.Select(m => (Comparison: p, Metric: m, Standing: results.Standing(p, m)))).ToList();
+        var values =
+            results.Published.SelectMany(p => p.Metrics.Select(m => (Comparison: p, Metric: m, Standing: results.Standing(p, m)))).ToList();
         var outliers = values.Count(v => v.Metric.Outlier);
         var unregistered = values.Count(v => v.Standing == PublishedStanding.UnregisteredOutlier);
-        yield return $"Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced range widened by one IQR" +
-                     (outliers == 0 ? "." : unregistered == 0 ? ", each registered as an outlier." : $", {fail($"{unregistered} of them not registered")}.");
-        foreach (var (comparison, m, standing) in values.Where(v => values.Count <= 4 || v.Metric.Outlier || results.IsRegisteredOutlier(v.Comparison, v.Metric)))
+        yield return $"Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced range " +
+                     "widened by one IQR" +
+                     (outliers == 0 ? "." : unregistered == 0 ? ", each registered as an outlier."
+                         : $", {fail($"{unregistered} of them not registered")}.");
+        foreach (var (comparison, m, standing) in values
+            .Where(v => values.Count <= 4 || v.Metric.Outlier || results.IsRegisteredOutlier(v.Comparison, v.Metric)))
         {
             var words = standing switch
             {
@@ -96,14 +114,19 @@ public static class ResultsSummary
                 PublishedStanding.RegisteredNowWithin => "registered as an outlier, now within the range",
                 _ => "within the range",
             };
-            yield return Invariant($"  - {comparison.ConfigurationId} {m.Metric}: published {m.Published:0.0000}, at the {m.Percentile:0}th percentile of {m.Reproduced.Count} seeds ({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): {(ExperimentResults.Fails(standing) ? fail(words) : words)}.");
+            yield return Invariant($"  - {comparison.ConfigurationId} {m.Metric}: published {m.Published:0.0000}, at the ") +
+                Invariant($"{m.Percentile:0}th percentile of {m.Reproduced.Count} seeds ") +
+                Invariant($"({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): ") +
+                Invariant($"{(ExperimentResults.Fails(standing) ? fail(words) : words)}.");
         }
     }
 
     /// <summary>A tier's verdict in words, marked when it fails: report.md's summary and its baselines section agree.</summary>
-    public static string Marked(ExactVerdict verdict, string text, Func<string, string> failure) => TierResults.Of(verdict) == TierResult.Fail ? failure(text) : text;
+    public static string Marked(ExactVerdict verdict, string text, Func<string, string> failure) =>
+        TierResults.Of(verdict) == TierResult.Fail ? failure(text) : text;
 
-    public static string Marked(EnsembleVerdict verdict, string text, Func<string, string> failure) => TierResults.Of(verdict) == TierResult.Fail ? failure(text) : text;
+    public static string Marked(EnsembleVerdict verdict, string text, Func<string, string> failure) =>
+        TierResults.Of(verdict) == TierResult.Fail ? failure(text) : text;
 
     /// <summary>The first few names, and how many more: a whole grid that regressed is one line, not 130 names.</summary>
     private static string Some(IEnumerable<string> names)
