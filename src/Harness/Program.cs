@@ -4,7 +4,9 @@ using Harness.Cli;
 // error line and exit 1, never a crash with a stack trace.
 AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 {
-    Console.Error.WriteLine(CommandLine.Unexpected(e.ExceptionObject as Exception ?? new Exception($"{e.ExceptionObject}"), args.Contains(CommandLine.VerboseOption)));
+    Console.Error.WriteLine(
+        CommandLine.Unexpected(e.ExceptionObject as Exception ?? new Exception($"{e.ExceptionObject}"),
+            args.Contains(CommandLine.VerboseOption)));
     Environment.Exit(ExitCodes.Failed);
 };
 

@@ -85,11 +85,16 @@ public sealed class BaselineFolder(string directory, BaselinePolicy policy)
     /// <summary>Promotes received files to verified by rename (atomic); all of them, or the one named.</summary>
     public IReadOnlyList<string> Accept(string? name = null)
     {
-        if (Policy.IsCi) throw new InvalidOperationException("CI=true: baselines are never accepted on CI. Accept locally and commit the verified files.");
-        if (name is not null && !IsName(name)) throw new ArgumentException($"'{name}' is not a run id: a baseline is named by one, never by a path.", nameof(name));
+        if (Policy.IsCi) throw new InvalidOperationException("CI=true: baselines are never accepted on CI. Accept locally " +
+            "and commit the verified files.");
+        if (name is not null
+            && !IsName(name)) throw new ArgumentException($"'{name}' is not a run id: a baseline is named by one, " +
+                "never by a path.", nameof(name));
         var received = name is not null
-            ? (File.Exists(ReceivedPath(name)) ? [ReceivedPath(name)] : throw new FileNotFoundException($"No received file to accept: {ReceivedPath(name)}"))
-            : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*" + ReceivedSuffix).Order(StringComparer.Ordinal).ToArray() : [];
+            ? (File.Exists(ReceivedPath(name)) ? [ReceivedPath(name)]
+                : throw new FileNotFoundException($"No received file to accept: {ReceivedPath(name)}"))
+            : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*" + ReceivedSuffix)
+                .Order(StringComparer.Ordinal).ToArray() : [];
         var accepted = new List<string>();
         foreach (var path in received)
         {

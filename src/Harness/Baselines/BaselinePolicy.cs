@@ -8,7 +8,8 @@ public sealed record BaselinePolicy(bool Accept, bool IsCi)
 {
     public const string AcceptVariable = "HARNESS_ACCEPT";
 
-    public static BaselinePolicy FromEnvironment() => From(Environment.GetEnvironmentVariable("CI"), Environment.GetEnvironmentVariable(AcceptVariable));
+    public static BaselinePolicy FromEnvironment() =>
+        From(Environment.GetEnvironmentVariable("CI"), Environment.GetEnvironmentVariable(AcceptVariable));
 
     public static BaselinePolicy From(string? ci, string? accept)
     {
@@ -17,5 +18,6 @@ public sealed record BaselinePolicy(bool Accept, bool IsCi)
     }
 
     private static bool IsTrue(string? value) => value is not null &&
-        (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase));
+        (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("yes", StringComparison.OrdinalIgnoreCase));
 }

@@ -65,7 +65,8 @@ public sealed record EnsembleBaseline(string Experiment, ComparableFingerprint F
                 ? FingerprintJson.Read(f, path) : throw new BaselineFormatException(path, "missing 'fingerprint'");
             if (!root.TryGetProperty("configurations", out var configurations) || configurations.ValueKind != JsonValueKind.Array)
                 throw new BaselineFormatException(path, "missing array 'configurations'");
-            return new EnsembleBaseline(experiment, fingerprint, configurations.EnumerateArray().Select((c, i) => ReadEntry(c, i, path)).ToList());
+            return new EnsembleBaseline(experiment, fingerprint,
+                configurations.EnumerateArray().Select((c, i) => ReadEntry(c, i, path)).ToList());
         }
     }
 

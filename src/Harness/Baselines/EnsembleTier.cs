@@ -21,7 +21,8 @@ namespace Harness.Baselines;
 public sealed class EnsembleTier(BaselineFolder baselines, string experiment, IReadOnlyList<string> configurationOrder, double familyAlpha)
 {
     public const string TestDescription =
-        "Welch two-sided t-test per summary statistic; Bonferroni over configurations x statistics; family-wise false-alarm rate <= familyAlpha";
+        "Welch two-sided t-test per summary statistic; Bonferroni over configurations x statistics; family-wise " +
+        "false-alarm rate <= familyAlpha";
 
     private readonly ConcurrentDictionary<string, EnsembleEntry> _current = new();
     private readonly Lock _writing = new();
@@ -45,26 +46,32 @@ public sealed class EnsembleTier(BaselineFolder baselines, string experiment, IR
                     $"review it, then accept it (harness accept --run {BaselineFolder.EnsembleName}).");
         }
 
-        var rows = RunSummary.Names.Select(name => (Name: name, Test: WelchTest.TwoSided(entry.Statistics[name], current.Statistics[name]))).ToList();
+        var rows =
+            RunSummary.Names.Select(name => (Name: name, Test: WelchTest.TwoSided(entry.Statistics[name], current.Statistics[name])))
+                .ToList();
         var environment = fingerprint.DifferencesFrom(baseline!.Fingerprint) is { Count: > 0 } differences
             ? $"environment differs from the baseline's ({string.Join("; ", differences)})"
             : "same environment as the baseline";
         var report = Table(entry, current, rows, environment);
 
         if (rows.Any(r => r.Test is null))
-            return new EnsembleOutcome(EnsembleVerdict.TooFewSeeds, "Too few seeds for a variance (need at least 2 on each side).\n" + report);
+            return new EnsembleOutcome(EnsembleVerdict.TooFewSeeds,
+                "Too few seeds for a variance (need at least 2 on each side).\n" + report);
 
         var changed = !SameValues(entry, current) || fingerprint != baseline.Fingerprint;
         if (rows.All(r => r.Test!.P >= PerComparisonAlpha))
         {
             if (baselines.Policy.Accept && changed) Record(baseline, fingerprint);
-            return new EnsembleOutcome(baselines.Policy.Accept && changed ? EnsembleVerdict.Accepted : EnsembleVerdict.Consistent, "Consistent.\n" + report);
+            return new EnsembleOutcome(baselines.Policy.Accept && changed ? EnsembleVerdict.Accepted
+                : EnsembleVerdict.Consistent, "Consistent.\n" + report);
         }
 
         var (written, acceptedNow) = Record(baseline, fingerprint);
         return new EnsembleOutcome(acceptedNow ? EnsembleVerdict.Accepted : EnsembleVerdict.Inconsistent,
-            (acceptedNow ? $"Accepted over an inconsistent baseline: rewrote {written}.\n" : "Inconsistent with the baseline distribution.\n") +
-            report + (acceptedNow ? "" : $"Wrote {written}. If the change is intended, accept it: harness accept --run {BaselineFolder.EnsembleName}."));
+            (acceptedNow ? $"Accepted over an inconsistent baseline: rewrote {written}.\n"
+                : "Inconsistent with the baseline distribution.\n") +
+            report + (acceptedNow ? ""
+                : $"Wrote {written}. If the change is intended, accept it: harness accept --run {BaselineFolder.EnsembleName}."));
     }
 
     /// <summary>Writes the baseline with every configuration seen so far in this process replacing its entry.</summary>
@@ -72,7 +79,8 @@ public sealed class EnsembleTier(BaselineFolder baselines, string experiment, IR
     {
         lock (_writing)
         {
-            var merged = (baseline ?? new EnsembleBaseline(experiment, fingerprint, [])).With(_current.Values, fingerprint, configurationOrder);
+            var merged = (baseline ?? new EnsembleBaseline(experiment, fingerprint, []))
+                .With(_current.Values, fingerprint, configurationOrder);
             return baselines.Record(BaselineFolder.EnsembleName, merged.Serialize());
         }
     }
@@ -80,13 +88,15 @@ public sealed class EnsembleTier(BaselineFolder baselines, string experiment, IR
     private static bool SameValues(EnsembleEntry a, EnsembleEntry b) =>
         a.Seeds.SequenceEqual(b.Seeds) && RunSummary.Names.All(n => a.Statistics[n].SequenceEqual(b.Statistics[n]));
 
-    private string Table(EnsembleEntry baseline, EnsembleEntry current, IEnumerable<(string Name, WelchTest.Result? Test)> rows, string environment)
+    private string Table(EnsembleEntry baseline, EnsembleEntry current,
+        IEnumerable<(string Name, WelchTest.Result? Test)> rows, string environment)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{current.ConfigurationId}: {baseline.Seeds.Count} baseline seeds vs {current.Seeds.Count} current seeds; {environment}.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Welch two-sided t-test; flagged when p < {familyAlpha:G3} / {Comparisons} comparisons = {PerComparisonAlpha:G3} (Bonferroni).");
+            $"Welch two-sided t-test; flagged when p < {familyAlpha:G3} / {Comparisons} comparisons = " +
+            $"{PerComparisonAlpha:G3} (Bonferroni).");
         text.AppendLine("| statistic | baseline mean ± sd | current mean ± sd | t | p | |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | --- |");
         foreach (var (name, test) in rows)
@@ -95,7 +105,8 @@ public sealed class EnsembleTier(BaselineFolder baselines, string experiment, IR
             var (cm, cv) = WelchTest.MeanVariance(current.Statistics[name]);
             var flag = test is null ? "too few seeds" : test.P < PerComparisonAlpha ? "DIFFERS" : "ok";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {bm:0.0000} ± {Math.Sqrt(bv):0.0000} | {cm:0.0000} ± {Math.Sqrt(cv):0.0000} | {test?.T:0.00} | {test?.P:G3} | {flag} |"));
+                $"| {name} | {bm:0.0000} ± {Math.Sqrt(bv):0.0000} | {cm:0.0000} ± {Math.Sqrt(cv):0.0000} | " +
+                $"{test?.T:0.00} | {test?.P:G3} | {flag} |"));
         }
         return text.ToString();
     }

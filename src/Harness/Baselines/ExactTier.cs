@@ -41,10 +41,11 @@ public static class ExactTier
         var differences = current.Fingerprint.Comparable().DifferencesFrom(baseline.Fingerprint);
         if (differences.Count > 0)
         {
-            if (baselines.Policy.Accept) return NotReproduced(current, retrain) ?? AcceptOver(baselines, current, received, "environment changed");
+            if (baselines.Policy.Accept) return NotReproduced(current, retrain)
+                ?? AcceptOver(baselines, current, received, "environment changed");
             return new ExactOutcome(ExactVerdict.NotComparable,
-                $"Not comparable: {string.Join("; ", differences)}. The '{baseline.Fingerprint.Numerics}' profile compares bits only where " +
-                "these fields match; the ensemble tier decides.");
+                $"Not comparable: {string.Join("; ", differences)}. The '{baseline.Fingerprint.Numerics}' " +
+                "profile compares bits only where these fields match; the ensemble tier decides.");
         }
 
         if (baseline.History.SameAs(current.History))
@@ -55,12 +56,14 @@ public static class ExactTier
                 if (baselines.Policy.Accept) return AcceptOver(baselines, current, received, "file format changed");
                 var (formatPath, _) = baselines.Record(current.RunId, received);
                 return new ExactOutcome(ExactVerdict.Regression,
-                    $"Identical numbers, but {verifiedPath} is not the bytes this version writes for them (key order, formatting or a config field " +
-                    $"changed). Wrote {formatPath}; if the format change is intended, accept it: harness accept --run {current.RunId}.", formatPath);
+                    $"Identical numbers, but {verifiedPath} is not the bytes this version writes for them (key order, " +
+                    $"formatting or a config field changed). Wrote {formatPath}; if the format change is intended, accept it: harness " +
+                    $"accept --run {current.RunId}.", formatPath);
             }
             baselines.DeleteReceived(current.RunId);
             return new ExactOutcome(ExactVerdict.Match,
-                $"Identical to {verifiedPath}: {TrainingHistory.MetricNames.Count} metrics × {current.History.Epochs} epochs, bit for bit.");
+                $"Identical to {verifiedPath}: {TrainingHistory.MetricNames.Count} metrics × " +
+                $"{current.History.Epochs} epochs, bit for bit.");
         }
 
         if (retrain?.Invoke() is { } second && !second.History.SameAs(current.History))
@@ -86,7 +89,8 @@ public static class ExactTier
     private static ExactOutcome? NotReproduced(RunResult current, Func<RunResult>? retrain) =>
         retrain?.Invoke() is { } second && !second.History.SameAs(current.History)
             ? new ExactOutcome(ExactVerdict.Nondeterministic,
-                $"Determinism failure: not accepted, because a second training of {current.RunId} did not reproduce the first bit for bit.\n" +
+                $"Determinism failure: not accepted, because a second training of {current.RunId} did not " +
+                "reproduce the first bit for bit.\n" +
                 HistoryDiff.Table(current.History, second.History))
             : null;
 

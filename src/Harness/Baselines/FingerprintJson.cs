@@ -18,7 +18,10 @@ public static class FingerprintJson
             name => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null, path);
     }
 
-    /// <summary>The fingerprint's fields as <see cref="History.RunResultJson.Read{TFingerprint}"/> reads them from an exact baseline.</summary>
+    /// <summary>
+    /// The fingerprint's fields as <see cref="History.RunResultJson.Read{TFingerprint}"/> reads them from an exact
+    /// baseline.
+    /// </summary>
     public static ComparableFingerprint Read(IReadOnlyDictionary<string, string> fields, string path) =>
         Read([.. fields.Keys], name => fields.GetValueOrDefault(name), path);
 
@@ -29,14 +32,16 @@ public static class FingerprintJson
         string? Text(string name) => value(name) is { Length: > 0 } s ? s : null;
 
         var numerics = Text(EnvironmentFingerprint.NumericsField)
-            ?? throw new BaselineFormatException(path, $"fingerprint is missing '{EnvironmentFingerprint.NumericsField}' ({NumericsProfile.Names})");
+            ?? throw new BaselineFormatException(path,
+                $"fingerprint is missing '{EnvironmentFingerprint.NumericsField}' ({NumericsProfile.Names})");
         var profile = NumericsProfile.Find(numerics)
             ?? throw new BaselineFormatException(path, $"fingerprint.numerics is '{numerics}', expected {NumericsProfile.Names}");
 
         var missing = profile.ComparableFields.Where(f => Text(f) is null).Select(f => $"'{f}'").ToList();
         if (missing.Count > 0)
             throw new BaselineFormatException(path,
-                $"fingerprint is missing {string.Join(", ", missing)} (each a non-empty string; the '{profile.Name}' profile compares them)");
+                $"fingerprint is missing {string.Join(", ", missing)} (each a non-empty string; the " +
+                $"'{profile.Name}' profile compares them)");
         var extra = names.Where(n => !profile.ComparableFields.Contains(n)).ToList();
         if (extra.Count > 0)
             throw new BaselineFormatException(path,

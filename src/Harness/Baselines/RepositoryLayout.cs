@@ -12,8 +12,8 @@ public static class RepositoryLayout
         if (Environment.GetEnvironmentVariable(BaselinesVariable) is { Length: > 0 } configured) return Path.GetFullPath(configured);
         return Roots().Select(root => Path.Combine(root, "baselines")).FirstOrDefault(Directory.Exists)
             ?? throw new DirectoryNotFoundException(
-                $"No baselines folder found: set {BaselinesVariable}, or run inside the repository (a folder with Harness.sln and baselines/). " +
-                $"Searched upward from {AppContext.BaseDirectory} and {Directory.GetCurrentDirectory()}.");
+                $"No baselines folder found: set {BaselinesVariable}, or run inside the repository (a folder with " +
+                $"Harness.sln and baselines/). Searched upward from {AppContext.BaseDirectory} and {Directory.GetCurrentDirectory()}.");
     }
 
     /// <summary>

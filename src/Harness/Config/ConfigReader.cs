@@ -41,7 +41,8 @@ internal sealed class ConfigReader(IConfigurationRoot root, IReadOnlyList<(IConf
             v => v >= min && v <= max, max == int.MaxValue ? $"an integer >= {min}" : $"an integer in [{min}, {max}]");
 
     public double Double(string path, double fallback, Func<double, bool> inRange, string expected) =>
-        Number(path, fallback, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null,
+        Number(path, fallback, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            && double.IsFinite(v) ? v : null,
             inRange, expected);
 
     public IReadOnlyList<T> Array<T>(string path, Func<string, T> item)
@@ -61,7 +62,10 @@ internal sealed class ConfigReader(IConfigurationRoot root, IReadOnlyList<(IConf
         return children.OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture)).Select(c => item(Join(path, c.Key))).ToList();
     }
 
-    /// <summary>A run setting's value, parsed and range-checked by the setting itself; null (and an error) when it does not parse.</summary>
+    /// <summary>
+    /// A run setting's value, parsed and range-checked by the setting itself; null (and an error) when it does not
+    /// parse.
+    /// </summary>
     public object? Setting(string path, Settings.RunSetting setting)
     {
         var text = String(path, required: true);
@@ -75,7 +79,8 @@ internal sealed class ConfigReader(IConfigurationRoot root, IReadOnlyList<(IConf
     public IEnumerable<string> ChildKeys(string path) => Section(path).GetChildren().Select(c => c.Key);
 
     public IEnumerable<string> Indices(string path) =>
-        Section(path).GetChildren().Select(c => c.Key).Where(k => int.TryParse(k, out _)).OrderBy(k => int.Parse(k, CultureInfo.InvariantCulture));
+        Section(path).GetChildren().Select(c => c.Key).Where(k => int.TryParse(k, out _))
+            .OrderBy(k => int.Parse(k, CultureInfo.InvariantCulture));
 
     /// <summary>A JSON file the configuration builder could not read, with where: the innermost exception is System.Text.Json's,
     /// the one that knows the line and position (counted from 0 there, from 1 in editors and here); the builder's own says

@@ -31,7 +31,9 @@ public static partial class ExperimentLoader
             var known = Directory.Exists(ExperimentsDirectory)
                 ? Directory.GetDirectories(ExperimentsDirectory).Select(d => Path.GetFileName(d)).Order().ToList()
                 : [];
-            throw new ConfigurationException([$"experiment '{name}': no definition at {path}; known experiments: {string.Join(", ", known)} (or give the path of an experiment folder)"]);
+            throw new ConfigurationException(
+                [$"experiment '{name}': no definition at {path}; known experiments: {string.Join(", ", known)} (or give the " +
+                    "path of an experiment folder)"]);
         }
         return LoadFile(path, overrides, environment);
     }
@@ -39,7 +41,8 @@ public static partial class ExperimentLoader
     public static Experiment LoadFile(string path, IReadOnlyDictionary<string, string?>? overrides = null, IDictionary? environment = null)
     {
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new ConfigurationException([$"{full}: no such file; an experiment is a folder holding {DefinitionFile}"]);
+        if (!File.Exists(full)) throw new ConfigurationException(
+            [$"{full}: no such file; an experiment is a folder holding {DefinitionFile}"]);
         var fromEnvironment = EnvironmentOverrides(environment ?? Environment.GetEnvironmentVariables());
         IConfigurationRoot root;
         try
@@ -80,9 +83,11 @@ public static partial class ExperimentLoader
     {
         reader.OnlyKeys("", "name", "title", "source", "dataset", "numerics", "run", "grids", "figures", "ensemble", "data");
         var name = reader.String("name", required: true) ?? "";
-        if (name.Length > 0 && !FileSafe().IsMatch(name)) reader.Error("name", $"expected a file-safe name (letters, digits, '-', '_', '.'), found '{name}'");
+        if (name.Length > 0 && !FileSafe().IsMatch(name)) reader.Error("name",
+            $"expected a file-safe name (letters, digits, '-', '_', '.'), found '{name}'");
         var dataset = reader.String("dataset") ?? "mnist";
-        if (!dataset.Equals("mnist", StringComparison.OrdinalIgnoreCase)) reader.Error("dataset", $"expected 'mnist' (the only dataset with a known source), found '{dataset}'");
+        if (!dataset.Equals("mnist", StringComparison.OrdinalIgnoreCase)) reader.Error("dataset",
+            $"expected 'mnist' (the only dataset with a known source), found '{dataset}'");
 
         var numericsName = reader.String("numerics") ?? NumericsProfile.Default.Name;
         var numerics = NumericsProfile.Find(numericsName);
@@ -98,7 +103,8 @@ public static partial class ExperimentLoader
         var alpha = reader.Double("ensemble:familyAlpha", 0.01, a => a > 0 && a < 1, "a number in (0, 1)");
         reader.OnlyKeys("data", "directory");
         // Relative to the experiment's folder, so a folder that brings its own data works from anywhere.
-        var dataDirectory = reader.String("data:directory") is { } directory ? Path.GetFullPath(directory, Path.GetDirectoryName(path)!) : null;
+        var dataDirectory = reader.String("data:directory") is { } directory
+            ? Path.GetFullPath(directory, Path.GetDirectoryName(path)!) : null;
 
         var experiment = new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),
             numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path, new FigureLayout(null, null, null));
@@ -140,7 +146,8 @@ public static partial class ExperimentLoader
             reader.OnlyKeys(path, "name", "description", "axes", "seeds");
             reader.OnlyKeys($"{path}:seeds", "first", "count");
             var gridName = reader.String($"{path}:name", required: true) ?? "";
-            if (gridName.Length > 0 && !FileSafe().IsMatch(gridName)) reader.Error($"{path}:name", $"expected a file-safe name, found '{gridName}'");
+            if (gridName.Length > 0 && !FileSafe().IsMatch(gridName)) reader.Error($"{path}:name",
+                $"expected a file-safe name, found '{gridName}'");
             var axes = new List<Axis>();
             foreach (var key in reader.ChildKeys($"{path}:axes"))
             {
@@ -161,7 +168,9 @@ public static partial class ExperimentLoader
             var (first, count) = (reader.Int($"{path}:seeds:first", 1, 0), reader.Int($"{path}:seeds:count", 1, 1, GridSpec.MaxSeeds));
             // Seeds are ints: the last one, first + count - 1, must be one too.
             if ((long)first + count - 1 > int.MaxValue)
-                reader.Error($"{path}:seeds", $"seeds {first} to {(long)first + count - 1} go past the largest seed, {int.MaxValue}; expected first + count - 1 <= {int.MaxValue}");
+                reader.Error($"{path}:seeds",
+                    $"seeds {first} to {(long)first + count - 1} go past the largest seed, {int.MaxValue}; expected first " +
+                    $"+ count - 1 <= {int.MaxValue}");
             grids.Add(new GridSpec(gridName, reader.String($"{path}:description") ?? "", axes, first, count, template));
         }
         return grids;
@@ -192,7 +201,8 @@ public static partial class ExperimentLoader
             var text = reader.String($"figures:{key}");
             if (text is null) return null;
             var axis = axes.FirstOrDefault(a => a.Name.Equals(text, StringComparison.OrdinalIgnoreCase));
-            if (axis is null) reader.Error($"figures:{key}", $"expected a declared axis ({string.Join(", ", axes.Select(a => a.Name))}), found '{text}'");
+            if (axis is null) reader.Error($"figures:{key}",
+                $"expected a declared axis ({string.Join(", ", axes.Select(a => a.Name))}), found '{text}'");
             return axis;
         }
         var layout = new FigureLayout(Axis("files"), Axis("columns"), Axis("lines") ?? axes.FirstOrDefault());

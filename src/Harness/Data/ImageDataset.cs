@@ -33,7 +33,10 @@ public sealed class ImageDataset
     public int Features => _trainImages.ItemSize;
     public int Classes { get; }
 
-    /// <summary>Each file's SHA-256 (lower-case hex) by its MNIST name, of the bytes as stored (raw or .gz): part of a stored run's key.</summary>
+    /// <summary>
+    /// Each file's SHA-256 (lower-case hex) by its MNIST name, of the bytes as stored (raw or .gz): part of a stored
+    /// run's key.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Sha256 => _sha256;
 
     public static ImageDataset Load(DataDirectory directory) =>
@@ -52,7 +55,8 @@ public sealed class ImageDataset
         if (list.Count > 0 && list.Max(r => r.NTrain) is var nTrain && nTrain > TrainCount)
             problems.Add($"nTrain: {nTrain} training images asked for, but {FilePath(MnistFiles.TrainImages)} holds {TrainCount}");
         if (list.Count > 0 && list.Max(r => r.NValidation) is var nValidation && nValidation > TestCount)
-            problems.Add($"nValidation: {nValidation} validation images asked for, but {FilePath(MnistFiles.TestImages)} holds {TestCount}");
+            problems.Add($"nValidation: {nValidation} validation images asked for, but " +
+                $"{FilePath(MnistFiles.TestImages)} holds {TestCount}");
         return problems;
     }
 
@@ -110,18 +114,22 @@ public sealed class ImageDataset
         if (images.Count == 0)
             throw new InvalidDataException($"{imageFile} holds 0 images (shape [{string.Join(", ", images.Shape)}]); expected at least 1.");
         if (images.ItemSize == 0)
-            throw new InvalidDataException($"{imageFile} has images of shape [{string.Join(", ", images.Shape[1..])}], with no pixels; expected every dimension >= 1.");
+            throw new InvalidDataException($"{imageFile} has images of shape [{string.Join(", ", images.Shape[1..])}], with no pixels; " +
+                "expected every dimension >= 1.");
     }
 
-    /// <summary>The network's input size is the training images'; validation images of another shape would fail after the first epoch.</summary>
+    /// <summary>
+    /// The network's input size is the training images'; validation images of another shape would fail after the first
+    /// epoch.
+    /// </summary>
     private void CheckSameImageShape()
     {
         var train = _trainImages.Shape[1..];
         var test = _testImages.Shape[1..];
         if (!train.SequenceEqual(test))
             throw new InvalidDataException(
-                $"{FilePath(MnistFiles.TestImages)} has images of shape [{string.Join(", ", test)}], but {FilePath(MnistFiles.TrainImages)} " +
-                $"has [{string.Join(", ", train)}]; expected the same shape in both.");
+                $"{FilePath(MnistFiles.TestImages)} has images of shape [{string.Join(", ", test)}], but " +
+                $"{FilePath(MnistFiles.TrainImages)} has [{string.Join(", ", train)}]; expected the same shape in both.");
     }
 
     /// <summary>

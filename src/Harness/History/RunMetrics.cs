@@ -34,7 +34,8 @@ public static class RunMetrics
     {
         var values = history.ValLoss;
         var first = values.Length / 2 + 1;   // first epoch index (0-based) whose difference lies in the second half
-        var differences = Enumerable.Range(Math.Max(first, 1), values.Length - Math.Max(first, 1)).Select(i => values[i] - values[i - 1]).ToList();
+        var differences = Enumerable.Range(Math.Max(first, 1), values.Length - Math.Max(first, 1))
+            .Select(i => values[i] - values[i - 1]).ToList();
         if (differences.Count < 2) return 0;
         var mean = differences.Average();
         return Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));

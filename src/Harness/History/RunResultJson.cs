@@ -16,7 +16,8 @@ public static class RunResultJson
 {
     /// <param name="asBaseline">For baselines: no wall time, which varies from run to run, and of the fingerprint only the
     /// fields its profile compares, so a baseline's bytes do not depend on the machine that wrote it.</param>
-    public static string Serialize(RunResult result, bool asBaseline = false) => DeterministicJson.Write(json => WriteObject(json, result, asBaseline));
+    public static string Serialize(RunResult result, bool asBaseline = false) =>
+        DeterministicJson.Write(json => WriteObject(json, result, asBaseline));
 
     /// <summary>The same object, written where a larger file holds it (a run store entry).</summary>
     public static void WriteObject(Utf8JsonWriter json, RunResult result, bool asBaseline = false)
@@ -84,20 +85,24 @@ public static class RunResultJson
     /// </summary>
     /// <param name="fingerprint">Interprets the fingerprint's fields (in file order); throws <see cref="InvalidDataException"/>
     /// or its caller's own exception for fields it cannot use.</param>
-    /// <param name="where">The object's path in its file, for messages ("result" in a store entry); empty when it is the whole file.</param>
+    /// <param name="where">The object's path in its file, for messages ("result" in a store entry); empty when it is
+    /// the whole file.</param>
     /// <exception cref="InvalidDataException">The first defect, naming the field by its path in the file.</exception>
-    public static RunResultFile<TFingerprint> Read<TFingerprint>(JsonElement element, Func<IReadOnlyDictionary<string, string>, TFingerprint> fingerprint,
+    public static RunResultFile<TFingerprint> Read<TFingerprint>(JsonElement element, Func<IReadOnlyDictionary<string,
+        string>, TFingerprint> fingerprint,
         bool asBaseline = false, string where = "")
     {
         string PathOf(string name) => where.Length == 0 ? name : $"{where}.{name}";
         JsonElement Property(string name) =>
             element.TryGetProperty(name, out var value) ? value : throw new InvalidDataException($"'{PathOf(name)}' is missing");
         JsonElement Object(string name) =>
-            Property(name) is { ValueKind: JsonValueKind.Object } value ? value : throw new InvalidDataException($"'{PathOf(name)}' must be a JSON object");
+            Property(name) is { ValueKind: JsonValueKind.Object } value ? value
+                : throw new InvalidDataException($"'{PathOf(name)}' must be a JSON object");
 
         if (element.ValueKind != JsonValueKind.Object)
             throw new InvalidDataException(where.Length == 0 ? "the result must be a JSON object" : $"'{where}' must be a JSON object");
-        var runId = Property("runId") is { ValueKind: JsonValueKind.String } id ? id.GetString()! : throw new InvalidDataException($"'{PathOf("runId")}' must be a string");
+        var runId = Property("runId") is { ValueKind: JsonValueKind.String } id ? id.GetString()!
+            : throw new InvalidDataException($"'{PathOf("runId")}' must be a string");
         var fields = new Dictionary<string, string>();
         foreach (var field in Object("fingerprint").EnumerateObject())
             fields[field.Name] = field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()!
@@ -111,7 +116,8 @@ public static class RunResultJson
         return new RunResultFile<TFingerprint>(runId, config, interpreted, history, seconds);
     }
 
-    /// <param name="where">The history's path, unquoted ("history", "result.history"): messages read "history is missing metric 'acc'".</param>
+    /// <param name="where">The history's path, unquoted ("history", "result.history"): messages read "history is
+    /// missing metric 'acc'".</param>
     private static TrainingHistory ReadHistory(JsonElement element, string where)
     {
         var metrics = new Dictionary<string, ImmutableArray<double>>();
@@ -120,14 +126,16 @@ public static class RunResultJson
             if (!element.TryGetProperty(metric, out var values) || values.ValueKind != JsonValueKind.Array)
                 throw new InvalidDataException($"{where} is missing metric '{metric}' (an array of numbers)");
             metrics[metric] = [.. values.EnumerateArray().Select((v, i) =>
-                v.ValueKind != JsonValueKind.Number ? throw new InvalidDataException($"{where}.{metric}[{i}] is {v.ValueKind}, expected a number")
+                v.ValueKind != JsonValueKind.Number
+                    ? throw new InvalidDataException($"{where}.{metric}[{i}] is {v.ValueKind}, expected a number")
                 : v.TryGetDouble(out var value) ? value
                 : throw new InvalidDataException($"{where}.{metric}[{i}] is {v.GetRawText()}, beyond a double's range"))];
         }
         var lengths = metrics.ToDictionary(m => m.Key, m => m.Value.Length);
         if (lengths.Values.Distinct().Count() != 1 || lengths["loss"] == 0)
             throw new InvalidDataException(
-                $"{where} metrics must have one value per epoch, all the same length; found {string.Join(", ", lengths.Select(l => $"{l.Key}: {l.Value}"))}");
+                $"{where} metrics must have one value per epoch, all the same length; found " +
+                $"{string.Join(", ", lengths.Select(l => $"{l.Key}: {l.Value}"))}");
         foreach (var extra in element.EnumerateObject().Where(p => !TrainingHistory.MetricNames.Contains(p.Name)))
             throw new InvalidDataException($"{where} has unknown metric '{extra.Name}'");
         return new TrainingHistory(metrics["loss"], metrics["acc"], metrics["val_loss"], metrics["val_acc"]);

@@ -23,7 +23,8 @@ public static class GitCommit
             var error = git.StandardError.ReadToEnd();
             git.WaitForExit();
             problem = git.ExitCode == 0 ? null
-                : $"'git rev-parse --short HEAD' in {directory} failed ({error.Trim()}): a registration records the commit it was made at, so the claims file must be in a git repository with at least one commit";
+                : $"'git rev-parse --short HEAD' in {directory} failed ({error.Trim()}): a registration records the commit it was made " +
+                    "at, so the claims file must be in a git repository with at least one commit";
             return problem is null ? output.Result.Trim() : null;
         }
         catch (Win32Exception e)

@@ -5,7 +5,8 @@ namespace Harness.IO;
 /// <summary>Opens a JSON file whose top level must be an object; an unreadable file or invalid JSON is an error naming the file.</summary>
 public static class JsonFile
 {
-    /// <exception cref="InvalidDataException">"PATH: invalid JSON: …", "PATH: cannot be read: …" or "PATH: expected a JSON object at the top level".</exception>
+    /// <exception cref="InvalidDataException">"PATH: invalid JSON: …", "PATH: cannot be read: …" or "PATH: expected a
+    /// JSON object at the top level".</exception>
     public static JsonDocument Parse(string path)
     {
         JsonDocument document;

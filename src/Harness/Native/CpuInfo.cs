@@ -11,7 +11,8 @@ public sealed record CpuInfo(string Vendor, string Model, string Flags)
 {
     public static CpuInfo Read()
     {
-        if (!X86Base.IsSupported) return new CpuInfo("unknown", System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString(), "");
+        if (!X86Base.IsSupported) return new CpuInfo("unknown",
+            System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString(), "");
         var (_, b, c, d) = X86Base.CpuId(0, 0);
         var vendor = Ascii(b, d, c);
         return new CpuInfo(vendor, Brand(), string.Join(' ', IsaFlags()));

@@ -41,7 +41,8 @@ public sealed record EnvironmentFingerprint(
         var cpu = CpuInfo.Read();
         return new EnvironmentFingerprint(
             Numerics: profile.Name,
-            TorchSharp: typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            TorchSharp: typeof(torch)
+                .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
                 ?? typeof(torch).Assembly.GetName().Version!.ToString(),
             Libtorch: torch.__version__,
             Mkl: mkl.Version,
@@ -100,7 +101,8 @@ public sealed record EnvironmentFingerprint(
         // The layout is the one fact of which field is which: a mismatch here is a bug in this method, caught by the round trip;
         // or an integer written otherwise than this writes it ("07"), which would not hash as its key's inputs do.
         return fingerprint.Fields().FirstOrDefault(f => fields[f.Name] != f.Value) is { Name: { } odd }
-            ? throw new InvalidDataException($"'{where}.{odd}': expected '{fingerprint.Fields().First(f => f.Name == odd).Value}', found '{fields[odd]}'")
+            ? throw new InvalidDataException($"'{where}.{odd}': expected " +
+                $"'{fingerprint.Fields().First(f => f.Name == odd).Value}', found '{fields[odd]}'")
             : fingerprint;
     }
 

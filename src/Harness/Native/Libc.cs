@@ -41,7 +41,10 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "free")]
     private static partial void Free(IntPtr pointer);
 
-    /// <summary>Owner and mode bits (including sticky) of what <paramref name="path"/> names, following symlinks; null when absent.</summary>
+    /// <summary>
+    /// Owner and mode bits (including sticky) of what <paramref name="path"/> names, following symlinks; null when
+    /// absent.
+    /// </summary>
     public static unsafe (uint Uid, uint Mode)? Owner(string path)
     {
         const int atFdCwd = -100;
@@ -63,7 +66,8 @@ internal static partial class Libc
     public static string LastDlError() => Marshal.PtrToStringUTF8(DlErrorPtr()) ?? "(no dlerror message)";
 
     /// <summary>The native environment's value, which is what libtorch will see.</summary>
-    public static string? GetEnv(string name) => OperatingSystem.IsLinux() ? Marshal.PtrToStringUTF8(GetEnvPtr(name)) : Environment.GetEnvironmentVariable(name);
+    public static string? GetEnv(string name) => OperatingSystem.IsLinux() ? Marshal.PtrToStringUTF8(GetEnvPtr(name))
+        : Environment.GetEnvironmentVariable(name);
 
     /// <summary>glibc's version, e.g. "2.36"; "unknown" elsewhere.</summary>
     public static string Version()

@@ -55,7 +55,10 @@ public sealed partial record MklState(string Version, string Cbwr, string AutoBr
         return (setting & CbwrStrict) != 0 ? branch + ",STRICT" : branch;
     }
 
-    /// <summary>"Intel(R) oneAPI Math Kernel Library Version 2024.2-Product Build 20240605 for …" → "2024.2-Product Build 20240605".</summary>
+    /// <summary>
+    /// "Intel(R) oneAPI Math Kernel Library Version 2024.2-Product Build 20240605 for …" → "2024.2-Product Build
+    /// 20240605".
+    /// </summary>
     public static string ShortVersion(string version) =>
         VersionPattern().Match(version) is { Success: true } m ? $"{m.Groups[1].Value} Build {m.Groups[2].Value}" : version.Trim();
 

@@ -28,7 +28,8 @@ internal static class NativeCache
     {
         var xdg = environment("XDG_CACHE_HOME");
         var root = xdg is { Length: > 0 } && Path.IsPathRooted(xdg) ? xdg
-            : Path.Combine(environment("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            : Path.Combine(environment("HOME") is { Length: > 0 } home ? home
+                : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         return Path.Combine(root, "harness", "native");
     }
 

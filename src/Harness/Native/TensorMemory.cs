@@ -16,7 +16,8 @@ internal static unsafe class TensorMemory
     {
         if (tensor.dtype != torch.ScalarType.Float32 || !tensor.is_contiguous() || tensor.device_type != DeviceType.CPU)
             throw new ArgumentException(
-                $"Expected a contiguous float32 CPU tensor, found {tensor.dtype} on {tensor.device_type} (contiguous: {tensor.is_contiguous()}).",
+                $"Expected a contiguous float32 CPU tensor, found {tensor.dtype} on {tensor.device_type} " +
+                $"(contiguous: {tensor.is_contiguous()}).",
                 nameof(tensor));
         return (float*)Data(tensor.Handle);
     }

@@ -3,7 +3,10 @@ using System.Runtime.InteropServices;
 
 namespace Harness.Native;
 
-/// <summary>Where TorchSharp's native libraries are: the shims Harness builds are placed beside them when that is safe (<see cref="NativeCache"/>).</summary>
+/// <summary>
+/// Where TorchSharp's native libraries are: the shims Harness builds are placed beside them when that is safe (<see
+/// cref="NativeCache"/>).
+/// </summary>
 internal static class TorchNatives
 {
     public static string LibTorchSharp(Assembly torchSharp)

@@ -34,7 +34,8 @@ public static class TorchRuntime
             {
                 if (_profile != profile)
                     throw new InvalidOperationException(
-                        $"The numerics profile is fixed once libtorch has loaded: '{_profile.Name}' is in force, '{profile.Name}' was asked for.");
+                        $"The numerics profile is fixed once libtorch has loaded: '{_profile.Name}' is in force, " +
+                        $"'{profile.Name}' was asked for.");
                 return;
             }
 
@@ -44,7 +45,8 @@ public static class TorchRuntime
                 if (value is not null) Libc.SetEnv(name, value, 1);
 
             // Both shims must be in the global scope before libtorch_cpu.so binds its symbols.
-            if (profile.OverridesMklVendorCheck) MklVendorOverride.Install(NativeCache.Directory(TorchNatives.Directory(typeof(torch).Assembly)));
+            if (profile.OverridesMklVendorCheck) MklVendorOverride.Install(
+                NativeCache.Directory(TorchNatives.Directory(typeof(torch).Assembly)));
             if (LibstdcxxCompat.IsNeeded())
             {
                 LibstdcxxCompat.Install(typeof(torch).Assembly);

@@ -3,7 +3,10 @@ using Harness.Grid;
 
 namespace Harness.Reproduction;
 
-/// <summary>The ensemble tier on a configuration of the experiment: its seeds' results from the source against the baseline distribution.</summary>
+/// <summary>
+/// The ensemble tier on a configuration of the experiment: its seeds' results from the source against the baseline
+/// distribution.
+/// </summary>
 public sealed class EnsembleVerifier(RunSource source, EnsembleTier tier)
 {
     public EnsembleCheck Verify(ConfigurationRuns configuration)

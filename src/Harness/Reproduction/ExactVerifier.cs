@@ -16,7 +16,8 @@ public sealed class ExactVerifier(RunSource source, BaselineFolder baselines)
     {
         var pool = source.Pool;
         // Evaluating merged stores trains nothing: a difference from the baseline stays an unconfirmed regression.
-        var outcome = ExactTier.Verify(source.Result(run), baselines, pool.CanTrain ? () => pool.Rerun(run).GetAwaiter().GetResult() : null);
+        var outcome =
+            ExactTier.Verify(source.Result(run), baselines, pool.CanTrain ? () => pool.Rerun(run).GetAwaiter().GetResult() : null);
         if (outcome.Replacement is not { } confirmed) return outcome;
         pool.Adopt(confirmed);
         if (source.StoredRuns is not { } stored || !stored.WasReused(run.RunId)) return outcome;
@@ -26,9 +27,9 @@ public sealed class ExactVerifier(RunSource source, BaselineFolder baselines)
         stored.Keep(confirmed);
         return outcome with
         {
-            Message = $"Run store fault: the result of {run.RunId} was read from {path}, and a training in this process matches the baseline " +
-                      "where the stored bits do not. The entry has been replaced by the fresh training; run reproduce --verify to check the rest " +
-                      "of the store.\n" + outcome.Message,
+            Message = $"Run store fault: the result of {run.RunId} was read from {path}, and a training in this " +
+                      "process matches the baseline where the stored bits do not. The entry has been replaced by the fresh training; run " +
+                      "reproduce --verify to check the rest of the store.\n" + outcome.Message,
         };
     }
 }

@@ -10,7 +10,8 @@ namespace Harness.Reproduction;
 /// (each optional) and where its baselines live. Opened whole, so every configuration error in any of the files is found,
 /// and reported at once, before anything trains.
 /// </summary>
-public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IReadOnlyList<PublishedRun> Published, string? BaselinesOverride)
+public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
+    IReadOnlyList<PublishedRun> Published, string? BaselinesOverride)
 {
     public const string BaselinesFolder = "baselines";
 
@@ -28,12 +29,14 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IR
             : ExperimentLoader.LoadFile(definition, overrides, environment);
 
         var errors = new List<string>();
-        var claims = Collect(() => ClaimLoader.Load(experiment), errors) ?? ClaimSet.None(Path.Combine(experiment.Folder, ClaimLoader.FileName));
+        var claims = Collect(() => ClaimLoader.Load(experiment), errors)
+            ?? ClaimSet.None(Path.Combine(experiment.Folder, ClaimLoader.FileName));
         var published = Collect(() => PublishedRun.Load(experiment), errors) ?? [];
         foreach (var run in published)
             foreach (var metric in claims.PublishedMetrics.Where(m => run.Metric(m) is null))
-                errors.Add($"{Path.Combine(experiment.Folder, PublishedRun.FileName)}: the published run of {run.ConfigurationId} has no '{metric}', " +
-                           $"which {claims.Path} (published:metrics) compares; give its history or \"metrics\": {{ \"{metric}\": … }}");
+                errors.Add($"{Path.Combine(experiment.Folder, PublishedRun.FileName)}: the published run of " +
+                           $"{run.ConfigurationId} has no '{metric}', which {claims.Path} (published:metrics) compares; give its history " +
+                           $"or \"metrics\": {{ \"{metric}\": … }}");
         // Found now, not when the first baseline is written after all the training.
         if (baselines is not null && File.Exists(baselines))
             errors.Add($"--baselines: expected a folder (existing or not), found the file {Path.GetFullPath(baselines)}");
@@ -66,10 +69,14 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims, IR
                 .Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    /// <summary>A path (anything with a directory separator, or an existing folder or file) rather than a shipped experiment's name.</summary>
+    /// <summary>
+    /// A path (anything with a directory separator, or an existing folder or file) rather than a shipped experiment's
+    /// name.
+    /// </summary>
     private static string? DefinitionPath(string nameOrPath)
     {
-        var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains(Path.DirectorySeparatorChar) || nameOrPath.EndsWith(".json", StringComparison.Ordinal);
+        var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains(Path.DirectorySeparatorChar)
+            || nameOrPath.EndsWith(".json", StringComparison.Ordinal);
         if (Directory.Exists(nameOrPath) && (looksLikePath || !Shipped().Contains(nameOrPath)))
             return Path.Combine(nameOrPath, ExperimentLoader.DefinitionFile);
         return looksLikePath ? nameOrPath : null;

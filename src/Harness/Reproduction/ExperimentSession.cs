@@ -19,14 +19,16 @@ public sealed class ExperimentSession : IDisposable
     /// <param name="runs">The run store to read and fill, or null to train everything.</param>
     /// <param name="warnings">Where the run store's warnings go [default: standard error].</param>
     /// <param name="from">Stores to evaluate from without training (<c>--from</c>): every run must be in one of them.</param>
-    public ExperimentSession(ExperimentFolder folder, BaselineFolder baselines, int workers, Func<RunConfig, TrainingObserver>? observer = null,
+    public ExperimentSession(ExperimentFolder folder, BaselineFolder baselines, int workers, Func<RunConfig,
+        TrainingObserver>? observer = null,
         RunStore? runs = null, TextWriter? warnings = null, IReadOnlyList<RunStore>? from = null)
     {
         var experiment = folder.Experiment;
         // The profile is the process's, fixed when libtorch loaded; runs trained under another would be compared wrongly.
         if (TorchRuntime.Profile is { } inForce && inForce != experiment.Numerics)
             throw new InvalidOperationException(
-                $"Experiment {experiment.Name} asks for the '{experiment.Numerics.Name}' numerics profile, but this process runs '{inForce.Name}'.");
+                $"Experiment {experiment.Name} asks for the '{experiment.Numerics.Name}' numerics profile, but this " +
+                $"process runs '{inForce.Name}'.");
         Experiment = experiment;
         Runs = ExperimentGrid.Runs(experiment);
         Configurations = ExperimentGrid.Configurations(experiment);
@@ -35,7 +37,9 @@ public sealed class ExperimentSession : IDisposable
         Baselines = baselines;
         Source = new RunSource(experiment, Runs, workers, observer, runs, warnings, from);
         Exact = new ExactVerifier(Source, baselines);
-        Ensemble = new EnsembleVerifier(Source, new EnsembleTier(baselines, experiment.Name, [.. Configurations.Select(c => c.Id)], experiment.EnsembleFamilyAlpha));
+        Ensemble =
+            new EnsembleVerifier(Source,
+                new EnsembleTier(baselines, experiment.Name, [.. Configurations.Select(c => c.Id)], experiment.EnsembleFamilyAlpha));
         Judge = new ClaimJudge(Source, Claims, Runs);
         PublishedRuns = new PublishedVerifier(Source, Claims, Configurations);
     }

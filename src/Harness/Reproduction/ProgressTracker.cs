@@ -22,7 +22,8 @@ public sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig
     private double _done;
 
     /// <summary>A tracker of <paramref name="runs"/>, all planned from the start.</summary>
-    public ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfig, double> cost, TimeProvider? time = null) : this(cost, null, time) => Plan(runs);
+    public ProgressTracker(IReadOnlyList<RunConfig> runs, Func<RunConfig, double> cost, TimeProvider? time = null)
+        : this(cost, null, time) => Plan(runs);
 
     /// <summary>Adds runs to the total; a run already planned is not counted again. The clock starts with the first.</summary>
     public void Plan(IEnumerable<RunConfig> runs)

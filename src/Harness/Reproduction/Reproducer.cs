@@ -15,34 +15,40 @@ namespace Harness.Reproduction;
 /// </summary>
 public static class Reproducer
 {
-    public static ExperimentResults Reproduce(ExperimentSession session, SequentialPlan? plan = null, Action<IReadOnlyList<RunConfig>>? onStage = null)
+    public static ExperimentResults Reproduce(ExperimentSession session, SequentialPlan? plan = null,
+        Action<IReadOnlyList<RunConfig>>? onStage = null)
     {
         // Train everything first, longest runs first. A run that diverges is a failed run, not the end of the reproduction:
         // the others train, and everything that does not need it is checked and reported.
         var diverged = session.Source.Train(session.Runs).OrderBy(d => d.RunId, StringComparer.Ordinal).ToList();
         var lost = diverged.ToDictionary(d => d.RunId);
-        IReadOnlyList<DivergedRun> Lost(IEnumerable<RunConfig> runs) => runs.Where(r => lost.ContainsKey(r.RunId)).Select(r => lost[r.RunId]).ToList();
+        IReadOnlyList<DivergedRun> Lost(IEnumerable<RunConfig> runs) => runs.Where(r => lost.ContainsKey(r.RunId))
+            .Select(r => lost[r.RunId]).ToList();
 
         var exact = InParallel(session.Runs, session.Source.Pool.Workers, run => lost.TryGetValue(run.RunId, out var d)
             ? new ExactCheck(run, new ExactOutcome(ExactVerdict.Diverged, d.Message))
             : Guard(() => session.Exact.Verify(run), e => new ExactCheck(run, new ExactOutcome(ExactVerdict.Regression, e.Message))));
         // A configuration that lost a seed is neither compared nor accepted: its survivors are not its distribution.
         var ensemble = session.Configurations.Select(c => Lost(c.Runs) is { Count: > 0 } gone
-            ? new EnsembleCheck(c, new EnsembleOutcome(EnsembleVerdict.Diverged, $"{gone.Count} of its {c.Runs.Count} seeds diverged: {Describe(gone)}"))
-            : Guard(() => session.Ensemble.Verify(c), e => new EnsembleCheck(c, new EnsembleOutcome(EnsembleVerdict.Inconsistent, e.Message)))).ToList();
+            ? new EnsembleCheck(c,
+                new EnsembleOutcome(EnsembleVerdict.Diverged, $"{gone.Count} of its {c.Runs.Count} seeds diverged: {Describe(gone)}"))
+            : Guard(() => session.Ensemble.Verify(c),
+                e => new EnsembleCheck(c, new EnsembleOutcome(EnsembleVerdict.Inconsistent, e.Message)))).ToList();
         // Read back after the exact tier: a run it found unstable has been replaced by the retrain that matched its baseline.
         var runs = session.Source.Results(session.Runs.Where(r => !lost.ContainsKey(r.RunId)).ToList());
         // Adding seeds to a reproduction that has already failed would spend the budget on claims its lost runs leave open.
         var sequential = plan is null || diverged.Count > 0 ? null : SequentialDecider.Decide(session, plan, onStage);
         var claims = sequential?.Claims ?? session.Claims.All.Select(c => Lost(c.Runs(session.Runs)) is { Count: > 0 } gone
-            ? ClaimOutcome.BlockedBy(c, session.Claims.Alpha, $"{Describe(gone)}, and a claim is never decided on the seeds that survived " +
+            ? ClaimOutcome.BlockedBy(c, session.Claims.Alpha,
+                $"{Describe(gone)}, and a claim is never decided on the seeds that survived " +
                                                               "(a biased sample of its configurations)")
             : session.Judge.Evaluate(c)).ToList();
         if (sequential is not null) runs = [.. runs, .. sequential.AddedRuns];
         var published = session.Published.Where(p => session.Configurations.Any(c => c.Id == p.ConfigurationId && Lost(c.Runs).Count == 0))
             .Select(session.PublishedRuns.Compare).ToList();
         var fingerprint = runs.Count > 0 ? runs[0].Fingerprint : EnvironmentFingerprint.Current();
-        return new ExperimentResults(session.Experiment, fingerprint, runs, exact, ensemble, claims, published, session.Claims.PublishedOutliers)
+        return new ExperimentResults(session.Experiment, fingerprint, runs, exact, ensemble, claims, published,
+            session.Claims.PublishedOutliers)
         {
             Diverged = diverged,
         };
@@ -72,7 +78,8 @@ public static class Reproducer
     /// <summary>"run X diverged (loss is NaN at epoch 2, batch 3)", for the first few, and how many more.</summary>
     private static string Describe(IReadOnlyList<DivergedRun> runs)
     {
-        static string Where(DivergedRun d) => d.Message.IndexOf(": ", StringComparison.Ordinal) is var i and >= 0 ? d.Message[(i + 2)..].TrimEnd('.')
+        static string Where(DivergedRun d) => d.Message.IndexOf(": ", StringComparison.Ordinal) is var i and >= 0
+            ? d.Message[(i + 2)..].TrimEnd('.')
             : $"at epoch {d.Epoch}, batch {d.Batch}";
         var named = runs.Take(3).Select(d => $"run {d.RunId} diverged ({Where(d)})");
         return string.Join("; ", named) + (runs.Count > 3 ? $"; and {runs.Count - 3} more diverged" : "");

@@ -30,7 +30,8 @@ public sealed class RunSource : IDisposable
         if (problems.Count > 0) throw new ConfigurationException([.. problems.Select(p => $"{experiment.DefinitionPath}: {p}")]);
         StoredRuns = store is null ? null : new StoredRuns(store, dataset, warnings ?? Console.Error);
         Merged = from is null ? null : MergedStores.Open(from, runs, KeyContext.Current(dataset));
-        Pool = Merged is null ? new RunPool(_data.For, workers, observer, StoredRuns) : new RunPool(_data.For, workers, observer, Merged, canTrain: false);
+        Pool = Merged is null ? new RunPool(_data.For, workers, observer, StoredRuns)
+            : new RunPool(_data.For, workers, observer, Merged, canTrain: false);
     }
 
     public RunPool Pool { get; }
@@ -45,12 +46,16 @@ public sealed class RunSource : IDisposable
     /// what <c>--verify</c> draws from.</summary>
     public IReadOnlyList<RunResult> Reused => StoredRuns?.Reused ?? Merged?.Reused ?? [];
 
-    /// <summary>Whether this process's result of the run was read (from its run store, or from the stores it merges) rather than trained.</summary>
+    /// <summary>
+    /// Whether this process's result of the run was read (from its run store, or from the stores it merges) rather than
+    /// trained.
+    /// </summary>
     public bool WasReused(RunConfig run) => !Pool.CanTrain || StoredRuns?.WasReused(run.RunId) == true;
 
     /// <summary>The store entry a reused run was read from.</summary>
     public string EntryPath(RunConfig run) =>
-        Merged?.PathOf(run) ?? StoredRuns?.Store.PathOf(StoredRuns.KeyOf(run).Hash) ?? throw new InvalidOperationException("No store is read.");
+        Merged?.PathOf(run) ?? StoredRuns?.Store.PathOf(StoredRuns.KeyOf(run).Hash)
+            ?? throw new InvalidOperationException("No store is read.");
 
     /// <summary>Where the runs came from, for the conclusions block: how many the run store gave and how many were trained.</summary>
     public string Describe() => StoredRuns is { } stored
@@ -78,7 +83,8 @@ public sealed class RunSource : IDisposable
         {
             // Every task is finished once WhenAll has thrown: read each one's outcome below.
         }
-        var failed = runs.Select(run => (Run: run, Error: Pool.Run(run).Exception?.InnerException)).Where(f => f.Error is not null).ToList();
+        var failed = runs.Select(run => (Run: run, Error: Pool.Run(run).Exception?.InnerException))
+            .Where(f => f.Error is not null).ToList();
         if (failed.FirstOrDefault(f => f.Error is not TrainingDivergedException).Error is { } other) ExceptionDispatchInfo.Throw(other);
         return failed.Select(f => (f.Run, Error: (TrainingDivergedException)f.Error!))
             .Select(f => new DivergedRun(f.Run, f.Error.Epoch, f.Error.Batch, f.Error.Message)).ToList();

@@ -43,7 +43,8 @@ public static class SequentialDecider
             {
                 var outcome = ClaimEvaluator.Evaluate(claim, claimSet, session.Source.Results(wanted[claim.Id]), alpha);
                 var decided = outcome.Evaluated && outcome.Verdict != ClaimVerdict.Inconclusive;
-                outcomes[claim.Id] = outcome with { Decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alpha, decided) };
+                outcomes[claim.Id] =
+                    outcome with { Decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alpha, decided) };
             }
         }
 
@@ -58,7 +59,8 @@ public static class SequentialDecider
     {
         return session.Configurations.Where(c => claim.Selects(c.Configuration))
             .SelectMany(c => seeds is not { } target || c.Runs.Count >= target ? c.Runs
-                : c.Runs.Concat(Enumerable.Range(c.Runs.Max(r => r.Seed) + 1, target - c.Runs.Count).Select(seed => c.Configuration with { Seed = seed })))
+                : c.Runs.Concat(Enumerable.Range(c.Runs.Max(r => r.Seed) + 1, target - c.Runs.Count)
+                    .Select(seed => c.Configuration with { Seed = seed })))
             .ToList();
     }
 }

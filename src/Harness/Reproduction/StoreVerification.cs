@@ -13,7 +13,8 @@ namespace Harness.Reproduction;
 public static class StoreVerification
 {
     /// <summary>The default seed: from the training code's identity, so the same code draws the same runs and new code new ones.</summary>
-    public static int DefaultSeed(string codeIdentity) => int.Parse(codeIdentity[..7], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    public static int DefaultSeed(string codeIdentity) =>
+        int.Parse(codeIdentity[..7], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     /// <summary><paramref name="count"/> of <paramref name="stored"/> (all when there are fewer), drawn with <paramref name="seed"/>:
     /// a Fisher–Yates shuffle of the runs in run-id order.</summary>
@@ -35,8 +36,9 @@ public static class StoreVerification
     {
         var retrains = Task.WhenAll(drawn.Select(r => session.Source.Pool.Rerun(r.Config))).GetAwaiter().GetResult();
         return drawn.Zip(retrains).Where(p => !p.Second.History.SameAs(p.First.History))
-            .Select(p => $"{p.First.RunId}: the stored history differs from a retrain ({HistoryDiff.FirstDifference(p.First.History, p.Second.History, "stored", "retrained")}); " +
-                         $"entry {session.Source.EntryPath(p.First.Config)}")
+            .Select(p => $"{p.First.RunId}: the stored history differs from a retrain " +
+                         $"({HistoryDiff.FirstDifference(p.First.History, p.Second.History, "stored", "retrained")}); entry " +
+                         $"{session.Source.EntryPath(p.First.Config)}")
             .ToList();
     }
 }

@@ -7,7 +7,8 @@ namespace Harness.Statistics;
 /// </summary>
 public static class Bootstrap
 {
-    public static Interval Percentile(IReadOnlyList<IReadOnlyList<double>> groups, Func<IReadOnlyList<IReadOnlyList<double>>, double> statistic,
+    public static Interval Percentile(IReadOnlyList<IReadOnlyList<double>> groups,
+        Func<IReadOnlyList<IReadOnlyList<double>>, double> statistic,
         double level, int resamples, ulong seed)
     {
         var random = new SeededRandom(seed);

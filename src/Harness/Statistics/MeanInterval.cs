@@ -12,7 +12,9 @@ public static class MeanInterval
     {
         if (values.Count < 2) throw new ArgumentException($"A t interval needs at least 2 values, found {values.Count}.", nameof(values));
         var (mean, variance) = WelchTest.MeanVariance(values);
-        var half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, values.Count - 1, 1 - (1 - level) / 2) * Math.Sqrt(variance / values.Count);
+        var half =
+            MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, values.Count - 1,
+                1 - (1 - level) / 2) * Math.Sqrt(variance / values.Count);
         return new Interval(mean, mean - half, mean + half, level);
     }
 
@@ -24,7 +26,8 @@ public static class MeanInterval
     public static Interval Contrast(IReadOnlyList<IReadOnlyList<double>> groups, IReadOnlyList<double> coefficients, double level)
     {
         if (groups.Count != coefficients.Count) throw new ArgumentException("One coefficient per group.", nameof(coefficients));
-        if (groups.Any(g => g.Count < 2)) throw new ArgumentException("Every group needs at least 2 values for its variance.", nameof(groups));
+        if (groups.Any(g => g.Count < 2)) throw new ArgumentException("Every group needs at least 2 values for its variance.",
+            nameof(groups));
         var stats = groups.Select(WelchTest.MeanVariance).ToList();
         var estimate = stats.Select((s, i) => coefficients[i] * s.Mean).Sum();
         var parts = stats.Select((s, i) => coefficients[i] * coefficients[i] * s.Variance / groups[i].Count).ToList();

@@ -14,5 +14,6 @@ public static class CodeIdentity
     public static string Current { get; } =
         typeof(CodeIdentity).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == MetadataKey)?.Value
         is { Length: 64 } hash ? hash
-        : throw new InvalidOperationException($"This build of harness lacks its {MetadataKey} assembly metadata (CodeIdentity.targets did not run).");
+        : throw new InvalidOperationException($"This build of harness lacks its {MetadataKey} assembly metadata " +
+            "(CodeIdentity.targets did not run).");
 }

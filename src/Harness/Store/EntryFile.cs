@@ -25,13 +25,17 @@ internal static class EntryFile
         {
             // FileInfo reads the link itself (lstat), never its target.
             var file = new FileInfo(path);
-            if (file.LinkTarget is { } target) return (null, $"is a symbolic link (to {target}), not an entry file; the run store never follows links");
+            if (file.LinkTarget is { } target) return (null,
+                $"is a symbolic link (to {target}), not an entry file; the run store never follows links");
             if (Directory.Exists(path)) return (null, "is a directory, not an entry file");
             if (!file.Exists) return (null, null);
             // A FIFO, a device or a socket has no size, and .NET cannot open one without blocking (no O_NONBLOCK): never opened.
             if (file.Length == 0) return (null, "is 0 bytes: empty, or not a regular file (a FIFO, a device or a socket); not opened");
-            if (file.Length > MaxBytes) return (null, $"is {file.Length} bytes, more than the {MaxBytes >> 20} MiB an entry may hold (a real one holds a few KB); not read");
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
+            if (file.Length > MaxBytes) return (null,
+                $"is {file.Length} bytes, more than the {MaxBytes >> 20} MiB an entry may hold (a real one holds a few KB); not read");
+            using var stream =
+                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                    4096, FileOptions.SequentialScan);
             // Bounded again: the file may have changed since it was measured (one byte more than measured tells).
             var buffer = new byte[file.Length + 1];
             var length = 0;

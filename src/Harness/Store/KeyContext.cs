@@ -9,7 +9,8 @@ namespace Harness.Store;
 /// (its JIT and math library compute the managed parts: initialisation, dropout masks, averages), the fingerprint fields
 /// the numerics profile compares (the profile among them), and the data files' hashes.
 /// </summary>
-public sealed record KeyContext(string Code, string Runtime, ComparableFingerprint Fingerprint, IReadOnlyList<(string File, string Sha256)> Data)
+public sealed record KeyContext(string Code, string Runtime, ComparableFingerprint Fingerprint,
+    IReadOnlyList<(string File, string Sha256)> Data)
 {
     /// <summary>This process's: the fingerprint in force (libtorch must have loaded) and the dataset runs read.</summary>
     public static KeyContext Current(ImageDataset dataset) => new(

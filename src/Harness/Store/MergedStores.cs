@@ -42,7 +42,8 @@ public sealed class MergedStores : IRunCache
                 if (unusable) continue; // named above, with its file
                 byRunId ??= IndexByRunId(stores);
                 problems.Add(byRunId.TryGetValue(run.RunId, out var others)
-                    ? $"{run.RunId}: stored only from an incomparable environment: {string.Join("; ", others.Select(o => $"{o.Path} differs in {Differences(key.Inputs, o.Inputs)}"))}"
+                    ? $"{run.RunId}: stored only from an incomparable environment: " +
+                        string.Join("; ", others.Select(o => $"{o.Path} differs in {Differences(key.Inputs, o.Inputs)}"))
                     : $"{run.RunId}: missing from every store ({string.Join(", ", stores.Select(s => s.Root))})");
                 continue;
             }
@@ -106,7 +107,8 @@ public sealed class MergedStores : IRunCache
             if (property.Value.ValueKind == JsonValueKind.Object)
                 names.AddRange(property.Value.EnumerateObject()
                     .Where(p => !other.TryGetProperty(p.Name, out var o) || o.GetRawText() != p.Value.GetRawText())
-                    .Select(p => $"{property.Name}.{p.Name} (here {p.Value.GetRawText()}, there {(other.TryGetProperty(p.Name, out var o) ? o.GetRawText() : "none")})"));
+                    .Select(p => $"{property.Name}.{p.Name} (here {p.Value.GetRawText()}, there " +
+                        $"{(other.TryGetProperty(p.Name, out var o) ? o.GetRawText() : "none")})"));
             else if (property.Value.GetRawText() != other.GetRawText())
                 names.Add($"{property.Name} (here {property.Value.GetRawText()}, there {other.GetRawText()})");
         }

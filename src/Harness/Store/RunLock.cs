@@ -142,7 +142,8 @@ public sealed class RunLock : IDisposable
         {
             var info = new FileInfo(path);
             // Never followed, never large: a lock is a few dozen bytes.
-            if (!info.Exists || info.LinkTarget is not null || info.Length > 4096) return (info.Exists ? "" : null, info.Exists ? info.LastWriteTimeUtc : default);
+            if (!info.Exists || info.LinkTarget is not null || info.Length > 4096) return (info.Exists ? "" : null, info.Exists
+                ? info.LastWriteTimeUtc : default);
             return (File.ReadAllText(path), info.LastWriteTimeUtc);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

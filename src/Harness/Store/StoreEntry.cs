@@ -11,7 +11,8 @@ namespace Harness.Store;
 /// key with different bits apart, and an entry whose result is not the run of its key.</summary>
 /// <param name="Inputs">The key's inputs, as <see cref="RunKey.Inputs"/> writes them (they hash to <paramref name="Key"/>).</param>
 /// <param name="Config">The result's own <c>config</c>, re-written deterministically.</param>
-public sealed record StoreEntry(string Key, string Inputs, string RunId, string Config, EnvironmentFingerprint Fingerprint, TrainingHistory History, double Seconds)
+public sealed record StoreEntry(string Key, string Inputs, string RunId, string Config, EnvironmentFingerprint Fingerprint,
+    TrainingHistory History, double Seconds)
 {
     /// <summary>The entry as the result of <paramref name="config"/>, whose key it is.</summary>
     public RunResult ToResult(RunConfig config) => new(config, Fingerprint, History, Seconds);
@@ -37,7 +38,10 @@ public sealed record StoreEntry(string Key, string Inputs, string RunId, string 
         return problems;
     }
 
-    /// <summary>Each field of the result's object <paramref name="name"/> that is not the inputs' (flat objects of strings and numbers).</summary>
+    /// <summary>
+    /// Each field of the result's object <paramref name="name"/> that is not the inputs' (flat objects of strings and
+    /// numbers).
+    /// </summary>
     private static IEnumerable<string> Differences(string name, JsonElement inputs, JsonElement result)
     {
         var fields = inputs.EnumerateObject().Select(p => p.Name).Union(result.EnumerateObject().Select(p => p.Name));

@@ -38,7 +38,9 @@ public static class StoreEntryJson
             var actual = RunKey.FromInputs(inputsText).Hash;
             if (actual != key) throw new InvalidDataException($"its inputs hash to {actual}, not to its key {key}");
 
-            var result = RunResultJson.Read(Property(root, "result"), fields => EnvironmentFingerprint.FromFields(fields, "result.fingerprint"), where: "result");
+            var result =
+                RunResultJson.Read(Property(root, "result"),
+                    fields => EnvironmentFingerprint.FromFields(fields, "result.fingerprint"), where: "result");
             return new StoreEntry(key, inputsText, result.RunId, result.Config, result.Fingerprint, result.History, result.Seconds!.Value);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
@@ -54,5 +56,6 @@ public static class StoreEntryJson
         element.TryGetProperty(name, out var value) ? value : throw new InvalidDataException($"'{name}' is missing");
 
     private static string Text(JsonElement element, string name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : throw new InvalidDataException($"'{name}' must be a string");
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString()!
+            : throw new InvalidDataException($"'{name}' must be a string");
 }

@@ -53,7 +53,8 @@ public sealed class StoredRuns(RunStore store, KeyContext context, TextWriter wa
             if (attempt.TookOverFrom is { } stale) Warn($"{path}: took over the stale lock of {stale}; training {config.RunId}");
             if (attempt.Taken is { } taken) return new Reservation(taken);
             if (_waiting.TryAdd(config.RunId, 0))
-                lock (warnings) warnings.WriteLine($"run store: {config.RunId} is being trained by {attempt.HeldBy} ({path}); using its result once stored");
+                lock (warnings) warnings.WriteLine($"run store: {config.RunId} is being trained by {attempt.HeldBy} ({path}); " +
+                    "using its result once stored");
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -10,7 +10,8 @@ namespace Harness.Training;
 public static class MemoryCheck
 {
     /// <summary>One line per problem (none when the runs fit), each naming the run, its settings and the sizes.</summary>
-    public static IReadOnlyList<string> Problems(IReadOnlyList<RunConfig> runs, int features, int classes, int workers, double? available = null)
+    public static IReadOnlyList<string> Problems(IReadOnlyList<RunConfig> runs, int features, int classes,
+        int workers, double? available = null)
     {
         if (runs.Count == 0) return [];
         var free = available ?? AvailableBytes();
@@ -34,7 +35,8 @@ public static class MemoryCheck
         {
             var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal));
             var parts = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return parts is [_, var kib, "kB"] && double.TryParse(kib, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value * 1024 : null;
+            return parts is [_, var kib, "kB"]
+                && double.TryParse(kib, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value * 1024 : null;
         }
         catch (IOException)
         {

@@ -28,7 +28,8 @@ public sealed class RunPool : IDisposable
 
     /// <param name="canTrain">False: every run must come from <paramref name="cache"/> (stores merged with --from), and a
     /// run it lacks is an error rather than a training; a <see cref="Rerun"/> still trains (<c>--verify</c> with --from).</param>
-    public RunPool(Func<RunConfig, DataSplit> data, int workers, Func<RunConfig, TrainingObserver>? observer = null, IRunCache? cache = null,
+    public RunPool(Func<RunConfig, DataSplit> data, int workers, Func<RunConfig,
+        TrainingObserver>? observer = null, IRunCache? cache = null,
         bool canTrain = true)
     {
         CanTrain = canTrain;
@@ -86,7 +87,10 @@ public sealed class RunPool : IDisposable
         lock (_runs) _runs[result.RunId] = Task.FromResult(result);
     }
 
-    /// <summary>All the runs' results, in the order given. Queued in <see cref="CostOrder"/>, so the last to finish is a short one.</summary>
+    /// <summary>
+    /// All the runs' results, in the order given. Queued in <see cref="CostOrder"/>, so the last to finish is a short
+    /// one.
+    /// </summary>
     public IReadOnlyList<RunResult> RunAll(IReadOnlyList<RunConfig> configs, Func<RunConfig, double> cost)
     {
         foreach (var config in CostOrder.LongestFirst(configs, cost)) Run(config);
@@ -116,7 +120,8 @@ public sealed class RunPool : IDisposable
     {
         var config = job.Config;
         if (_cache?.Find(config) is { } stored) return Replay(stored);
-        if (!CanTrain) throw new InvalidOperationException($"{config.RunId}: not in the stores being evaluated, and this process does not train.");
+        if (!CanTrain) throw new InvalidOperationException($"{config.RunId}: not in the stores being evaluated, and " +
+            "this process does not train.");
         IRunReservation? reservation = null;
         if (_cache is not null && (reservation = _cache.Reserve(config)) is null)
         {
@@ -138,7 +143,8 @@ public sealed class RunPool : IDisposable
     private RunResult Train(RunConfig config, IRunReservation? reservation)
     {
         var observer = _observer?.Invoke(config) ?? TrainingObserver.None;
-        var told = reservation is null ? observer : observer with { OnEpoch = e => { observer.OnEpoch?.Invoke(e); reservation.OnEpoch(); } };
+        var told = reservation is null ? observer
+            : observer with { OnEpoch = e => { observer.OnEpoch?.Invoke(e); reservation.OnEpoch(); } };
         return Trainer.Train(config, _data(config), told);
     }
 
@@ -152,7 +158,8 @@ public sealed class RunPool : IDisposable
     }
 
     /// <param name="Cached">From the cache if it has the run, and kept in it; false: a rerun.</param>
-    /// <param name="NotBefore">When a run another process was training may be looked for again (<see cref="Environment.TickCount64"/>).</param>
+    /// <param name="NotBefore">When a run another process was training may be looked for again (<see
+    /// cref="Environment.TickCount64"/>).</param>
     private sealed record Job(RunConfig Config, TaskCompletionSource<RunResult> Result, bool Cached, long NotBefore = 0);
 
     public void Dispose() => _workers.Dispose();

@@ -19,7 +19,8 @@ public sealed record OptimizerSettings(string Name, string Keras, IReadOnlyDicti
         new("sgd", "SGD(lr, momentum, nesterov)", Table(("learningRate", 0.01), ("momentum", 0), ("nesterov", 0))),
         new("rmsprop", "RMSprop(lr, rho, epsilon)", Table(("learningRate", 0.001), ("rho", 0.9), ("epsilon", 1e-7))),
         new("adagrad", "Adagrad(lr, epsilon)", Table(("learningRate", 0.01), ("epsilon", 1e-7))),
-        new("adam", "Adam(lr, beta_1, beta_2, epsilon)", Table(("learningRate", 0.001), ("beta1", 0.9), ("beta2", 0.999), ("epsilon", 1e-7))),
+        new("adam", "Adam(lr, beta_1, beta_2, epsilon)",
+            Table(("learningRate", 0.001), ("beta1", 0.9), ("beta2", 0.999), ("epsilon", 1e-7))),
     ];
 
     /// <summary>The optimizer called <paramref name="name"/>, ignoring case, or null.</summary>

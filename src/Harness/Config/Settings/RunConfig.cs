@@ -41,7 +41,8 @@ public sealed record RunConfig
     /// <summary>A hyperparameter's value for training: as set, else the optimizer's default.</summary>
     public double Hyperparameter(string name)
     {
-        var setting = RunSettings.Find(name) is { IsHyperparameter: true } s ? s : throw new ArgumentException($"'{name}' is not an optimizer hyperparameter.", nameof(name));
+        var setting = RunSettings.Find(name) is { IsHyperparameter: true } s ? s
+            : throw new ArgumentException($"'{name}' is not an optimizer hyperparameter.", nameof(name));
         // A value set for an optimizer that does not use it is a configuration error (Validate), never a silent input.
         if (setting.Default(this) is null) throw new InvalidOperationException($"Optimizer '{Optimizer}' does not use '{name}'.");
         return setting.Effective(this) switch
@@ -66,8 +67,10 @@ public sealed record RunConfig
             else if (setting.Parse(RunSetting.Format(value), out var error) is null)
                 errors.Add($"{setting.Name}: {error}");
         }
-        if (NTrain > trainingSetSize) errors.Add($"nTrain: expected at most the {trainingSetSize} training images the data has, found {NTrain}");
-        if (NValidation > validationSetSize) errors.Add($"nValidation: expected at most the {validationSetSize} test images the data has, found {NValidation}");
+        if (NTrain > trainingSetSize) errors.Add($"nTrain: expected at most the {trainingSetSize} training images " +
+            $"the data has, found {NTrain}");
+        if (NValidation > validationSetSize) errors.Add($"nValidation: expected at most the {validationSetSize} test images the " +
+            $"data has, found {NValidation}");
         return errors;
     }
 }

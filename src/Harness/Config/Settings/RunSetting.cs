@@ -54,7 +54,8 @@ public sealed class RunSetting
     public object? Effective(RunConfig run) => Get(run) ?? Default(run);
 
     /// <summary>Kebab case, for the command line: <c>learning-rate</c>.</summary>
-    public string OptionName => string.Concat(Name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+    public string OptionName =>
+        string.Concat(Name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>Parses text (configuration or command line) into this setting's value type, or says what was expected.</summary>
     public object? Parse(string text, out string? error)
@@ -63,7 +64,8 @@ public sealed class RunSetting
         object? value = Kind switch
         {
             SettingKind.Integer => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
-            SettingKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null,
+            SettingKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                && double.IsFinite(d) ? d : null,
             SettingKind.Boolean => bool.TryParse(text, out var b) ? b : null,
             _ => Choices.FirstOrDefault(c => c.Equals(text, StringComparison.OrdinalIgnoreCase)),
         };

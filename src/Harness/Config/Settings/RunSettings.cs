@@ -33,13 +33,15 @@ public static class RunSettings
         Get = r => r.NTrain, Set = (r, v) => r with { NTrain = (int)v }, Default = _ => 1000,
     };
 
-    public static readonly RunSetting NValidation = Integer("nValidation", "nval", "n_validation", "validation images: the first n of the test set",
+    public static readonly RunSetting NValidation =
+        Integer("nValidation", "nval", "n_validation", "validation images: the first n of the test set",
         r => r.NValidation, (r, v) => r with { NValidation = v }, 3000, AtLeast1, "an integer >= 1");
 
     public static readonly RunSetting Epochs = Integer("epochs", "epochs", "epochs", "passes over the training set",
         r => r.Epochs, (r, v) => r with { Epochs = v }, 18, AtLeast1, "an integer >= 1");
 
-    public static readonly RunSetting BatchSize = Integer("batchSize", "batch", "batch_size", "samples per update (and per validation batch)",
+    public static readonly RunSetting BatchSize =
+        Integer("batchSize", "batch", "batch_size", "samples per update (and per validation batch)",
         r => r.BatchSize, (r, v) => r with { BatchSize = v }, 128, AtLeast1, "an integer >= 1");
 
     public static readonly RunSetting Width = Integer("width", "width", "width", "units per hidden Dense layer",
@@ -91,13 +93,15 @@ public static class RunSettings
     public static readonly RunSetting Seed = new()
     {
         Name = "seed", Token = "seed", FileKey = "seed", Kind = SettingKind.Integer, IsAxis = false,
-        Description = "the run's seed: initialisation, shuffling and dropout streams", InRange = v => (int)v >= 0, Expected = "an integer >= 0",
+        Description = "the run's seed: initialisation, shuffling and dropout streams", InRange = v => (int)v >= 0,
+        Expected = "an integer >= 0",
         Get = r => r.Seed, Set = (r, v) => r with { Seed = (int)v }, Default = _ => 1,
     };
 
     /// <summary>In run-id order; the seed last, as ids end with it.</summary>
     public static readonly IReadOnlyList<RunSetting> All =
-        [Layers, Dropout, NTrain, NValidation, Epochs, BatchSize, Width, Optimizer, LearningRate, Momentum, Nesterov, Rho, Beta1, Beta2, Epsilon, Semantics, Seed];
+        [Layers, Dropout, NTrain, NValidation, Epochs, BatchSize, Width, Optimizer, LearningRate, Momentum, Nesterov, Rho, Beta1,
+            Beta2, Epsilon, Semantics, Seed];
 
     public static IReadOnlyList<RunSetting> Axes => All.Where(s => s.IsAxis).ToList();
 
@@ -147,7 +151,8 @@ public static class RunSettings
     private static RunSetting Integer(string name, string token, string fileKey, string description,
         Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set, int fallback, Func<object, bool> inRange, string expected) => new()
     {
-        Name = name, Token = token, FileKey = fileKey, Kind = SettingKind.Integer, Description = description, InRange = inRange, Expected = expected,
+        Name = name, Token = token, FileKey = fileKey, Kind = SettingKind.Integer, Description = description, InRange =
+            inRange, Expected = expected,
         Get = r => get(r), Set = (r, v) => set(r, (int)v), Default = _ => fallback,
     };
 

@@ -21,7 +21,8 @@ public sealed class KerasSgd : SlotOptimizer
     private readonly float _learningRate, _momentum;
     private readonly bool _nesterov;
 
-    /// <exception cref="ArgumentOutOfRangeException">A learning rate that is not finite and &gt; 0, or a momentum outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A learning rate that is not finite and &gt; 0, or a momentum
+    /// outside [0, 1].</exception>
     public KerasSgd(IEnumerable<Parameter> parameters, float learningRate, float momentum, bool nesterov)
         : base(parameters, slotCount: 1)
     {

@@ -10,17 +10,22 @@ namespace Harness.Training.Optimizers;
 /// </summary>
 public static class OptimizerCatalog
 {
-    private static readonly Dictionary<string, Func<IEnumerable<Parameter>, Func<string, double>, Semantics, IOptimizer>> Implementations = new()
+    private static readonly Dictionary<string, Func<IEnumerable<Parameter>, Func<string, double>, Semantics,
+        IOptimizer>> Implementations = new()
     {
-        ["sgd"] = (parameters, get, _) => new KerasSgd(parameters, (float)get("learningRate"), (float)get("momentum"), Flag(get("nesterov"), "nesterov")),
-        ["rmsprop"] = (parameters, get, _) => new KerasRmsprop(parameters, (float)get("learningRate"), (float)get("rho"), (float)get("epsilon")),
+        ["sgd"] = (parameters, get, _) =>
+            new KerasSgd(parameters, (float)get("learningRate"), (float)get("momentum"), Flag(get("nesterov"), "nesterov")),
+        ["rmsprop"] = (parameters, get, _) =>
+            new KerasRmsprop(parameters, (float)get("learningRate"), (float)get("rho"), (float)get("epsilon")),
         ["adagrad"] = (parameters, get, _) => new KerasAdagrad(parameters, (float)get("learningRate"), (float)get("epsilon")),
         ["adam"] = CreateAdam,
     };
 
     /// <summary>Every optimizer, in the order Keras's documentation lists them.</summary>
-    public static IReadOnlyList<OptimizerDefinition> All { get; } = [.. OptimizerSettings.All.Select(o => new OptimizerDefinition(o.Name, o.Keras, o.Defaults,
-        Implementations.TryGetValue(o.Name, out var create) ? create : throw new InvalidOperationException($"Optimizer '{o.Name}' has no implementation.")))];
+    public static IReadOnlyList<OptimizerDefinition> All { get; } =
+        [.. OptimizerSettings.All.Select(o => new OptimizerDefinition(o.Name, o.Keras, o.Defaults,
+        Implementations.TryGetValue(o.Name, out var create) ? create
+            : throw new InvalidOperationException($"Optimizer '{o.Name}' has no implementation.")))];
 
     /// <summary>The definition called <paramref name="name"/>, ignoring case, or null.</summary>
     public static OptimizerDefinition? Find(string name) =>
@@ -34,7 +39,8 @@ public static class OptimizerCatalog
     private static IOptimizer CreateAdam(IEnumerable<Parameter> parameters, Func<string, double> get, Semantics semantics) =>
         semantics switch
         {
-            Semantics.Keras => new KerasAdam(parameters, (float)get("learningRate"), (float)get("beta1"), (float)get("beta2"), (float)get("epsilon")),
+            Semantics.Keras =>
+                new KerasAdam(parameters, (float)get("learningRate"), (float)get("beta1"), (float)get("beta2"), (float)get("epsilon")),
             Semantics.PyTorch => new TorchAdam(parameters, get("learningRate"), get("beta1"), get("beta2"), get("epsilon")),
             _ => throw new ArgumentOutOfRangeException(nameof(semantics), semantics, "Unknown semantics."),
         };

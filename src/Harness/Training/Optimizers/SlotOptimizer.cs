@@ -28,7 +28,8 @@ public abstract class SlotOptimizer : IOptimizer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(slotCount);
         _parameters = parameters.ToArray();
         _slots = _parameters
-            .Select(p => Enumerable.Range(0, slotCount).Select(_ => GC.AllocateArray<float>(checked((int)p.numel()), pinned: true)).ToArray())
+            .Select(p =>
+                Enumerable.Range(0, slotCount).Select(_ => GC.AllocateArray<float>(checked((int)p.numel()), pinned: true)).ToArray())
             .ToArray();
         _slotAddresses = _slots.Select(slots => slots.Select(AddressOf).ToArray()).ToArray();
         SlotCount = slotCount;
