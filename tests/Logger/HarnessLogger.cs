@@ -31,7 +31,8 @@ public sealed class HarnessLogger : ITestLogger
 
     public HarnessLogger(TextWriter output) => _output = output;
 
-    public void Initialize(TestLoggerEvents events, string testRunDirectory) => events.TestRunMessage += (_, e) => Relay(e.Level, e.Message);
+    public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
+        events.TestRunMessage += (_, e) => Relay(e.Level, e.Message);
 
     /// <summary>Prints the message if it is the harness's.</summary>
     public void Relay(TestMessageLevel level, string? message)

@@ -10,6 +10,7 @@ public sealed class BaselineInventoryTests(string experiment)
         var session = Experiments.Of(experiment).Session;
         var orphans = session.Baselines.Orphans(session.Runs, session.Configurations);
         Assert.That(orphans, Is.Empty,
-            "Verified baselines with no matching run in the experiment (delete them, or restore the runs):\n  " + string.Join("\n  ", orphans));
+            "Verified baselines with no matching run in the experiment (delete them, or restore the runs):\n  " +
+                string.Join("\n  ", orphans));
     }
 }

@@ -24,9 +24,11 @@ public sealed class ClaimTests(string experiment)
         if (!outcome.Evaluated)
             Assert.Inconclusive($"Not evaluated: {outcome.Headline}");
         if (!outcome.Holds)
-            Assert.Fail($"Registered {outcome.Claim.Registration.Verdict} ({outcome.Claim.Registration.Provenance}; {outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{outcome.Evidence}");
+            Assert.Fail($"Registered {outcome.Claim.Registration.Verdict} ({outcome.Claim.Registration.Provenance}; " +
+                $"{outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{outcome.Evidence}");
         if (!outcome.AsRegistered)
-            Assert.Inconclusive($"Not the snapshot's seed count: {ClaimText.OnOtherSeeds(outcome)} than the snapshot, without contradicting it: {outcome.Headline}");
+            Assert.Inconclusive($"Not the snapshot's seed count: {ClaimText.OnOtherSeeds(outcome)} than the snapshot, without " +
+                $"contradicting it: {outcome.Headline}");
         Assert.Pass(outcome.Headline);
     }
 }

@@ -45,8 +45,10 @@ public sealed class CrossCpuTests
             Assert.That(amd.Field("cpu_vendor"), Is.EqualTo("AuthenticAMD"), "the emulator presented an AMD CPU");
             Assert.That(amd.Field("mkl_cpu_type"), Is.EqualTo(intel.Field("mkl_cpu_type")),
                 "with the vendor override, MKL classes the AMD CPU as it does the Intel one");
-            Assert.That(intel.History.SameAs(host.History), Is.True, "emulated Intel against this host:\n" + HistoryDiff.Table(host.History, intel.History));
-            Assert.That(amd.History.SameAs(host.History), Is.True, "emulated AMD against this host:\n" + HistoryDiff.Table(host.History, amd.History));
+            Assert.That(intel.History.SameAs(host.History), Is.True, "emulated Intel against this host:\n" +
+                HistoryDiff.Table(host.History, intel.History));
+            Assert.That(amd.History.SameAs(host.History), Is.True, "emulated AMD against this host:\n" +
+                HistoryDiff.Table(host.History, amd.History));
         });
         Assert.Pass($"Identical bits on this host ({host.Field("cpu_model")}), {intel.Field("cpu_model")} and {amd.Field("cpu_model")}: " +
                     $"final val_loss {RunResultJson.Format(host.History.ValLoss[^1])}.");

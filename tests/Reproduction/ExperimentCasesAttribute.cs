@@ -38,14 +38,17 @@ public sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttribu
         IEnumerable<(object Case, string Name)> cases = kind switch
         {
             ExperimentCase.Runs => ExperimentGrid.Runs(folder.Experiment).Select(r => ((object)r, $"{method.Name}({r.RunId})")),
-            ExperimentCase.Configurations => ExperimentGrid.Configurations(folder.Experiment).Select(c => ((object)c, $"{method.Name}({c.Id})")),
-            ExperimentCase.Claims => folder.Claims.All.Select(c => ((object)c, $"{c.Statement} — registered {c.Registration.Verdict} [{c.Id}]")),
+            ExperimentCase.Configurations => ExperimentGrid.Configurations(folder.Experiment)
+                .Select(c => ((object)c, $"{method.Name}({c.Id})")),
+            ExperimentCase.Claims =>
+                folder.Claims.All.Select(c => ((object)c, $"{c.Statement} — registered {c.Registration.Verdict} [{c.Id}]")),
             _ => folder.Published.Select(p => ((object)p, $"{method.Name}({p.ConfigurationId})")),
         };
         foreach (var (item, name) in cases)
         {
             var parameters = new TestCaseParameters([item]) { TestName = name };
-            if (kind is ExperimentCase.Claims or ExperimentCase.PublishedConfigurations) parameters.Properties.Add(PropertyNames.Category, "Claims");
+            if (kind is ExperimentCase.Claims or ExperimentCase.PublishedConfigurations) parameters.Properties.Add(PropertyNames.Category,
+                "Claims");
             if (item is Harness.Claims.Claim claim) parameters.Properties.Add(ClaimProperty, claim.Id);
             yield return _builder.BuildTestMethod(method, suite, parameters);
         }

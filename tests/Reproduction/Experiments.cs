@@ -22,7 +22,8 @@ internal static class Experiments
     /// <summary>Names of shipped experiments, then the paths in <see cref="Variable"/>.</summary>
     public static IReadOnlyList<string> NamesOrPaths() =>
         [.. ExperimentFolder.Shipped(),
-         .. (Environment.GetEnvironmentVariable(Variable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+         .. (Environment.GetEnvironmentVariable(Variable) ?? "")
+             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>One fixture per experiment, in its own category (its name), so <c>--filter TestCategory=&lt;name&gt;</c> selects it.
     /// An experiment whose files do not load is a fixture that cannot run, with the errors as its reason: it fails the run
@@ -57,15 +58,17 @@ internal static class Experiments
     }
 
     /// <summary>The experiment's files alone, for test discovery: no data, no training, no TorchSharp.</summary>
-    public static ExperimentFolder Folder(string nameOrPath) => Folders.GetOrAdd(nameOrPath, key => new Lazy<ExperimentFolder>(() => ExperimentFolder.Open(key))).Value;
+    public static ExperimentFolder Folder(string nameOrPath) =>
+        Folders.GetOrAdd(nameOrPath, key => new Lazy<ExperimentFolder>(() => ExperimentFolder.Open(key))).Value;
 
     /// <summary>The experiment as this test run sees it: its session, opened by the first test that needs it.</summary>
     public static TestedExperiment Of(string nameOrPath) => Tested.GetOrAdd(nameOrPath, key => new Lazy<TestedExperiment>(() =>
     {
         var folder = Folder(key);
         if (Harness.Native.TorchRuntime.Profile is { } inForce && inForce != folder.Experiment.Numerics)
-            Assert.Ignore($"{folder.Experiment.Name} asks for the '{folder.Experiment.Numerics.Name}' numerics profile, but this test process runs " +
-                          $"'{inForce.Name}' (a profile is fixed once libtorch loads). Run it alone: dotnet test --filter TestCategory={folder.Experiment.Name}");
+            Assert.Ignore($"{folder.Experiment.Name} asks for the '{folder.Experiment.Numerics.Name}' numerics " +
+                          $"profile, but this test process runs '{inForce.Name}' (a profile is fixed once libtorch loads). Run it alone: " +
+                          $"dotnet test --filter TestCategory={folder.Experiment.Name}");
         // The user's run store (HARNESS_STORE, HARNESS_NO_STORE=1 to bypass), as `reproduce` uses it: a run trains once per machine.
         var runs = Harness.Store.StoreLocation.FromEnvironment() is { } store ? new Harness.Store.RunStore(store) : null;
         return new TestedExperiment(folder, runs);
@@ -73,5 +76,6 @@ internal static class Experiments
 
     /// <summary>Every experiment a test of this run has opened, in the order of <see cref="NamesOrPaths"/>.</summary>
     public static IReadOnlyList<TestedExperiment> Opened() =>
-        [.. NamesOrPaths().Select(n => Tested.TryGetValue(n, out var tested) && tested.IsValueCreated ? tested.Value : null).OfType<TestedExperiment>()];
+        [.. NamesOrPaths()
+            .Select(n => Tested.TryGetValue(n, out var tested) && tested.IsValueCreated ? tested.Value : null).OfType<TestedExperiment>()];
 }

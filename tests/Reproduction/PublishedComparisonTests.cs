@@ -22,7 +22,8 @@ public sealed class PublishedComparisonTests(string experiment)
         var flagged = judged.Where(m => m.Outlier).Select(m => m.Metric).Order().ToList();
         var expected = registered.Where(o => judged.Any(m => m.Metric == o.Metric)).Select(o => o.Metric).Order().ToList();
         Assert.That(flagged, Is.EqualTo(expected),
-            $"Outliers found ({string.Join(", ", flagged)}) differ from those registered in claims.json ({string.Join(", ", expected)}).\n{report}");
+            $"Outliers found ({string.Join(", ", flagged)}) differ from those registered in claims.json " +
+            $"({string.Join(", ", expected)}).\n{report}");
         Assert.Pass(report);
     }
 }

@@ -16,14 +16,16 @@ public sealed class ReportTests(string experiment)
         var report = Experiments.Of(experiment).Report;
 
         Assert.That(report.Failures, Is.Empty);
-        foreach (var file in report.Files.Where(f => !f.Contains($"{Path.DirectorySeparatorChar}{RunFiles.Folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        foreach (var file in report.Files.Where(f =>
+            !f.Contains($"{Path.DirectorySeparatorChar}{RunFiles.Folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
             TestContext.AddTestAttachment(file, Path.GetFileName(file));
         var markdown = File.ReadAllText(Path.Combine(report.Directory, MarkdownReport.FileName));
         Assert.That(markdown, Does.Contain("## Figures"));
         foreach (var figure in Figures.Plan(report.Results))
         {
             Assert.That(markdown, Does.Contain($"{Figures.Folder}/{figure.File}"));
-            Assert.That(new FileInfo(Path.Combine(report.Directory, Figures.Folder, figure.File)).Length, Is.GreaterThan(10_000), $"{figure.File} is a real image");
+            Assert.That(new FileInfo(Path.Combine(report.Directory, Figures.Folder, figure.File)).Length, Is.GreaterThan(10_000),
+                $"{figure.File} is a real image");
         }
         Assert.Pass($"Wrote {report.Directory}: {report.Files.Count} files. {report.Results.Headline}; see {HtmlReport.FileName}.");
     }
@@ -40,6 +42,7 @@ public sealed class ReportTests(string experiment)
             report.Results.Claims.Select(c => c.Claim.Statement), Figures.Plan(report.Results).Select(f => f.File));
 
         Assert.That(problems, Is.Empty, $"{page}, opened in {Browser.Find()}:\n  " + string.Join("\n  ", problems));
-        Assert.Pass($"{page}: {report.Results.Claims.Count} claims and {Figures.Plan(report.Results).Count} figures, each loaded, in {Browser.Find()}.");
+        Assert.Pass($"{page}: {report.Results.Claims.Count} claims and {Figures.Plan(report.Results).Count} figures, each " +
+            $"loaded, in {Browser.Find()}.");
     }
 }

@@ -39,7 +39,8 @@ internal sealed class TestedExperiment : IDisposable
         _heartbeat = new ProgressHeartbeat(tracker, Session.Experiment.Name, line => progress.WriteLine(HarnessLogger.Marker + line));
         _report = new Lazy<WrittenReport>(() =>
         {
-            var directory = Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts", "test-report", Session.Experiment.Name);
+            var directory =
+                Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts", "test-report", Session.Experiment.Name);
             var results = Reproducer.Reproduce(Session);
             var (written, failures) = ReportWriters.Default.Write(results, directory);
             return new WrittenReport(results, directory, written, failures);
@@ -47,17 +48,20 @@ internal sealed class TestedExperiment : IDisposable
     }
 
     /// <summary>A reproduction's report as written: what it found, where, the files, and any writer's failure.</summary>
-    public sealed record WrittenReport(ExperimentResults Results, string Directory, IReadOnlyList<string> Files, IReadOnlyList<string> Failures);
+    public sealed record WrittenReport(ExperimentResults Results, string Directory, IReadOnlyList<string> Files,
+        IReadOnlyList<string> Failures);
 
     public ExperimentSession Session { get; }
 
     public ExactCheck VerifyExact(RunConfig run) => _exact[run.RunId] = Session.Exact.Verify(run);
 
-    public EnsembleCheck VerifyEnsemble(ConfigurationRuns configuration) => _ensemble[configuration.Id] = Session.Ensemble.Verify(configuration);
+    public EnsembleCheck VerifyEnsemble(ConfigurationRuns configuration) => _ensemble[configuration.Id] =
+        Session.Ensemble.Verify(configuration);
 
     public ClaimOutcome EvaluateClaim(Claim claim) => _claims[claim.Id] = Session.Judge.Evaluate(claim);
 
-    public PublishedComparison ComparePublished(PublishedRun published) => _published[published.ConfigurationId] = Session.PublishedRuns.Compare(published);
+    public PublishedComparison ComparePublished(PublishedRun published) => _published[published.ConfigurationId] =
+        Session.PublishedRuns.Compare(published);
 
     /// <summary>
     /// The whole reproduction, as <c>reproduce</c> writes it, under <c>artifacts/test-report/&lt;experiment&gt;/</c> (which CI

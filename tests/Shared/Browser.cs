@@ -32,8 +32,10 @@ internal static class Browser
         if (Find() is not null) return;
         var chosen = Environment.GetEnvironmentVariable(Variable);
         Assert.Inconclusive(chosen is { Length: > 0 }
-            ? $"Not run: no Chromium at {Variable}={chosen}, so the page cannot be opened in a browser. Point {Variable} at one, or unset it, then run again."
-            : $"Not run: no Chromium-family browser ({string.Join(", ", Candidates)}) on PATH, so the page cannot be opened in a browser. Install it ({Install}), then run again.");
+            ? $"Not run: no Chromium at {Variable}={chosen}, so the page cannot be opened in a browser. Point {Variable} at one, " +
+                "or unset it, then run again."
+            : $"Not run: no Chromium-family browser ({string.Join(", ", Candidates)}) on PATH, so the page cannot be opened in a " +
+                $"browser. Install it ({Install}), then run again.");
     }
 
     /// <summary>Opens <paramref name="htmlPath"/> headless and returns the DOM as it stands after the load event.</summary>
@@ -53,7 +55,8 @@ internal static class Browser
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", "--dump-dom", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri,
+                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", "--dump-dom",
+                new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri,
             })
                 start.ArgumentList.Add(argument);
 
@@ -64,10 +67,12 @@ internal static class Browser
             {
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit();
-                Assert.Fail($"{browser} did not finish loading {htmlPath} within {Timeout.TotalSeconds:0} s; killed. Output:\n{stdout.Result}\n{stderr.Result}");
+                Assert.Fail($"{browser} did not finish loading {htmlPath} within {Timeout.TotalSeconds:0} s; killed. " +
+                    $"Output:\n{stdout.Result}\n{stderr.Result}");
             }
             if (process.ExitCode != 0 || stdout.Result.Length == 0)
-                Assert.Fail($"{browser} exited with {process.ExitCode} on {htmlPath} and dumped {stdout.Result.Length} characters. Error output:\n{stderr.Result}");
+                Assert.Fail($"{browser} exited with {process.ExitCode} on {htmlPath} and dumped {stdout.Result.Length} characters. " +
+                    $"Error output:\n{stderr.Result}");
             return stdout.Result;
         }
         finally

@@ -26,7 +26,8 @@ internal static class Emulator
     public static void RequireOrSkip()
     {
         if (HarnessProcess.FindOnPath(Program) is null)
-            Assert.Inconclusive($"Not run: {Program} is not installed, so no other CPU can be emulated. Install it ({Install}), then run again.");
+            Assert.Inconclusive($"Not run: {Program} is not installed, so no other CPU can be emulated. Install it " +
+                $"({Install}), then run again.");
     }
 
     /// <summary>The harness under the emulated <paramref name="cpu"/>.</summary>
@@ -40,7 +41,8 @@ internal static class Emulator
         for (var attempt = 1; ; attempt++)
         {
             var (exitCode, output) = HarnessProcess.Run(merged, Command(cpu), args);
-            if (!output.Contains("uncaught target signal", StringComparison.Ordinal) || attempt == Attempts) return (exitCode, Quiet(output));
+            if (!output.Contains("uncaught target signal", StringComparison.Ordinal)
+                || attempt == Attempts) return (exitCode, Quiet(output));
             TestContext.Out.WriteLine($"{Program} -cpu {cpu} crashed (attempt {attempt} of {Attempts}); running again.");
         }
     }

@@ -12,7 +12,8 @@ internal static class HarnessProcess
         Run(environment, emulator: [], args);
 
     /// <param name="emulator">A command line to run the process under, e.g. <c>qemu-x86_64 -cpu Haswell</c>; empty for none.</param>
-    public static (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> emulator, params string[] args)
+    public static (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string?> environment,
+        IReadOnlyList<string> emulator, params string[] args)
     {
         using var process = Start(environment, emulator, args);
         var stderr = process.StandardError.ReadToEndAsync();
@@ -25,7 +26,8 @@ internal static class HarnessProcess
     public static Process Start(IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> emulator, params string[] args)
     {
         // Under an emulator the host program must be named by path: the emulator does not search PATH.
-        string[] command = [.. emulator, emulator.Count > 0 ? DotnetPath() : "dotnet", Path.Combine(AppContext.BaseDirectory, "harness.dll"), .. args];
+        string[] command =
+            [.. emulator, emulator.Count > 0 ? DotnetPath() : "dotnet", Path.Combine(AppContext.BaseDirectory, "harness.dll"), .. args];
         var start = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,
@@ -33,7 +35,8 @@ internal static class HarnessProcess
         };
         // Child processes never share the user's run store, where another test's runs would stand in for training: a test
         // that wants a store names one (HARNESS_STORE or --store).
-        if (!environment.ContainsKey(Harness.Store.StoreLocation.Variable)) start.Environment[Harness.Store.StoreLocation.DisableVariable] = "1";
+        if (!environment.ContainsKey(Harness.Store.StoreLocation.Variable)) start.Environment[Harness.Store.StoreLocation.DisableVariable] =
+            "1";
         foreach (var (name, value) in environment)
             if (value is null) start.Environment.Remove(name);
             else start.Environment[name] = value;

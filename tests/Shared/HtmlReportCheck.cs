@@ -26,7 +26,8 @@ internal static partial class HtmlReportCheck
             if (image is null)
                 problems.Add($"figure {file}: no image in the page");
             else if (image.GetValueOrDefault("data-loaded") is not "true")
-                problems.Add($"figure {file}: the image did not load (data-loaded={image.GetValueOrDefault("data-loaded") ?? "absent: the page's load script did not run"})");
+                problems.Add($"figure {file}: the image did not load " +
+                    $"(data-loaded={image.GetValueOrDefault("data-loaded") ?? "absent: the page's load script did not run"})");
         }
         return problems;
     }
@@ -38,7 +39,8 @@ internal static partial class HtmlReportCheck
     private static string Collapse(string text) => Space().Replace(text, " ").Trim();
 
     private static Dictionary<string, string> Attributes(string tag) =>
-        Attribute().Matches(tag).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value), StringComparer.OrdinalIgnoreCase);
+        Attribute().Matches(tag)
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value), StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"<(script|style)\b.*?</\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptOrStyle();

@@ -46,12 +46,14 @@ internal sealed class TinyExperiment : IDisposable
     {
         var environment = new Dictionary<string, string?> { ["HARNESS_ACCEPT"] = accept, ["CI"] = null };
         if (Store is not null) environment[Harness.Store.StoreLocation.Variable] = Store;
-        return emulatedCpu is null ? HarnessProcess.Run(environment, Arguments(options)) : Emulator.Run(emulatedCpu, environment, Arguments(options));
+        return emulatedCpu is null ? HarnessProcess.Run(environment, Arguments(options))
+            : Emulator.Run(emulatedCpu, environment, Arguments(options));
     }
 
     /// <summary>The command line of <see cref="Reproduce"/>, after <c>harness</c>.</summary>
     public string[] Arguments(params string[] options) =>
-        ["reproduce", "--experiment", ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir", DataDirectory, "--out", Out, .. options];
+        ["reproduce", "--experiment", ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir",
+            DataDirectory, "--out", Out, .. options];
 
     /// <summary>The files a reproduction promises to write byte-identically.</summary>
     public Dictionary<string, byte[]> Outputs() =>
