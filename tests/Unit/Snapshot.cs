@@ -5,7 +5,8 @@ namespace Harness.Tests.Unit;
 
 /// <summary>
 /// Verify's conventions without Verify (not in the registry here): the expected text is committed beside the test as
-/// <c>&lt;Type&gt;.&lt;name&gt;.verified.&lt;ext&gt;</c>; a mismatch or a missing file writes <c>.received.&lt;ext&gt;</c> beside it and fails.
+/// <c>&lt;Type&gt;.&lt;name&gt;.verified.&lt;ext&gt;</c>; a mismatch or a missing file writes
+/// <c>.received.&lt;ext&gt;</c> beside it and fails.
 /// Accept by renaming received to verified after reading the difference.
 /// </summary>
 internal static class Snapshot

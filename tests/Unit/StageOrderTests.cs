@@ -30,7 +30,8 @@ public sealed partial class StageOrderTests
     }
 
     /// <summary>Each use of a folder not before the file's own: "Config/X.cs uses Training".</summary>
-    public static IReadOnlyList<string> BackEdges(IReadOnlyList<IReadOnlyList<string>> order, IEnumerable<(string Folder, string File, string Text)> files)
+    public static IReadOnlyList<string> BackEdges(IReadOnlyList<IReadOnlyList<string>> order,
+        IEnumerable<(string Folder, string File, string Text)> files)
     {
         var rank = order.SelectMany((folders, i) => folders.Select(f => (f, i))).ToDictionary(p => p.f, p => p.i);
         var edges = new List<string>();
@@ -57,7 +58,8 @@ public sealed partial class StageOrderTests
     [Test]
     public void No_folder_uses_a_later_one()
     {
-        var files = Folders().SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Source, folder), "*.cs", SearchOption.AllDirectories)
+        var files = Folders()
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Source, folder), "*.cs", SearchOption.AllDirectories)
             .Select(file => (folder, Path.GetRelativePath(Source, file), File.ReadAllText(file))));
 
         Assert.That(BackEdges(ReadmeOrder(), files), Is.Empty, "a folder uses one after it in README.md's order");
@@ -75,6 +77,7 @@ public sealed partial class StageOrderTests
             ("Report", "Report/D.cs", "using Harness.Config; // Training.X in a comment\nvar s = \"Training.Y in a string\";"),
         ];
 
-        Assert.That(BackEdges(order, files), Is.EqualTo(new[] { "Config/A.cs uses Training", "Config/B.cs uses Report", "Training/C.cs uses Report" }));
+        Assert.That(BackEdges(order, files),
+            Is.EqualTo(new[] { "Config/A.cs uses Training", "Config/B.cs uses Report", "Training/C.cs uses Report" }));
     }
 }

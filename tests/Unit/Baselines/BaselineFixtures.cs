@@ -39,7 +39,8 @@ internal sealed class BaselineFixtures : IDisposable
 
     public BaselineFolder Baselines(bool accept = false, bool ci = false) => new(Directory, new BaselinePolicy(accept && !ci, ci));
 
-    public static RunResult Result(int seed = 1, EnvironmentFingerprint? fingerprint = null, double shift = 0, int epochs = 4, double learningRate = 0.001)
+    public static RunResult Result(int seed = 1, EnvironmentFingerprint? fingerprint = null, double shift = 0,
+        int epochs = 4, double learningRate = 0.001)
     {
         ImmutableArray<double> Series(double start, double step) =>
             [.. Enumerable.Range(0, epochs).Select(e => start + step * e + shift + seed * 1e-3)];

@@ -26,7 +26,8 @@ public sealed class EnsembleTierOnMnistTests
     {
         var split = ImageDataset.Load(DataLocator.Locate(null, MnistFiles.All)).FirstN(config.NTrain, config.NValidation);
         var results = new ConcurrentBag<RunResult>();
-        WorkerPool.Run(seeds.Select(s => config with { Seed = s }).ToList(), _ => 1, c => results.Add(Trainer.Train(c, split)), WorkerPool.DefaultWorkers);
+        WorkerPool.Run(seeds.Select(s => config with { Seed = s }).ToList(), _ => 1,
+            c => results.Add(Trainer.Train(c, split)), WorkerPool.DefaultWorkers);
         return EnsembleEntry.From(Small.ConfigurationId, results.ToList());
     }
 
@@ -57,7 +58,8 @@ public sealed class EnsembleTierOnMnistTests
     {
         var here = EnvironmentFingerprint.Current();
         Tier(accept: true).Verify(Train(Small, Enumerable.Range(1, 8)), here.Comparable());
-        var elsewhere = here with { Numerics = NumericsProfile.Native.Name, MklCbwr = "AUTO,STRICT", MklVendorOverride = EnvironmentFingerprint.Off };
+        var elsewhere =
+            here with { Numerics = NumericsProfile.Native.Name, MklCbwr = "AUTO,STRICT", MklVendorOverride = EnvironmentFingerprint.Off };
 
         var split = ImageDataset.Load(DataLocator.Locate(null, MnistFiles.All)).FirstN(Small.NTrain, Small.NValidation);
         var run = Trainer.Train(Small with { Seed = 1 }, split);

@@ -30,7 +30,8 @@ public sealed class EnsembleTierTests
     {
         var outcome = Tier().Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());
         Assert.That(outcome.Verdict, Is.EqualTo(EnsembleVerdict.Missing));
-        Assert.That(EnsembleBaseline.Read(_files.Baselines().ReceivedPath("ensemble")).Find(Id)!.Seeds, Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
+        Assert.That(EnsembleBaseline.Read(_files.Baselines().ReceivedPath("ensemble")).Find(Id)!.Seeds,
+            Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
     }
 
     [Test]

@@ -77,7 +77,8 @@ public sealed class ExactTierTests
 
         Assert.That(outcome.Verdict, Is.EqualTo(ExactVerdict.Nondeterministic));
         Assert.That(File.Exists(_files.Baselines().VerifiedPath(first.RunId)), Is.False);
-        Assert.That(ExactTier.Verify(first, _files.Baselines(accept: true), retrain: () => first).Verdict, Is.EqualTo(ExactVerdict.Accepted));
+        Assert.That(ExactTier.Verify(first, _files.Baselines(accept: true), retrain: () => first).Verdict,
+            Is.EqualTo(ExactVerdict.Accepted));
     }
 
     [Test]
@@ -159,11 +160,14 @@ public sealed class ExactTierTests
     {
         Verify(BaselineFixtures.Result());
 
-        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu), _files.Baselines()).Verdict, Is.EqualTo(ExactVerdict.Match));
-        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu, shift: 1e-9), _files.Baselines()).Verdict,
+        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu), _files.Baselines()).Verdict,
+            Is.EqualTo(ExactVerdict.Match));
+        Assert.That(ExactTier.Verify(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu, shift: 1e-9), _files.Baselines())
+            .Verdict,
             Is.EqualTo(ExactVerdict.Regression), "compared, so a difference fails");
         Assert.That(ExactBaseline.Serialize(BaselineFixtures.Result(fingerprint: BaselineFixtures.OtherCpu)),
-            Is.EqualTo(ExactBaseline.Serialize(BaselineFixtures.Result())), "a baseline's bytes do not depend on the machine that accepted it");
+            Is.EqualTo(ExactBaseline.Serialize(BaselineFixtures.Result())), "a baseline's bytes do not depend on " +
+                "the machine that accepted it");
     }
 
     [Test]
@@ -195,7 +199,8 @@ public sealed class ExactTierTests
     }
 
     [TestCase("{ not json", "invalid JSON")]
-    [TestCase("""{"runId":"layers-3_dropout-0.2_n-1000_epochs-4_seed-1","fingerprint":{},"history":{}}""", "fingerprint is missing 'numerics'")]
+    [TestCase("""{"runId":"layers-3_dropout-0.2_n-1000_epochs-4_seed-1","fingerprint":{},"history":{}}""",
+        "fingerprint is missing 'numerics'")]
     public void A_broken_baseline_fails_naming_the_file_and_the_problem(string content, string problem)
     {
         var result = BaselineFixtures.Result();
@@ -207,7 +212,8 @@ public sealed class ExactTierTests
 
     [TestCase("\"val_acc\": [", "\"val_acc_renamed\": [", "history is missing metric 'val_acc'")]
     [TestCase("\"numerics\": \"portable\"", "\"numerics\": \"fast\"", "fingerprint.numerics is 'fast', expected portable or native")]
-    [TestCase("\"mkl\": ", "\"cpu_model\": \"Xeon\", \"mkl\": ", "fingerprint has 'cpu_model', which the 'portable' profile does not compare")]
+    [TestCase("\"mkl\": ", "\"cpu_model\": \"Xeon\", \"mkl\": ",
+        "fingerprint has 'cpu_model', which the 'portable' profile does not compare")]
     [TestCase("\"mkl_cbwr\": ", "\"mkl_cbwr_\": ", "fingerprint is missing 'mkl_cbwr'")]
     public void A_hand_edited_baseline_fails_naming_the_file_and_the_problem(string find, string replace, string problem)
     {

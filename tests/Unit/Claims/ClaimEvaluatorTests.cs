@@ -26,7 +26,8 @@ public sealed class ClaimEvaluatorTests
 
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported));
         // Every seed perfectly ordered: ρ = 1 within each, with no spread to make an interval of; the test decides.
-        Assert.That(outcome.Headline, Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) within seeds = 1.00 (no interval: the data show no spread), " +
+        Assert.That(outcome.Headline,
+            Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) within seeds = 1.00 (no interval: the data show no spread), " +
             "permutation within 10 seeds (Monte Carlo), p = 0.0002; 10 seeds, α = 0.05, 95% interval."));
         Assert.That(outcome.Evidence, Does.Contain("| layers=9 | 10 |"));
     }
@@ -49,7 +50,9 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void A_weak_trend_is_inconclusive_with_a_seed_estimate()
     {
-        var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), Grid((l, s) => 0.005 * l + 0.2 * SyntheticRuns.Jitter(s, l), seeds: 6));
+        var outcome =
+            ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(),
+                Grid((l, s) => 0.005 * l + 0.2 * SyntheticRuns.Jitter(s, l), seeds: 6));
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), outcome.Headline);
         Assert.That(outcome.Parts[0].SeedsSuggested, Is.GreaterThan(6));
         Assert.That(outcome.Headline, Does.Contain($"about {outcome.Parts[0].SeedsSuggested} seeds per group might decide it"));
@@ -66,7 +69,8 @@ public sealed class ClaimEvaluatorTests
         }).ToList();
         ClaimPart Part(bool paired) => new("", ComparisonTest.Probability, ClaimedSide.Less, paired,
             A: SyntheticRuns.Filter(5, 0.2, 1000), B: SyntheticRuns.Filter(5, 0, 1000));
-        Claim Claim(bool paired) => new("dropout", "dropout lowers the gap", "", "gap", [Part(paired)], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
+        Claim Claim(bool paired) =>
+            new("dropout", "dropout lowers the gap", "", "gap", [Part(paired)], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
         var paired = ClaimEvaluator.Evaluate(Claim(paired: true), Settings(), runs);
         var unpaired = ClaimEvaluator.Evaluate(Claim(paired: false), Settings(), runs);
@@ -83,11 +87,16 @@ public sealed class ClaimEvaluatorTests
         var runs = new List<RunResult>();
         foreach (var (n, slope) in new[] { (1000, 0.05), (6000, 0.01) })
             foreach (var l in new[] { 1, 9 })
-                runs.AddRange(Enumerable.Range(1, 5).Select(s => SyntheticRuns.WithGap(l, 0, n, s, slope * l + 0.01 * SyntheticRuns.Noise(s, l))));
+                runs.AddRange(Enumerable.Range(1, 5)
+                    .Select(s => SyntheticRuns.WithGap(l, 0, n, s, slope * l + 0.01 * SyntheticRuns.Noise(s, l))));
         var part = new ClaimPart("", ComparisonTest.Contrast, ClaimedSide.Less, false,
-            A: SyntheticRuns.Filter(9, 0, 6000), B: SyntheticRuns.Filter(1, 0, 6000), C: SyntheticRuns.Filter(9, 0, 1000), D: SyntheticRuns.Filter(1, 0, 1000));
+            A: SyntheticRuns.Filter(9, 0, 6000), B: SyntheticRuns.Filter(1, 0, 6000), C: SyntheticRuns.Filter(9, 0, 1000),
+            D: SyntheticRuns.Filter(1, 0, 1000));
 
-        var outcome = ClaimEvaluator.Evaluate(new Claim("c", "depth matters less with more data", "", "gap", [part], SyntheticRuns.Registered(ClaimVerdict.Supported), ""), Settings(), runs);
+        var outcome =
+            ClaimEvaluator.Evaluate(
+                new Claim("c", "depth matters less with more data", "", "gap", [part],
+                    SyntheticRuns.Registered(ClaimVerdict.Supported), ""), Settings(), runs);
 
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported), outcome.Headline);
         Assert.That(outcome.Parts[0].Effect.Point, Is.EqualTo(8 * 0.01 - 8 * 0.05).Within(0.01));
@@ -97,8 +106,11 @@ public sealed class ClaimEvaluatorTests
     public void The_bootstrap_is_reproducible_and_follows_its_seed()
     {
         var runs = Grid((l, s) => 0.01 * l + 0.3 * SyntheticRuns.Jitter(s, l));
-        var claim = new Claim("deeper", "deeper nets overfit more", "", "gap", [new ClaimPart("", ComparisonTest.Probability, ClaimedSide.Greater, false,
-            A: SyntheticRuns.Filter(9, 0, 1000), B: SyntheticRuns.Filter(1, 0, 1000))], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
+        var claim =
+            new Claim("deeper", "deeper nets overfit more", "", "gap",
+                [new ClaimPart("", ComparisonTest.Probability, ClaimedSide.Greater, false,
+            A: SyntheticRuns.Filter(9, 0, 1000), B: SyntheticRuns.Filter(1, 0, 1000))],
+                SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
         var first = ClaimEvaluator.Evaluate(claim, Settings(seed: 7), runs).Parts[0].Effect;
         var again = ClaimEvaluator.Evaluate(claim, Settings(seed: 7), runs).Parts[0].Effect;
@@ -115,7 +127,9 @@ public sealed class ClaimEvaluatorTests
         // A trend that is clear at 95% but not at 1 − 0.05/5 = 99%: p = 0.023 permuted within 6 seeds.
         var runs = Grid((l, s) => 0.01 * l + 0.21 * SyntheticRuns.Jitter(s, l), seeds: 6);
         var one = ClaimEvaluator.Evaluate(Trend(DepthTrend("a")), Settings(), runs);
-        var five = ClaimEvaluator.Evaluate(Trend(DepthTrend("a"), DepthTrend("b"), DepthTrend("c"), DepthTrend("d"), DepthTrend("e")), Settings(), runs);
+        var five =
+            ClaimEvaluator.Evaluate(Trend(DepthTrend("a"), DepthTrend("b"), DepthTrend("c"), DepthTrend("d"), DepthTrend("e")), Settings(),
+                runs);
 
         Assert.That(one.Parts[0].Effect.Level, Is.EqualTo(0.95));
         Assert.That(five.Parts[0].Effect.Level, Is.EqualTo(0.99).Within(1e-12));
@@ -130,10 +144,13 @@ public sealed class ClaimEvaluatorTests
     public void One_refuted_part_refutes_the_claim_and_all_parts_must_hold_for_support()
     {
         var rising = Grid((l, s) => 0.1 * l + 0.02 * SyntheticRuns.Noise(s));
-        var falling = Depths.SelectMany(l => Enumerable.Range(1, 10).Select(s => SyntheticRuns.WithGap(l, 0.2, 1000, s, 1 - 0.1 * l))).ToList();
+        var falling =
+            Depths.SelectMany(l => Enumerable.Range(1, 10).Select(s => SyntheticRuns.WithGap(l, 0.2, 1000, s, 1 - 0.1 * l))).ToList();
         var claim = Trend(
-            new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(dropout: 0), Axis: RunSettings.Layers),
-            new ClaimPart("with dropout", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(dropout: 0.2), Axis: RunSettings.Layers));
+            new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false,
+                Where: SyntheticRuns.Filter(dropout: 0), Axis: RunSettings.Layers),
+            new ClaimPart("with dropout", ComparisonTest.Trend, ClaimedSide.Greater, false,
+                Where: SyntheticRuns.Filter(dropout: 0.2), Axis: RunSettings.Layers));
 
         var outcome = ClaimEvaluator.Evaluate(claim, Settings(), rising.Concat(falling).ToList());
 
@@ -146,7 +163,9 @@ public sealed class ClaimEvaluatorTests
     {
         // Two seeds at two depths, perfectly ordered: the bootstrap interval collapses onto the estimate, which proves nothing.
         // Permuted within seeds, the best any data can do is p = 2·(½)² = 0.5; reaching 0.05 takes 2·(½)⁶ = 0.031, six seeds.
-        var runs = new[] { 1, 9 }.SelectMany(l => Enumerable.Range(1, 2).Select(s => SyntheticRuns.WithGap(l, 0, 1000, s, 0.1 * l + 0.01 * s))).ToList();
+        var runs =
+            new[] { 1, 9 }.SelectMany(l => Enumerable.Range(1, 2).Select(s => SyntheticRuns.WithGap(l, 0, 1000, s, 0.1 * l + 0.01 * s)))
+                .ToList();
         var outcome = ClaimEvaluator.Evaluate(Trend(DepthTrend()), Settings(), runs);
 
         Assert.That(outcome.Parts[0].Effect.Lower, Is.GreaterThan(0), "the interval alone would say Supported");
@@ -162,8 +181,13 @@ public sealed class ClaimEvaluatorTests
         {
             SyntheticRuns.WithGap(l, 0, 1000, s, 0.5), SyntheticRuns.WithGap(l, 0.2, 1000, s, 0.4),
         })).ToList();
-        var part = new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Less, true, A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0));
-        var outcome = ClaimEvaluator.Evaluate(new Claim("d", "dropout lowers the gap", "", "gap", [part], SyntheticRuns.Registered(ClaimVerdict.Supported), ""), Settings(), runs);
+        var part =
+            new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Less, true, A: SyntheticRuns.Filter(dropout: 0.2),
+                B: SyntheticRuns.Filter(dropout: 0));
+        var outcome =
+            ClaimEvaluator.Evaluate(
+                new Claim("d", "dropout lowers the gap", "", "gap", [part], SyntheticRuns.Registered(ClaimVerdict.Supported), ""),
+                    Settings(), runs);
 
         Assert.That(outcome.Parts[0].Groups[0].Values, Has.Count.EqualTo(10));
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive));
@@ -173,17 +197,21 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void A_group_that_matches_no_runs_is_a_clear_error()
     {
-        var claim = Trend(new ClaimPart("p", ComparisonTest.Trend, ClaimedSide.Greater, false, Where: SyntheticRuns.Filter(nTrain: 42), Axis: RunSettings.Layers));
+        var claim =
+            Trend(new ClaimPart("p", ComparisonTest.Trend, ClaimedSide.Greater, false,
+                Where: SyntheticRuns.Filter(nTrain: 42), Axis: RunSettings.Layers));
         var error = Assert.Throws<InvalidOperationException>(() => ClaimEvaluator.Evaluate(claim, Settings(), Grid((l, s) => l)));
         Assert.That(error.Message, Does.Contain("part 'p'").And.Contain("n=42").And.Contain("matches 0 runs"));
     }
 
     private static Claim DropoutLowersGap(int parts) => new("dropout", "dropout lowers the gap", "", "gap",
         [.. Enumerable.Range(0, parts).Select(i => new ClaimPart($"part {i}", ComparisonTest.Probability, ClaimedSide.Less, true,
-            A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0)))], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
+            A: SyntheticRuns.Filter(dropout: 0.2), B: SyntheticRuns.Filter(dropout: 0)))],
+                SyntheticRuns.Registered(ClaimVerdict.Supported), "");
 
     private static List<RunResult> Pairs(int seeds) =>
-        [.. Enumerable.Range(1, seeds).SelectMany(s => new[] { SyntheticRuns.WithGap(1, 0, 1000, s, 0.5), SyntheticRuns.WithGap(1, 0.2, 1000, s, 0.4) })];
+        [.. Enumerable.Range(1, seeds)
+            .SelectMany(s => new[] { SyntheticRuns.WithGap(1, 0, 1000, s, 0.5), SyntheticRuns.WithGap(1, 0.2, 1000, s, 0.4) })];
 
     [Test]
     public void Five_unanimous_pairs_are_not_evaluated_the_sign_test_needs_six_at_alpha_0_05()
@@ -201,7 +229,8 @@ public sealed class ClaimEvaluatorTests
     [Test]
     public void With_six_parts_the_derived_minimum_is_eight_seed_pairs()
     {
-        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(6), Settings(), Pairs(7)).SeedsNeeded, Is.EqualTo(8), "2·(½)⁷ = 0.0156 > 0.05/6");
+        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(6), Settings(), Pairs(7)).SeedsNeeded,
+            Is.EqualTo(8), "2·(½)⁷ = 0.0156 > 0.05/6");
         Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(6), Settings(), Pairs(8)).Verdict, Is.EqualTo(ClaimVerdict.Supported));
     }
 
@@ -226,21 +255,28 @@ public sealed class ClaimEvaluatorTests
         Assert.That(difference.Level, Is.EqualTo(0.9).Within(1e-12), "TOST at α = 0.05: the 90% interval");
         Assert.That(difference.Lower, Is.GreaterThan(-0.05));
         Assert.That(difference.Upper, Is.LessThan(0.05));
-        Assert.That(outcome.Headline, Does.StartWith("Negligible — dropout lowers the gap").And.Contain("negligible below ±0.05").And.Contain("mean difference"));
+        Assert.That(outcome.Headline,
+            Does.StartWith("Negligible — dropout lowers the gap").And.Contain("negligible below ±0.05").And.Contain("mean difference"));
 
         var narrow = ClaimEvaluator.Evaluate(claim with { Negligible = 0.001 }, Settings(), runs);
-        Assert.That(narrow.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), "a band narrower than the interval decides nothing: " + narrow.Headline);
-        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(1), Settings(), runs).Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), "no band declared");
+        Assert.That(narrow.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive),
+            "a band narrower than the interval decides nothing: " + narrow.Headline);
+        Assert.That(ClaimEvaluator.Evaluate(DropoutLowersGap(1), Settings(), runs).Verdict,
+            Is.EqualTo(ClaimVerdict.Inconclusive), "no band declared");
     }
 
     [Test]
     public void A_real_but_small_effect_is_negligible_and_a_large_one_is_supported()
     {
         // Every pair lower by 0.01: the sign test alone says Supported, but 0.01 is inside a band of ±0.05.
-        var small = ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = 0.05 }, Settings(), PairsDiffering(10, s => -0.01 - 0.001 * SyntheticRuns.Jitter(s, 2)));
+        var small =
+            ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = 0.05 }, Settings(),
+                PairsDiffering(10, s => -0.01 - 0.001 * SyntheticRuns.Jitter(s, 2)));
         Assert.That(small.Verdict, Is.EqualTo(ClaimVerdict.Negligible), small.Headline);
 
-        var large = ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = 0.05 }, Settings(), PairsDiffering(10, s => -0.1 - 0.01 * SyntheticRuns.Jitter(s, 2)));
+        var large =
+            ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = 0.05 }, Settings(),
+                PairsDiffering(10, s => -0.1 - 0.01 * SyntheticRuns.Jitter(s, 2)));
         Assert.That(large.Verdict, Is.EqualTo(ClaimVerdict.Supported), large.Headline);
     }
 

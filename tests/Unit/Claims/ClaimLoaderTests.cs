@@ -20,7 +20,8 @@ public sealed class ClaimLoaderTests
         Assert.That(claims.All.Select(c => c.Registration), Has.All.Matches<Registration>(r =>
             r!.Kind == RegistrationKind.Snapshot && r.Seeds == 10 && r.Profile == "portable" && r.Commit.Length >= 7),
             "the shipped verdicts are snapshots of the grid's seeds, not pre-registrations");
-        Assert.That(claims.All.Select(c => c.Reason), Has.None.Match(@"\[\s*-?\d|P = |rho"), "reasons quote no intervals, P values or correlations: those go stale");
+        Assert.That(claims.All.Select(c => c.Reason), Has.None.Match(@"\[\s*-?\d|P = |rho"),
+            "reasons quote no intervals, P values or correlations: those go stale");
     }
 
     [Test]
@@ -31,10 +32,16 @@ public sealed class ClaimLoaderTests
             { "id": "pre", "expected": { "verdict": "Supported", "kind": "preregistered", "date": "2026-11-28", "commit": "0123456789abcdef0123456789abcdef01234567" } }
             """);
 
-        Assert.That(claims.All[0].Registration, Is.EqualTo(Registration.Snapshot(ClaimVerdict.Refuted, 10, "native", new DateOnly(2026, 11, 26), "d70bc6c")));
-        Assert.That(claims.All[0].Registration.Provenance, Is.EqualTo("regression snapshot of 10 seeds, native profile, 2026-11-26, commit d70bc6c"));
-        Assert.That(claims.All[1].Registration, Is.EqualTo(Registration.Preregistered(ClaimVerdict.Supported, new DateOnly(2026, 11, 28), "0123456789abcdef0123456789abcdef01234567")));
-        Assert.That(claims.All[1].Registration.Provenance, Does.StartWith("pre-registered 2026-11-28 (commit 0123456789abcdef0123456789abcdef01234567), before any run"));
+        Assert.That(claims.All[0].Registration,
+            Is.EqualTo(Registration.Snapshot(ClaimVerdict.Refuted, 10, "native", new DateOnly(2026, 11, 26), "d70bc6c")));
+        Assert.That(claims.All[0].Registration.Provenance,
+            Is.EqualTo("regression snapshot of 10 seeds, native profile, 2026-11-26, commit d70bc6c"));
+        Assert.That(claims.All[1].Registration,
+            Is.EqualTo(
+                Registration.Preregistered(ClaimVerdict.Supported, new DateOnly(2026, 11, 28),
+                    "0123456789abcdef0123456789abcdef01234567")));
+        Assert.That(claims.All[1].Registration.Provenance,
+            Does.StartWith("pre-registered 2026-11-28 (commit 0123456789abcdef0123456789abcdef01234567), before any run"));
     }
 
     [Test]
@@ -68,15 +75,18 @@ public sealed class ClaimLoaderTests
             "claims:4:expected:verdict: missing; a string is required",
             "claims:4:expected:date: missing; a string is required",
             "claims:4:expected:commit: missing; a string is required",
-            "claims:5:expected: missing; an object { \"verdict\", \"kind\": \"snapshot\" or \"preregistered\", \"date\", \"commit\" } (a snapshot adds \"seeds\" and \"profile\") is required",
+            "claims:5:expected: missing; an object { \"verdict\", \"kind\": \"snapshot\" or \"preregistered\", \"date\", \"commit\" } (a " +
+            "snapshot adds \"seeds\" and \"profile\") is required",
         }));
     }
 
     /// <summary>Claims that differ only in id and <c>expected</c>: a valid trend over the tutorial's depths, in a temporary file.</summary>
     private static ClaimSet LoadClaims(string claims)
     {
-        var body = string.Join(",\n", claims.Split('\n').Select(line => line.Trim().TrimEnd(',')).Where(line => line.Length > 0).Select(line =>
-            line[..^1] + """, "statement": "s", "metric": "gap", "test": "trend", "axis": "layers", "direction": "increasing", "parts": [ { "where": { "nTrain": 1000, "dropout": 0 } } ], "reason": "r" }"""));
+        var body =
+            string.Join(",\n", claims.Split('\n').Select(line => line.Trim().TrimEnd(',')).Where(line => line.Length > 0).Select(line =>
+            line[..^1] + """, "statement": "s", "metric": "gap", "test": "trend", "axis": "layers", "direction": "increasing",""" +
+            """ "parts": [ { "where": { "nTrain": 1000, "dropout": 0 } } ], "reason": "r" }"""));
         var path = Path.Combine(Path.GetTempPath(), $"claims-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""{ "claims": [ {{body}} ] }""");
         try
@@ -105,17 +115,28 @@ public sealed class ClaimLoaderTests
             var error = Assert.Throws<ConfigurationException>(() => ClaimLoader.LoadFile(path, Tutorial));
             Assert.That(error.Errors, Has.Some.StartsWith("alpha: expected a number in (0, 1), found '2'"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:metric: unknown metric 'accuracy'"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:expected: expected an object { \"verdict\", \"kind\": \"snapshot\" or \"preregistered\", \"date\", \"commit\" } (a snapshot adds \"seeds\" and \"profile\"), found 'true'"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:negligible: expected the smallest effect that matters, a positive number in the metric's units, found '-1'"));
+            Assert.That(error.Errors,
+                Has.Some.StartsWith("claims:0:expected: expected an object { \"verdict\", \"kind\": \"snapshot\" or \"preregistered\", " +
+                    "\"date\", \"commit\" } (a snapshot adds \"seeds\" and \"profile\"), found 'true'"));
+            Assert.That(error.Errors,
+                Has.Some.StartsWith("claims:0:negligible: expected the smallest effect that matters, a positive number in " +
+                    "the metric's units, found '-1'"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:negligible: a trend part's ρ has no scale in the metric's units"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:direction: expected greater, less, increasing or decreasing"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:where: missing"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:axis: expected a numeric axis the experiment declares (layers, dropout, nTrain), found ''"));
+            Assert.That(error.Errors,
+                Has.Some.StartsWith("claims:0:parts:0:axis: expected a numeric axis the experiment declares " +
+                    "(layers, dropout, nTrain), found ''"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:1:a:layers: expected an integer in [1, 1000], found '0'"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:1:a:width: not an axis of this experiment; claims can select runs by its axes: layers, dropout, nTrain"));
+            Assert.That(error.Errors,
+                Has.Some.StartsWith("claims:0:parts:1:a:width: not an axis of this experiment; claims can select runs by its " +
+                    "axes: layers, dropout, nTrain"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:1:b: missing"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:2:axis: expected a numeric axis the experiment declares (layers, dropout, nTrain), found 'width'"));
-            Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:2:where: selects 0 runs of the experiment (layers=2); a comparison needs at least 2"));
+            Assert.That(error.Errors,
+                Has.Some.StartsWith("claims:0:parts:2:axis: expected a numeric axis the experiment declares (layers, " +
+                    "dropout, nTrain), found 'width'"));
+            Assert.That(error.Errors,
+                Has.Some.StartsWith("claims:0:parts:2:where: selects 0 runs of the experiment (layers=2); a comparison needs at least 2"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:3:value: expected the number the mean is compared with"));
         }
         finally

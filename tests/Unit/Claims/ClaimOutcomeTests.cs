@@ -10,7 +10,8 @@ public sealed class ClaimOutcomeTests
     private static ClaimOutcome Outcome(ClaimVerdict registered, ClaimVerdict measured, int seeds, SequentialDecision? decision = null)
     {
         var part = new ClaimPart("", ComparisonTest.Probability, ClaimedSide.Less, true);
-        var claim = new Claim("c", "dropout lowers the gap", "", "gap", [part], SyntheticRuns.Registered(registered) with { Seeds = 10 }, "");
+        var claim =
+            new Claim("c", "dropout lowers the gap", "", "gap", [part], SyntheticRuns.Registered(registered) with { Seeds = 10 }, "");
         var outcome = new PartOutcome(part, "P", new Interval(0.3, 0.1, 0.5, 0.95), 0.5, measured, [], seeds, null);
         return new ClaimOutcome(claim, measured, [outcome], 0.05, "", decision);
     }

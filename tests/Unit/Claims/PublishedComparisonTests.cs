@@ -8,14 +8,17 @@ public sealed class PublishedComparisonTests
         Enumerable.Range(1, 10).Select(s => SyntheticRuns.WithGap(3, 0, 1000, s, 0.5 + 0.01 * s)).ToList();
 
     private static PublishedComparison Compare(double gap) =>
-        PublishedComparison.Compare(new PublishedRun(Reproduced[0].Config, SyntheticRuns.WithGap(3, 0, 1000, 0, gap).History, new Dictionary<string, double>()), Reproduced, ["gap"]);
+        PublishedComparison.Compare(
+            new PublishedRun(Reproduced[0].Config, SyntheticRuns.WithGap(3, 0, 1000, 0, gap).History, new Dictionary<string, double>()),
+                Reproduced, ["gap"]);
 
     [Test]
     public void A_published_run_with_only_a_stated_number_is_placed_on_that_metric()
     {
         var stated = new PublishedRun(Reproduced[0].Config, null, new Dictionary<string, double> { ["gap"] = 0.555 });
         var comparison = PublishedComparison.Compare(stated, Reproduced, ["gap", "final_val_acc"]);
-        Assert.That(comparison.Metrics.Select(m => m.Metric), Is.EqualTo(new[] { "gap" }), "a metric the source does not state is not compared");
+        Assert.That(comparison.Metrics.Select(m => m.Metric), Is.EqualTo(new[] { "gap" }),
+            "a metric the source does not state is not compared");
         Assert.That(comparison.Metrics[0].Percentile, Is.EqualTo(50).Within(1e-9));
     }
 
@@ -46,7 +49,9 @@ public sealed class PublishedComparisonTests
     [Test]
     public void Too_few_reproduced_seeds_are_not_judged()
     {
-        var comparison = PublishedComparison.Compare(new PublishedRun(Reproduced[0].Config, SyntheticRuns.WithGap(3, 0, 1000, 0, 5.0).History, new Dictionary<string, double>()),
+        var comparison =
+            PublishedComparison.Compare(
+                new PublishedRun(Reproduced[0].Config, SyntheticRuns.WithGap(3, 0, 1000, 0, 5.0).History, new Dictionary<string, double>()),
             Reproduced.Take(3).ToList(), ["gap"]);
         Assert.That(comparison.Metrics[0].TooFewSeeds, Is.True);
         Assert.That(comparison.Metrics[0].Outlier, Is.False, "three seeds' range says too little about where one run may fall");

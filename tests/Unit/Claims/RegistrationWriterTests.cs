@@ -8,7 +8,8 @@ public sealed class RegistrationWriterTests
 {
     private string _folder = null!;
 
-    [SetUp] public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "harness-registration-" + Guid.NewGuid().ToString("N")));
+    [SetUp] public void CreateFolder() =>
+        Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "harness-registration-" + Guid.NewGuid().ToString("N")));
     [TearDown] public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
 
     [Test]

@@ -24,11 +24,14 @@ public sealed class CommandLineTests
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(output, Does.Contain("Usage:").And.Contain("harness [command] [options]"));
-        foreach (var command in new[] { "reproduce", "run", "bench", "accept", "register" }) Assert.That(output, Does.Contain($"  {command} "));
+        foreach (var command in new[] { "reproduce", "run", "bench", "accept", "register" }) Assert.That(output,
+            Does.Contain($"  {command} "));
     }
 
-    [TestCase("run", "--learning-rate <X>", "--optimizer <sgd|rmsprop|adagrad|adam>", "--layers <N>", "[default: 1]", "--numerics <portable|native>")]
-    [TestCase("reproduce", "--experiment <NAME|PATH>", "[default: keras-tutorial-05]", "--seeds <N>", "--set <KEY=VALUE>", "--baselines <DIR>", "--register")]
+    [TestCase("run", "--learning-rate <X>", "--optimizer <sgd|rmsprop|adagrad|adam>", "--layers <N>", "[default: 1]",
+        "--numerics <portable|native>")]
+    [TestCase("reproduce", "--experiment <NAME|PATH>", "[default: keras-tutorial-05]", "--seeds <N>", "--set <KEY=VALUE>",
+        "--baselines <DIR>", "--register")]
     [TestCase("bench", "--experiment <NAME|PATH>", "--seed <N>", "--replay-epochs <N>", "[default: 3]", "--baselines <DIR>")]
     [TestCase("accept", "--experiment <NAME|PATH>", "--run <ID>", "--baselines <DIR>")]
     [TestCase("register", "--experiment <NAME|PATH>", "--claim <ID>", "--verdict <supported|refuted|inconclusive", "--baselines <DIR>")]
@@ -93,7 +96,8 @@ public sealed class CommandLineTests
         var (exitCode, output, error) = Execute("run", "--optimizer", "adam", "--momentum", "0.9", "--data-dir", "/nonexistent/mnist");
 
         Assert.That(exitCode, Is.EqualTo(2), error);
-        Assert.That(error, Does.Contain("error: --momentum: optimizer 'adam' does not use it; adam uses learningRate, beta1, beta2, epsilon"));
+        Assert.That(error,
+            Does.Contain("error: --momentum: optimizer 'adam' does not use it; adam uses learningRate, beta1, beta2, epsilon"));
         Assert.That(error, Does.Not.Contain("/nonexistent/mnist"));
         Assert.That(output, Does.Not.Contain("Epoch"));
     }

@@ -22,6 +22,7 @@ internal static class GitRepository
         var error = git.StandardError.ReadToEndAsync();
         var output = git.StandardOutput.ReadToEnd();
         git.WaitForExit();
-        return git.ExitCode == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', args)} in {folder}: {error.Result}");
+        return git.ExitCode == 0 ? output
+            : throw new InvalidOperationException($"git {string.Join(' ', args)} in {folder}: {error.Result}");
     }
 }

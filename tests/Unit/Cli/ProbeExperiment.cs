@@ -30,7 +30,8 @@ public sealed class ProbeExperiment : IDisposable
     public void WriteData(int train = 40, int[]? trainShape = null, int[]? testShape = null, byte? fifthLabel = null)
     {
         void One(string name, int[] shape, Func<int, byte> value) =>
-            File.WriteAllBytes(Path.Combine(Data, name), IdxFixtures.Idx(shape, Enumerable.Range(0, shape.Aggregate(1, (a, b) => a * b)).Select(value).ToArray()));
+            File.WriteAllBytes(Path.Combine(Data, name),
+                IdxFixtures.Idx(shape, Enumerable.Range(0, shape.Aggregate(1, (a, b) => a * b)).Select(value).ToArray()));
         One(MnistFiles.TrainImages, [train, .. trainShape ?? [2, 2]], i => (byte)(i % 256));
         One(MnistFiles.TrainLabels, [train], i => i == 5 && fifthLabel is { } label ? label : (byte)(i % 3));
         One(MnistFiles.TestImages, [20, .. testShape ?? [2, 2]], i => (byte)(255 - i % 256));
@@ -45,14 +46,18 @@ public sealed class ProbeExperiment : IDisposable
         var definition = new
         {
             name = "probe", title = "probe", dataset = "mnist", run = settings,
-            grids = new[] { new { name = "g", axes = axes ?? new { layers = new[] { 1 }, nTrain = new[] { 40 } }, seeds = seeds ?? new { first = 1, count = 2 } } },
+            grids = new[] { new { name = "g", axes = axes ?? new { layers = new[] { 1 }, nTrain = new[] { 40 } }, seeds = seeds
+                ?? new { first = 1, count = 2 } } },
         };
         File.WriteAllText(Path.Combine(Folder, "experiment.json"), JsonSerializer.Serialize(definition));
     }
 
     public void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(Folder, name), text);
 
-    /// <summary><c>reproduce</c> on this experiment, its data and its own out, baselines and store folders, then <paramref name="options"/>.</summary>
+    /// <summary>
+    /// <c>reproduce</c> on this experiment, its data and its own out, baselines and store folders, then <paramref
+    /// name="options"/>.
+    /// </summary>
     public string[] Reproduce(params string[] options) =>
         ["reproduce", "--experiment", Folder, "--data-dir", Data, "--out", Out, "--baselines", Baselines, .. options];
 

@@ -33,7 +33,8 @@ public sealed class RegisterCommandTests
         Assert.That(exitCode, Is.Zero, error);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var expected = Registration.Preregistered(ClaimVerdict.Refuted, today, commit);
-        Assert.That(output, Does.Contain($"Claim '{Claim}': Refuted, pre-registered {expected.DateText} (commit {commit}), before any run"));
+        Assert.That(output,
+            Does.Contain($"Claim '{Claim}': Refuted, pre-registered {expected.DateText} (commit {commit}), before any run"));
         Assert.That(ExperimentFolder.Open(outside.Folder).Claims.All.Single().Registration, Is.EqualTo(expected));
         Assert.That(File.ReadAllText(Path.Combine(outside.Folder, "claims.json")), Does.Contain($$"""
                   "expected": {
@@ -68,7 +69,8 @@ public sealed class RegisterCommandTests
         var (exitCode, output, error) = Register(outside, "--claim", Claim, "--verdict", "supported");
 
         Assert.That(exitCode, Is.EqualTo(2), output);
-        Assert.That(error, Does.StartWith($"error: cannot pre-register claim '{Claim}': 1 result file(s) of its configurations already exist")
+        Assert.That(error,
+            Does.StartWith($"error: cannot pre-register claim '{Claim}': 1 result file(s) of its configurations already exist")
             .And.Contain("  " + own).And.Not.Contain(other).And.Contain("harness reproduce --register"));
         Assert.That(File.ReadAllText(Path.Combine(outside.Folder, "claims.json")), Is.EqualTo(registered), "refused: nothing written");
     }
@@ -79,7 +81,8 @@ public sealed class RegisterCommandTests
         using var outside = new OutsideExperiment();
 
         var unknown = Register(outside, "--claim", "nope", "--verdict", "supported");
-        Assert.That((unknown.ExitCode, unknown.Error), Is.EqualTo((2, $"error: {Path.Combine(outside.Folder, "claims.json")} has no claim 'nope'; its claims: {Claim}\n")));
+        Assert.That((unknown.ExitCode, unknown.Error),
+            Is.EqualTo((2, $"error: {Path.Combine(outside.Folder, "claims.json")} has no claim 'nope'; its claims: {Claim}\n")));
 
         var badVerdict = Register(outside, "--claim", Claim, "--verdict", "true");
         Assert.That(badVerdict.ExitCode, Is.EqualTo(2));
@@ -87,6 +90,8 @@ public sealed class RegisterCommandTests
 
         var noGit = Register(outside, "--claim", Claim, "--verdict", "supported");
         Assert.That(noGit.ExitCode, Is.EqualTo(2), noGit.Output);
-        Assert.That(noGit.Error, Does.StartWith($"error: cannot register verdicts in {Path.Combine(outside.Folder, "claims.json")}: 'git rev-parse --short HEAD'"));
+        Assert.That(noGit.Error,
+            Does.StartWith($"error: cannot register verdicts in {Path.Combine(outside.Folder, "claims.json")}: " +
+                "'git rev-parse --short HEAD'"));
     }
 }

@@ -41,9 +41,11 @@ public sealed class ReproduceCommandTests
         Assert.That(verified.ExitCode, Is.EqualTo(0), verified.Output);
         Assert.That(File.ReadAllText(Path.Combine(Out, Name, MarkdownReport.FileName)),
             Does.Contain("All 16 runs are identical to their baselines, bit for bit.")
-                .And.Contain("**Nothing failed, but not everything was verified**: 1 of 1 claims were not evaluated (too few seeds: deeper needs ≥ 6 seeds to reach α = 0.05 (has 4)).")
+                .And.Contain("**Nothing failed, but not everything was verified**: 1 of 1 claims were not evaluated (too few seeds: " +
+                    "deeper needs ≥ 6 seeds to reach α = 0.05 (has 4)).")
                 .And.Contain("### Not evaluated: deeper overfits"),
-            "four seeds are too few for the claim (2·(½)⁴ = 0.125 > 0.05 within seeds of two depths): not a failure (exit 0), but never \"everything holds\" either");
+            "four seeds are too few for the claim (2·(½)⁴ = 0.125 > 0.05 within seeds of two depths): not a failure (exit 0), but " +
+            "never \"everything holds\" either");
         // The run ends with the conclusions block dotnet test prints too, pointing at the page to open.
         Assert.That(verified.Output, Does.Contain($"Conclusions of {Name} (tiny), from 16 run(s):")
             .And.Contain("    ○ Not evaluated — deeper overfits (registered Inconclusive: too few seeds)")
@@ -65,7 +67,8 @@ public sealed class ReproduceCommandTests
         Assert.That(Outputs(), Is.EqualTo(firstOutputs), "byte-identical across processes in the native profile as well");
         Assert.That(second.ExitCode, Is.EqualTo(0), "nothing failed: " + second.Output);
         Assert.That(File.ReadAllText(Path.Combine(Out, Name, MarkdownReport.FileName)),
-            Does.Contain("**Nothing failed, but not everything was verified**: 16 of 16 histories could not be compared bit for bit; 1 of 1 claims were not evaluated")
+            Does.Contain("**Nothing failed, but not everything was verified**: 16 of 16 histories could not be compared bit for bit; 1 " +
+                "of 1 claims were not evaluated")
                 .And.Contain("numerics: portable (baseline) vs native (current)")
                 .And.Not.Contain("Everything holds"));
     }
@@ -74,15 +77,19 @@ public sealed class ReproduceCommandTests
     public void Set_overrides_any_experiment_key_and_bad_values_name_the_key()
     {
         var (exitCode, output) = HarnessProcess.Run(new Dictionary<string, string?> { ["CI"] = null },
-            "reproduce", "--experiment", _experiment.ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir", _experiment.DataDirectory, "--out", Out, "--set", "grids:0:axes:layers:1=0", "--set", "run:epochs=x");
+            "reproduce", "--experiment", _experiment.ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir",
+            _experiment.DataDirectory, "--out", Out, "--set", "grids:0:axes:layers:1=0", "--set", "run:epochs=x");
 
         Assert.That(exitCode, Is.EqualTo(2), output);
-        Assert.That(output, Does.Contain("grids:0:axes:layers:1: expected an integer in [1, 1000], found '0' (from command-line --set grids:0:axes:layers:1=...)")
+        Assert.That(output,
+            Does.Contain("grids:0:axes:layers:1: expected an integer in [1, 1000], found '0' (from command-line " +
+                "--set grids:0:axes:layers:1=...)")
             .And.Contain("run:epochs: expected an integer >= 1, found 'x'"));
         Assert.That(Directory.Exists(Out), Is.False, "nothing written");
 
         var (ok, okOutput) = HarnessProcess.Run(new Dictionary<string, string?> { ["CI"] = null },
-            "reproduce", "--experiment", _experiment.ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir", _experiment.DataDirectory, "--out", Out, "--set", "grids:0:axes:layers:0=3", "--set", "grids:0:seeds:count=2");
+            "reproduce", "--experiment", _experiment.ExperimentDirectory, "--baselines", Path.Combine(Baselines, Name), "--data-dir",
+            _experiment.DataDirectory, "--out", Out, "--set", "grids:0:axes:layers:0=3", "--set", "grids:0:seeds:count=2");
         Assert.That(okOutput, Does.Contain("[   8/8]").And.Contain("layers-3_dropout-0_n-40"), okOutput);
         Assert.That(ok, Is.EqualTo(1), "no baselines for these runs");
     }

@@ -24,15 +24,19 @@ public sealed class ReproduceDecideTests
         Assert.That(exitCode, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("Deciding claims: seeds per configuration at each look: the experiment's own, then 8, 12."));
         var report = File.ReadAllText(Path.Combine(_experiment.Out, _experiment.Name, MarkdownReport.FileName));
-        Assert.That(report, Does.Match(@"Decided at look [23] of 3, with (8|12) seeds per configuration \(α split evenly over the looks: 0\.01667 each\)\.|Still open after 3 looks and the budget of 12 seeds"));
-        Assert.That(report, Does.Contain("All 16 runs are identical to their baselines, bit for bit."), "the added seeds have no baselines and are not checked against any");
+        Assert.That(report, Does.Match(
+            @"Decided at look [23] of 3, with (8|12) seeds per configuration \(α split evenly over the looks: 0\.01667 each\)\.|" +
+            @"Still open after 3 looks and the budget of 12 seeds"));
+        Assert.That(report, Does.Contain("All 16 runs are identical to their baselines, bit for bit."),
+            "the added seeds have no baselines and are not checked against any");
 
         var runs = Directory.GetFiles(Path.Combine(_experiment.Out, _experiment.Name, RunFiles.Folder)).Select(Path.GetFileName).ToList();
         var added = runs.Where(r => !System.Text.RegularExpressions.Regex.IsMatch(r!, @"_seed-[1-4]\.json$")).ToList();
         Assert.That(added, Is.Not.Empty, "four seeds cannot decide the claim, so seeds were added");
         Assert.That(added, Has.All.Contains("_dropout-0_"), "only the claim's configurations (without dropout) get more seeds");
         Assert.That(added.Count, Is.EqualTo(report.Contains("with 8 seeds") ? 8 : 16), "two configurations, up to the look that decided");
-        Assert.That(Directory.GetFiles(Path.Combine(_experiment.Baselines, _experiment.Name), "*seed-5*"), Is.Empty, "added seeds never become baselines");
+        Assert.That(Directory.GetFiles(Path.Combine(_experiment.Baselines, _experiment.Name), "*seed-5*"), Is.Empty,
+            "added seeds never become baselines");
     }
 
     [Test]

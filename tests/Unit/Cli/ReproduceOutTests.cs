@@ -48,10 +48,12 @@ public sealed class ReproduceOutTests
 
         Assert.That(second.ExitCode, Is.EqualTo(1), second.Output);
         foreach (var file in mine) Assert.That(File.ReadAllText(file), Is.EqualTo("mine"), file);
-        Assert.That(Directory.GetFiles(runs, "*_seed-3.json").Concat(Directory.GetFiles(runs, "*_seed-4.json")), Is.Empty, "stale runs deleted");
+        Assert.That(Directory.GetFiles(runs, "*_seed-3.json").Concat(Directory.GetFiles(runs, "*_seed-4.json")),
+            Is.Empty, "stale runs deleted");
         Assert.That(Directory.GetFiles(runs, "*_seed-2.json"), Has.Length.EqualTo(4));
         Assert.That(File.Exists(Path.Combine(figures, "curves.png")), Is.True);
-        Assert.That(File.ReadAllText(Path.Combine(report, ReportDirectory.ManifestFile)), Does.Contain("runs/layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-8_seed-1.json")
+        Assert.That(File.ReadAllText(Path.Combine(report, ReportDirectory.ManifestFile)),
+            Does.Contain("runs/layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-8_seed-1.json")
             .And.Not.Contain("seed-3").And.Not.Contain("notes"));
         Assert.That(Directory.GetFileSystemEntries(_experiment.Out, "*.tmp"), Is.Empty, "no staging folder or probe left behind");
     }
@@ -76,7 +78,8 @@ public sealed class ReproduceOutTests
         var (exitCode, output, error) = ReproduceInProcess(path);
 
         Assert.That(exitCode, Is.EqualTo(ExitCodes.Usage), output + error);
-        Assert.That(error, Does.StartWith($"error: --out {path}: the report would be written to {Path.Combine(OutDirectoryCheck.Canonical(path), Name)}")
+        Assert.That(error,
+            Does.StartWith($"error: --out {path}: the report would be written to {Path.Combine(OutDirectoryCheck.Canonical(path), Name)}")
             .And.Contain(collision), error);
         Assert.That(output, Does.Not.Contain("Reproducing"), "nothing trained");
         Assert.That(File.ReadAllText(claims), Is.EqualTo(before));
@@ -96,8 +99,10 @@ public sealed class ReproduceOutTests
             var (exitCode, _, error) = ReproduceInProcess(outRoot);
 
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Usage), error);
-            Assert.That(error, Does.Contain($"--out {outRoot}: the report would be written to {OutDirectoryCheck.Canonical(_experiment.DataDirectory)}, " +
-                                            $"which contains the experiment's folder {OutDirectoryCheck.Canonical(_experiment.ExperimentDirectory)}"));
+            Assert.That(error,
+                Does.Contain($"--out {outRoot}: the report would be written to {OutDirectoryCheck.Canonical(_experiment.DataDirectory)}, " +
+                                            "which contains the experiment's folder " +
+                                            $"{OutDirectoryCheck.Canonical(_experiment.ExperimentDirectory)}"));
         }
         finally
         {
@@ -157,7 +162,8 @@ public sealed class ReproduceOutTests
     public void A_diverged_run_fails_the_reproduction_and_the_report_names_it()
     {
         // One learning rate the tiny network trains with and one no loss survives: half the runs diverge, half finish.
-        var (exitCode, output) = _experiment.Reproduce(options: ["--seeds", "1", "--set", "run:semantics=pytorch", "--set", "run:optimizer=sgd",
+        var (exitCode, output) =
+            _experiment.Reproduce(options: ["--seeds", "1", "--set", "run:semantics=pytorch", "--set", "run:optimizer=sgd",
             "--set", "grids:0:axes:learningRate:0=0.01", "--set", "grids:0:axes:learningRate:1=1e30"]);
 
         // 0.01 is SGD's default learning rate, which run ids leave out.

@@ -22,7 +22,8 @@ public sealed class ReproduceRegisterTests
             """;
         string Claim(string id, string kind) => claim.Replace("ID", id).Replace("VERDICT", "refuted").Replace("KIND", kind)
             .Replace("SEEDS", kind == "snapshot" ? "\"seeds\": 5, \"profile\": \"native\", " : "");
-        using var outside = new OutsideExperiment(claimsJson: $$"""{ "claims": [ {{Claim("snap", "snapshot")}}, {{Claim("pre", "preregistered")}} ] }""");
+        using var outside =
+            new OutsideExperiment(claimsJson: $$"""{ "claims": [ {{Claim("snap", "snapshot")}}, {{Claim("pre", "preregistered")}} ] }""");
         var claimsPath = Path.Combine(outside.Folder, "claims.json");
         var before = File.ReadAllText(claimsPath);
 
@@ -35,12 +36,16 @@ public sealed class ReproduceRegisterTests
         var (_, output) = outside.Reproduce(options: ["--register", "--seeds", "6"]);
 
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outside.Out, "lr-sweep", ClaimsJson.FileName)));
-        var measured = report.RootElement.GetProperty("claims").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("verdict").GetString()!);
-        Assert.That(output, Does.Contain($"Registered 1 verdict(s) in {claimsPath} as snapshots of this run:").And.Contain("  pre: kept Refuted, pre-registered 2026-01-02"));
+        var measured = report.RootElement.GetProperty("claims").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("verdict").GetString()!);
+        Assert.That(output,
+            Does.Contain($"Registered 1 verdict(s) in {claimsPath} as snapshots of this run:")
+                .And.Contain("  pre: kept Refuted, pre-registered 2026-01-02"));
         var claims = ExperimentFolder.Open(outside.Folder).Claims.All;
         Assert.That(claims[0].Registration, Is.EqualTo(Registration.Snapshot(Enum.Parse<ClaimVerdict>(measured["snap"]), 6, "portable",
             DateOnly.FromDateTime(DateTime.UtcNow), commit)), output);
-        Assert.That(claims[1].Registration, Is.EqualTo(Registration.Preregistered(ClaimVerdict.Refuted, new DateOnly(2026, 1, 2), "abcdef1")),
+        Assert.That(claims[1].Registration,
+            Is.EqualTo(Registration.Preregistered(ClaimVerdict.Refuted, new DateOnly(2026, 1, 2), "abcdef1")),
             "a pre-registration is the prediction the run tests: kept");
         Assert.That(File.ReadAllText(claimsPath), Is.Not.EqualTo(before));
     }

@@ -40,14 +40,16 @@ public sealed class ReproduceShardTests
         var merged = _experiment.Reproduce(options: ["--from", First, "--from", Second]);
         Assert.That(merged.ExitCode, Is.EqualTo(whole.ExitCode), merged.Output);
         Assert.That(merged.Output, Does.Contain("Evaluating from 2 run store(s), training nothing"));
-        Assert.That(_experiment.Outputs(), Is.EqualTo(expected), "report.md, histories.csv and claims.json byte-identical to the unsharded run");
+        Assert.That(_experiment.Outputs(), Is.EqualTo(expected),
+            "report.md, histories.csv and claims.json byte-identical to the unsharded run");
     }
 
     [Test]
     public void A_missing_run_a_run_with_two_different_histories_and_an_incomparable_one_are_each_named()
     {
         TrainShards();
-        Assert.That(File.Exists(Path.Combine(_experiment.Out, _experiment.Name, Harness.Report.MarkdownReport.FileName)), Is.False, "a shard writes no report");
+        Assert.That(File.Exists(Path.Combine(_experiment.Out, _experiment.Name, Harness.Report.MarkdownReport.FileName)),
+            Is.False, "a shard writes no report");
         var firstStore = new RunStore(First);
         var entries = firstStore.EntryPaths();
 
@@ -78,7 +80,8 @@ public sealed class ReproduceShardTests
         Assert.That(merged.ExitCode, Is.EqualTo(2), merged.Output);
         Assert.That(merged.Output, Does.Contain($"--from: {missing}: missing from every store"));
         Assert.That(merged.Output, Does.Contain($"--from: {duplicatedId}: stored with different bits in"));
-        Assert.That(merged.Output, Does.Contain($"--from: {foreignId}: stored only from an incomparable environment").And.Contain("differs in code (here"));
+        Assert.That(merged.Output,
+            Does.Contain($"--from: {foreignId}: stored only from an incomparable environment").And.Contain("differs in code (here"));
     }
 
     [Test]
@@ -109,6 +112,7 @@ public sealed class ReproduceShardTests
         Assert.That(output, Does.Match(@"Verifying the run stores: retraining 16 of the 16 run\(s\) reused from them \(draw seed \d+")
             .And.Contain($"error: --verify: {runId}: the stored history differs from a retrain (val_loss at epoch 2: stored")
             .And.Contain($"; entry {path}"));
-        Assert.That(System.Text.RegularExpressions.Regex.Matches(output, "error: --verify:").Count, Is.EqualTo(1), "only the altered run: " + output);
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(output, "error: --verify:").Count, Is.EqualTo(1),
+            "only the altered run: " + output);
     }
 }

@@ -34,7 +34,8 @@ public sealed partial class ReproduceStoreTests
     {
         var match = CountsLine().Match(output);
         Assert.That(match.Success, Is.True, "the counts line: " + output);
-        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
     private Dictionary<string, byte[]> StoreBytes() => _store.EntryPaths().ToDictionary(p => p, File.ReadAllBytes);
@@ -72,10 +73,13 @@ public sealed partial class ReproduceStoreTests
         var (exitCode, output) = _experiment.Reproduce();
 
         Assert.That(Counts(output), Is.EqualTo((Runs - 2, 2)), output);
-        Assert.That(output, Does.Contain($"warning: run store: {truncated}: not a valid store entry").And.Contain($"warning: run store: {garbage}: not a valid store entry"));
+        Assert.That(output,
+            Does.Contain($"warning: run store: {truncated}: not a valid store entry")
+                .And.Contain($"warning: run store: {garbage}: not a valid store entry"));
         Assert.That(exitCode, Is.EqualTo(1), "no baselines, as before: the broken entries were not an error");
         for (var i = 0; i < 2; i++)
-            Assert.That(StoreEntryJson.Parse(File.ReadAllText(new[] { truncated, garbage }[i])).History.SameAs(histories[i]), Is.True, "rewritten, with the same bits");
+            Assert.That(StoreEntryJson.Parse(File.ReadAllText(new[] { truncated, garbage }[i])).History.SameAs(histories[i]), Is.True,
+                "rewritten, with the same bits");
     }
 
     [Test]
@@ -85,7 +89,8 @@ public sealed partial class ReproduceStoreTests
 
         var verified = _experiment.Reproduce(options: ["--verify", "3"]);
         Assert.That(verified.ExitCode, Is.EqualTo(0), verified.Output);
-        Assert.That(verified.Output, Does.Match(@"retraining 3 of the 16 run\(s\) reused from it \(draw seed \d+; --verify-seed \d+ repeats it\)")
+        Assert.That(verified.Output,
+            Does.Match(@"retraining 3 of the 16 run\(s\) reused from it \(draw seed \d+; --verify-seed \d+ repeats it\)")
             .And.Contain("Verified: all 3 retrained run(s) are identical to their stored histories, bit for bit."));
 
         var path = _store.EntryPaths()[5];
@@ -103,7 +108,9 @@ public sealed partial class ReproduceStoreTests
 
         // The exact tier, too, tells a bad entry from a nondeterministic training, and mends the entry.
         var report = File.ReadAllText(Path.Combine(_experiment.Out, _experiment.Name, Harness.Report.MarkdownReport.FileName));
-        Assert.That(report, Does.Contain($"Run store fault: the result of {runId} was read from {path}, and a training in this process matches the baseline"));
+        Assert.That(report,
+            Does.Contain($"Run store fault: the result of {runId} was read from {path}, and a training in this " +
+                "process matches the baseline"));
         var mended = _experiment.Reproduce();
         Assert.That(mended.ExitCode, Is.EqualTo(0), "the entry was replaced by the fresh training: " + mended.Output);
     }
@@ -129,7 +136,8 @@ public sealed partial class ReproduceStoreTests
             Assert.That(_store.Read(Path.GetFileNameWithoutExtension(path)).Problem, Is.Null, "every entry a killed process left is whole");
 
         var resumed = _experiment.Reproduce(options: options);
-        Assert.That(Counts(resumed.Output), Is.EqualTo((kept.Count, Runs - kept.Count)), "only the missing runs trained: " + resumed.Output);
+        Assert.That(Counts(resumed.Output), Is.EqualTo((kept.Count, Runs - kept.Count)),
+            "only the missing runs trained: " + resumed.Output);
         var outputs = _experiment.Outputs();
 
         var uninterrupted = _experiment.Reproduce(options: [.. options, "--no-store"]);

@@ -22,7 +22,8 @@ public sealed partial class ReproduceStoreTests
         var mkl = entry["result"]!["fingerprint"]!["mkl"]!.GetValue<string>();
         entry["result"]!["fingerprint"]!["mkl"] = "2024.2 Build 20240601";
         File.WriteAllText(path, entry.ToJsonString());
-        var says = $"{path}: its result is not the run of its key: result.fingerprint.mkl is \"2024.2 Build 20240601\" where its inputs say \"{mkl}\"";
+        var says = $"{path}: its result is not the run of its key: result.fingerprint.mkl is \"2024.2 Build 20240601\" " +
+            $"where its inputs say \"{mkl}\"";
 
         var merged = _experiment.Reproduce(options: ["--from", _experiment.Store!]);
         Assert.That(merged.ExitCode, Is.EqualTo(2), merged.Output);
@@ -33,7 +34,8 @@ public sealed partial class ReproduceStoreTests
         Assert.That(Counts(output), Is.EqualTo((Runs - 1, 1)), output);
         Assert.That(exitCode, Is.EqualTo(0), "retrained, the exact tier verifies it against its baseline: " + output);
         Assert.That(output, Does.Not.Contain("could not be compared"), "every history compared bit for bit");
-        Assert.That(StoreEntryJson.Parse(File.ReadAllText(path)).History.SameAs(original), Is.True, "the entry was replaced by the retrain");
+        Assert.That(StoreEntryJson.Parse(File.ReadAllText(path)).History.SameAs(original), Is.True,
+            "the entry was replaced by the retrain");
     }
 
     [Test]
@@ -52,18 +54,23 @@ public sealed partial class ReproduceStoreTests
         foreach (var process in processes) process.WaitForExit();
         var texts = outputs.Select(o => o.Out.Result + o.Error.Result).ToList();
         var entryText = File.ReadAllText(_store.EntryPaths()[0]);
-        var history = entryText.IndexOf("\"seconds\"", StringComparison.Ordinal) - entryText.IndexOf("\"history\"", StringComparison.Ordinal);
+        var history =
+            entryText.IndexOf("\"seconds\"", StringComparison.Ordinal) - entryText.IndexOf("\"history\"", StringComparison.Ordinal);
         TestContext.Progress.WriteLine($"[harness] two reproductions sharing a store: {clock.Elapsed.TotalSeconds:0.0} s; an entry of a " +
                                        $"100-epoch run: {entryText.Length} bytes, of which the history {history}");
 
         var counts = texts.Select(Counts).ToList();
         Assert.That(counts.Sum(c => c.Trained), Is.EqualTo(Runs), string.Join("\n----\n", texts));
         Assert.That(counts.Select(c => c.Reused + c.Trained), Is.All.EqualTo(Runs));
-        Assert.That(counts.Select(c => c.Trained), Is.All.GreaterThan(0), "both trained some: the lock let the other go on with other runs");
+        Assert.That(counts.Select(c => c.Trained), Is.All.GreaterThan(0),
+            "both trained some: the lock let the other go on with other runs");
         Assert.That(processes.Select(p => p.ExitCode), Is.EqualTo(new[] { 1, 1 }), "no baselines, as before");
         Assert.That(_store.EntryPaths(), Has.Count.EqualTo(Runs));
         Assert.That(Directory.EnumerateFiles(_experiment.Store!, "*.lock", SearchOption.AllDirectories), Is.Empty, "every lock released");
-        var reports = new[] { "out-a", "out-b" }.Select(f => File.ReadAllText(Path.Combine(_experiment.DataDirectory, f, _experiment.Name, "histories.csv"))).ToList();
+        var reports =
+            new[] { "out-a",
+                "out-b" }.Select(f => File.ReadAllText(Path.Combine(_experiment.DataDirectory, f, _experiment.Name, "histories.csv")))
+                    .ToList();
         Assert.That(reports[1], Is.EqualTo(reports[0]), "the same histories, trained here or read from the other");
         foreach (var process in processes) process.Dispose();
     }

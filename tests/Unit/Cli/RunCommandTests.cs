@@ -43,7 +43,8 @@ public sealed class RunCommandTests
             "--learning-rate", "1e30", "--semantics", "pytorch");
 
         Assert.That(exitCode, Is.EqualTo(1), output);
-        Assert.That(output, Does.Match(@"error: Run layers-1_\S+ diverged: loss is NaN at epoch \d+, batch \d+\.").And.Not.Contain("   at "));
+        Assert.That(output,
+            Does.Match(@"error: Run layers-1_\S+ diverged: loss is NaN at epoch \d+, batch \d+\.").And.Not.Contain("   at "));
         Assert.That(Directory.Exists(Out), Is.False, "nothing written");
     }
 
@@ -53,7 +54,8 @@ public sealed class RunCommandTests
         var file = Path.Combine(_files.Directory, "a-file");
         File.WriteAllText(file, "");
         var (exitCode, output) = HarnessProcess.Run(new Dictionary<string, string?>(),
-            ["run", "--data-dir", _files.Directory, "--out", Path.Combine(file, "out"), "--n-validation", "6", "--n-train", "12", "--epochs", "1"]);
+            ["run", "--data-dir", _files.Directory, "--out", Path.Combine(file, "out"), "--n-validation", "6",
+                "--n-train", "12", "--epochs", "1"]);
 
         Assert.That(exitCode, Is.EqualTo(2), output);
         Assert.That(output, Does.Contain($"error: --out {Path.Combine(file, "out")}: cannot write under ").And.Not.Contain("Epoch 1/1"));
@@ -90,7 +92,8 @@ public sealed class RunCommandTests
 
     [TestCase("portable", "MKL_CBWR", "AUTO", "MKL_CBWR=AUTO is set, but the 'portable' numerics profile sets MKL_CBWR=AVX2,STRICT")]
     [TestCase("portable", "OMP_NUM_THREADS", "2", "OMP_NUM_THREADS=2 is set, but the 'portable' numerics profile sets OMP_NUM_THREADS=1")]
-    [TestCase("native", "ATEN_CPU_CAPABILITY", "avx2", "ATEN_CPU_CAPABILITY=avx2 is set, but the 'native' numerics profile leaves it unset")]
+    [TestCase("native", "ATEN_CPU_CAPABILITY", "avx2",
+        "ATEN_CPU_CAPABILITY=avx2 is set, but the 'native' numerics profile leaves it unset")]
     public void A_variable_that_disagrees_with_the_profile_is_refused_never_recorded_as_something_else(
         string profile, string variable, string value, string message)
     {

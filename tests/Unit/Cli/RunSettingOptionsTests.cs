@@ -23,7 +23,10 @@ public sealed class RunSettingOptionsTests
         var command = new System.CommandLine.RootCommand();
         foreach (var option in settings.Options) command.Add(option);
 
-        var parsed = command.Parse(["--layers", "3", "--optimizer", "SGD", "--nesterov", "true", "--momentum", "0.5", "--learning-rate", "1e-2", "--semantics", "pytorch"]);
+        var parsed =
+            command.Parse(
+                ["--layers", "3", "--optimizer", "SGD", "--nesterov", "true", "--momentum", "0.5", "--learning-rate",
+                    "1e-2", "--semantics", "pytorch"]);
         var config = settings.Apply(parsed);
 
         Assert.That(parsed.Errors, Is.Empty);

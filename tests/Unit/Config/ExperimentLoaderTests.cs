@@ -42,9 +42,11 @@ public sealed class ExperimentLoaderTests
         Assert.That(configurations, Has.Count.EqualTo(10 + 6));
         Assert.That(runs.Count(r => r.NTrain == 1000), Is.EqualTo(10 * 10), "10 configurations × 10 seeds");
         Assert.That(runs.Count(r => r.NTrain == 6000), Is.EqualTo(6 * 5), "6 configurations × 5 seeds");
-        Assert.That(runs.Select(r => r.RunId), Does.Contain("layers-9_dropout-0.2_n-1000_seed-1").And.Contain("layers-5_dropout-0_n-6000_seed-5"));
+        Assert.That(runs.Select(r => r.RunId),
+            Does.Contain("layers-9_dropout-0.2_n-1000_seed-1").And.Contain("layers-5_dropout-0_n-6000_seed-5"));
         Assert.That(runs.Select(r => r.RunId), Is.Unique);
-        Assert.That(runs, Has.All.Matches<RunConfig>(r => r!.Epochs == 18 && r.BatchSize == 128 && r.Width == 512 && r.NValidation == 3000));
+        Assert.That(runs,
+            Has.All.Matches<RunConfig>(r => r!.Epochs == 18 && r.BatchSize == 128 && r.Width == 512 && r.NValidation == 3000));
     }
 
     [Test]
@@ -75,8 +77,10 @@ public sealed class ExperimentLoaderTests
         Assert.That(error.Errors, Has.Some.StartsWith("run:semantics: expected keras or pytorch, found 'tf'"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:layers:1: expected an integer in [1, 1000], found '0'"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:dropout:1: expected a number in [0, 1), found '1.5'"));
-        Assert.That(error.Errors, Has.None.StartsWith("grids:0:axes:nTrain"), "the data's size is checked against its files, once read: not against MNIST's");
-        Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:colour: unknown axis; a grid can vary any run setting: layers, dropout, nTrain"));
+        Assert.That(error.Errors, Has.None.StartsWith("grids:0:axes:nTrain"),
+            "the data's size is checked against its files, once read: not against MNIST's");
+        Assert.That(error.Errors,
+            Has.Some.StartsWith("grids:0:axes:colour: unknown axis; a grid can vary any run setting: layers, dropout, nTrain"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:axes:seed: the seed is not an axis"));
         Assert.That(error.Errors.Where(e => e.StartsWith("grids:2:axes:momentum", StringComparison.Ordinal)).ToList(), Is.EqualTo(new[]
             { $"grids:2:axes:momentum: optimizer 'rmsprop' does not use it; rmsprop uses learningRate, rho, epsilon (in {path})" }),
@@ -116,14 +120,16 @@ public sealed class ExperimentLoaderTests
 
         var runs = ExperimentGrid.Runs(experiment);
         Assert.That(runs, Has.Count.EqualTo(2));
-        Assert.That(runs.Select(r => r.RunId), Is.EqualTo(new[] { "layers-1_dropout-0_n-100_epochs-2_seed-3", "layers-2_dropout-0_n-100_epochs-2_seed-3" }));
+        Assert.That(runs.Select(r => r.RunId),
+            Is.EqualTo(new[] { "layers-1_dropout-0_n-100_epochs-2_seed-3", "layers-2_dropout-0_n-100_epochs-2_seed-3" }));
     }
 
     [Test]
     public void The_numerics_profile_defaults_to_portable_and_can_be_overridden()
     {
         var path = Write(Minimal);
-        Assert.That(ExperimentLoader.LoadFile(path, environment: NoEnvironment).Numerics, Is.SameAs(Harness.Native.NumericsProfile.Portable));
+        Assert.That(ExperimentLoader.LoadFile(path, environment: NoEnvironment).Numerics,
+            Is.SameAs(Harness.Native.NumericsProfile.Portable));
         Assert.That(ExperimentLoader.LoadFile(path, environment: new Hashtable { ["HARNESS__numerics"] = "native" }).Numerics,
             Is.SameAs(Harness.Native.NumericsProfile.Native));
         Assert.That(ExperimentLoader.Load(ExperimentLoader.DefaultExperiment, environment: NoEnvironment).Numerics,
@@ -143,7 +149,8 @@ public sealed class ExperimentLoaderTests
         Assert.That(experiment.Figures, Is.EqualTo(new FigureLayout(null, RunSettings.Width, RunSettings.LearningRate)));
         var runs = ExperimentGrid.Runs(experiment);
         Assert.That(runs, Has.Count.EqualTo(2 * 2 * 3));
-        Assert.That(runs, Has.All.Matches<RunConfig>(r => r!.Optimizer == "sgd" && r.Momentum == 0.9 && r.Nesterov == true && r.Layers == 2));
+        Assert.That(runs,
+            Has.All.Matches<RunConfig>(r => r!.Optimizer == "sgd" && r.Momentum == 0.9 && r.Nesterov == true && r.Layers == 2));
         Assert.That(runs.Select(r => r.Width).Distinct(), Is.EqualTo(new[] { 64, 256 }));
     }
 
@@ -166,7 +173,8 @@ public sealed class ExperimentLoaderTests
     public void A_relative_data_directory_is_taken_from_the_experiment_s_folder()
     {
         var path = Write("""{ "name": "x", "data": { "directory": "mnist" }, "grids": [ { "name": "g", "axes": { "layers": [1] } } ] }""");
-        Assert.That(ExperimentLoader.LoadFile(path, environment: NoEnvironment).DataDirectory, Is.EqualTo(Path.Combine(_directory, "mnist")));
+        Assert.That(ExperimentLoader.LoadFile(path, environment: NoEnvironment).DataDirectory,
+            Is.EqualTo(Path.Combine(_directory, "mnist")));
     }
 
     [Test]

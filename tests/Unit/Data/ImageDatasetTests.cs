@@ -43,7 +43,8 @@ public sealed class ImageDatasetTests
         var path = _files.Write("file", [1, 2, 3]);
 
         var error = Assert.Throws<InvalidDataException>(() => ImageDataset.VerifySha256(path, MnistFiles.Sha256[MnistFiles.TrainLabels]));
-        Assert.That(error.Message, Does.Contain(path).And.Contain("checksum mismatch").And.Contain(MnistFiles.Sha256[MnistFiles.TrainLabels]));
+        Assert.That(error.Message,
+            Does.Contain(path).And.Contain("checksum mismatch").And.Contain(MnistFiles.Sha256[MnistFiles.TrainLabels]));
     }
 
     [Test]

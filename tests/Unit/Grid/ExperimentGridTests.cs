@@ -6,11 +6,13 @@ namespace Harness.Tests.Unit.Grid;
 
 public sealed class ExperimentGridTests
 {
-    private static Experiment With(params GridSpec[] grids) => new("x", "x", "", "mnist", Harness.Native.NumericsProfile.Portable, grids, 0.01, null, "x.json",
+    private static Experiment With(params GridSpec[] grids) =>
+        new("x", "x", "", "mnist", Harness.Native.NumericsProfile.Portable, grids, 0.01, null, "x.json",
         new FigureLayout(null, null, RunSettings.Layers));
 
     private static GridSpec Grid(int[] layers, double[] dropout, int[] nTrain, int first, int count) =>
-        new("g", "", [new Axis(RunSettings.Layers, layers.Cast<object>().ToList()), new Axis(RunSettings.Dropout, dropout.Cast<object>().ToList()),
+        new("g", "",
+            [new Axis(RunSettings.Layers, layers.Cast<object>().ToList()), new Axis(RunSettings.Dropout, dropout.Cast<object>().ToList()),
             new Axis(RunSettings.NTrain, nTrain.Cast<object>().ToList())], first, count, new RunConfig());
 
     [Test]
@@ -35,8 +37,10 @@ public sealed class ExperimentGridTests
     {
         var configurations = ExperimentGrid.Configurations(With(Grid([1, 3], [0.2], [1000, 6000], 1, 4)));
         Assert.That(configurations.Select(c => c.Id), Is.EqualTo(new[]
-            { "layers-1_dropout-0.2_n-1000", "layers-1_dropout-0.2_n-6000", "layers-3_dropout-0.2_n-1000", "layers-3_dropout-0.2_n-6000" }));
-        Assert.That(configurations, Has.All.Matches<ConfigurationRuns>(c => c!.Runs.Count == 4 && c.Runs.All(r => r.ConfigurationId == c.Id)));
+            { "layers-1_dropout-0.2_n-1000", "layers-1_dropout-0.2_n-6000", "layers-3_dropout-0.2_n-1000",
+                "layers-3_dropout-0.2_n-6000" }));
+        Assert.That(configurations,
+            Has.All.Matches<ConfigurationRuns>(c => c!.Runs.Count == 4 && c.Runs.All(r => r.ConfigurationId == c.Id)));
     }
 
     [Test]
@@ -54,10 +58,14 @@ public sealed class ExperimentGridTests
         var runs = ExperimentGrid.Runs(With(grid));
         Assert.That(runs.Select(r => r.RunId), Is.EqualTo(new[]
         {
-            "layers-2_dropout-0_n-1000_width-64_optimizer-sgd_momentum-0.9_seed-1", "layers-2_dropout-0_n-1000_width-64_optimizer-sgd_momentum-0.9_seed-2",
-            "layers-2_dropout-0_n-1000_width-64_optimizer-sgd_lr-0.1_momentum-0.9_seed-1", "layers-2_dropout-0_n-1000_width-64_optimizer-sgd_lr-0.1_momentum-0.9_seed-2",
-            "layers-2_dropout-0_n-1000_width-128_optimizer-sgd_momentum-0.9_seed-1", "layers-2_dropout-0_n-1000_width-128_optimizer-sgd_momentum-0.9_seed-2",
-            "layers-2_dropout-0_n-1000_width-128_optimizer-sgd_lr-0.1_momentum-0.9_seed-1", "layers-2_dropout-0_n-1000_width-128_optimizer-sgd_lr-0.1_momentum-0.9_seed-2",
+            "layers-2_dropout-0_n-1000_width-64_optimizer-sgd_momentum-0.9_seed-1",
+                "layers-2_dropout-0_n-1000_width-64_optimizer-sgd_momentum-0.9_seed-2",
+            "layers-2_dropout-0_n-1000_width-64_optimizer-sgd_lr-0.1_momentum-0.9_seed-1",
+            "layers-2_dropout-0_n-1000_width-64_optimizer-sgd_lr-0.1_momentum-0.9_seed-2",
+            "layers-2_dropout-0_n-1000_width-128_optimizer-sgd_momentum-0.9_seed-1",
+            "layers-2_dropout-0_n-1000_width-128_optimizer-sgd_momentum-0.9_seed-2",
+            "layers-2_dropout-0_n-1000_width-128_optimizer-sgd_lr-0.1_momentum-0.9_seed-1",
+            "layers-2_dropout-0_n-1000_width-128_optimizer-sgd_lr-0.1_momentum-0.9_seed-2",
         }), "lr 0.01 is SGD's default, so it stays out of the id, as every default does");
         Assert.That(runs[2].Hyperparameter("learningRate"), Is.EqualTo(0.1));
         Assert.That(runs[0].Hyperparameter("learningRate"), Is.EqualTo(0.01));
@@ -69,6 +77,7 @@ public sealed class ExperimentGridTests
         Assert.That(new RunConfig { Layers = 9, Dropout = 0.2, Seed = 10 }.RunId, Is.EqualTo("layers-9_dropout-0.2_n-1000_seed-10"));
         Assert.That(new RunConfig { Layers = 1, Dropout = 0.2, NTrain = 40, NValidation = 20, Epochs = 3, BatchSize = 8, Width = 8 }.RunId,
             Is.EqualTo("layers-1_dropout-0.2_n-40_nval-20_epochs-3_batch-8_width-8_seed-1"));
-        Assert.That(new RunConfig { LearningRate = 0.001 }.RunId, Is.EqualTo("layers-1_dropout-0_n-1000_seed-1"), "Adam's default lr, given explicitly");
+        Assert.That(new RunConfig { LearningRate = 0.001 }.RunId, Is.EqualTo("layers-1_dropout-0_n-1000_seed-1"),
+            "Adam's default lr, given explicitly");
     }
 }

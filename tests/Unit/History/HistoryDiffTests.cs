@@ -11,7 +11,8 @@ public sealed class HistoryDiffTests
     public void Names_the_first_differing_value_metric_by_metric()
     {
         var retrained = Stored with { ValLoss = [0.5, 0.25], Acc = [0.75, 0.75] };
-        Assert.That(HistoryDiff.FirstDifference(Stored, retrained, "stored", "retrained"), Is.EqualTo("acc at epoch 2: stored 0.875, retrained 0.75"));
+        Assert.That(HistoryDiff.FirstDifference(Stored, retrained, "stored", "retrained"),
+            Is.EqualTo("acc at epoch 2: stored 0.875, retrained 0.75"));
         Assert.That(HistoryDiff.Table(Stored, retrained), Is.EqualTo(
             "| metric | epoch | baseline | current | difference |\n| --- | ---: | ---: | ---: | ---: |\n" +
             "| acc | 2 | 0.875 | 0.75 | -0.125 |\n| val_loss | 2 | 0.375 | 0.25 | -0.125 |\n"));

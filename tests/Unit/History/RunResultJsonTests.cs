@@ -40,7 +40,8 @@ public sealed class RunResultJsonTests
     [TestCase("runId", "'result.runId' must be a string")]
     [TestCase("fingerprint", "'result.fingerprint.mkl' must be a string")]
     [TestCase("history", "result.history.acc[1] is String, expected a number")]
-    [TestCase("ragged", "result.history metrics must have one value per epoch, all the same length; found loss: 2, acc: 2, val_loss: 1, val_acc: 2")]
+    [TestCase("ragged",
+        "result.history metrics must have one value per epoch, all the same length; found loss: 2, acc: 2, val_loss: 1, val_acc: 2")]
     [TestCase("extra", "result.history has unknown metric 'lr'")]
     [TestCase("config", "'result.config' is missing")]
     [TestCase("seconds", "'result.seconds' must be a number")]

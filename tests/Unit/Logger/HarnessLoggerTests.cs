@@ -17,6 +17,7 @@ public sealed class HarnessLoggerTests
         logger.Relay(TestMessageLevel.Warning, HarnessLogger.Marker + "a warning goes through the console logger already");
         logger.Relay(TestMessageLevel.Informational, HarnessLogger.Marker + "Conclusions of tiny:\n  Everything holds.");
 
-        Assert.That(output.ToString(), Is.EqualTo("[harness] tiny: 1 of 2 runs done\n[harness] Conclusions of tiny:\n  Everything holds.\n"));
+        Assert.That(output.ToString(),
+            Is.EqualTo("[harness] tiny: 1 of 2 runs done\n[harness] Conclusions of tiny:\n  Everything holds.\n"));
     }
 }

@@ -55,7 +55,9 @@ public sealed class EnvironmentFingerprintTests
     [Test]
     public void The_mkl_version_string_is_shortened_to_version_and_build()
     {
-        Assert.That(MklState.ShortVersion("Intel(R) oneAPI Math Kernel Library Version 2024.2-Product Build 20240605 for Intel(R) 64 architecture applications"),
+        Assert.That(
+            MklState.ShortVersion("Intel(R) oneAPI Math Kernel Library Version 2024.2-Product Build 20240605 for Intel(R) " +
+                "64 architecture applications"),
             Is.EqualTo("2024.2-Product Build 20240605"));
     }
 }

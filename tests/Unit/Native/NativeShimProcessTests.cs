@@ -27,7 +27,8 @@ public sealed partial class NativeShimProcessTests
     {
         environment[NativeCache.Variable] = Cache;
         return HarnessProcess.Run(environment, under,
-            ["run", "--data-dir", _files.Directory, "--out", Out, "--n-train", "12", "--n-validation", "6", "--layers", "1", "--width", "4", "--epochs", "1"]);
+            ["run", "--data-dir", _files.Directory, "--out", Out, "--n-train", "12", "--n-validation", "6", "--layers", "1",
+                "--width", "4", "--epochs", "1"]);
     }
 
     [Test]
@@ -52,18 +53,24 @@ public sealed partial class NativeShimProcessTests
 
         // Diagnostics off: the runtime's debugger pipes and IPC socket in /tmp are not the build's.
         var (exitCode, output) = Run(new() { ["DOTNET_EnableDiagnostics"] = "0" },
-            ["strace", "-f", "-o", trace, "-e", "trace=open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat"]);
+            ["strace", "-f", "-o", trace, "-e",
+                "trace=open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat"]);
         Assert.That(exitCode, Is.Zero, output);
 
         var created = Created(File.ReadLines(trace)).ToList();
-        var privateDirectories = created.Where(c => c.Call == "mkdir" && c.Path.StartsWith(Path.Combine(Path.GetTempPath(), "harness-native-"), StringComparison.Ordinal)).ToList();
+        var privateDirectories =
+            created.Where(c => c.Call == "mkdir"
+                && c.Path.StartsWith(Path.Combine(Path.GetTempPath(), "harness-native-"), StringComparison.Ordinal)).ToList();
         Assert.That(privateDirectories, Is.Not.Empty, "the shims were built in this run");
         Assert.That(privateDirectories.Select(d => d.Mode), Has.All.EqualTo("0700"));
         Assert.That(privateDirectories.Select(d => Directory.Exists(d.Path)), Has.All.False, "removed after the build");
 
         string[] allowed = [.. privateDirectories.Select(d => d.Path + "/"), Cache + "/", Out + "/"];
-        var elsewhere = created.Where(c => c.Path != Cache && c.Path != Out && !privateDirectories.Contains(c) && !allowed.Any(c.Path.StartsWith)).ToList();
-        Assert.That(elsewhere, Is.Empty, "every file or directory the run created is in a private build directory, the cache or the output");
+        var elsewhere =
+            created.Where(c => c.Path != Cache && c.Path != Out && !privateDirectories.Contains(c) && !allowed.Any(c.Path.StartsWith))
+                .ToList();
+        Assert.That(elsewhere, Is.Empty,
+            "every file or directory the run created is in a private build directory, the cache or the output");
         Assert.That(HashedFile.IsIntact(Directory.GetFiles(Cache, "libharness-glibcxx-shim.*.so").Single()), Is.True);
     }
 

@@ -21,7 +21,9 @@ public sealed class NumericsProfileTests
     [Test]
     public void A_variable_that_disagrees_is_named_with_what_the_profile_sets()
     {
-        var conflicts = NumericsProfile.Portable.Conflicts(Environment(("MKL_CBWR", "AUTO"), ("MKL_NUM_THREADS", "4"), ("MKL_ENABLE_INSTRUCTIONS", "AVX2")));
+        var conflicts =
+            NumericsProfile.Portable.Conflicts(
+                Environment(("MKL_CBWR", "AUTO"), ("MKL_NUM_THREADS", "4"), ("MKL_ENABLE_INSTRUCTIONS", "AVX2")));
 
         Assert.That(conflicts, Is.EqualTo(new[]
         {
@@ -55,7 +57,8 @@ public sealed class NumericsProfileTests
             "ATen's kernels in use are DEFAULT, expected AVX2",
         }));
 
-        Assert.That(NumericsProfile.Native.Violations(BaselineFixtures.NativeHere with { MklVendorOverride = EnvironmentFingerprint.On }).Single(),
+        Assert.That(NumericsProfile.Native.Violations(BaselineFixtures.NativeHere with { MklVendorOverride = EnvironmentFingerprint.On })
+            .Single(),
             Does.Contain("overridden, but this profile uses MKL's own choice"));
     }
 
@@ -74,6 +77,7 @@ public sealed class NumericsProfileTests
             Assert.That(EnvironmentFingerprint.FieldNames, Is.SupersetOf(profile.ComparableFields), profile.Name);
         Assert.That(NumericsProfile.Native.ComparableFields, Is.SupersetOf(NumericsProfile.Portable.ComparableFields),
             "native compares at least what portable does");
-        Assert.That(NumericsProfile.Portable.ComparableFields, Has.None.AnyOf("cpu_vendor", "cpu_model", "cpu_flags", "mkl_cpu_type"), "portable compares no CPU identity");
+        Assert.That(NumericsProfile.Portable.ComparableFields, Has.None.AnyOf("cpu_vendor", "cpu_model", "cpu_flags", "mkl_cpu_type"),
+            "portable compares no CPU identity");
     }
 }

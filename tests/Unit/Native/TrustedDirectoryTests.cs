@@ -7,7 +7,8 @@ namespace Harness.Tests.Unit.Native;
 public sealed class TrustedDirectoryTests
 {
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode Readable = Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+    private const UnixFileMode Readable =
+        Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
     private const UnixFileMode GroupWritable = Readable | UnixFileMode.GroupWrite;
     private const UnixFileMode WorldWritable = Readable | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
 

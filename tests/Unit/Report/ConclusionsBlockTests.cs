@@ -17,7 +17,9 @@ public sealed class ConclusionsBlockTests
         var at = Array.IndexOf(lines, "    ✓ Supported — deeper nets overfit more (registered Supported)");
         Assert.That(at, Is.GreaterThan(0), block);
         // In the fixture every seed's gap rises with depth, so ρ is 1 in each and the exact p is 2·(½)⁶.
-        Assert.That(lines[at + 1], Is.EqualTo("        without dropout: ρ(layers, gap) within seeds = 1.00 (no interval: the data show no spread), permutation within 6 seeds, p = 0.0313 → Supported"),
+        Assert.That(lines[at + 1],
+            Is.EqualTo("        without dropout: ρ(layers, gap) within seeds = 1.00 (no interval: the data show no spread), permutation " +
+                "within 6 seeds, p = 0.0313 → Supported"),
             "a part to a line: its name, the effect with its interval, the test and its p, and the part's verdict");
         Assert.That(lines[at + 2], Is.EqualTo("        6 seeds, α = 0.05, 95% interval."), "then the seed count and the design");
     }
@@ -31,7 +33,8 @@ public sealed class ConclusionsBlockTests
 
         var block = ConclusionsBlock.Render(results);
 
-        Assert.That(block, Does.Contain($"    ✗ {dropout.Verdict} — dropout raises the gap (registered Supported: DIFFERS FROM THE REGISTRATION)"));
+        Assert.That(block,
+            Does.Contain($"    ✗ {dropout.Verdict} — dropout raises the gap (registered Supported: DIFFERS FROM THE REGISTRATION)"));
         Assert.That(block, Does.Contain("  Not everything holds — see the marked items below."));
     }
 
@@ -43,8 +46,11 @@ public sealed class ConclusionsBlockTests
         Assert.That(block, Does.Contain("  Exact tier: 23 of 24 histories verified bit for bit (numerics profile portable).\n" +
                                         "    - 1 regressed: layers-3_dropout-0_n-1000_seed-6.\n"));
         Assert.That(block, Does.Contain("  Ensemble tier: 4 consistent (of 4 configurations).\n"));
-        Assert.That(block, Does.Contain("  Published runs: 1 compared, 1 value(s) outside the reproduced range widened by one IQR, each registered as an outlier.\n" +
-                                        "    - layers-1_dropout-0_n-1000 gap: published 0.9000, at the 100th percentile of 6 seeds (0.3900–0.4065): an outlier, as registered.\n"),
+        Assert.That(block,
+            Does.Contain("  Published runs: 1 compared, 1 value(s) outside the reproduced range widened by one IQR, " +
+            "each registered as an outlier.\n" +
+                                        "    - layers-1_dropout-0_n-1000 gap: published 0.9000, at the 100th percentile of 6 seeds " +
+                                        "(0.3900–0.4065): an outlier, as registered.\n"),
             "where the published value sits among the reproduced seeds");
         Assert.That(block, Does.Not.Contain("Claims: "), "the claims are listed one by one, not counted");
     }
@@ -52,7 +58,9 @@ public sealed class ConclusionsBlockTests
     [Test]
     public void The_callers_lines_close_the_block()
     {
-        var block = ConclusionsBlock.Render(ReportFixture.Results(), ["Run store /tmp/s: 24 run(s) reused, 0 trained.", "Report: /tmp/r/report.md."]);
+        var block =
+            ConclusionsBlock.Render(ReportFixture.Results(),
+                ["Run store /tmp/s: 24 run(s) reused, 0 trained.", "Report: /tmp/r/report.md."]);
 
         Assert.That(block, Does.EndWith("  Run store /tmp/s: 24 run(s) reused, 0 trained.\n  Report: /tmp/r/report.md.\n"));
         Assert.That(block, Does.StartWith("Conclusions of fixture (a fixed experiment), from 24 run(s):\n"));
@@ -75,7 +83,8 @@ public sealed class ConclusionsBlockTests
 
         var block = ConclusionsBlock.Render(partial);
 
-        Assert.That(block, Does.Contain("  Nothing failed, but not everything was verified: this run checked only what its selected tests needed."),
+        Assert.That(block,
+            Does.Contain("  Nothing failed, but not everything was verified: this run checked only what its selected tests needed."),
             "a filtered run never says everything holds");
         Assert.That(block, Does.Contain("from 6 run(s)").And.Contain("Exact tier: 6 of 6 histories verified bit for bit")
             .And.Contain("Ensemble tier: 1 consistent (of 1 configurations)."));

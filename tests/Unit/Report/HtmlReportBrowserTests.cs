@@ -30,7 +30,8 @@ public sealed class HtmlReportBrowserTests
         // A figure file that is not an image: the writer inlines it all the same (it does not judge the bytes), so only the
         // browser's decoder can tell. (A PNG merely cut short would not do: Chromium draws the part it has.)
         var problems = OpenInBrowser(results,
-            damage: figures => File.WriteAllBytes(Path.Combine(figures, "gap-vs-layers.png"), "not a PNG: the plot failed half-way"u8.ToArray()),
+            damage: figures =>
+                File.WriteAllBytes(Path.Combine(figures, "gap-vs-layers.png"), "not a PNG: the plot failed half-way"u8.ToArray()),
             extraClaims: ["a claim the report never made"]);
 
         Assert.That(problems, Is.EqualTo(new[]
@@ -52,7 +53,8 @@ public sealed class HtmlReportBrowserTests
 
             var clock = Stopwatch.StartNew();
             var dom = Browser.DumpDom(page);
-            TestContext.Out.WriteLine($"{Browser.Find()} loaded {page} ({new FileInfo(page).Length:N0} bytes) in {clock.Elapsed.TotalSeconds:0.0} s.");
+            TestContext.Out.WriteLine($"{Browser.Find()} loaded {page} ({new FileInfo(page).Length:N0} bytes) in " +
+                $"{clock.Elapsed.TotalSeconds:0.0} s.");
 
             return HtmlReportCheck.Problems(dom, [.. results.Claims.Select(c => c.Claim.Statement), .. extraClaims],
                 Figures.Plan(results).Select(f => f.File));

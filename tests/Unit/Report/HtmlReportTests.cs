@@ -41,14 +41,19 @@ public sealed class HtmlReportTests
         Assert.That(_page, Does.Not.Contain($"src=\"{Figures.Folder}/"));
         foreach (var figure in Figures.Plan(ReportFixture.Results()))
         {
-            var inlined = Regex.Match(_html, $"<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\" {HtmlReport.FigureAttribute}=\"{Regex.Escape(figure.File)}\" alt=\"{Regex.Escape(figure.File)}\" />");
+            var inlined =
+                Regex.Match(_html,
+                    $"<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\" {HtmlReport.FigureAttribute}=\"{Regex.Escape(figure.File)}\" " +
+                    $"alt=\"{Regex.Escape(figure.File)}\" />");
             Assert.That(inlined.Success, $"{figure.File} inlined as a data URI");
-            Assert.That(Convert.FromBase64String(inlined.Groups[1].Value), Is.EqualTo(File.ReadAllBytes(Path.Combine(_directory, Figures.Folder, figure.File))), $"{figure.File}'s bytes");
+            Assert.That(Convert.FromBase64String(inlined.Groups[1].Value),
+                Is.EqualTo(File.ReadAllBytes(Path.Combine(_directory, Figures.Folder, figure.File))), $"{figure.File}'s bytes");
         }
         Assert.That(Regex.Matches(_html, @"\b(?:src|href)=""(?!data:|#)[^""]*""").Select(m => m.Value), Is.Empty,
             "no http, https, file or relative reference: data URIs and in-page anchors only");
         Assert.That(_page, Does.Not.Contain("http://").And.Not.Contain("https://"));
-        Assert.That(_page, Does.Contain("Content-Security-Policy").And.Contain("default-src 'none'"), "the browser refuses any request too");
+        Assert.That(_page, Does.Contain("Content-Security-Policy").And.Contain("default-src 'none'"),
+            "the browser refuses any request too");
     }
 
     [Test]
@@ -62,11 +67,16 @@ public sealed class HtmlReportTests
     [Test]
     public void What_does_not_hold_is_styled_as_a_failure()
     {
-        Assert.That(_page, Does.Contain("<p class=\"failure\"><strong class=\"failure\">Not everything holds</strong> — see the marked items below.</p>"));
-        Assert.That(_page, Does.Contain("<h3 id=\"refuted-dropout-raises-the-gap\" class=\"failure\">Refuted: dropout raises the gap</h3>"));
+        Assert.That(_page,
+            Does.Contain("<p class=\"failure\"><strong class=\"failure\">Not everything holds</strong> — see the marked items below.</p>"));
+        Assert.That(_page,
+            Does.Contain("<h3 id=\"refuted-dropout-raises-the-gap\" class=\"failure\">Refuted: dropout raises the gap</h3>"));
         Assert.That(_page, Does.Contain("<strong class=\"failure\">differs from the registration</strong>"));
-        Assert.That(_page, Does.Contain("<li class=\"failure\">1 <strong class=\"failure\">regressed</strong>: layers-3_dropout-0_n-1000_seed-6."));
-        Assert.That(_page, Does.Contain("<li class=\"failure\"><code>layers-3_dropout-0_n-1000_seed-6</code>: <strong class=\"failure\">Regression</strong>. message</li>"));
+        Assert.That(_page,
+            Does.Contain("<li class=\"failure\">1 <strong class=\"failure\">regressed</strong>: layers-3_dropout-0_n-1000_seed-6."));
+        Assert.That(_page,
+            Does.Contain("<li class=\"failure\"><code>layers-3_dropout-0_n-1000_seed-6</code>: <strong " +
+                "class=\"failure\">Regression</strong>. message</li>"));
     }
 
     [Test]
@@ -86,7 +96,8 @@ public sealed class HtmlReportTests
         Assert.That(_page, Does.Contain("<h3 id=\"supported-deeper-nets-overfit-more\">Supported: deeper nets overfit more</h3>"));
         Assert.That(_page, Does.Contain("<td>outlier (registered)</td>"), "a registered outlier is expected");
         Assert.That(Regex.Matches(_page, "<strong class=\"failure\">").Count, Is.EqualTo(5),
-            "the headline, one regression in the summary and one in the baselines, one claim against its registration, and the claims' count in the summary");
+            "the headline, one regression in the summary and one in the baselines, one claim against its registration, and the " +
+            "claims' count in the summary");
     }
 
     [Test]
@@ -102,7 +113,9 @@ public sealed class HtmlReportTests
             var html = WithoutImageBytes(HtmlReport.Render(results, directory));
 
             Assert.That(html, Does.Contain($"<p class=\"{HtmlReport.FailureClass} {HtmlReport.MissingFigureClass}\">"));
-            Assert.That(html, Does.Contain("<strong class=\"failure\">Figure gap-vs-layers.png was not drawn: figures/gap-vs-layers.png is missing.</strong>"));
+            Assert.That(html,
+                Does.Contain("<strong class=\"failure\">Figure gap-vs-layers.png was not drawn: " +
+                    "figures/gap-vs-layers.png is missing.</strong>"));
             Assert.That(html, Does.Contain($"{HtmlReport.FigureAttribute}=\"curves_n-1000.png\""), "the other figure is still there");
             Assert.That(Regex.Matches(html, "<img ").Count, Is.EqualTo(1), "no broken image in its place");
         }
@@ -143,7 +156,9 @@ public sealed class HtmlReportTests
     public void The_page_check_reports_what_is_missing_without_a_browser()
     {
         // Without a browser no load script has run: the check says so, rather than take an undecoded image as loaded.
-        var problems = HtmlReportCheck.Problems(_html, ["deeper nets overfit more", "a claim the report never made"], ["curves_n-1000.png", "absent.png"]);
+        var problems =
+            HtmlReportCheck.Problems(_html, ["deeper nets overfit more", "a claim the report never made"],
+                ["curves_n-1000.png", "absent.png"]);
 
         Assert.That(problems, Is.EqualTo(new[]
         {

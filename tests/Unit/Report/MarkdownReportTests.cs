@@ -26,7 +26,8 @@ public sealed class MarkdownReportTests
         Assert.That(results.ExactHolds, Is.False);
         Assert.That(results.ClaimsHold, Is.False);
         Assert.That(results.Holds, Is.False);
-        Assert.That(MarkdownReport.Render(results), Does.Contain("__Not everything holds__").And.Contain("__differs from the registration__"));
+        Assert.That(MarkdownReport.Render(results),
+            Does.Contain("__Not everything holds__").And.Contain("__differs from the registration__"));
     }
 
     [Test]
@@ -35,7 +36,8 @@ public sealed class MarkdownReportTests
         var fixture = ReportFixture.Results();
         var results = fixture with
         {
-            Exact = [.. fixture.Exact.Select((e, i) => e with { Outcome = new ExactOutcome(i < 3 ? ExactVerdict.NotComparable : ExactVerdict.Match,
+            Exact = [.. fixture.Exact.Select((e, i) =>
+                e with { Outcome = new ExactOutcome(i < 3 ? ExactVerdict.NotComparable : ExactVerdict.Match,
                 i < 3 ? "Not comparable: numerics: portable (baseline) vs native (current)." : "ok") })],
             Claims = [.. fixture.Claims.Where(c => c.AsRegistered)],
             RegisteredOutliers = [],
@@ -46,7 +48,8 @@ public sealed class MarkdownReportTests
         var report = MarkdownReport.Render(results);
 
         Assert.That(report, Does.Not.Contain("Everything holds"));
-        Assert.That(report, Does.Contain("**Nothing failed, but not everything was verified**: 3 of 24 histories could not be compared bit for bit.")
+        Assert.That(report,
+            Does.Contain("**Nothing failed, but not everything was verified**: 3 of 24 histories could not be compared bit for bit.")
             .And.Contain("- Exact tier: 21 of 24 histories verified bit for bit")
             .And.Contain("  - 3 could not be compared. Not comparable: numerics: portable (baseline) vs native (current)."));
     }

@@ -69,7 +69,8 @@ public sealed class ReportDirectoryTests
         _report.Publish(Writes("report.md"));
         var outside = Path.Combine(_root, "precious.txt");
         File.WriteAllText(outside, "keep");
-        File.WriteAllText(Path.Combine(_report.Path, ReportDirectory.ManifestFile), """{ "files": [ "../precious.txt", "/etc/hostname", "report.md" ] }""");
+        File.WriteAllText(Path.Combine(_report.Path, ReportDirectory.ManifestFile),
+            """{ "files": [ "../precious.txt", "/etc/hostname", "report.md" ] }""");
 
         _report.Publish(Writes("histories.csv"));
 

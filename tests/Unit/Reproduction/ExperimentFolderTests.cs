@@ -4,7 +4,10 @@ using Harness.Reproduction;
 
 namespace Harness.Tests.Unit.Reproduction;
 
-/// <summary>An experiment is a folder of JSON: found by name or path, validated whole before anything trains, reproduced with no code change.</summary>
+/// <summary>
+/// An experiment is a folder of JSON: found by name or path, validated whole before anything trains, reproduced with no
+/// code change.
+/// </summary>
 public sealed class ExperimentFolderTests
 {
     [Test]
@@ -16,7 +19,8 @@ public sealed class ExperimentFolderTests
             var folder = ExperimentFolder.Open(name);
             Assert.That(folder.Claims.All, Is.Not.Empty, name);
             Assert.That(folder.Published, Is.Not.Empty, name);
-            Assert.That(folder.BaselinesDirectory, Does.EndWith(Path.Combine("baselines", name)), "shipped experiments keep the repository's baselines/<name>");
+            Assert.That(folder.BaselinesDirectory, Does.EndWith(Path.Combine("baselines", name)),
+                "shipped experiments keep the repository's baselines/<name>");
         }
         var mlp = ExperimentFolder.Open("keras-mnist-mlp");
         Assert.That(mlp.Published[0].Metric("final_val_acc"), Is.EqualTo(0.9840), "the example's stated 98.40%");
@@ -61,25 +65,36 @@ public sealed class ExperimentFolderTests
                 { "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "layers", "direction": "increasing",
                   "parts": [ { "where": { "dropout": 0 } } ], "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "r" } ] }
                 """,
-            publishedJson: """{ "runs": [ { "width": 8, "learningRate": 0.1, "metrics": { "final_loss": 0.5 } }, { "width": 16, "metrics": { "final_loss": 0.5 } } ] }""");
+            publishedJson: """{ "runs": [ { "width": 8, "learningRate": 0.1, "metrics": { "final_loss": 0.5 } }, """ +
+                """{ "width": 16, "metrics": { "final_loss": 0.5 } } ] }""");
 
         var error = Assert.Throws<ConfigurationException>(() => ExperimentFolder.Open(outside.Folder))!;
-        Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:axis: expected a numeric axis the experiment declares (width, learningRate), found 'layers'"));
+        Assert.That(error.Errors,
+            Has.Some.StartsWith("claims:0:parts:0:axis: expected a numeric axis the experiment declares (width, " +
+                "learningRate), found 'layers'"));
         Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:0:where:dropout: not an axis of this experiment"));
-        Assert.That(error.Errors, Has.Some.Contains("runs[1]: configuration layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-16_optimizer-sgd_momentum-0.9 is not one the experiment reproduces"));
+        Assert.That(error.Errors,
+            Has.Some.Contains("runs[1]: configuration " +
+                "layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-16_optimizer-sgd_momentum-0.9 is not " +
+                "one the experiment reproduces"));
 
         File.WriteAllText(Path.Combine(outside.Folder, "claims.json"), """
             { "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "width", "direction": "increasing",
               "parts": [ { "where": { "learningRate": 0.1 } } ], "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" }, "reason": "r" } ] }
             """);
-        File.WriteAllText(Path.Combine(outside.Folder, "published.json"), """{ "runs": [ { "width": 8, "learningRate": 0.1, "metrics": { "final_loss": 0.5 } } ] }""");
+        File.WriteAllText(Path.Combine(outside.Folder, "published.json"),
+            """{ "runs": [ { "width": 8, "learningRate": 0.1, "metrics": { "final_loss": 0.5 } } ] }""");
         error = Assert.Throws<ConfigurationException>(() => ExperimentFolder.Open(outside.Folder))!;
         Assert.That(error.Errors, Is.EqualTo(new[]
         {
-            $"{Path.Combine(outside.Folder, "published.json")}: the published run of layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-8_optimizer-sgd_lr-0.1_momentum-0.9 " +
-            $"has no 'final_val_loss', which {Path.Combine(outside.Folder, "claims.json")} (published:metrics) compares; give its history or \"metrics\": {{ \"final_val_loss\": … }}",
-            $"{Path.Combine(outside.Folder, "published.json")}: the published run of layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-8_optimizer-sgd_lr-0.1_momentum-0.9 " +
-            $"has no 'final_val_acc', which {Path.Combine(outside.Folder, "claims.json")} (published:metrics) compares; give its history or \"metrics\": {{ \"final_val_acc\": … }}",
+            $"{Path.Combine(outside.Folder, "published.json")}: the published run of " +
+            "layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-8_optimizer-sgd_lr-0.1_momentum-0.9 has no 'final_val_loss', which " +
+            $"{Path.Combine(outside.Folder, "claims.json")} (published:metrics) compares; give its history or " +
+            "\"metrics\": { \"final_val_loss\": … }",
+            $"{Path.Combine(outside.Folder, "published.json")}: the published run of " +
+            "layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-8_optimizer-sgd_lr-0.1_momentum-0.9 has no 'final_val_acc', which " +
+            $"{Path.Combine(outside.Folder, "claims.json")} (published:metrics) compares; give its history or " +
+            "\"metrics\": { \"final_val_acc\": … }",
         }), "the default published metrics are final_val_loss and final_val_acc");
     }
 
@@ -90,7 +105,8 @@ public sealed class ExperimentFolderTests
         var first = outside.Reproduce();
         Assert.That(first.ExitCode, Is.EqualTo(1), "no baselines yet: " + first.Output);
         Assert.That(first.Output, Does.Contain("[  20/20]"));
-        Assert.That(Directory.GetFiles(Path.Combine(outside.Folder, "baselines"), "*_seed-*.received.json"), Has.Length.EqualTo(20), "baselines beside the experiment");
+        Assert.That(Directory.GetFiles(Path.Combine(outside.Folder, "baselines"), "*_seed-*.received.json"), Has.Length.EqualTo(20),
+            "baselines beside the experiment");
 
         var accepted = outside.Reproduce(accept: "1");
         Assert.That(accepted.ExitCode, Is.EqualTo(0), accepted.Output);
@@ -100,12 +116,16 @@ public sealed class ExperimentFolderTests
         var directory = Path.Combine(outside.Out, "lr-sweep");
         var csv = File.ReadAllLines(Path.Combine(directory, HistoriesCsv.FileName));
         Assert.That(csv[0], Is.EqualTo("experiment,run,width,lr,seed,epoch,metric,value"), "one CSV column per declared axis");
-        Assert.That(csv[1], Does.StartWith("lr-sweep,layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-4_optimizer-sgd_lr-0.1_momentum-0.9_seed-1,4,0.1,1,1,loss,"));
+        Assert.That(csv[1], Does.StartWith(
+            "lr-sweep,layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-4_optimizer-sgd_lr-0.1_momentum-0.9_seed-1,4,0.1,1,1,loss,"));
         Assert.That(Directory.GetFiles(Path.Combine(directory, Figures.Folder)).Select(Path.GetFileName),
-            Is.EquivalentTo(new[] { "curves_width-4.png", "curves_width-8.png", "gap-vs-learningRate.png" }), "figures faceted as the experiment declares");
+            Is.EquivalentTo(new[] { "curves_width-4.png", "curves_width-8.png", "gap-vs-learningRate.png" }), "figures " +
+                "faceted as the experiment declares");
         var report = File.ReadAllText(Path.Combine(directory, MarkdownReport.FileName));
         Assert.That(report, Does.Contain("varying width, learningRate").And.Contain("optimizer sgd").And.Contain("momentum 0.9"));
-        Assert.That(report, Does.Contain("Not evaluated — a higher learning rate ends with a lower training loss: P(final_loss[lr=0.1] > final_loss[lr=0.01]), paired by seed"));
+        Assert.That(report,
+            Does.Contain("Not evaluated — a higher learning rate ends with a lower training loss: P(final_loss[lr=0.1] > " +
+                "final_loss[lr=0.01]), paired by seed"));
     }
 
     [Test]

@@ -9,7 +9,8 @@ namespace Harness.Tests.Unit.Store;
 /// </summary>
 public sealed partial class CodeIdentityTests
 {
-    private static readonly string Source = Path.Combine(Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!, "src", "Harness");
+    private static readonly string Source =
+        Path.Combine(Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!, "src", "Harness");
 
     [GeneratedRegex(@"\)(\w+)/\*\*/\*\.cs")]
     private static partial Regex HashedFolder();

@@ -100,12 +100,14 @@ public sealed class EntryTrustTests
         using (var mkfifo = Process.Start("mkfifo", path)) mkfifo.WaitForExit();
         var read = Task.Run(() => _store.Read(Key.Hash));
         Assert.That(read.Wait(TimeSpan.FromSeconds(10)), Is.True, "a FIFO is never opened, so nothing blocks");
-        Assert.That(read.Result.Problem, Is.EqualTo($"{path}: is 0 bytes: empty, or not a regular file (a FIFO, a device or a socket); not opened"));
+        Assert.That(read.Result.Problem,
+            Is.EqualTo($"{path}: is 0 bytes: empty, or not a regular file (a FIFO, a device or a socket); not opened"));
         File.Delete(path);
 
         using (var sparse = File.Create(path)) sparse.SetLength(EntryFileLimit + 1);
         Assert.That(_store.Read(Key.Hash).Problem,
-            Is.EqualTo($"{path}: is {EntryFileLimit + 1} bytes, more than the 16 MiB an entry may hold (a real one holds a few KB); not read"));
+            Is.EqualTo($"{path}: is {EntryFileLimit + 1} bytes, more than the 16 MiB an entry may hold (a real " +
+                "one holds a few KB); not read"));
     }
 
     private const long EntryFileLimit = 16 << 20;
@@ -132,7 +134,8 @@ public sealed class EntryTrustTests
         {
             $"--from: {runs[0].RunId}: {linked}: is a symbolic link (to /dev/zero), not an entry file; the run store never follows links",
             $"--from: {runs[1].RunId}: {shortened}: its result is not the run of its key: its history has 1 epoch(s) where the run has 2",
-            $"--from: {runs[2].RunId}: {bogus}: not a valid store entry: 'result.fingerprint.numerics': expected portable or native, found 'bogus'",
+            $"--from: {runs[2].RunId}: {bogus}: not a valid store entry: 'result.fingerprint.numerics': expected " +
+            "portable or native, found 'bogus'",
         }));
     }
 }

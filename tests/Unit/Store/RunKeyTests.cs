@@ -42,7 +42,8 @@ public sealed class RunKeyTests
     [Test]
     public void Changes_with_every_setting()
     {
-        Assert.That(SettingChanges.Select(c => c.Setting), Is.EquivalentTo(RunSettings.All.Select(s => s.Name)), "every setting has a change here");
+        Assert.That(SettingChanges.Select(c => c.Setting), Is.EquivalentTo(RunSettings.All.Select(s => s.Name)),
+            "every setting has a change here");
         foreach (var (setting, changed) in SettingChanges)
             Assert.That(Key(changed), Is.Not.EqualTo(Key(BaseRun)), setting);
         Assert.That(SettingChanges.Select(c => Key(c.Changed)).Distinct().Count(), Is.EqualTo(SettingChanges.Length));
@@ -72,7 +73,8 @@ public sealed class RunKeyTests
     [Test]
     public void Changes_with_the_profile_and_every_field_its_rule_compares_and_with_no_other()
     {
-        Assert.That(Key(BaseRun, Context with { Fingerprint = (Fingerprint with { Numerics = "native" }).Comparable() }), Is.Not.EqualTo(Key(BaseRun)));
+        Assert.That(Key(BaseRun, Context with { Fingerprint = (Fingerprint with { Numerics = "native" }).Comparable() }),
+            Is.Not.EqualTo(Key(BaseRun)));
         foreach (var field in NumericsProfile.Portable.ComparableFields.Where(f => f != EnvironmentFingerprint.NumericsField))
         {
             var fields = Fingerprint.Fields().ToDictionary(f => f.Name, f => f.Value);

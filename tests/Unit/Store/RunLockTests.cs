@@ -22,7 +22,8 @@ public sealed class RunLockTests
     [TearDown] public void Delete() { if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true); }
 
     private static string Holder(int pid, string host, DateTime processStart) =>
-        $$"""{"Pid":{{pid}},"Host":"{{host}}","ProcessStart":"{{processStart.ToString("O", CultureInfo.InvariantCulture)}}","Taken":"2026-01-01T00:00:00Z"}""";
+        $$"""{"Pid":{{pid}},"Host":"{{host}}","ProcessStart":"{{
+            processStart.ToString("O", CultureInfo.InvariantCulture)}}","Taken":"2026-01-01T00:00:00Z"}""";
 
     private void WriteLock(string content, TimeSpan? age = null)
     {
@@ -75,7 +76,8 @@ public sealed class RunLockTests
     public void A_lock_from_another_host_is_waited_on_until_it_goes_untouched_too_long()
     {
         WriteLock(Holder(1, "elsewhere", DateTime.UtcNow), age: TimeSpan.FromMinutes(1));
-        Assert.That(RunLock.TryTake(_path).HeldBy, Does.StartWith("process 1 on elsewhere"), "its pid means nothing here: only its age tells");
+        Assert.That(RunLock.TryTake(_path).HeldBy, Does.StartWith("process 1 on elsewhere"),
+            "its pid means nothing here: only its age tells");
 
         File.SetLastWriteTimeUtc(_path, DateTime.UtcNow - RunLock.StaleAfter - TimeSpan.FromMinutes(1));
         var attempt = RunLock.TryTake(_path);
@@ -111,8 +113,10 @@ public sealed class RunLockTests
             var other = new StoredRuns(store, Context, theirs);
             Assert.That(other.Reserve(BaseRun), Is.Null);
             Assert.That(other.Reserve(BaseRun), Is.Null);
-            Assert.That(theirs.ToString(), Is.EqualTo($"run store: {BaseRun.RunId} is being trained by process {Environment.ProcessId} on " +
-                $"{Environment.MachineName} (since {File.ReadAllText(store.LockPathOf(RunKey.For(BaseRun, Context).Hash)).Split("\"Taken\":\"")[1].Split('"')[0]}) " +
+            Assert.That(theirs.ToString(),
+                Is.EqualTo($"run store: {BaseRun.RunId} is being trained by process {Environment.ProcessId} on " +
+                $"{Environment.MachineName} (since " +
+                $"{File.ReadAllText(store.LockPathOf(RunKey.For(BaseRun, Context).Hash)).Split("\"Taken\":\"")[1].Split('"')[0]}) " +
                 $"({store.LockPathOf(RunKey.For(BaseRun, Context).Hash)}); using its result once stored\n"));
         }
         using var after = new StoredRuns(store, Context, theirs).Reserve(BaseRun);

@@ -24,7 +24,8 @@ public sealed class StoreEntryTests
         Assert.That(entry.Fingerprint, Is.EqualTo(Fingerprint), "the full fingerprint of the machine that trained it");
         Assert.That(entry.Seconds, Is.EqualTo(1.25));
         Assert.That(entry.RunId, Is.EqualTo(BaseRun.RunId));
-        Assert.That(StoreEntryJson.Serialize(Key, entry.ToResult(BaseRun)), Is.EqualTo(File.ReadAllText(path)), "re-writing changes no byte");
+        Assert.That(StoreEntryJson.Serialize(Key, entry.ToResult(BaseRun)), Is.EqualTo(File.ReadAllText(path)),
+            "re-writing changes no byte");
         Assert.That(_store.EntryPaths(), Is.EqualTo(new[] { path }));
     }
 
@@ -68,7 +69,8 @@ public sealed class StoreEntryTests
         Assert.That(_store.EntryPaths(), Has.Count.EqualTo(1), "a temporary file is not an entry");
         Assert.That(_store.Clear(), Is.EqualTo(1));
         Assert.That(_store.EntryPaths(), Is.Empty);
-        Assert.That(Directory.GetFileSystemEntries(_root), Is.EqualTo(new[] { Path.Combine(_root, "notes.txt") }), "the emptied shard folder went too");
+        Assert.That(Directory.GetFileSystemEntries(_root), Is.EqualTo(new[] { Path.Combine(_root, "notes.txt") }),
+            "the emptied shard folder went too");
     }
 
     [Test]

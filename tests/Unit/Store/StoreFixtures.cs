@@ -13,7 +13,8 @@ internal static class StoreFixtures
         "on", "AVX2", 2, "AVX2", 1, "AuthenticAMD", "AMD EPYC", "avx2 fma", "Debian GNU/Linux 12 (bookworm) X64", "2.36");
 
     public static KeyContext Context { get; } = new(new string('a', 64), ".NET 10.0.0", Fingerprint.Comparable(),
-        [("t10k-images-idx3-ubyte", "01"), ("t10k-labels-idx1-ubyte", "02"), ("train-images-idx3-ubyte", "03"), ("train-labels-idx1-ubyte", "04")]);
+        [("t10k-images-idx3-ubyte", "01"), ("t10k-labels-idx1-ubyte", "02"), ("train-images-idx3-ubyte", "03"),
+            ("train-labels-idx1-ubyte", "04")]);
 
     public static RunConfig BaseRun { get; } = new() { Layers = 2, Epochs = 2 };
 

@@ -17,7 +17,8 @@ public sealed class MemoryCheckTests
     [Test]
     public void The_tutorials_runs_fit_in_a_small_machine()
     {
-        Assert.That(MemoryCheck.Problems([Deepest, Deepest with { Seed = 2 }], 784, 10, workers: 2, available: 512.0 * (1 << 20)), Is.Empty);
+        Assert.That(MemoryCheck.Problems([Deepest, Deepest with { Seed = 2 }], 784, 10, workers: 2, available: 512.0 * (1 << 20)),
+            Is.Empty);
     }
 
     [Test]
@@ -37,7 +38,8 @@ public sealed class MemoryCheckTests
     [Test]
     public void No_setting_overflows_the_estimate()
     {
-        var huge = new RunConfig { Layers = 1000, Width = int.MaxValue, Epochs = int.MaxValue, BatchSize = int.MaxValue, NTrain = int.MaxValue };
+        var huge =
+            new RunConfig { Layers = 1000, Width = int.MaxValue, Epochs = int.MaxValue, BatchSize = int.MaxValue, NTrain = int.MaxValue };
         Assert.That(RunFootprint.Of(huge, int.MaxValue, 256).Bytes, Is.Positive.And.Not.EqualTo(double.PositiveInfinity));
     }
 

@@ -8,7 +8,8 @@ public sealed class RandomStreamsTests
     [Test]
     public void Derived_seeds_differ_between_streams_and_between_run_seeds()
     {
-        var seeds = new[] { 1, 2 }.SelectMany(run => new[] { "init", "shuffle", "dropout" }.Select(s => RandomStreams.DeriveSeed(run, s))).ToList();
+        var seeds =
+            new[] { 1, 2 }.SelectMany(run => new[] { "init", "shuffle", "dropout" }.Select(s => RandomStreams.DeriveSeed(run, s))).ToList();
         Assert.That(seeds, Is.Unique);
     }
 

@@ -7,13 +7,16 @@ namespace Harness.Tests.Unit.Training;
 
 public sealed class RunPoolTests
 {
-    private static RunConfig Tiny(int seed) => new() { Layers = 1, Width = 8, NTrain = 30, NValidation = 10, Epochs = 2, BatchSize = 8, Seed = seed };
+    private static RunConfig Tiny(int seed) =>
+        new() { Layers = 1, Width = 8, NTrain = 30, NValidation = 10, Epochs = 2, BatchSize = 8, Seed = seed };
 
     [Test]
     public void Tells_progress_of_each_run_once_when_first_asked_for_and_of_its_epochs()
     {
         ProgressTracker? tracker = null;
-        using var pool = new RunPool(_ => SyntheticData.Split(30, 10), workers: 1, run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)));
+        using var pool =
+            new RunPool(_ => SyntheticData.Split(30, 10), workers: 1,
+                run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)));
         tracker = new ProgressTracker(_ => 1);
         var queued = new List<string>();
         pool.Queued += run => queued.Add(run.RunId);
@@ -77,6 +80,7 @@ public sealed class RunPoolTests
     {
         using var pool = new RunPool(_ => SyntheticData.Split(30, 10), workers: 1, cache: new SharedCache(Tiny(1)), canTrain: false);
         Assert.That(pool.Rerun(Tiny(2)).GetAwaiter().GetResult().History.Epochs, Is.EqualTo(2), "--verify with --from retrains");
-        Assert.That(() => pool.Run(Tiny(2)).GetAwaiter().GetResult(), Throws.InvalidOperationException.With.Message.Contains("does not train"));
+        Assert.That(() => pool.Run(Tiny(2)).GetAwaiter().GetResult(),
+            Throws.InvalidOperationException.With.Message.Contains("does not train"));
     }
 }

@@ -17,7 +17,8 @@ public sealed class TrainerTests
     private static (RunResult Result, List<BatchMetrics> Batches) Train(RunConfig config)
     {
         var batches = new List<BatchMetrics>();
-        var result = Trainer.Train(config, SyntheticData.Split(config.NTrain, config.NValidation), new TrainingObserver(OnBatch: batches.Add));
+        var result =
+            Trainer.Train(config, SyntheticData.Split(config.NTrain, config.NValidation), new TrainingObserver(OnBatch: batches.Add));
         return (result, batches);
     }
 

@@ -25,7 +25,8 @@ public sealed class WorkerPoolTests
             if (run.Layers == 7) throw new InvalidOperationException("seven");
         }
 
-        Assert.That(() => WorkerPool.Run(Runs, r => r.Layers, Work, workers: 1), Throws.InvalidOperationException.With.Message.EqualTo("seven"));
+        Assert.That(() => WorkerPool.Run(Runs, r => r.Layers, Work, workers: 1),
+            Throws.InvalidOperationException.With.Message.EqualTo("seven"));
         Assert.That(started, Is.EqualTo(new[] { 9, 7 }));
     }
 

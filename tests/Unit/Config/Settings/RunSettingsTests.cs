@@ -11,7 +11,8 @@ public sealed class RunSettingsTests
         var samples = new Dictionary<string, string>
         {
             ["layers"] = "3", ["dropout"] = "0.25", ["nTrain"] = "500", ["nValidation"] = "200", ["epochs"] = "4", ["batchSize"] = "32",
-            ["width"] = "64", ["optimizer"] = "sgd", ["learningRate"] = "0.05", ["momentum"] = "0.9", ["nesterov"] = "true", ["rho"] = "0.8",
+            ["width"] = "64", ["optimizer"] = "sgd", ["learningRate"] = "0.05", ["momentum"] = "0.9",
+            ["nesterov"] = "true", ["rho"] = "0.8",
             ["beta1"] = "0.85", ["beta2"] = "0.99", ["epsilon"] = "1e-08", ["semantics"] = "pytorch", ["seed"] = "7",
         };
         Assert.That(samples.Keys, Is.EquivalentTo(RunSettings.All.Select(s => s.Name)), "a sample for every setting");

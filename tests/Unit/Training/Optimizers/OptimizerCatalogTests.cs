@@ -30,12 +30,15 @@ public sealed class OptimizerCatalogTests
     private static IEnumerable<TestCaseData> Creations()
     {
         yield return new TestCaseData("sgd", Semantics.Keras, typeof(KerasSgd), -0.01).SetArgDisplayNames("sgd");
-        yield return new TestCaseData("rmsprop", Semantics.Keras, typeof(KerasRmsprop), -0.0031622766601686956).SetArgDisplayNames("rmsprop");
+        yield return new TestCaseData("rmsprop", Semantics.Keras, typeof(KerasRmsprop), -0.0031622766601686956)
+            .SetArgDisplayNames("rmsprop");
         yield return new TestCaseData("adagrad", Semantics.Keras, typeof(KerasAdagrad), -0.0099999990000001).SetArgDisplayNames("adagrad");
         yield return new TestCaseData("adam", Semantics.Keras, typeof(KerasAdam), -0.0009999968377323405).SetArgDisplayNames("adam keras");
-        yield return new TestCaseData("adam", Semantics.PyTorch, typeof(TorchAdam), -0.000999999990000001).SetArgDisplayNames("adam pytorch");
+        yield return new TestCaseData("adam", Semantics.PyTorch, typeof(TorchAdam), -0.000999999990000001)
+            .SetArgDisplayNames("adam pytorch");
         // Keras's formulas whatever the semantics: only Adam has a PyTorch variant.
-        yield return new TestCaseData("rmsprop", Semantics.PyTorch, typeof(KerasRmsprop), -0.0031622766601686956).SetArgDisplayNames("rmsprop pytorch");
+        yield return new TestCaseData("rmsprop", Semantics.PyTorch, typeof(KerasRmsprop), -0.0031622766601686956)
+            .SetArgDisplayNames("rmsprop pytorch");
     }
 
     [TestCaseSource(nameof(Creations))]
@@ -115,7 +118,8 @@ public sealed class OptimizerCatalogTests
     {
         var sgd = OptimizerCatalog.Find("sgd")!;
         var parameter = new Parameter(torch.tensor(new[] { 0f }));
-        var optimizer = sgd.Create([parameter], key => key switch { "momentum" => 0.9, "nesterov" => 1, _ => sgd.Defaults[key] }, Semantics.Keras);
+        var optimizer =
+            sgd.Create([parameter], key => key switch { "momentum" => 0.9, "nesterov" => 1, _ => sgd.Defaults[key] }, Semantics.Keras);
         parameter.grad = torch.tensor(new[] { 1f });
         optimizer.Step();
 
