@@ -65,13 +65,13 @@ internal static class Experiments
     public static TestedExperiment Of(string nameOrPath) => Tested.GetOrAdd(nameOrPath, key => new Lazy<TestedExperiment>(() =>
     {
         var folder = Folder(key);
-        if (Harness.Native.TorchRuntime.Profile is { } inForce && inForce != folder.Experiment.Numerics)
-            Assert.Ignore($"{folder.Experiment.Name} asks for the '{folder.Experiment.Numerics.Name}' numerics " +
-                          $"profile, but this test process runs '{inForce.Name}' (a profile is fixed once libtorch loads). Run it alone: " +
+        if (Harness.Native.TorchRuntime.Conflict(folder.Experiment.Numerics) is { } conflict)
+        {
+            Assert.Ignore($"{folder.Experiment.Name}: {conflict}. Run it alone: " +
                           $"dotnet test --filter TestCategory={folder.Experiment.Name}");
+        }
         // The user's run store (HARNESS_STORE, HARNESS_NO_STORE=1 to bypass), as `reproduce` uses it: a run trains once per machine.
-        var runs = Harness.Store.StoreLocation.FromEnvironment() is { } store ? new Harness.Store.RunStore(store) : null;
-        return new TestedExperiment(folder, runs);
+        return new TestedExperiment(folder, Harness.Store.RunStore.FromEnvironment());
     })).Value;
 
     /// <summary>Every experiment a test of this run has opened, in the order of <see cref="NamesOrPaths"/>.</summary>

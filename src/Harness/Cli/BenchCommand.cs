@@ -23,7 +23,7 @@ namespace Harness.Cli;
 public static class BenchCommand
 {
     /// <summary>What <c>bench</c> was asked to do, as parsed.</summary>
-    public sealed record Request(string Experiment, string? Baselines, int Seed, int Workers, int ReplayEpochs,
+    public sealed record Request(string Experiment, int Seed, int Workers, int ReplayEpochs,
         string? DataDirectory, NumericsProfile? Numerics)
     {
         /// <summary>The same bench as a child's command line, for one profile.</summary>
@@ -31,7 +31,6 @@ public static class BenchCommand
         {
             string[] args = ["bench", "--experiment", Experiment, "--seed", Invariant(Seed), "--workers", Invariant(Workers),
                 "--replay-epochs", Invariant(ReplayEpochs), "--numerics", profile.Name];
-            if (Baselines is not null) args = [.. args, "--baselines", Baselines];
             return DataDirectory is null ? args : [.. args, "--data-dir", DataDirectory];
         }
 
@@ -41,7 +40,6 @@ public static class BenchCommand
     public static Command Create()
     {
         var experiment = CommonOptions.Experiment();
-        var baselines = CommonOptions.Baselines();
         var seed = TypedOption.Integer("--seed", "the one seed every configuration trains with", 0, 1);
         var workers = CommonOptions.Workers();
         var replayEpochs = TypedOption.Integer("--replay-epochs", "epochs of matmuls replayed to measure throughput", 1, 3);
@@ -49,9 +47,9 @@ public static class BenchCommand
         var numerics = CommonOptions.Numerics("each profile in turn, each in a child process");
         var command = new Command("bench", "Time an experiment's first grid once per numerics profile; JSON lines of throughput.")
         {
-            experiment, baselines, seed, workers, replayEpochs, dataDir, numerics,
+            experiment, seed, workers, replayEpochs, dataDir, numerics,
         };
-        command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(baselines), parsed.GetValue(seed),
+        command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seed),
                 parsed.GetValue(workers), parsed.GetValue(replayEpochs), parsed.GetValue(dataDir), parsed.GetValue(numerics)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
@@ -73,11 +71,8 @@ public static class BenchCommand
     public static IReadOnlyList<RunConfig> Configurations(Experiment experiment, int seed) =>
         experiment.Grids[0].Combinations().Select(c => c with { Seed = seed }).ToList();
 
-    /// <summary>
-    /// Bench reads no baselines, so it works outside the repository too (where a shipped experiment's baselines are
-    /// not).
-    /// </summary>
-    private static Experiment Open(Request request) => ExperimentFolder.Open(request.Experiment, baselines: request.Baselines).Experiment;
+    /// <summary>Bench reads no baselines, so it works outside the repository too (where a shipped experiment's are not).</summary>
+    private static Experiment Open(Request request) => ExperimentFolder.Open(request.Experiment).Experiment;
 
     /// <summary>Each profile in a child process of its own, then the portable profile's cost relative to native.</summary>
     private static int EveryProfile(Request request, TextWriter output, TextWriter error)
@@ -110,15 +105,15 @@ public static class BenchCommand
     {
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
         // A grid may vary the sample sizes; each size's split is made once, before the runs start side by side.
-        var splits = configs.Select(c => (c.NTrain, c.NValidation)).Distinct()
-            .ToDictionary(n => n, n => dataset.FirstN(n.NTrain, n.NValidation));
+        var splits = new SplitCache(dataset);
+        foreach (var config in configs) splits.For(config);
         double Flops(RunConfig c) => FlopCount.ForRun(c, dataset.Features, dataset.Classes);
 
         // The replay runs before and after training and the faster one counts: on a shared machine a slow replay would
         // flatter the ratio, and the bound must be the strictest one measured.
         var before = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
         var clock = Stopwatch.StartNew();
-        WorkerPool.Run(configs, Flops, c => Trainer.Train(c, splits[(c.NTrain, c.NValidation)]), workers);
+        WorkerPool.Run(configs, Flops, c => Trainer.Train(c, splits.For(c)), workers);
         var wall = clock.Elapsed.TotalSeconds;
         var after = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
         var throughput = Math.Max(before, after);

@@ -15,9 +15,7 @@ public sealed class StoreOptions
         int? Verify = null, int? VerifySeed = null)
     {
         /// <summary>The store to use, or null for none: an explicit --store wins over HARNESS_NO_STORE.</summary>
-        public RunStore? Open() => Disabled ? null
-            : Directory is not null ? new RunStore(Directory)
-            : StoreLocation.FromEnvironment() is { } fromEnvironment ? new RunStore(fromEnvironment) : null;
+        public RunStore? Open() => Disabled ? null : Directory is not null ? new RunStore(Directory) : RunStore.FromEnvironment();
     }
 
     public Option<string?> Store { get; } = CommonOptions.Path(new Option<string?>("--store")

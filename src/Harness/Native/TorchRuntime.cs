@@ -18,6 +18,13 @@ public static class TorchRuntime
     /// <summary>The profile in force, or null before <see cref="Initialize"/>.</summary>
     public static NumericsProfile? Profile => _profile;
 
+    /// <summary>Why an experiment that asks for <paramref name="wanted"/> cannot run in this process, or null when it can: the
+    /// profile is fixed once libtorch loads, and runs trained under another would be compared wrongly.</summary>
+    public static string? Conflict(NumericsProfile wanted) => _profile is { } inForce && inForce != wanted
+        ? $"it asks for the '{wanted.Name}' numerics profile, but this process runs '{inForce.Name}' " +
+          "(a profile is fixed once libtorch loads)"
+        : null;
+
     /// <summary>The state in force, read once libtorch had loaded.</summary>
     public static EnvironmentFingerprint Fingerprint =>
         _fingerprint ?? throw new InvalidOperationException("TorchRuntime.Initialize was not called.");

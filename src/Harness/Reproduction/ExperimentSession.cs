@@ -24,11 +24,8 @@ public sealed class ExperimentSession : IDisposable
         RunStore? runs = null, TextWriter? warnings = null, IReadOnlyList<RunStore>? from = null)
     {
         var experiment = folder.Experiment;
-        // The profile is the process's, fixed when libtorch loaded; runs trained under another would be compared wrongly.
-        if (TorchRuntime.Profile is { } inForce && inForce != experiment.Numerics)
-            throw new InvalidOperationException(
-                $"Experiment {experiment.Name} asks for the '{experiment.Numerics.Name}' numerics profile, but this " +
-                $"process runs '{inForce.Name}'.");
+        if (TorchRuntime.Conflict(experiment.Numerics) is { } conflict)
+            throw new InvalidOperationException($"Experiment {experiment.Name}: {conflict}.");
         Experiment = experiment;
         Runs = ExperimentGrid.Runs(experiment);
         Configurations = ExperimentGrid.Configurations(experiment);

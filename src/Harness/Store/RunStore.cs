@@ -16,6 +16,9 @@ public sealed partial class RunStore(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>The store the environment names (<see cref="StoreLocation"/>), or null when it turns the store off.</summary>
+    public static RunStore? FromEnvironment() => StoreLocation.FromEnvironment() is { } root ? new RunStore(root) : null;
+
     public string PathOf(string key) => Path.Combine(Root, key[..2], key + ".json");
 
     public string LockPathOf(string key) => Path.Combine(Root, key[..2], key + ".lock");

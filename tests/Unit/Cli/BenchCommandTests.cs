@@ -43,7 +43,7 @@ public sealed class BenchCommandTests
     public void A_child_is_given_the_same_bench_for_one_profile()
     {
         var request =
-            new BenchCommand.Request("some/experiment", "/b", Seed: 4, Workers: 1, ReplayEpochs: 2, DataDirectory: "/d", Numerics: null);
+            new BenchCommand.Request("some/experiment", Seed: 4, Workers: 1, ReplayEpochs: 2, DataDirectory: "/d", Numerics: null);
 
         var child = CommandLine.Create().Parse(request.ChildArguments(NumericsProfile.Native).ToList());
 
@@ -51,7 +51,7 @@ public sealed class BenchCommandTests
         Assert.That(child.CommandResult.Command.Name, Is.EqualTo("bench"));
         string Value(string option) => child.GetValue<object>(option)?.ToString() ?? "";
         Assert.That(
-            new[] { "--experiment", "--baselines", "--seed", "--workers", "--replay-epochs", "--data-dir", "--numerics" }.Select(Value),
-            Is.EqualTo(new[] { "some/experiment", "/b", "4", "1", "2", "/d", "native" }));
+            new[] { "--experiment", "--seed", "--workers", "--replay-epochs", "--data-dir", "--numerics" }.Select(Value),
+            Is.EqualTo(new[] { "some/experiment", "4", "1", "2", "/d", "native" }));
     }
 }

@@ -32,7 +32,7 @@ public sealed class CommandLineTests
         "--numerics <portable|native>")]
     [TestCase("reproduce", "--experiment <NAME|PATH>", "[default: keras-tutorial-05]", "--seeds <N>", "--set <KEY=VALUE>",
         "--baselines <DIR>", "--register")]
-    [TestCase("bench", "--experiment <NAME|PATH>", "--seed <N>", "--replay-epochs <N>", "[default: 3]", "--baselines <DIR>")]
+    [TestCase("bench", "--experiment <NAME|PATH>", "--seed <N>", "--replay-epochs <N>", "[default: 3]", "--data-dir <DIR>")]
     [TestCase("accept", "--experiment <NAME|PATH>", "--run <ID>", "--baselines <DIR>")]
     [TestCase("register", "--experiment <NAME|PATH>", "--claim <ID>", "--verdict <supported|refuted|inconclusive", "--baselines <DIR>")]
     public void Each_command_has_help_listing_its_options_with_defaults(string command, params string[] expected)
