@@ -5,6 +5,7 @@ using System.Text.Json;
 using Harness.Baselines;
 using Harness.Claims;
 using Harness.Config;
+using Harness.Config.Settings;
 using Harness.Grid;
 using Harness.History;
 using Harness.IO;
@@ -86,71 +87,92 @@ public static class ReproduceCommand
 
     public static int Execute(Request request, TextWriter output, TextWriter error)
     {
-        var (name, outRoot, workers, baselines) = (request.Experiment, request.OutRoot, request.Workers, request.Baselines);
-        var seeds = request.Seeds ?? 0;
-
-        // --set comes last of the configuration's sources, so it overrides the file and HARNESS__ environment variables; the
-        // typed options then set their values on the experiment itself.
-        var folder = WithOptions(ExperimentFolder.Open(name, request.Settings, baselines), request);
-        var experiment = folder.Experiment;
-        var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource) : default;
-        var shardRequest = request.Sharding ?? new ShardOptions.Request();
-        var report = new ReportDirectory(outRoot, experiment.Name);
+        var folder = Open(request);
+        var report = new ReportDirectory(request.OutRoot, folder.Experiment.Name);
         ThrowIfInconsistent(folder, request, report);
-        TorchRuntime.Initialize(experiment.Numerics);
+        // Read now, so a --register outside a git checkout is refused before anything trains.
+        var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource) : default;
+        TorchRuntime.Initialize(folder.Experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
-        var directory = report.Path;
-        var interactive = !Console.IsOutputRedirected && !BaselinePolicy.FromEnvironment().IsCi && ReferenceEquals(output, Console.Out);
-        output.WriteLine($"Reproducing {experiment.Name} into {directory} with {workers} " +
-            $"worker(s){(seeds > 0 ? $", {seeds} seed(s) per configuration" : "")}, numerics {experiment.Numerics.Name}.");
-
-        var storeRequest = request.Store ?? new StoreOptions.Request();
-        var from = shardRequest.FromStores;
-        var runStore = from is null ? storeRequest.Open() : null;
-        if (runStore is not null
-            && storeRequest.Clear) output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
-
-        // Runs report their epochs to whichever display is in place; nothing trains before Reproduce sets it.
+        var interactive = !Console.IsOutputRedirected && !BaselinePolicy.FromEnvironment().IsCi
+            && ReferenceEquals(output, Console.Out);
+        output.WriteLine($"Reproducing {folder.Experiment.Name} into {report.Path} with {request.Workers} worker(s)" +
+                         $"{(request.Seeds is { } seeds ? $", {seeds} seed(s) per configuration" : "")}, " +
+                         $"numerics {folder.Experiment.Numerics.Name}.");
+        // Runs report their epochs to whichever display is in place; nothing trains before one is set.
         IProgressDisplay? display = null;
-        using var session = new ExperimentSession(folder, folder.Baselines(BaselinePolicy.FromEnvironment()),
-            workers, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)), runStore, error, from);
-        if (from is not null) output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: " +
-            $"{string.Join(", ", from.Select(s => s.Root))}.");
-        if (shardRequest.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
+        using var session = OpenSession(request, folder, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)),
+            output, error);
+        if (request.Sharding?.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
+
+        var results = Reproduce(request, session, output, interactive, p => display = p);
+        var (published, failures) = Publish(report, results, clock);
+        var verifyFailures = request.Store?.Verify is { } k ? VerifyStore(session, k, request.Store.VerifySeed, output) : [];
+        if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
+
+        // The runs' source is said once, in the conclusions block's footer; what holds and what was not verified too, in the
+        // report's own sentences.
+        string[] footer = published is null
+            ? [session.Source.Describe()]
+            : [session.Source.Describe(), ConclusionsBlock.ReportLine(report.Path)];
+        output.WriteLine();
+        output.Write(ConclusionsBlock.Render(results, footer));
+        output.WriteLine();
+        if (published is not null)
+            output.WriteLine($"Wrote {Path.Combine(report.Path, MarkdownReport.FileName)} and {published.Count - 1} other files in " +
+                             $"{clock.Elapsed.TotalSeconds:0} s.");
+        foreach (var failure in failures) error.WriteLine($"error: {failure}");
+        foreach (var failure in verifyFailures) error.WriteLine($"error: --verify: {failure}");
+        if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
+        return results.Holds && failures.Count == 0 && verifyFailures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// The experiment as configured — its file, then HARNESS__ environment variables, then <c>--set</c>, each overriding the
+    /// one before — with the typed options' values set on it.
+    /// </summary>
+    private static ExperimentFolder Open(Request request) =>
+        WithOptions(ExperimentFolder.Open(request.Experiment, request.Settings, request.Baselines), request);
+
+    /// <summary>The session over the run store (cleared first when asked), the stores merged with <c>--from</c>, or training
+    /// alone.</summary>
+    private static ExperimentSession OpenSession(Request request, ExperimentFolder folder, Func<RunConfig, TrainingObserver> observer,
+        TextWriter output, TextWriter error)
+    {
+        var storeRequest = request.Store ?? new StoreOptions.Request();
+        var from = request.Sharding?.FromStores;
+        var runStore = from is null ? storeRequest.Open() : null;
+        if (runStore is not null && storeRequest.Clear)
+            output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
+        var baselines = folder.Baselines(BaselinePolicy.FromEnvironment());
+        var session = new ExperimentSession(folder, baselines, request.Workers, observer, runStore, error, from);
+        if (from is not null)
+            output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: " +
+                             $"{string.Join(", ", from.Select(s => s.Root))}.");
+        return session;
+    }
+
+    /// <summary>Every run, both tiers, every claim (with <c>--decide</c>, in looks) and the published runs, with progress.</summary>
+    private static ExperimentResults Reproduce(Request request, ExperimentSession session, TextWriter output, bool interactive,
+        Action<IProgressDisplay> show)
+    {
         // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
         var tracker = new ProgressTracker(session.Source.Cost, session.Source.WasReused);
         session.Source.Pool.Queued += tracker.Plan;
         var plan = request.Decide
-            ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds } : null;
+            ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds }
+            : null;
         if (plan is not null)
             output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then " +
                              $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))}.");
-        ExperimentResults Reproduce(IProgressDisplay progress)
+        ExperimentResults Run(IProgressDisplay progress)
         {
-            display = progress;
+            show(progress);
             return Reproducer.Reproduce(session, plan,
                 stage => output.WriteLine($"Training {stage.Count} more run(s) for claims still open."));
         }
-        var results = interactive ? LiveProgress.Run(tracker, Reproduce) : Reproduce(new PlainProgress(tracker, output));
-
-        var (published, failures) = Publish(report, results, clock);
-        // Said once, in the conclusions block's footer below.
-        var runsLine = session.Source.Describe();
-        var verifyFailures = storeRequest.Verify is { } k ? VerifyStore(session, k, storeRequest.VerifySeed, output) : [];
-        if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
-
-        output.WriteLine();
-        output.Write(ConclusionsBlock.Render(results, published is null ? [runsLine] : [runsLine, ConclusionsBlock.ReportLine(directory)]));
-        output.WriteLine();
-        if (published is not null)
-            output.WriteLine($"Wrote {Path.Combine(directory, MarkdownReport.FileName)} and {published.Count - 1} other files in " +
-                $"{clock.Elapsed.TotalSeconds:0} s.");
-        foreach (var failure in failures) error.WriteLine($"error: {failure}");
-        foreach (var failure in verifyFailures) error.WriteLine($"error: --verify: {failure}");
-        // What holds and what was not verified is said once, in the conclusions block above (the report's own sentences).
-        if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
-        return results.Holds && failures.Count == 0 && verifyFailures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
+        return interactive ? LiveProgress.Run(tracker, Run) : Run(new PlainProgress(tracker, output));
     }
 
     /// <summary>
