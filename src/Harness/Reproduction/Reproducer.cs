@@ -78,10 +78,7 @@ public static class Reproducer
     /// <summary>"run X diverged (loss is NaN at epoch 2, batch 3)", for the first few, and how many more.</summary>
     private static string Describe(IReadOnlyList<DivergedRun> runs)
     {
-        static string Where(DivergedRun d) => d.Message.IndexOf(": ", StringComparison.Ordinal) is var i and >= 0
-            ? d.Message[(i + 2)..].TrimEnd('.')
-            : $"at epoch {d.Epoch}, batch {d.Batch}";
-        var named = runs.Take(3).Select(d => $"run {d.RunId} diverged ({Where(d)})");
+        var named = runs.Take(3).Select(d => $"run {d.RunId} diverged ({d.Where})");
         return string.Join("; ", named) + (runs.Count > 3 ? $"; and {runs.Count - 3} more diverged" : "");
     }
 

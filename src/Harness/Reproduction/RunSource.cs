@@ -87,7 +87,7 @@ public sealed class RunSource : IDisposable
             .Where(f => f.Error is not null).ToList();
         if (failed.FirstOrDefault(f => f.Error is not TrainingDivergedException).Error is { } other) ExceptionDispatchInfo.Throw(other);
         return failed.Select(f => (f.Run, Error: (TrainingDivergedException)f.Error!))
-            .Select(f => new DivergedRun(f.Run, f.Error.Epoch, f.Error.Batch, f.Error.Message)).ToList();
+            .Select(f => new DivergedRun(f.Run, f.Error.Message, f.Error.Where)).ToList();
     }
 
     public void Dispose() => Pool.Dispose();
