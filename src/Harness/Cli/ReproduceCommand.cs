@@ -71,8 +71,9 @@ public static class ReproduceCommand
         };
         command.Validators.Add(result =>
         {
-            if (TypedOption.Value(result, maxSeeds) is not null
-                && !result.GetValue(decide)) result.AddError("--max-seeds: only with --decide");
+            // Whether it was given, not its value: GetValue throws from inside Parse when the value did not parse.
+            if (result.GetResult(maxSeeds) is { Implicit: false } && !result.GetValue(decide))
+                result.AddError("--max-seeds: only with --decide");
         });
         store.AddTo(command);
         var sharding = new ShardOptions();

@@ -48,22 +48,6 @@ public static class TypedOption
             return value is not null;
         }, "N");
 
-    /// <summary>
-    /// The option's value for a validator, or default when its value did not parse: System.CommandLine's GetValue throws
-    /// then, from inside Parse, and the parse error is already reported.
-    /// </summary>
-    public static T? Value<T>(System.CommandLine.Parsing.CommandResult result, Option<T> option)
-    {
-        try
-        {
-            return result.GetValue(option);
-        }
-        catch (InvalidOperationException)
-        {
-            return default;
-        }
-    }
-
     /// <summary>"--name: expected …, found '…'", as every option error reads.</summary>
     public static string Error(string name, string expected, string found) => $"{name}: expected {expected}, found '{found}'";
 
