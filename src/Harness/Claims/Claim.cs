@@ -10,8 +10,8 @@ namespace Harness.Claims;
 /// <param name="Tutorial">The tutorial's own sentence.</param>
 /// <param name="Reason">Why the registered verdict is what it is, in words: no measured numbers, which would go stale
 /// while the verdict still holds (the report prints the measured ones).</param>
-/// <param name="Negligible">The smallest effect that matters, in the metric's units: a part whose mean difference lies
-/// wholly inside ±this is Negligible. Null: the claim declares none, and no part can be Negligible.</param>
+/// <param name="Negligible">The smallest effect that matters, with when it was declared. Null: the claim declares none, and no
+/// part can be Negligible.</param>
 public sealed record Claim(
     string Id,
     string Statement,
@@ -20,7 +20,7 @@ public sealed record Claim(
     IReadOnlyList<ClaimPart> Parts,
     Registration Registration,
     string Reason,
-    double? Negligible = null)
+    NegligibleBand? Negligible = null)
 {
     /// <summary>Whether one of the claim's comparisons selects <paramref name="run"/> (or, given a configuration, its runs).</summary>
     public bool Selects(RunConfig run) => Parts.SelectMany(p => p.Filters).Any(f => f.Matches(run));

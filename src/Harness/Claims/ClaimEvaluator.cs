@@ -10,7 +10,9 @@ namespace Harness.Claims;
 /// <list type="bullet">
 /// <item>not evaluated when its seeds could never reach α/k (the minimum follows from the part's exact test);</item>
 /// <item>Negligible when the claim declares the smallest effect that matters and the part's mean difference, at
-/// 1 − 2α/k (two one-sided tests), lies wholly inside that band: whatever its sign, the effect is too small to matter;</item>
+/// 1 − 2α/k (two one-sided tests on t intervals: parametric), lies wholly inside that band: whatever its sign, the effect is
+/// too small to matter. Exploratory when the band was declared after the data and the seeds that came after it do not
+/// confirm it on their own;</item>
 /// <item>otherwise decided by its exact test where one exists (p ≤ α/k, on the claimed side: Supported; on the other:
 /// Refuted) or by its interval (wholly on one side of the null);</item>
 /// <item>Inconclusive when neither.</item>
@@ -41,14 +43,7 @@ public static class ClaimEvaluator
 
     private static PartOutcome EvaluatePart(PartData data)
     {
-        var evidence = data.Part.Test switch
-        {
-            ComparisonTest.Probability when data.Part.Paired => PairedProbability.Measure(data),
-            ComparisonTest.Probability => TwoGroupProbability.Measure(data),
-            ComparisonTest.Trend => Trend.Measure(data),
-            ComparisonTest.Threshold => Threshold.Measure(data),
-            _ => Contrast.Measure(data),
-        };
+        var evidence = Measure(data);
 
         var seeds = evidence.Groups.Min(g => g.Values.Count);
         // Both: pooling over depths multiplies the runs per group, but not the independent seeds behind them.
@@ -57,7 +52,7 @@ public static class ClaimEvaluator
             || distinctSeeds < evidence.MinimumSeeds;
         var band = data.Claim.Negligible;
         var verdict = tooFew ? ClaimVerdict.Inconclusive
-            : band is { } b && evidence.Difference is { } d && d.Lower > -b && d.Upper < b ? ClaimVerdict.Negligible
+            : band is { } b && Inside(evidence.Difference, b.Width) ? ClaimVerdict.Negligible
             : evidence.Test is { } test
                 ? (test.P > data.Alpha ? ClaimVerdict.Inconclusive : test.Side == data.Part.Side
                     ? ClaimVerdict.Supported : ClaimVerdict.Refuted)
@@ -65,12 +60,40 @@ public static class ClaimEvaluator
         var suggested = tooFew ? evidence.MinimumSeeds
             : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(evidence.Effect, evidence.NullValue, seeds) : null;
         var testText = evidence.Test is { } t ? $"{t.Description}, {PValue(t.P)}" : null;
+        var exploratory = verdict == ClaimVerdict.Negligible && !ConfirmedOnNewSeeds(data, evidence.Used, band!);
         return new PartOutcome(data.Part, evidence.Statistic, evidence.Effect, evidence.NullValue, verdict, evidence.Groups, distinctSeeds,
-            suggested, tooFew, testText, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference);
+            suggested, tooFew, testText, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference, exploratory);
     }
 
-    /// <summary>"p = 0.0215", or "p < 0.0001" where four decimals would print an exact test's 2·(½)⁴⁰ as 0.</summary>
-    private static string PValue(double p) => p < 0.0001 ? "p < 0.0001" : $"p = {p.ToString("0.####", CultureInfo.InvariantCulture)}";
+    private static bool Inside(Interval? difference, double band) => difference is { } d && d.Lower > -band && d.Upper < band;
+
+    /// <summary>
+    /// A band declared after the data may have been drawn around them, so a Negligible verdict from it is confirmed only when
+    /// the seeds that did not exist at the declaration, on their own, also put the mean difference inside it (at the same
+    /// level). A pre-registered band needs no confirmation: every seed is new to it.
+    /// </summary>
+    private static bool ConfirmedOnNewSeeds(PartData data, IReadOnlyList<RunResult> used, NegligibleBand band)
+    {
+        if (!band.Declared.PostHoc) return true;
+        if (used.All(r => band.Declared.IsNew(r.Config.Seed))) return true;
+        var fresh = data with { Results = [.. data.Results.Where(r => band.Declared.IsNew(r.Config.Seed))] };
+        if (!fresh.Part.Filters.All(f => fresh.Results.Count(r => f.Matches(r.Config)) >= 2)) return false;
+        return Inside(Measure(fresh).Difference, band.Width);
+    }
+
+    /// <summary>"p = 0.0215", or "p = 5.8e-12" where four decimals would print an exact test's tiny p as 0.</summary>
+    private static string PValue(double p) => p < 0.0001
+        ? $"p = {p.ToString("0.0e0", CultureInfo.InvariantCulture)}"
+        : $"p = {p.ToString("0.####", CultureInfo.InvariantCulture)}";
+
+    private static PartEvidence Measure(PartData data) => data.Part.Test switch
+    {
+        ComparisonTest.Probability when data.Part.Paired => PairedProbability.Measure(data),
+        ComparisonTest.Probability => TwoGroupProbability.Measure(data),
+        ComparisonTest.Trend => Trend.Measure(data),
+        ComparisonTest.Threshold => Threshold.Measure(data),
+        _ => Contrast.Measure(data),
+    };
 
     public static ClaimVerdict Decide(Interval effect, double nullValue, ClaimedSide side)
     {

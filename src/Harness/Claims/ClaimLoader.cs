@@ -39,16 +39,13 @@ public static class ClaimLoader
 
         var reader = new ConfigReader(root, [(root.Providers.First(), $"in {full}")]);
         reader.OnlyKeys("", "alpha", "bootstrap", "minimumSeeds", "decide", "claims", "published");
-        reader.OnlyKeys("decide", "maxSeeds", "stage");
         reader.OnlyKeys("bootstrap", "resamples", "seed");
         var alpha = reader.Double("alpha", 0.05, a => a > 0 && a < 1, "a number in (0, 1)");
         var resamples = reader.Int("bootstrap:resamples", 4000, 200, 1_000_000);
         var seed = (ulong)reader.Int("bootstrap:seed", 1, 0);
         var minimumSeeds = reader.Int("minimumSeeds", ClaimSet.DefaultMinimumSeeds, 2);
-        Sequential.SequentialPlan? decide = reader.Has("decide")
-            ? new(reader.Int("decide:maxSeeds", Sequential.SequentialPlan.DefaultMaxSeeds, 2, Config.GridSpec.MaxSeeds),
-                reader.Has("decide:stage") ? reader.Int("decide:stage", 1, 1) : null)
-            : null;
+        var decide = reader.Has("decide") ? Sequential.PlanJson.Read(reader, "decide", "declared") : null;
+        var planDeclared = RegistrationReader.ReadDeclaration(reader, "decide:declared");
 
         var context = new Context(reader, experiment.Axes, ExperimentGrid.Runs(experiment));
         var claims = reader.Indices("claims").Select(i => ReadClaim(context, $"claims:{i}")).ToList();
@@ -69,7 +66,8 @@ public static class ClaimLoader
             return new PublishedOutlier(configuration, Metric(reader, $"{p}:metric"), reader.String($"{p}:reason", required: true) ?? "");
         }).ToList();
 
-        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds, decide)
+        return reader.Errors.Count == 0 ? new ClaimSet(alpha, resamples, seed, claims, metrics, outliers, full, minimumSeeds, decide,
+                planDeclared)
             : throw new ConfigurationException(reader.Errors);
     }
 
@@ -89,16 +87,27 @@ public static class ClaimLoader
             reader.String($"{path}:paired"), reader.String($"{path}:axis"), reader.String($"{path}:value"));
         var parts = reader.Indices($"{path}:parts").Select(i => ReadPart(context, $"{path}:parts:{i}", defaults)).ToList();
         if (parts.Count == 0) reader.Error($"{path}:parts", "missing; at least one comparison is required");
-        double? negligible = reader.Has($"{path}:negligible")
-            ? reader.Double($"{path}:negligible", 0, v => v > 0 && double.IsFinite(v),
-                "the smallest effect that matters, a positive number in the metric's units")
-            : null;
+        var negligible = reader.Has($"{path}:negligible") ? ReadBand(reader, $"{path}:negligible") : null;
         if (negligible is not null && parts.Any(p => p.Test == ComparisonTest.Trend))
             reader.Error($"{path}:negligible",
                 "a trend part's ρ has no scale in the metric's units; declare the band only on claims without trend parts");
         var registration = RegistrationReader.Read(reader, $"{path}:expected");
         return new Claim(id, reader.String($"{path}:statement", required: true) ?? "", reader.String($"{path}:tutorial") ?? "",
             metric, parts, registration, reader.String($"{path}:reason", required: true) ?? "", negligible);
+    }
+
+    /// <summary>
+    /// <c>"negligible": { "band": 0.1, "declared": { … } }</c>, or a bare number (a band with no record of when it was
+    /// declared, so treated as post hoc with every seed seen).
+    /// </summary>
+    private static NegligibleBand ReadBand(ConfigReader reader, string path)
+    {
+        const string expected = "the smallest effect that matters, a positive number in the metric's units";
+        if (!reader.ChildKeys(path).Any())
+            return new(reader.Double(path, 0, v => v > 0 && double.IsFinite(v), expected), Declaration.Unrecorded);
+        reader.OnlyKeys(path, "band", "declared");
+        return new(reader.Double($"{path}:band", 0, v => v > 0 && double.IsFinite(v), expected),
+            RegistrationReader.ReadDeclaration(reader, $"{path}:declared"));
     }
 
     private static ClaimPart ReadPart(Context context, string path, PartDefaults defaults)

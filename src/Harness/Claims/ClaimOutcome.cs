@@ -27,6 +27,12 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     /// failure; or when it was <see cref="Blocked"/>, which is a failure.</summary>
     public bool Evaluated => Blocked is null && !Parts.Any(p => p.TooFewSeeds);
 
+    /// <summary>
+    /// Settled for a sequential run: evaluated, not Inconclusive, and not resting on an exploratory Negligible (a post hoc band
+    /// the new seeds have not yet confirmed), so adding seeds would not change what may be concluded.
+    /// </summary>
+    public bool Decided => Evaluated && Verdict != ClaimVerdict.Inconclusive && !Parts.Any(p => p.Exploratory);
+
     /// <summary>Evaluated, and the verdict is the registered one.</summary>
     public bool AsRegistered => Evaluated && Verdict == Claim.Registration.Verdict;
 

@@ -10,7 +10,8 @@ public sealed record ClaimSet(
     IReadOnlyList<PublishedOutlier> PublishedOutliers,
     string Path,
     int MinimumSeeds = ClaimSet.DefaultMinimumSeeds,
-    Sequential.SequentialPlan? Decide = null)
+    Sequential.SequentialPlan? Decide = null,
+    Declaration? PlanDeclared = null)
 {
     /// <summary>
     /// The floor for parts a t interval decides (thresholds, contrasts): exact for normal seeds at any n ≥ 2, but with
@@ -21,6 +22,10 @@ public sealed record ClaimSet(
 
     /// <summary>The plan <c>reproduce --decide</c> follows: the claims file's <c>decide</c> block, else the default budget.</summary>
     public Sequential.SequentialPlan DecidePlan => Decide ?? new(Sequential.SequentialPlan.DefaultMaxSeeds);
+
+    /// <summary>When <see cref="Decide"/> was fixed relative to the data (<see cref="Declaration.Unrecorded"/> when the file
+    /// does not say).</summary>
+    public Declaration DecideDeclared => PlanDeclared ?? Declaration.Unrecorded;
 
     /// <summary>An experiment without a claims file: nothing to decide, and published runs compared on the default metrics.</summary>
     public static ClaimSet None(string path) => new(0.05, 4000, 1, [], ["final_val_loss", "final_val_acc"], [], path);

@@ -19,7 +19,8 @@ public static class ClaimText
 
     /// <summary>A part's effect: "P(…) = 0.90 [0.45, 1.00], sign test over 10 seeds, p = 0.0215".</summary>
     public static string PartEffect(PartOutcome part) =>
-        $"{part.Statistic} = {Effect(part.Effect)}" + (part.Test is { } test ? $", {test}" : "") + Difference(part);
+        $"{part.Statistic} = {Effect(part.Effect)}" + (part.Test is { } test ? $", {test}" : "") + Difference(part) +
+        (part.Exploratory ? ", Negligible only exploratory (the seeds after the band was declared do not confirm it yet)" : "");
 
     /// <summary>How the claim was tested: "10 seeds, α = 0.05, 97.5% intervals (Bonferroni over 2 parts)" and its band.</summary>
     public static string Design(Claim claim, IReadOnlyList<PartOutcome> parts, double alpha)
@@ -29,7 +30,8 @@ public static class ClaimText
         var correction = parts.Count > 1
             ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
             : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
-        var band = claim.Negligible is { } b ? $", negligible below ±{RunSetting.Format(b)}" : "";
+        var band = claim.Negligible is { } b
+            ? $", negligible below ±{RunSetting.Format(b.Width)}{(b.Declared.PostHoc ? " (a post hoc band)" : " (pre-registered)")}" : "";
         return $"{seedText}, α = {I(alpha, "0.###")}{correction}{band}";
     }
 
@@ -59,7 +61,7 @@ public static class ClaimText
         $"needs ≥ {part.SeedsSuggested} {part.SeedUnit} to reach α = {I(part.Alpha, "0.####")} (has {part.Seeds})";
 
     private static string Difference(PartOutcome part) =>
-        part.Difference is { } d ? $", mean difference {Effect(d)} at {I(d.Level * 100, "0.##")}%" : "";
+        part.Difference is { } d ? $", mean difference {Effect(d)} at {I(d.Level * 100, "0.##")}% (TOST on t: parametric)" : "";
 
     public static string Evidence(Claim claim, IReadOnlyList<PartOutcome> parts)
     {
@@ -71,8 +73,10 @@ public static class ClaimText
                 (part.Effect.Lower == part.Effect.Upper ? "" : $" at {I(part.Effect.Level * 100, "0.##")}%") + ", null " +
                 $"{F(part.NullValue, Decimals(part.Effect))}, claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")}" +
                 (part.Test is { } test ? $", {test}" : "") +
-                Difference(part) + (claim.Negligible is { } band ? $" (negligible inside ±{RunSetting.Format(band)})" : "") +
-                $" → {(part.TooFewSeeds ? "not evaluated: " + Needs(part) : part.Verdict.ToString())}");
+                Difference(part) +
+                (claim.Negligible is { } band ? $" (negligible inside ±{RunSetting.Format(band.Width)}: {band.Declared.Provenance})" : "") +
+                $" → {(part.TooFewSeeds ? "not evaluated: " + Needs(part) : part.Verdict.ToString())}" +
+                (part.Exploratory ? " (exploratory: not yet confirmed by the seeds after the band's declaration)" : ""));
             text.AppendLine($"| group | seeds | mean {claim.Metric} | median | IQR |");
             text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
             foreach (var group in part.Groups)

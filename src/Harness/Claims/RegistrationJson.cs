@@ -4,7 +4,8 @@ namespace Harness.Claims;
 
 /// <summary>
 /// A registration as JSON, the one shape both <c>claims.json</c> files use (the experiment's, and the report's):
-/// <c>{ "verdict", "kind", "seeds", "profile", "date", "commit" }</c>, seeds and profile only for a snapshot.
+/// <c>{ "verdict", "kind", "seeds", "profile", "date", "commit", "inference" }</c>, seeds and profile only for a snapshot, and
+/// for a verdict a sequential run reached, the <c>"look"</c> of its <c>"plan"</c>.
 /// </summary>
 public static class RegistrationJson
 {
@@ -19,6 +20,9 @@ public static class RegistrationJson
         if (registration.Profile is { } profile) node["profile"] = profile;
         node["date"] = registration.DateText;
         node["commit"] = registration.Commit;
+        if (registration.Inference is { } inference) node["inference"] = inference;
+        if (registration.Look is { } look) node["look"] = look;
+        if (registration.Plan is { } plan) node["plan"] = PlanJson.ToNode(plan);
         return node;
     }
 

@@ -27,7 +27,7 @@ internal static partial class RegistrationReader
             reader.Error(path, $"expected {Shape}, found '{reader.String(path)}'");
             return fallback;
         }
-        reader.OnlyKeys(path, "verdict", "kind", "seeds", "profile", "date", "commit");
+        reader.OnlyKeys(path, "verdict", "kind", "seeds", "profile", "date", "commit", "inference", "look", "plan");
 
         var verdictText = reader.String($"{path}:verdict", required: true);
         var verdict = ClaimVerdict.Inconclusive;
@@ -61,17 +61,60 @@ internal static partial class RegistrationReader
             foreach (var key in new[] { "seeds", "profile" }.Where(k => reader.Has($"{path}:{k}")))
                 reader.Error($"{path}:{key}", "a pre-registration has none: it is recorded before any run of the claim exists");
 
-        var dateText = reader.String($"{path}:date", required: true);
+        var date = ReadDate(reader, $"{path}:date");
+        var commit = ReadCommit(reader, $"{path}:commit");
+
+        var inference = reader.String($"{path}:inference");
+        int? look = reader.Has($"{path}:look") ? reader.Int($"{path}:look", 1, 1) : null;
+        var plan = reader.Has($"{path}:plan") ? PlanJson.Read(reader, $"{path}:plan") : null;
+        if ((look is null) != (plan is null))
+            reader.Error($"{path}:{(look is null ? "look" : "plan")}", "missing; a verdict a sequential run reached records both " +
+                "the look that reached it and the plan it belongs to");
+        return new Registration(verdict, kind ?? RegistrationKind.Snapshot, seeds, profile, date, commit, inference, look, plan);
+    }
+
+    /// <summary>A band's or plan's <c>"declared"</c> object; absent: <see cref="Declaration.Unrecorded"/>.</summary>
+    public static Declaration ReadDeclaration(ConfigReader reader, string path)
+    {
+        if (!reader.Has(path)) return Declaration.Unrecorded;
+        reader.OnlyKeys(path, "kind", "date", "commit", "lastSeed");
+        var kindText = reader.String($"{path}:kind", required: true);
+        var kind = kindText?.ToLowerInvariant() switch
+        {
+            "preregistered" => DeclarationKind.Preregistered,
+            "post hoc" or "post-hoc" => DeclarationKind.PostHoc,
+            _ => (DeclarationKind?)null,
+        };
+        if (kindText is not null && kind is null) reader.Error($"{path}:kind", $"expected preregistered or post hoc, found '{kindText}'");
+        var date = ReadDate(reader, $"{path}:date");
+        var commit = ReadCommit(reader, $"{path}:commit");
+        int? lastSeed = null;
+        if (kind == DeclarationKind.PostHoc)
+        {
+            if (reader.Has($"{path}:lastSeed")) lastSeed = reader.Int($"{path}:lastSeed", 0, 0);
+            else reader.Error($"{path}:lastSeed", "missing; a post hoc declaration records the largest seed that had run, so later " +
+                "seeds can confirm what it decides");
+        }
+        else if (kind == DeclarationKind.Preregistered && reader.Has($"{path}:lastSeed"))
+            reader.Error($"{path}:lastSeed", "a pre-registration has none: it is recorded before any run exists");
+        return new Declaration(kind ?? DeclarationKind.PostHoc, date, commit, lastSeed);
+    }
+
+    private static DateOnly ReadDate(ConfigReader reader, string path)
+    {
+        var text = reader.String(path, required: true);
         var date = default(DateOnly);
-        if (dateText is not null
-            && !DateOnly.TryParseExact(dateText, Registration.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            reader.Error($"{path}:date", $"expected a date {Registration.DateFormat}, found '{dateText}'");
+        if (text is not null && !DateOnly.TryParseExact(text, Registration.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            reader.Error(path, $"expected a date {Registration.DateFormat}, found '{text}'");
+        return date;
+    }
 
-        var commit = reader.String($"{path}:commit", required: true);
+    private static string ReadCommit(ConfigReader reader, string path)
+    {
+        var commit = reader.String(path, required: true);
         if (commit is not null && !CommitHash().IsMatch(commit))
-            reader.Error($"{path}:commit", $"expected a git commit hash (7 to 40 hexadecimal digits), found '{commit}'");
-
-        return new Registration(verdict, kind ?? RegistrationKind.Snapshot, seeds, profile, date, commit ?? "");
+            reader.Error(path, $"expected a git commit hash (7 to 40 hexadecimal digits), found '{commit}'");
+        return commit ?? "";
     }
 
     [GeneratedRegex("^[0-9a-fA-F]{7,40}$")]

@@ -54,7 +54,7 @@ public static class RegisterCommand
                                      "Record what the data says as a regression snapshot instead: harness reproduce --register.");
 
         var path = folder.ClaimsSource;
-        var (date, commit) = RegistrationStamp.For(path);
+        var (date, commit) = RegistrationStamp.For(path, [claim]);
         var registration = Registration.Preregistered(verdict, date, commit);
         RegistrationWriter.Write(path, new Dictionary<string, Registration> { [claim.Id] = registration });
         output.WriteLine($"Claim '{claim.Id}': {verdict}, {registration.Provenance}; recorded in {path}. Commit it before anything runs.");

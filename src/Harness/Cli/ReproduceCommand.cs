@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Harness.Baselines;
 using Harness.Claims;
+using Harness.Claims.Sequential;
 using Harness.Config;
 using Harness.Config.Settings;
 using Harness.Grid;
@@ -92,7 +93,7 @@ public static class ReproduceCommand
         var report = new ReportDirectory(request.OutRoot, folder.Experiment.Name);
         ThrowIfInconsistent(folder, request, report);
         // Read now, so a --register outside a git checkout is refused before anything trains.
-        var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource) : default;
+        var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource, folder.Claims.All) : default;
         TorchRuntime.Initialize(folder.Experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
@@ -110,7 +111,7 @@ public static class ReproduceCommand
         var results = Reproduce(request, session, output, interactive, p => display = p);
         var (published, failures) = Publish(report, results, clock);
         var verifyFailures = request.Store?.Verify is { } k ? VerifyStore(session, k, request.Store.VerifySeed, output) : [];
-        if (request.Register) Register(folder.ClaimsSource, results, stamp, output);
+        if (request.Register) Register(folder.ClaimsSource, results, request.Decide ? Plan(request, session.Claims) : null, stamp, output);
 
         // The runs' source is said once, in the conclusions block's footer; what holds and what was not verified too, in the
         // report's own sentences.
@@ -161,9 +162,7 @@ public static class ReproduceCommand
         // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
         var tracker = new ProgressTracker(session.Source.Cost, session.Source.WasReused);
         session.Source.Pool.Queued += tracker.Plan;
-        var plan = request.Decide
-            ? session.Claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? session.Claims.DecidePlan.MaxSeeds }
-            : null;
+        var plan = request.Decide ? Plan(request, session.Claims) : null;
         if (plan is not null)
             output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then " +
                              $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))}.");
@@ -175,6 +174,10 @@ public static class ReproduceCommand
         }
         return interactive ? LiveProgress.Run(tracker, Run) : Run(new PlainProgress(tracker, output));
     }
+
+    /// <summary>The claims file's plan, with <c>--max-seeds</c> in place of its budget (an exploratory plan, never registered).</summary>
+    private static SequentialPlan Plan(Request request, ClaimSet claims) =>
+        claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? claims.DecidePlan.MaxSeeds };
 
     /// <summary>
     /// The report set and timings.json, staged and then moved into place (<see cref="ReportDirectory"/>). A writer that fails
@@ -218,6 +221,10 @@ public static class ReproduceCommand
         if (request.Decide && (request.MaxSeeds ?? folder.Claims.DecidePlan.MaxSeeds) is var maxSeeds && maxSeeds < seeds)
             throw new UsageException($"error: --max-seeds: expected at least the {seeds} seeds the experiment " +
                 $"already has, found {maxSeeds}");
+        // A plan chosen at the command line after seeing the data is exploratory: what it decides is never a registration.
+        if (request.Register && request.Decide && request.MaxSeeds is { } budget && budget != folder.Claims.DecidePlan.MaxSeeds)
+            throw new UsageException($"error: --register: --max-seeds {budget} is not the plan the claims file declares " +
+                $"(maxSeeds {folder.Claims.DecidePlan.MaxSeeds}), so this run's verdicts are exploratory and are never registered");
         // A shard writes no report, so its --out is neither checked nor created.
         if (request.Sharding?.Shard is null) OutDirectoryCheck.ThrowIfUnsafe(report, folder);
     }
@@ -282,11 +289,14 @@ public static class ReproduceCommand
     /// Snapshots of what this run measured. A claim too few seeds could decide keeps its registration, and so does a
     /// pre-registration: it is the prediction this run tests, and a snapshot over it would erase that it was made first.
     /// </summary>
-    private static void Register(string path, ExperimentResults results, (DateOnly Date, string Commit) stamp, TextWriter output)
+    /// <param name="plan">The sequential plan a <c>--decide</c> run followed (its verdicts record their look of it); null for one look.</param>
+    private static void Register(string path, ExperimentResults results, SequentialPlan? plan, (DateOnly Date, string Commit) stamp,
+        TextWriter output)
     {
         static bool Snapshots(ClaimOutcome c) => c.Evaluated && c.Claim.Registration.Kind == RegistrationKind.Snapshot;
         var registrations = results.Claims.Where(Snapshots).ToDictionary(c => c.Claim.Id, c =>
-            Registration.Snapshot(c.Verdict, c.Parts.Max(p => p.Seeds), results.Experiment.Numerics.Name, stamp.Date, stamp.Commit));
+            Registration.Snapshot(c.Verdict, c.Parts.Max(p => p.Seeds), results.Experiment.Numerics.Name, stamp.Date, stamp.Commit,
+                c.Decision?.Look, c.Decision is null ? null : plan));
         RegistrationWriter.Write(path, registrations);
         output.WriteLine($"Registered {registrations.Count} verdict(s) in {path} as snapshots of this run:");
         foreach (var outcome in results.Claims)

@@ -77,6 +77,12 @@ public sealed class MarkdownReport : IReportWriter
             }
             md.AppendLine(outcome.Headline);
             md.AppendLine();
+            if (outcome.Claim.Negligible is { } band)
+            {
+                md.AppendLine($"Negligible band: ±{RunSetting.Format(band.Width)} in {outcome.Claim.Metric}, {band.Declared.Provenance}" +
+                    (band.Declared.PostHoc ? "; its Negligible verdicts are exploratory until seeds run after it confirm them." : "."));
+                md.AppendLine();
+            }
             if (outcome.Decision is { } decision)
             {
                 var open = outcome.Parts.ToLookup(p => p.TooFewSeeds || p.Verdict == ClaimVerdict.Inconclusive);

@@ -26,6 +26,14 @@ internal static class SyntheticRuns
     public static Registration Registered(ClaimVerdict verdict) =>
         Registration.Snapshot(verdict, 6, "portable", new DateOnly(2026, 11, 26), "d70bc6c");
 
+    /// <summary>A negligible band pre-registered before any run, so every seed counts for it.</summary>
+    public static NegligibleBand Band(double width) =>
+        new(width, new Declaration(DeclarationKind.Preregistered, new DateOnly(2026, 11, 26), "d70bc6c", null));
+
+    /// <summary>A negligible band declared after seeds 1 to <paramref name="lastSeed"/> had been looked at.</summary>
+    public static NegligibleBand PostHocBand(double width, int lastSeed) =>
+        new(width, new Declaration(DeclarationKind.PostHoc, new DateOnly(2026, 11, 27), "f72c10f", lastSeed));
+
     /// <summary>A small deterministic "noise" in [-0.5, 0.5) per seed, so groups have spread without randomness.</summary>
     public static double Noise(int seed, int salt = 0) => ((seed * 37 + salt * 11) % 17) / 17.0 - 0.5;
 

@@ -3,7 +3,10 @@ using Harness.Statistics;
 
 namespace Harness.Claims.Comparisons;
 
-/// <summary>The mean of the metric against a fixed value, with a one-sample t interval over the seeds; the interval decides.</summary>
+/// <summary>
+/// The mean of the metric against a fixed value, with a one-sample t interval over the seeds; the interval decides. The one
+/// part still decided by normal theory (a mean has no distribution-free exact test), so its statistic says "parametric".
+/// </summary>
 public static class Threshold
 {
     public static PartEvidence Measure(PartData data)
@@ -13,7 +16,7 @@ public static class Threshold
         var values = runs.Select(data.Metric).ToList();
         var threshold = part.Value!.Value;
         return new PartEvidence(
-            Statistic: $"mean {data.Claim.Metric}[{part.Where!.Describe()}] vs {RunSetting.Format(threshold)}",
+            Statistic: $"mean {data.Claim.Metric}[{part.Where!.Describe()}] vs {RunSetting.Format(threshold)}, one-sample t (parametric)",
             Effect: MeanInterval.StudentT(values, data.Level),
             NullValue: threshold,
             Groups: [new(part.Where.Describe(), values)],

@@ -7,7 +7,8 @@ namespace Harness.Claims.Comparisons;
 
 /// <summary>
 /// Spearman's ρ between an axis and the metric within each seed, averaged over seeds, decided by permuting the values
-/// within each seed (see <see cref="TrendTest"/>), with a t interval over the seeds' ρ (clamped to [−1, 1]). A ρ has no
+/// within each seed (see <see cref="TrendTest"/>: exact, by convolving the seeds' own null distributions), with a t interval
+/// over the seeds' ρ shown for its size (clamped to [−1, 1]). A ρ has no
 /// scale in the metric's units, so an equivalence band does not apply.
 /// </summary>
 public static class Trend

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Harness.Claims;
+using Harness.IO;
+
+namespace Harness.Tests.Unit.Claims;
+
+/// <summary>
+/// Every shipped registration says it was made by the program at a commit, under a set of tests: the commit must hold the
+/// claim as it is defined today (else the registration is the verdict of some other claim), and the tests must be this
+/// build's. Every declared band and plan must be what its own commit holds. Reads the repository's history, so it needs
+/// the commits (a shallow clone cannot check provenance and says so).
+/// </summary>
+public sealed class ShippedRegistrationTests
+{
+    private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+
+    public static IEnumerable<TestCaseData> ClaimsFiles() =>
+        Directory.GetDirectories(Path.Combine(Root, "src", "Harness", "experiments")).Order(StringComparer.Ordinal)
+            .Select(d => Path.Combine(d, ClaimLoader.FileName)).Where(File.Exists)
+            .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetFileName(Path.GetDirectoryName(f))!));
+
+    [TestCaseSource(nameof(ClaimsFiles))]
+    public void Each_registration_s_commit_holds_the_claim_as_defined_now_and_its_tests_are_this_build_s(string path)
+    {
+        RequireHistory();
+        var now = File.ReadAllText(path);
+        var claims = Claims(now);
+        Assert.That(claims, Is.Not.Empty);
+        foreach (var claim in claims)
+        {
+            var id = (string)claim["id"]!;
+            var expected = claim["expected"]!;
+            var commit = (string)expected["commit"]!;
+            Assert.That((string?)expected["inference"], Is.EqualTo(Inference.Version), $"{id}: registered under other tests");
+            var then = CommittedFile.At(path, commit, out var problem);
+            Assert.That(then, Is.Not.Null, $"{id}: registered at {commit}, which does not hold {path}: {problem}");
+            Assert.That(ClaimDefinitions.Differences(then!, now, id), Is.Empty,
+                $"{id}: registered at {commit}, where the claim was defined otherwise");
+        }
+    }
+
+    [TestCaseSource(nameof(ClaimsFiles))]
+    public void Each_declared_band_and_plan_is_what_its_own_commit_holds(string path)
+    {
+        RequireHistory();
+        var now = JsonNode.Parse(File.ReadAllText(path))!;
+        var checkedAny = false;
+        foreach (var claim in Claims(File.ReadAllText(path)).Where(c => c["negligible"] is JsonObject))
+        {
+            var band = (JsonObject)claim["negligible"]!;
+            var then = At(path, band["declared"]!);
+            var bandThen = Claims(then).Single(c => (string)c["id"]! == (string)claim["id"]!)["negligible"];
+            Assert.That((double)(bandThen is JsonObject o ? o["band"]! : bandThen!), Is.EqualTo((double)band["band"]!),
+                $"{claim["id"]}: the band its declaration's commit holds");
+            checkedAny = true;
+        }
+        if (now["decide"] is JsonObject plan && plan["declared"] is { } declared)
+        {
+            var planThen = JsonNode.Parse(At(path, declared))!["decide"]!;
+            foreach (var key in new[] { "maxSeeds", "stage", "spending" })
+                Assert.That(JsonNode.DeepEquals(planThen[key], plan[key]), Is.True, $"decide:{key} at its declaration's commit");
+            checkedAny = true;
+        }
+        if (!checkedAny) Assert.Pass($"{path} declares no band or plan with a record");
+    }
+
+    [Test]
+    public void A_claim_defined_otherwise_at_the_commit_is_a_difference_but_its_registration_and_reason_are_not()
+    {
+        const string then = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ],
+            "expected": { "verdict": "supported" }, "reason": "old" } ] }""";
+        const string sameButRegistered = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ],
+            "expected": { "verdict": "refuted" }, "reason": "new" } ] }""";
+        const string otherPart = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "y" } ],
+            "expected": { "verdict": "supported" }, "reason": "old" } ] }""";
+        const string otherAlpha = """{ "alpha": 0.01, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ] } ] }""";
+
+        Assert.That(ClaimDefinitions.Differences(then, sameButRegistered, "c"), Is.Empty);
+        Assert.That(ClaimDefinitions.Differences(then, otherPart, "c"), Has.One.StartsWith("claims[c].parts:"));
+        Assert.That(ClaimDefinitions.Differences(then, otherAlpha, "c"), Has.One.StartsWith("alpha:"));
+        Assert.That(ClaimDefinitions.Differences(then, then, "missing"), Has.One.Contains("no claim 'missing' then"));
+    }
+
+    private static string At(string path, JsonNode declared)
+    {
+        var commit = (string)declared["commit"]!;
+        return CommittedFile.At(path, commit, out var problem)
+            ?? throw new AssertionException($"declared at {commit}, which does not hold {path}: {problem}");
+    }
+
+    private static List<JsonObject> Claims(string json) =>
+        [.. ((JsonArray)JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!["claims"]!)
+            .OfType<JsonObject>()];
+
+    private static void RequireHistory()
+    {
+        var start = new ProcessStartInfo("git", ["-C", Root, "rev-parse", "--is-shallow-repository"]) { RedirectStandardOutput = true };
+        using var git = Process.Start(start)!;
+        var shallow = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        if (git.ExitCode != 0) Assert.Ignore($"{Root} is not a git checkout: registrations' commits cannot be looked up");
+        if (shallow == "true") Assert.Ignore("a shallow clone lacks the commits registrations name; clone with history to check them");
+    }
+}
