@@ -4,7 +4,8 @@ namespace Harness.Statistics;
 
 /// <summary>
 /// The exact (Clopper–Pearson) interval for a binomial proportion: never narrower than the data allow, and never [0, 0]
-/// or [1, 1] at any n (10 unanimous pairs give [0.69, 1] at 97.5%, 5 give [0.48, 1]), unlike a percentile bootstrap.
+/// or [1, 1] at any n, unlike a percentile bootstrap: n unanimous pairs give [((1 − level)/2)^(1/n), 1], so 10 give
+/// [0.645, 1] at 97.5% and 5 give [0.416, 1] ([0.692, 1] and [0.478, 1] at 95%).
 /// </summary>
 public static class ClopperPearson
 {

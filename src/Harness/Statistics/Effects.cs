@@ -13,6 +13,9 @@ public static class Effects
         return wins / (a.Count * b.Count);
     }
 
+    /// <summary>mean(A) − mean(B): the effect a contrast of group means states, in the metric's units.</summary>
+    public static double MeanDifference(IReadOnlyList<double> a, IReadOnlyList<double> b) => a.Average() - b.Average();
+
     /// <summary>P(A > B) over matched pairs (differences d = a − b): the share of pairs with d > 0, ties one half.</summary>
     public static double ProbabilityGreaterPaired(IReadOnlyList<double> differences) =>
         differences.Sum(d => d > 0 ? 1 : d == 0 ? 0.5 : 0) / differences.Count;

@@ -4,8 +4,11 @@ namespace Harness.Statistics;
 /// A trend test with seeds as blocks. The runs of one seed share its initialisation and shuffle streams, so they are
 /// not independent draws; under the null that the axis has no effect, the values within a seed are exchangeable across
 /// the axis's levels. The statistic is the mean over seeds of Spearman's ρ within a seed (Page's L up to a linear
-/// transform), and the test permutes the values within every seed, never across seeds. Exact by enumeration up to
-/// <see cref="PermutationTest.MaxExact"/> arrangements, else seeded Monte Carlo (1 + hits)/(1 + draws).
+/// transform), and the test permutes the values within every seed, never across seeds. Each seed's arrangement is then
+/// uniform and independent of the others', so the null distribution is the convolution of the seeds' own distributions
+/// of ρ (<see cref="TrendConvolution"/>): exact at any number of seeds, down to (1/L!)ᵇ for b perfectly ordered seeds,
+/// where Monte Carlo can say no less than 1/(1 + draws). Seeded Monte Carlo (1 + hits)/(1 + draws) remains for a seed
+/// with more than <see cref="TrendConvolution.MaxLevels"/> levels or a convolution too wide to hold.
 /// </summary>
 public static class TrendTest
 {
@@ -15,28 +18,17 @@ public static class TrendTest
         public double Rho => Effects.Spearman(X, Y);
     }
 
-    public static PermutationTest.Result WithinBlocks(IReadOnlyList<Block> blocks, int resamples = 20_000, ulong seed = 1)
+    /// <param name="resamples">Monte Carlo draws, used only when the exact convolution is out of reach.</param>
+    public static PermutationTest.Result WithinBlocks(IReadOnlyList<Block> blocks, int resamples = 20_000, ulong seed = 1) =>
+        TrendConvolution.Exact(blocks) ?? MonteCarlo(blocks, resamples, seed);
+
+    private static PermutationTest.Result MonteCarlo(IReadOnlyList<Block> blocks, int resamples, ulong seed)
     {
         var ys = blocks.Select(b => b.Y.ToArray()).ToArray();
         var rhos = blocks.Select(b => b.Rho).ToArray();
         var observed = rhos.Average();
         var tolerance = 1e-12;
-        long greater = 0, less = 0, count = 0;
-        void Count()
-        {
-            var value = rhos.Average();
-            if (value >= observed - tolerance) greater++;
-            if (value <= observed + tolerance) less++;
-            count++;
-        }
-        void Rescore(int b) => rhos[b] = Effects.Spearman(blocks[b].X, ys[b]);
-
-        if (blocks.Sum(b => Combinatorics.LogFactorial(b.Y.Count)) <= Math.Log(PermutationTest.MaxExact))
-        {
-            Enumerate(0);
-            return new PermutationTest.Result(observed, (double)greater / count, (double)less / count, count, Exact: true);
-        }
-
+        long greater = 0, less = 0;
         var random = new SeededRandom(seed);
         for (var r = 0; r < resamples; r++)
         {
@@ -47,39 +39,22 @@ public static class TrendTest
                     var j = random.Next(i + 1);
                     (ys[b][i], ys[b][j]) = (ys[b][j], ys[b][i]);
                 }
-                Rescore(b);
+                rhos[b] = Effects.Spearman(blocks[b].X, ys[b]);
             }
-            Count();
+            var value = rhos.Average();
+            if (value >= observed - tolerance) greater++;
+            if (value <= observed + tolerance) less++;
         }
-        return new PermutationTest.Result(observed, (greater + 1.0) / (count + 1), (less + 1.0) / (count + 1), count, Exact: false);
-
-        // Heap's algorithm within block b, recursing into the next block for every arrangement of this one.
-        void Enumerate(int b)
-        {
-            if (b == ys.Length) { Count(); return; }
-            var y = ys[b];
-            var c = new int[y.Length];
-            Enumerate(b + 1);
-            for (var i = 0; i < y.Length;)
-            {
-                if (c[i] < i)
-                {
-                    var j = i % 2 == 0 ? 0 : c[i];
-                    (y[j], y[i]) = (y[i], y[j]);
-                    Rescore(b);
-                    Enumerate(b + 1);
-                    c[i]++;
-                    i = 0;
-                }
-                else c[i++] = 0;
-            }
-        }
+        // The observed arrangement is one of the possible ones: counting it keeps the estimate valid (never 0).
+        return new PermutationTest.Result(observed, (greater + 1.0) / (resamples + 1), (less + 1.0) / (resamples + 1), resamples,
+            Exact: false);
     }
 
     /// <summary>
     /// The fewest seeds with which the test can reach <paramref name="alpha"/> two-sided at all: with L distinct levels per
     /// seed the most extreme arrangement has probability (1/L!) per seed, so the smallest b with 2·(1/L!)ᵇ ≤ α.
-    /// Five depths reach α/2 = 0.025 with 2 seeds (2/14400).
+    /// Five depths reach α = 0.025 with 1 seed (2/120 = 0.0167) and α = 0.01 with 2 (2/120 = 0.0167 > 0.01;
+    /// 2/14,400 = 0.00014).
     /// </summary>
     public static int MinimumBlocks(int levels, double alpha)
     {

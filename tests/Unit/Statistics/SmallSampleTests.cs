@@ -127,6 +127,7 @@ public sealed class SmallSampleTests
     [Test]
     public void The_fewest_seeds_a_trend_needs_follow_from_the_levels_per_seed()
     {
+        Assert.That(TrendTest.MinimumBlocks(5, 0.025), Is.EqualTo(1), "2/5! = 0.0167 ≤ 0.025");
         Assert.That(TrendTest.MinimumBlocks(5, 0.01), Is.EqualTo(2), "2/5! = 0.0167 > 0.01; 2/5!² = 0.00014");
         Assert.That(TrendTest.MinimumBlocks(2, 0.05), Is.EqualTo(6), "2·(½)⁵ = 0.0625 > 0.05; 2·(½)⁶ = 0.031");
         Assert.That(TrendTest.MinimumBlocks(3, 0.05 / 8), Is.EqualTo(4), "2/6³ = 0.0093 > 0.00625; 2/6⁴ = 0.0015");
@@ -153,5 +154,37 @@ public sealed class SmallSampleTests
         var unanimous = ClopperPearson.Of(10, 10, 0.975);
         Assert.That(unanimous.Lower, Is.EqualTo(0.645195012148216).Within(1e-9));
         Assert.That(unanimous.Upper, Is.EqualTo(1));
+    }
+
+    [TestCase(10, 0.975, 0.645195012148216)]
+    [TestCase(5, 0.975, 0.4162766037009366)]
+    [TestCase(10, 0.95, 0.6915028921812392)]
+    [TestCase(5, 0.95, 0.47817624989501856)]
+    public void Unanimous_pairs_have_the_closed_form_lower_bound(int pairs, double level, double lower)
+    {
+        // ((1 − level)/2)^(1/n), from Python's float power: the figures the class's summary quotes.
+        Assert.That(ClopperPearson.Of(pairs, pairs, level).Lower, Is.EqualTo(lower).Within(1e-9));
+        Assert.That(lower, Is.EqualTo(Math.Pow((1 - level) / 2, 1.0 / pairs)).Within(1e-12));
+    }
+
+    [Test]
+    public void A_t_interval_over_one_value_is_unbounded_not_an_error()
+    {
+        var interval = MeanInterval.StudentT([0.42], 0.95);
+        Assert.That(interval.Point, Is.EqualTo(0.42));
+        Assert.That(interval.Lower, Is.EqualTo(double.NegativeInfinity));
+        Assert.That(interval.Upper, Is.EqualTo(double.PositiveInfinity));
+        Assert.That(interval.Level, Is.EqualTo(0.95));
+        Assert.Throws<ArgumentException>(() => MeanInterval.StudentT([], 0.95));
+    }
+
+    [Test]
+    public void A_contrast_with_a_group_of_one_value_keeps_its_point_and_is_unbounded()
+    {
+        var interval = MeanInterval.Contrast([[1, 2, 3], [5]], [1, -1], 0.95);
+        Assert.That(interval.Point, Is.EqualTo(-3).Within(1e-12));
+        Assert.That(interval.Lower, Is.EqualTo(double.NegativeInfinity));
+        Assert.That(interval.Upper, Is.EqualTo(double.PositiveInfinity));
+        Assert.Throws<ArgumentException>(() => MeanInterval.Contrast([[1, 2, 3], []], [1, -1], 0.95));
     }
 }
