@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Harness.Claims.Sequential;
 
 namespace Harness.Claims;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Harness.Claims.Sequential;
 using Harness.Config;
 using Harness.Native;
 
@@ -104,7 +105,8 @@ internal static partial class RegistrationReader
     {
         var text = reader.String(path, required: true);
         var date = default(DateOnly);
-        if (text is not null && !DateOnly.TryParseExact(text, Registration.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (text is not null
+            && !DateOnly.TryParseExact(text, Registration.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             reader.Error(path, $"expected a date {Registration.DateFormat}, found '{text}'");
         return date;
     }

@@ -10,7 +10,8 @@ namespace Harness.Cli;
 /// </summary>
 internal static class RegistrationStamp
 {
-    /// <summary>Taken before anything runs, so a missing git or an uncommitted claim stops the command before a long reproduction.</summary>
+    /// <summary>Taken before anything runs, so a missing git or an uncommitted claim stops the command before a long
+    /// reproduction.</summary>
     /// <param name="claims">The claims about to be registered, each of which must be defined at HEAD as it is in the file now.</param>
     public static (DateOnly Date, string Commit) For(string claimsPath, IEnumerable<Claim> claims)
     {

@@ -289,7 +289,8 @@ public static class ReproduceCommand
     /// Snapshots of what this run measured. A claim too few seeds could decide keeps its registration, and so does a
     /// pre-registration: it is the prediction this run tests, and a snapshot over it would erase that it was made first.
     /// </summary>
-    /// <param name="plan">The sequential plan a <c>--decide</c> run followed (its verdicts record their look of it); null for one look.</param>
+    /// <param name="plan">The sequential plan a <c>--decide</c> run followed (its verdicts record their look of it); null for one
+    /// look.</param>
     private static void Register(string path, ExperimentResults results, SequentialPlan? plan, (DateOnly Date, string Commit) stamp,
         TextWriter output)
     {

@@ -28,7 +28,7 @@ public sealed class ClaimEvaluatorTests
         // Every seed perfectly ordered: ρ = 1 within each, with no spread to make an interval of; the test decides.
         Assert.That(outcome.Headline,
             Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) within seeds = 1.00 (no interval: the data show no spread), " +
-            "permutation within 10 seeds (Monte Carlo), p = 0.0002; 10 seeds, α = 0.05, 95% interval."));
+            "permutation within 10 seeds, p = 3.2e-21; 10 seeds, α = 0.05, 95% interval."));
         Assert.That(outcome.Evidence, Does.Contain("| layers=9 | 10 |"));
     }
 
@@ -79,7 +79,16 @@ public sealed class ClaimEvaluatorTests
         Assert.That(paired.Verdict, Is.EqualTo(ClaimVerdict.Supported), paired.Headline);
         Assert.That(paired.Parts[0].Effect.Point, Is.Zero, "every pair has A < B");
         Assert.That(paired.Headline, Does.Contain("P(gap[dropout=0.2] > gap[dropout=0]), paired by seed = 0.00"));
-        Assert.That(unpaired.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), "without pairing, seed-to-seed spread hides the effect");
+        Assert.That(unpaired.Verdict, Is.EqualTo(ClaimVerdict.Supported),
+            "unpaired on shared seeds still permutes within each seed (the runs of a seed are not independent), so the spread " +
+            "between seeds does not hide the effect");
+        Assert.That(unpaired.Parts[0].Test, Does.StartWith("permutation within 10 seeds"));
+
+        // The same values on disjoint seeds: independent runs, permuted across seeds, and the spread hides the effect.
+        var disjoint = runs.Select(r => r.Config.Dropout > 0 ? r with { Config = r.Config with { Seed = r.Config.Seed + 10 } } : r).ToList();
+        var across = ClaimEvaluator.Evaluate(Claim(paired: false), Settings(), disjoint);
+        Assert.That(across.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), across.Headline);
+        Assert.That(across.Parts[0].Test, Does.StartWith("permutation across 20 independent seeds"));
     }
 
     [Test]
@@ -103,7 +112,7 @@ public sealed class ClaimEvaluatorTests
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported), outcome.Headline);
         // The noise of a seed at a depth is the same at both sizes, so it cancels from the contrast: exactly 0.08 − 0.40.
         Assert.That(outcome.Parts[0].Effect.Point, Is.EqualTo(8 * 0.01 - 8 * 0.05).Within(1e-12));
-        Assert.That(outcome.Parts[0].Test, Is.EqualTo("permutation of within-seed effects within 6 seeds, p = 0.0312"),
+        Assert.That(outcome.Parts[0].Test, Is.EqualTo("permutation of within-seed effects within 6 seeds, p = 0.0313"),
             "every seed's effect shrinks: the most extreme of 2⁶ sign flips, on both sides");
     }
 

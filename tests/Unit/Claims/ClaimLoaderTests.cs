@@ -28,18 +28,20 @@ public sealed class ClaimLoaderTests
     public void A_registration_says_what_it_is_and_where_it_came_from()
     {
         var claims = LoadClaims("""
-            { "id": "snap", "expected": { "verdict": "refuted", "kind": "snapshot", "seeds": 10, "profile": "Native", "date": "2026-11-26", "commit": "d70bc6c" } },
+            { "id": "snap", "expected": { "verdict": "refuted", "kind": "snapshot", "seeds": 10, "profile": "Native", "date": "2026-11-26", "commit": "d70bc6c", "inference": "exact-2" } },
             { "id": "pre", "expected": { "verdict": "Supported", "kind": "preregistered", "date": "2026-11-28", "commit": "0123456789abcdef0123456789abcdef01234567" } }
             """);
 
         Assert.That(claims.All[0].Registration,
             Is.EqualTo(Registration.Snapshot(ClaimVerdict.Refuted, 10, "native", new DateOnly(2026, 11, 26), "d70bc6c")));
         Assert.That(claims.All[0].Registration.Provenance,
-            Is.EqualTo("regression snapshot of 10 seeds, native profile, 2026-11-26, commit d70bc6c"));
+            Is.EqualTo("regression snapshot of 10 seeds, native profile, 2026-11-26, commit d70bc6c, tests exact-2"));
         Assert.That(claims.All[1].Registration,
             Is.EqualTo(
                 Registration.Preregistered(ClaimVerdict.Supported, new DateOnly(2026, 11, 28),
-                    "0123456789abcdef0123456789abcdef01234567")));
+                    "0123456789abcdef0123456789abcdef01234567") with { Inference = null }),
+            "an older registration without the record of its tests");
+        Assert.That(claims.All[1].Registration.Provenance, Does.EndWith("tests unrecorded"));
         Assert.That(claims.All[1].Registration.Provenance,
             Does.StartWith("pre-registered 2026-11-28 (commit 0123456789abcdef0123456789abcdef01234567), before any run"));
     }
@@ -58,7 +60,7 @@ public sealed class ClaimLoaderTests
 
         Assert.That(error.Errors.Select(e => e[..e.LastIndexOf(" (in ", StringComparison.Ordinal)]), Is.EquivalentTo(new[]
         {
-            "claims:0:expected:by: unknown key; expected one of: verdict, kind, seeds, profile, date, commit",
+            "claims:0:expected:by: unknown key; expected one of: verdict, kind, seeds, profile, date, commit, inference, look, plan",
             "claims:0:expected:verdict: expected supported, refuted, negligible or inconclusive, found 'maybe'",
             "claims:0:expected:kind: expected snapshot or preregistered, found 'guess'",
             "claims:0:expected:date: expected a date yyyy-MM-dd, found '26/11/2026'",

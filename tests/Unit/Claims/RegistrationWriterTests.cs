@@ -41,7 +41,8 @@ public sealed class RegistrationWriterTests
                     "seeds": 6,
                     "profile": "portable",
                     "date": "2026-11-28",
-                    "commit": "0123abc"
+                    "commit": "0123abc",
+                    "inference": "exact-2"
                   },
                   "reason": "r",
                   "parts": [

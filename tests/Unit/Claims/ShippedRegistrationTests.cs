@@ -68,12 +68,12 @@ public sealed class ShippedRegistrationTests
     [Test]
     public void A_claim_defined_otherwise_at_the_commit_is_a_difference_but_its_registration_and_reason_are_not()
     {
-        const string then = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ],
-            "expected": { "verdict": "supported" }, "reason": "old" } ] }""";
-        const string sameButRegistered = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ],
-            "expected": { "verdict": "refuted" }, "reason": "new" } ] }""";
-        const string otherPart = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "y" } ],
-            "expected": { "verdict": "supported" }, "reason": "old" } ] }""";
+        const string then = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ], "reason": "old" } ] }""";
+        const string sameButRegistered = """
+            { "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ],
+              "expected": { "verdict": "refuted" }, "reason": "new" } ] }
+            """;
+        const string otherPart = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "y" } ] } ] }""";
         const string otherAlpha = """{ "alpha": 0.01, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ] } ] }""";
 
         Assert.That(ClaimDefinitions.Differences(then, sameButRegistered, "c"), Is.Empty);

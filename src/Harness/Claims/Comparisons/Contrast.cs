@@ -49,7 +49,8 @@ public static class Contrast
     }
 
     /// <summary>Each seed's effect X − Y: the mean over the seed's pairs that agree on every setting X and Y do not contrast.</summary>
-    private static List<(int Seed, double Value)> WithinSeed(PartData data, RunFilter x, RunFilter y, List<RunResult> xs, List<RunResult> ys)
+    private static List<(int Seed, double Value)> WithinSeed(PartData data, RunFilter x, RunFilter y, List<RunResult> xs,
+        List<RunResult> ys)
     {
         var contrasted = x.DiffersFrom(y);
         string Key(RunResult r) => RunSettings.Key(r.Config, RunSettings.All.Where(s => !contrasted.Contains(s)));
