@@ -13,6 +13,8 @@ public sealed record GroupEvidence(string Label, IReadOnlyList<double> Values);
 /// <param name="Alpha">The part's share of the claim's α.</param>
 /// <param name="SeedUnit">What <see cref="SeedsSuggested"/> counts: "seed pairs", "seeds per group" or "seeds".</param>
 /// <param name="Difference">The mean difference at 1 − 2α, checked against the claim's negligible band (when it declares one).</param>
+/// <param name="Measured">False when the part had too few seeds for its comparison to run at all (one seed: <see
+/// cref="Comparisons.TooFewSeeds"/>): then <see cref="Effect"/> holds only its level, and the report says "not measured".</param>
 public sealed record PartOutcome(
     ClaimPart Part,
     string Statistic,
@@ -26,4 +28,5 @@ public sealed record PartOutcome(
     string? Test = null,
     double Alpha = 0.05,
     string SeedUnit = "seeds",
-    Interval? Difference = null);
+    Interval? Difference = null,
+    bool Measured = true);
