@@ -32,6 +32,11 @@ public sealed class EnsembleTier(BaselineFolder baselines, string experiment, IR
 
     public EnsembleOutcome Verify(EnsembleEntry current, ComparableFingerprint fingerprint)
     {
+        // One seed (a quick look, reproduce --seeds 1) has no variance to test, and as a baseline entry it would be one no
+        // later run could be tested against: nothing is compared, and nothing recorded, not even under accept.
+        if (current.Seeds.Count < 2)
+            return new EnsembleOutcome(EnsembleVerdict.TooFewSeeds, $"{current.ConfigurationId}: {current.Seeds.Count} seed is too " +
+                "few for a variance (need at least 2); nothing compared or recorded.");
         _current[current.ConfigurationId] = current;
         var verifiedPath = baselines.VerifiedPath(BaselineFolder.EnsembleName);
         var baseline = File.Exists(verifiedPath) ? EnsembleBaseline.Read(verifiedPath) : null;

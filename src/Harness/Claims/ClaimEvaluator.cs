@@ -8,7 +8,8 @@ namespace Harness.Claims;
 /// <summary>
 /// Decides a claim from many seeds. A claim of k parts gives each part α/k (Bonferroni within the claim). A part is
 /// <list type="bullet">
-/// <item>not evaluated when its seeds could never reach α/k (the minimum follows from the part's exact test);</item>
+/// <item>not evaluated when its seeds could never reach α/k (the minimum follows from the part's exact test), and not
+/// even measured when a group has a single seed (<see cref="TooFewSeeds"/>);</item>
 /// <item>Negligible when the claim declares the smallest effect that matters and the part's mean difference, at
 /// 1 − 2α/k (two one-sided tests on t intervals: parametric), lies wholly inside that band: whatever its sign, the effect is
 /// too small to matter. Exploratory when the band was declared after the data and the seeds that came after it do not
@@ -26,8 +27,10 @@ public static class ClaimEvaluator
     public static ClaimOutcome Evaluate(Claim claim, ClaimSet settings, IReadOnlyList<RunResult> results, double? alpha = null)
     {
         var claimAlpha = alpha ?? settings.Alpha;
-        var parts = claim.Parts.Select((part, i) => EvaluatePart(new PartData(claim, part, results, claimAlpha / claim.Parts.Count,
-            settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds))).ToList();
+        // A part with one seed is not evaluated before its comparison runs, which never sees fewer than two.
+        var parts = claim.Parts.Select((part, i) => new PartData(claim, part, results, claimAlpha / claim.Parts.Count,
+                settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds))
+            .Select(data => TooFewSeeds.Check(data) ?? EvaluatePart(data)).ToList();
         var verdict = Combine(parts.Select(p => p.Verdict));
         return new ClaimOutcome(claim, verdict, parts, claimAlpha, ClaimText.Evidence(claim, parts));
     }

@@ -21,7 +21,8 @@ public static class ClaimLoader
         return File.Exists(path) ? LoadFile(path, experiment) : ClaimSet.None(path);
     }
 
-    /// <summary>Reads and validates a claims file against the experiment: every filter names declared axes and selects runs.</summary>
+    /// <summary>Reads and validates a claims file against the experiment: every filter names declared axes and selects a
+    /// configuration.</summary>
     public static ClaimSet LoadFile(string path, Experiment experiment)
     {
         var full = System.IO.Path.GetFullPath(path);
@@ -47,7 +48,8 @@ public static class ClaimLoader
         var decide = reader.Has("decide") ? Sequential.PlanJson.Read(reader, "decide", "declared") : null;
         var planDeclared = RegistrationReader.ReadDeclaration(reader, "decide:declared");
 
-        var context = new Context(reader, experiment.Axes, ExperimentGrid.Runs(experiment));
+        var configurations = ExperimentGrid.Configurations(experiment).Select(c => c.Configuration).ToList();
+        var context = new Context(reader, experiment.Axes, configurations);
         var claims = reader.Indices("claims").Select(i => ReadClaim(context, $"claims:{i}")).ToList();
         if (claims.Count == 0) reader.Error("claims", "missing; at least one claim is required");
         foreach (var duplicate in claims.GroupBy(c => c.Id).Where(g => g.Count() > 1))
@@ -61,7 +63,7 @@ public static class ClaimLoader
             var p = $"published:outliers:{i}";
             reader.OnlyKeys(p, "configuration", "metric", "reason");
             var configuration = reader.String($"{p}:configuration", required: true) ?? "";
-            if (configuration.Length > 0 && !context.Runs.Any(r => r.ConfigurationId == configuration))
+            if (configuration.Length > 0 && !context.Configurations.Any(c => c.ConfigurationId == configuration))
                 reader.Error($"{p}:configuration", $"no configuration of experiment {experiment.Name} has the id '{configuration}'");
             return new PublishedOutlier(configuration, Metric(reader, $"{p}:metric"), reader.String($"{p}:reason", required: true) ?? "");
         }).ToList();
@@ -71,8 +73,8 @@ public static class ClaimLoader
             : throw new ConfigurationException(reader.Errors);
     }
 
-    /// <summary>What every part is checked against: the experiment's declared axes and its runs.</summary>
-    private sealed record Context(ConfigReader Reader, IReadOnlyList<RunSetting> Axes, IReadOnlyList<RunConfig> Runs);
+    /// <summary>What every part is checked against: the experiment's declared axes and its configurations (seeds aside).</summary>
+    private sealed record Context(ConfigReader Reader, IReadOnlyList<RunSetting> Axes, IReadOnlyList<RunConfig> Configurations);
 
     private sealed record PartDefaults(string? Test, string? Direction, string? Paired, string? Axis, string? Value);
 
@@ -170,7 +172,11 @@ public static class ClaimLoader
             Filter("c"), Filter("d"), value);
     }
 
-    /// <summary>A filter names declared axes only, with values of the axis's type, and must select at least two runs.</summary>
+    /// <summary>
+    /// A filter names declared axes only, with values of the axis's type, and must select a configuration of the full grid
+    /// (none is a typo). Seeds are not counted: <c>--seeds</c> and <c>--set</c> change them, and a group with too few
+    /// seeds for a verdict is not evaluated (<see cref="Comparisons.TooFewSeeds"/>), which is a quick look, not an error.
+    /// </summary>
     private static RunFilter ReadFilter(Context context, string path)
     {
         var reader = context.Reader;
@@ -188,9 +194,8 @@ public static class ClaimLoader
             if (reader.Setting($"{path}:{key}", axis) is { } value) conditions.Add((axis, value));
         }
         var filter = new RunFilter(conditions);
-        var matching = context.Runs.Count(filter.Matches);
-        if (matching < 2 && conditions.Count == reader.ChildKeys(path).Count())
-            reader.Error(path, $"selects {matching} runs of the experiment ({filter.Describe()}); a comparison needs at least 2");
+        if (!context.Configurations.Any(filter.Matches) && conditions.Count == reader.ChildKeys(path).Count())
+            reader.Error(path, $"selects no configuration of the experiment ({filter.Describe()}); expected values its grids have");
         return filter;
     }
 

@@ -17,16 +17,16 @@ public static class ClaimText
         $"{string.Join("; ", parts.Select(p => PartEffect(p) + (p.Part.Name.Length > 0 ? $" ({p.Part.Name})" : "")))}; " +
         $"{Design(claim, parts, alpha)}{Outlook(verdict, parts)}.";
 
-    /// <summary>A part's effect: "P(…) = 0.90 [0.45, 1.00], sign test over 10 seeds, p = 0.0215".</summary>
-    public static string PartEffect(PartOutcome part) =>
-        $"{part.Statistic} = {Effect(part.Effect)}" + (part.Test is { } test ? $", {test}" : "") + Difference(part) +
+    /// <summary>A part's effect: "P(…) = 0.90 [0.45, 1.00], sign test over 10 seeds, p = 0.0215", or "P(…) not measured".</summary>
+    public static string PartEffect(PartOutcome part) => !part.Measured ? $"{part.Statistic} not measured"
+        : $"{part.Statistic} = {Effect(part.Effect)}" + (part.Test is { } test ? $", {test}" : "") + Difference(part) +
         (part.Exploratory ? ", Negligible only exploratory (the seeds after the band was declared do not confirm it yet)" : "");
 
     /// <summary>How the claim was tested: "10 seeds, α = 0.05, 97.5% intervals (Bonferroni over 2 parts)" and its band.</summary>
     public static string Design(Claim claim, IReadOnlyList<PartOutcome> parts, double alpha)
     {
         var seeds = parts.Select(p => p.Seeds).Distinct().Order().ToList();
-        var seedText = seeds.Count == 1 ? $"{seeds[0]} seeds" : $"{seeds[0]}–{seeds[^1]} seeds";
+        var seedText = seeds.Count == 1 ? $"{seeds[0]} seed{(seeds[0] == 1 ? "" : "s")}" : $"{seeds[0]}–{seeds[^1]} seeds";
         var correction = parts.Count > 1
             ? $", {I(parts[0].Effect.Level * 100, "0.##")}% intervals (Bonferroni over {parts.Count} parts)"
             : $", {I(parts[0].Effect.Level * 100, "0.##")}% interval";
@@ -68,8 +68,9 @@ public static class ClaimText
         var text = new StringBuilder();
         foreach (var part in parts)
         {
-            text.AppendLine(
-                $"{(part.Part.Name.Length > 0 ? part.Part.Name : claim.Id)}: {part.Statistic} = {Effect(part.Effect)}" +
+            var name = part.Part.Name.Length > 0 ? part.Part.Name : claim.Id;
+            text.AppendLine(!part.Measured ? $"{name}: {part.Statistic} not measured → not evaluated: {Needs(part)}" :
+                $"{name}: {part.Statistic} = {Effect(part.Effect)}" +
                 (part.Effect.Lower == part.Effect.Upper ? "" : $" at {I(part.Effect.Level * 100, "0.##")}%") + ", null " +
                 $"{F(part.NullValue, Decimals(part.Effect))}, claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")}" +
                 (part.Test is { } test ? $", {test}" : "") +

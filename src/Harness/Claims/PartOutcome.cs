@@ -15,6 +15,8 @@ public sealed record GroupEvidence(string Label, IReadOnlyList<double> Values);
 /// <param name="Difference">The mean difference at 1 − 2α, checked against the claim's negligible band (when it declares one).</param>
 /// <param name="Exploratory">Negligible against a band declared after the data, not (yet) confirmed by the seeds that came
 /// after it: a lead, not a decision.</param>
+/// <param name="Measured">False when the part had too few seeds for its comparison to run at all (one seed: <see
+/// cref="Comparisons.TooFewSeeds"/>): then <see cref="Effect"/> holds only its level, and the report says "not measured".</param>
 public sealed record PartOutcome(
     ClaimPart Part,
     string Statistic,
@@ -29,4 +31,5 @@ public sealed record PartOutcome(
     double Alpha = 0.05,
     string SeedUnit = "seeds",
     Interval? Difference = null,
-    bool Exploratory = false);
+    bool Exploratory = false,
+    bool Measured = true);

@@ -50,7 +50,8 @@ public sealed class ClaimsJson : IReportWriter
                     json.WriteStartObject();
                     json.WriteString("name", part.Part.Name);
                     json.WriteString("statistic", part.Statistic);
-                    WriteInterval(json, part.Effect);
+                    if (part.Measured) WriteInterval(json, part.Effect);
+                    else WriteNotMeasured(json, part.Effect.Level);
                     json.WriteNumber("null", part.NullValue);
                     json.WriteString("verdict", part.Verdict.ToString());
                     json.WriteNumber("seeds", part.Seeds);
@@ -87,6 +88,15 @@ public sealed class ClaimsJson : IReportWriter
             json.WriteEndObject();
         }
     });
+
+    /// <summary>A part too few seeds kept from being measured (one seed): the same keys, null where there is no number.</summary>
+    private static void WriteNotMeasured(System.Text.Json.Utf8JsonWriter json, double level)
+    {
+        json.WriteNull("estimate");
+        json.WriteNull("lower");
+        json.WriteNull("upper");
+        json.WriteNumber("level", level);
+    }
 
     /// <summary>An effect and its interval, as four numbers: estimate, lower, upper and the interval's level.</summary>
     private static void WriteInterval(System.Text.Json.Utf8JsonWriter json, Harness.Statistics.Interval interval)

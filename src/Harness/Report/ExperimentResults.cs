@@ -63,9 +63,12 @@ public sealed record ExperimentResults(
     /// </summary>
     public bool Complete { get; init; } = true;
 
+    /// <summary>Configurations with too few seeds for the ensemble tier's variance (<c>--seeds 1</c>): not compared, not failed.</summary>
+    public int EnsembleNotCompared => Ensemble.Count(e => e.Verdict == EnsembleVerdict.TooFewSeeds);
+
     /// <summary>The summary's first line.</summary>
     public string Headline =>
         !Holds ? "Not everything holds"
-        : Complete && NotCompared == 0 && NotEvaluated == 0 ? "Everything holds"
+        : Complete && NotCompared == 0 && NotEvaluated == 0 && EnsembleNotCompared == 0 ? "Everything holds"
         : "Nothing failed, but not everything was verified";
 }

@@ -35,7 +35,7 @@ public sealed class MarkdownReport : IReportWriter
         var seeds = results.Runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.Count()).Distinct().Order().ToList();
         md.AppendLine(
             Invariant($"Experiment `{experiment.Name}`: {results.Runs.Count} runs, {configurations} configurations, ") +
-            Invariant($"{Range(seeds)} seeds each") +
+            Invariant($"{Range(seeds)} seed{(seeds is [1] ? "" : "s")} each") +
             (experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "") +
             (results.Diverged.Count > 0 ? Invariant($"; and {results.Diverged.Count} that diverged") : "") + ".  ");
         md.AppendLine($"Every run: {SharedSettings(results)}; one intra-op thread per run.");

@@ -18,6 +18,8 @@ public static class ResultsSummary
         if (!results.Complete) unverified.Add("this run checked only what its selected tests needed");
         if (notCompared > 0) unverified.Add(
             Invariant($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
+        if (results.EnsembleNotCompared > 0) unverified.Add(
+            Invariant($"{results.EnsembleNotCompared} of {results.Ensemble.Count} configurations had too few seeds for the ensemble tier"));
         if (results.NotEvaluated > 0)
             unverified.Add(
                 Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: ") +
@@ -68,7 +70,8 @@ public static class ResultsSummary
         if (results.Ensemble.Count > 0)
         {
             var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key)
-                .Select(g => $"{g.Count()} {Marked(g.Key, g.Key.ToString().ToLowerInvariant(), fail)}");
+                .Select(g => $"{g.Count()} {Marked(g.Key, g.Key == EnsembleVerdict.TooFewSeeds ? "with too few seeds"
+                    : g.Key.ToString().ToLowerInvariant(), fail)}");
             yield return $"Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).";
             foreach (var failed in results.Ensemble.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail))
                 yield return $"  - {failed.ConfigurationId}: {fail(failed.Verdict.ToString().ToLowerInvariant())}.";
@@ -115,7 +118,7 @@ public static class ResultsSummary
                 _ => "within the range",
             };
             yield return Invariant($"  - {comparison.ConfigurationId} {m.Metric}: published {m.Published:0.0000}, at the ") +
-                Invariant($"{m.Percentile:0}th percentile of {m.Reproduced.Count} seeds ") +
+                Invariant($"{m.Percentile:0}th percentile of {m.Reproduced.Count} seed{(m.Reproduced.Count == 1 ? "" : "s")} ") +
                 Invariant($"({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): ") +
                 Invariant($"{(ExperimentResults.Fails(standing) ? fail(words) : words)}.");
         }

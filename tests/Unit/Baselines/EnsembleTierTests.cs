@@ -61,6 +61,18 @@ public sealed class EnsembleTierTests
     }
 
     [Test]
+    public void One_seed_is_neither_compared_nor_recorded_even_under_accept()
+    {
+        var outcome = Tier(accept: true).Verify(Entry([1]), BaselineFixtures.Here.Comparable());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(EnsembleVerdict.TooFewSeeds), outcome.Message);
+        Assert.That(outcome.Message, Does.Contain("nothing compared or recorded"));
+        Assert.That(File.Exists(_files.Baselines().VerifiedPath("ensemble")), Is.False,
+            "a one-seed entry no later run could be tested against");
+        Assert.That(File.Exists(_files.Baselines().ReceivedPath("ensemble")), Is.False);
+    }
+
+    [Test]
     public void The_ensemble_file_round_trips_byte_for_byte()
     {
         Tier(accept: true).Verify(Entry(Enumerable.Range(1, 5)), BaselineFixtures.Here.Comparable());

@@ -25,6 +25,16 @@ public sealed class ClaimLoaderTests
     }
 
     [Test]
+    public void Filters_are_checked_against_configurations_so_one_seed_per_grid_still_loads()
+    {
+        // What --set grids:N:seeds:count=1 gives: a quick look, whose claims are not evaluated rather than refused.
+        var tutorial = Tutorial;
+        var oneSeed = tutorial with { Grids = [.. tutorial.Grids.Select(g => g with { SeedCount = 1 })] };
+
+        Assert.That(ClaimLoader.Load(oneSeed).All.Select(c => c.Id), Is.EqualTo(ClaimLoader.Load(tutorial).All.Select(c => c.Id)));
+    }
+
+    [Test]
     public void A_registration_says_what_it_is_and_where_it_came_from()
     {
         var claims = LoadClaims("""
@@ -138,7 +148,8 @@ public sealed class ClaimLoaderTests
                 Has.Some.StartsWith("claims:0:parts:2:axis: expected a numeric axis the experiment declares (layers, " +
                     "dropout, nTrain), found 'width'"));
             Assert.That(error.Errors,
-                Has.Some.StartsWith("claims:0:parts:2:where: selects 0 runs of the experiment (layers=2); a comparison needs at least 2"));
+                Has.Some.StartsWith("claims:0:parts:2:where: selects no configuration of the experiment (layers=2); expected values " +
+                    "its grids have"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:parts:3:value: expected the number the mean is compared with"));
         }
         finally
