@@ -39,15 +39,20 @@ public static class ClaimLoader
 
         var reader = new ConfigReader(root, [(root.Providers.First(), $"in {full}")]);
         reader.OnlyKeys("", "alpha", "bootstrap", "minimumSeeds", "decide", "claims", "published");
-        reader.OnlyKeys("decide", "maxSeeds", "stage");
+        reader.OnlyKeys("decide", "maxSeeds", "stage", "spending");
         reader.OnlyKeys("bootstrap", "resamples", "seed");
         var alpha = reader.Double("alpha", 0.05, a => a > 0 && a < 1, "a number in (0, 1)");
         var resamples = reader.Int("bootstrap:resamples", 4000, 200, 1_000_000);
         var seed = (ulong)reader.Int("bootstrap:seed", 1, 0);
         var minimumSeeds = reader.Int("minimumSeeds", ClaimSet.DefaultMinimumSeeds, 2);
+        var spendingName = reader.String("decide:spending") ?? Sequential.AlphaSpending.Bonferroni.Name;
+        var spending = Sequential.AlphaSpending.Find(spendingName);
+        if (spending is null) reader.Error("decide:spending",
+            $"expected {string.Join(", ", Sequential.AlphaSpending.All.Select(s => s.Name))}, found '{spendingName}'");
         Sequential.SequentialPlan? decide = reader.Has("decide")
             ? new(reader.Int("decide:maxSeeds", Sequential.SequentialPlan.DefaultMaxSeeds, 2, Config.GridSpec.MaxSeeds),
                 reader.Has("decide:stage") ? reader.Int("decide:stage", 1, 1) : null)
+                { Spending = spending ?? Sequential.AlphaSpending.Bonferroni }
             : null;
 
         var context = new Context(reader, experiment.Axes, ExperimentGrid.Runs(experiment));

@@ -58,8 +58,8 @@ public static class ReproduceCommand
         var decide = new Option<bool>("--decide")
         {
             Description = "add seeds in stages to the configurations undecided claims depend on, until every claim is decided or " +
-                          "the budget is spent (alpha split evenly over the planned looks; the claims file's " +
-                          "\"decide\" block sets the plan)",
+                          "the budget is spent (the claims file's \"decide\" block sets the plan, and its \"spending\" how alpha " +
+                          "is shared among the looks: bonferroni (even, the default), pocock or obrien-fleming)",
         };
         var maxSeeds =
             TypedOption.OptionalInteger("--max-seeds",
@@ -166,7 +166,8 @@ public static class ReproduceCommand
             : null;
         if (plan is not null)
             output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then " +
-                             $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))}.");
+                             $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))} " +
+                             $"({plan.Spending.Name} alpha spending).");
         ExperimentResults Run(IProgressDisplay progress)
         {
             show(progress);
