@@ -49,9 +49,10 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     /// <summary>The most seeds behind any part: what a snapshot's <see cref="Registration.Seeds"/> is compared with.</summary>
     public int Seeds => Parts.Count == 0 ? 0 : Parts.Max(p => p.Seeds);
 
-    /// <summary>Evaluated on exactly the seed count its snapshot was registered on, in a single look.</summary>
-    public bool OnRegisteredSeeds => Decision is null && Claim.Registration.Kind == RegistrationKind.Snapshot
-        && Claim.Registration.Seeds == Seeds;
+    /// <summary>Evaluated as its snapshot was: on the same seed count, at the same look of a plan (or both in a single look at
+    /// the whole α).</summary>
+    public bool OnRegisteredSeeds => Claim.Registration.Kind == RegistrationKind.Snapshot && Claim.Registration.Seeds == Seeds
+        && Claim.Registration.Look == Decision?.Look;
 
     /// <summary>For a claim not evaluated: the seeds per group its parts need.</summary>
     public int? SeedsNeeded => Evaluated ? null : Parts.Where(p => p.TooFewSeeds).Max(p => p.SeedsSuggested);

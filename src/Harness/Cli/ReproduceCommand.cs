@@ -59,8 +59,8 @@ public static class ReproduceCommand
         var decide = new Option<bool>("--decide")
         {
             Description = "add seeds in stages to the configurations undecided claims depend on, until every claim is decided or " +
-                          "the budget is spent (alpha split evenly over the planned looks; the claims file's " +
-                          "\"decide\" block sets the plan)",
+                          "the budget is spent (the claims file's \"decide\" block sets the plan, and its \"spending\" how alpha " +
+                          "is shared among the looks: bonferroni (even, the default), pocock or obrien-fleming)",
         };
         var maxSeeds =
             TypedOption.OptionalInteger("--max-seeds",
@@ -111,7 +111,9 @@ public static class ReproduceCommand
         var results = Reproduce(request, session, output, interactive, p => display = p);
         var (published, failures) = Publish(report, results, clock);
         var verifyFailures = request.Store?.Verify is { } k ? VerifyStore(session, k, request.Store.VerifySeed, output) : [];
-        if (request.Register) Register(folder.ClaimsSource, results, request.Decide ? Plan(request, session.Claims) : null, stamp, output);
+        if (request.Register)
+            Register(folder.ClaimsSource, results, request.Decide || session.Claims.Decide is not null ? Plan(request, session.Claims) : null,
+                stamp, output);
 
         // The runs' source is said once, in the conclusions block's footer; what holds and what was not verified too, in the
         // report's own sentences.
@@ -165,7 +167,8 @@ public static class ReproduceCommand
         var plan = request.Decide ? Plan(request, session.Claims) : null;
         if (plan is not null)
             output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then " +
-                             $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))}.");
+                             $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))} " +
+                             $"({plan.Spending.Name} alpha spending).");
         ExperimentResults Run(IProgressDisplay progress)
         {
             show(progress);

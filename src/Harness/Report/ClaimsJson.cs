@@ -41,7 +41,8 @@ public sealed class ClaimsJson : IReportWriter
                     json.WriteNumber("look", decision.Look);
                     json.WriteNumber("looks", decision.Looks);
                     json.WriteNumber("maxSeeds", decision.MaxSeeds);
-                    json.WriteNumber("alphaPerLook", decision.AlphaPerLook);
+                    json.WriteNumber("alphaAtLook", decision.Alpha);
+                    json.WriteString("spending", decision.Spending.Name);
                     json.WriteEndObject();
                 }
                 json.WriteStartArray("parts");

@@ -6,9 +6,9 @@ using Harness.History;
 namespace Harness.Reproduction;
 
 /// <summary>
-/// <c>reproduce --decide</c>: evaluates every claim at each planned look of a <see cref="SequentialPlan"/>, and between
-/// looks trains more seeds only for the configurations that claims still open depend on. Runs already trained (the
-/// experiment's own seeds, and every earlier stage) are reused from the session's pool, never trained again.
+/// <c>reproduce --decide</c>: runs the <see cref="SequentialProcedure"/> over a session, and between looks trains more
+/// seeds only for the configurations that claims still open depend on. Runs already trained (the experiment's own seeds,
+/// and every earlier stage) are reused from the session's pool, never trained again.
 /// </summary>
 public static class SequentialDecider
 {
@@ -17,19 +17,11 @@ public static class SequentialDecider
     /// <param name="onStage">Told the runs of each new stage before they train (for progress).</param>
     public static Result Decide(ExperimentSession session, SequentialPlan plan, Action<IReadOnlyList<RunConfig>>? onStage = null)
     {
-        var claimSet = session.Claims;
-        var initial = session.Configurations.Max(c => c.Runs.Count);
-        var looks = plan.Looks(initial);
-        var alpha = SequentialPlan.AlphaPerLook(claimSet.Alpha, looks.Count);
-        var outcomes = new Dictionary<string, ClaimOutcome>();
         var added = new Dictionary<string, RunConfig>();
 
-        for (var look = 0; look < looks.Count; look++)
+        IReadOnlyDictionary<Claim, IReadOnlyList<RunResult>> ResultsAt(int look, int? seeds, IReadOnlyList<Claim> open)
         {
-            var open = claimSet.All.Where(c => !outcomes.TryGetValue(c.Id, out var o) || o.Decision is { Decided: false }).ToList();
-            if (open.Count == 0) break;
-            var seeds = looks[look];
-            var wanted = open.ToDictionary(c => c.Id, c => RunsAt(session, c, look == 0 ? null : seeds));
+            var wanted = open.ToDictionary(c => c, c => RunsAt(session, c, seeds));
             var stage = wanted.Values.SelectMany(r => r).Where(r => !session.Runs.Contains(r) && !added.ContainsKey(r.RunId))
                 .DistinctBy(r => r.RunId).ToList();
             if (stage.Count > 0)
@@ -38,17 +30,11 @@ public static class SequentialDecider
                 foreach (var run in stage) added[run.RunId] = run;
                 session.Source.Results(stage); // the whole stage at once, longest first, so no worker waits between claims
             }
-
-            foreach (var claim in open)
-            {
-                var outcome = ClaimEvaluator.Evaluate(claim, claimSet, session.Source.Results(wanted[claim.Id]), alpha);
-                var decided = outcome.Evaluated && outcome.Verdict != ClaimVerdict.Inconclusive;
-                outcomes[claim.Id] =
-                    outcome with { Decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alpha, decided) };
-            }
+            return wanted.ToDictionary(w => w.Key, w => session.Source.Results(w.Value));
         }
 
-        return new Result(claimSet.All.Select(c => outcomes[c.Id]).ToList(), session.Source.Results(added.Values.ToList()));
+        var outcomes = SequentialProcedure.Run(session.Claims, plan, session.Configurations.Max(c => c.Runs.Count), ResultsAt);
+        return new Result(outcomes, session.Source.Results(added.Values.ToList()));
     }
 
     /// <summary>

@@ -30,9 +30,9 @@ public sealed class ClaimOutcomeTests
         Assert.That(Outcome(ClaimVerdict.Supported, ClaimVerdict.Inconclusive, 6).Holds, Is.True, "fewer seeds reach less far");
         Assert.That(Outcome(ClaimVerdict.Supported, ClaimVerdict.Refuted, 6).Holds, Is.False);
         Assert.That(Outcome(ClaimVerdict.Supported, ClaimVerdict.Negligible, 40).Holds, Is.False);
-        var decided = new SequentialDecision(30, 3, 4, 40, 0.0125, Decided: true);
+        var decided = new SequentialDecision(30, 3, 4, 40, 0.0125, AlphaSpending.Bonferroni, Decided: true);
         Assert.That(Outcome(ClaimVerdict.Inconclusive, ClaimVerdict.Negligible, 30, decided).Holds, Is.True, "seeds added until decided");
-        var open = new SequentialDecision(10, 1, 4, 40, 0.0125, Decided: false);
+        var open = new SequentialDecision(10, 1, 4, 40, 0.0125, AlphaSpending.Bonferroni, Decided: false);
         Assert.That(Outcome(ClaimVerdict.Supported, ClaimVerdict.Inconclusive, 10, open).Holds, Is.True,
             "a look at α/4 on the registered seeds is not the registered single look at α");
     }

@@ -13,11 +13,80 @@ public sealed class SequentialPlanTests
         Assert.That(new SequentialPlan(10, 10).Looks(10), Is.EqualTo(new[] { 10 }), "no budget beyond the seeds: one look");
     }
 
-    [Test]
-    public void Alpha_is_split_evenly_over_the_looks_so_it_sums_to_the_claim_s()
+    public static IEnumerable<TestCaseData> Rules() =>
+        AlphaSpending.All.Select(rule => new TestCaseData(rule).SetArgDisplayNames(rule.Name));
+
+    /// <summary>The union bound's whole premise: over any planned looks the shares add up to the claim's α, none negative.</summary>
+    [TestCaseSource(nameof(Rules))]
+    public void Every_rule_s_shares_are_positive_and_sum_to_the_claim_s_alpha(AlphaSpending rule)
     {
-        var looks = new SequentialPlan(40, 10).Looks(10).Count;
-        Assert.That(SequentialPlan.AlphaPerLook(0.05, looks), Is.EqualTo(0.0125).Within(1e-15));
-        Assert.That(Enumerable.Repeat(SequentialPlan.AlphaPerLook(0.05, looks), looks).Sum(), Is.EqualTo(0.05).Within(1e-15));
+        var plans = new[]
+        {
+            (new SequentialPlan(40, 10), 10), (new SequentialPlan(35, 10), 10), (new SequentialPlan(12), 4),
+            (new SequentialPlan(10, 10), 10), (new SequentialPlan(40, 3), 4), (new SequentialPlan(10), 12),
+        };
+        foreach (var (plan, initial) in plans)
+        {
+            var shares = (plan with { Spending = rule }).AlphaAtLooks(0.05, plan.Looks(initial));
+            Assert.That(shares.Sum(), Is.EqualTo(0.05).Within(1e-15), $"{plan} from {initial} seeds");
+            Assert.That(shares, Has.All.GreaterThan(0));
+        }
+    }
+
+    [Test]
+    public void Bonferroni_is_the_default_and_splits_alpha_evenly_whatever_the_seeds()
+    {
+        Assert.That(new SequentialPlan(40, 10).Spending, Is.SameAs(AlphaSpending.Bonferroni));
+        Assert.That(new SequentialPlan(35, 10).AlphaAtLooks(0.05, [10, 20, 30, 35]), Is.EqualTo(new[] { 0.0125, 0.0125, 0.0125, 0.0125 })
+            .Within(1e-15));
+    }
+
+    /// <summary>
+    /// Cumulative α at t = ¼, ½, ¾, 1 for α = 0.05, computed apart from the code (Python's statistics.NormalDist):
+    /// α·ln(1 + (e − 1)t) and 2Φ(−z₀.₉₇₅/√t). They match Lan and DeMets' published table (O'Brien–Fleming 0.0001, 0.0056, 0.0236).
+    /// </summary>
+    [TestCase("pocock", 0.01786870097543942, 0.031005725347913876, 0.04139944696214349)]
+    [TestCase("obrien-fleming", 8.857543832141435e-05, 0.005574596680784416, 0.023625121317601194)]
+    public void Pocock_and_O_Brien_Fleming_spend_what_Lan_and_DeMets_give(string name, double quarter, double half, double threeQuarters)
+    {
+        var plan = new SequentialPlan(40, 10) { Spending = AlphaSpending.Find(name)! };
+        var shares = plan.AlphaAtLooks(0.05, plan.Looks(10));
+        var cumulative = shares.Select((_, i) => shares.Take(i + 1).Sum()).ToList();
+        Assert.That(cumulative[0], Is.EqualTo(quarter).Within(1e-12));
+        Assert.That(cumulative[1], Is.EqualTo(half).Within(1e-12));
+        Assert.That(cumulative[2], Is.EqualTo(threeQuarters).Within(1e-12));
+        Assert.That(cumulative[3], Is.EqualTo(0.05).Within(1e-15));
+    }
+
+    [Test]
+    public void O_Brien_Fleming_keeps_alpha_for_the_last_look_and_Pocock_spends_it_early()
+    {
+        var looks = new[] { 10, 20, 30, 40 };
+        double[] Shares(AlphaSpending rule) => [.. (new SequentialPlan(40, 10) { Spending = rule }).AlphaAtLooks(0.05, looks)];
+        var (even, pocock, obf) = (Shares(AlphaSpending.Bonferroni), Shares(AlphaSpending.Pocock), Shares(AlphaSpending.OBrienFleming));
+
+        Assert.That(obf[0], Is.LessThan(even[0] / 100), "a first look at a quarter of the budget gets under 1% of the even share");
+        Assert.That(obf[3], Is.GreaterThan(even[3]), "and the last look more than the even share");
+        Assert.That(pocock[0], Is.GreaterThan(even[0]));
+        Assert.That(pocock[3], Is.LessThan(even[3]));
+    }
+
+    [Test]
+    public void Rules_are_found_by_name_whatever_the_case()
+    {
+        Assert.That(AlphaSpending.All.Select(r => r.Name), Is.EqualTo(new[] { "bonferroni", "pocock", "obrien-fleming" }));
+        Assert.That(AlphaSpending.Find("OBrien-Fleming"), Is.SameAs(AlphaSpending.OBrienFleming));
+        Assert.That(AlphaSpending.Find("haybittle-peto"), Is.Null);
+    }
+
+    [Test]
+    public void The_decision_says_the_look_s_own_alpha_and_the_rule()
+    {
+        Assert.That(new SequentialDecision(20, 2, 4, 40, 0.013138, AlphaSpending.Pocock, Decided: true).Describe(),
+            Is.EqualTo("Decided at look 2 of 4, with 20 seeds per configuration (α at this look 0.0131, pocock spending)."));
+        Assert.That(new SequentialDecision(10, 1, 4, 40, 8.857e-5, AlphaSpending.OBrienFleming, Decided: true).Describe(),
+            Does.Contain("(α at this look 0.0000886, obrien-fleming spending)"), "three significant digits, never 0");
+        Assert.That(new SequentialDecision(40, 4, 4, 40, 0.0086, AlphaSpending.Pocock, Decided: false).Describe(),
+            Is.EqualTo("Still open after 4 looks and the budget of 40 seeds per configuration (pocock spending)."));
     }
 }

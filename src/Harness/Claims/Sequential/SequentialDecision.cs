@@ -5,14 +5,22 @@ namespace Harness.Claims.Sequential;
 /// <summary>How a claim fared under a sequential plan: the look that decided it (or the last, if none did).</summary>
 /// <param name="Seeds">Seeds per configuration behind the verdict.</param>
 /// <param name="Look">The look (1-based) that decided it, or the last look when it stayed open.</param>
-/// <param name="AlphaPerLook">The claim's α at every look: α / <see cref="Looks"/>.</param>
-public sealed record SequentialDecision(int Seeds, int Look, int Looks, int MaxSeeds, double AlphaPerLook, bool Decided)
+/// <param name="Alpha">The claim's α at that look: its share under <paramref name="Spending"/>, not the claim's whole α.</param>
+public sealed record SequentialDecision(int Seeds, int Look, int Looks, int MaxSeeds, double Alpha, AlphaSpending Spending, bool Decided)
 {
-    public string Describe()
+    public string Describe() => Decided
+        ? $"Decided at look {Look} of {Looks}, with {Seeds} seeds per configuration " +
+            $"(α at this look {Format(Alpha)}, {Spending.Name} spending)."
+        : Look < Looks
+            ? $"Open at look {Look} of {Looks}, with {Seeds} seeds per configuration (α at this look {Format(Alpha)}, " +
+                $"{Spending.Name} spending): reproduce --decide takes the looks that follow."
+            : $"Still open after {Looks} looks and the budget of {MaxSeeds} seeds per configuration ({Spending.Name} spending).";
+
+    /// <summary>At least three significant digits: O'Brien–Fleming's first looks spend less than 0.0001, which four decimals
+    /// would print as 0.</summary>
+    private static string Format(double alpha)
     {
-        var alpha = AlphaPerLook.ToString("0.#####", CultureInfo.InvariantCulture);
-        return Decided
-            ? $"Decided at look {Look} of {Looks}, with {Seeds} seeds per configuration (α split evenly over the looks: {alpha} each)."
-            : $"Still open after {Looks} looks and the budget of {MaxSeeds} seeds per configuration (α {alpha} per look).";
+        var decimals = alpha > 0 ? Math.Max(4, 2 - (int)Math.Floor(Math.Log10(alpha))) : 4;
+        return alpha.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
     }
 }

@@ -3,16 +3,19 @@ namespace Harness.Claims.Sequential;
 /// <summary>
 /// Seeds until decided: the looks are planned before any is taken — the experiment's runs as they are, then every
 /// configuration an open claim needs topped up to <see cref="Stage"/> seeds beyond the experiment's largest count, then
-/// <see cref="Stage"/> more, up to <see cref="MaxSeeds"/> — and α is split evenly over them. A claim decided at any look keeps its
-/// verdict; by the union bound the chance that any look gives a wrong verdict is at most Σ α/L = α, whatever the
-/// dependence between looks (a Bonferroni spending rule: simpler than O'Brien–Fleming, and valid without its normal
-/// approximation, which the exact tests here do not need).
+/// <see cref="Stage"/> more, up to <see cref="MaxSeeds"/> — and so is each look's share of α (<see cref="Spending"/>). A
+/// claim decided at any look keeps its verdict; by the union bound the chance that any look gives a wrong verdict is at most
+/// the sum of the shares, α, whatever the dependence between looks. Planning first is what makes that hold: looks or
+/// shares chosen after seeing the data would let the data pick its own test.
 /// </summary>
 /// <param name="MaxSeeds">The budget: seeds per configuration at the last look.</param>
 /// <param name="Stage">Seeds added per configuration between looks; null: as many as the experiment starts with.</param>
 public sealed record SequentialPlan(int MaxSeeds, int? Stage = null)
 {
     public const int DefaultMaxSeeds = 40;
+
+    /// <summary>How α is spent over the looks; the even split unless the claims file names another rule.</summary>
+    public AlphaSpending Spending { get; init; } = AlphaSpending.Bonferroni;
 
     /// <summary>
     /// Seeds per configuration at each look, the first being the experiment's own (<paramref name="initialSeeds"/>, its
@@ -26,6 +29,14 @@ public sealed record SequentialPlan(int MaxSeeds, int? Stage = null)
         return looks;
     }
 
-    /// <summary>Each look's share of a claim's α.</summary>
-    public static double AlphaPerLook(double alpha, int looks) => alpha / looks;
+    /// <summary>
+    /// Each look's share of a claim's α: the increase of <see cref="Spending"/>'s cumulative α from the previous look, at
+    /// the information fraction seeds / <see cref="MaxSeeds"/> (at most 1: an experiment that starts past the budget has one
+    /// look, with all of α). <see cref="Looks"/> ends at the budget, so the shares sum to α.
+    /// </summary>
+    public IReadOnlyList<double> AlphaAtLooks(double alpha, IReadOnlyList<int> looks)
+    {
+        var spent = looks.Select((seeds, i) => Spending.Spent(alpha, Math.Min(1, (double)seeds / MaxSeeds), i + 1, looks.Count)).ToList();
+        return spent.Select((s, i) => i == 0 ? s : s - spent[i - 1]).ToList();
+    }
 }
