@@ -112,8 +112,10 @@ public static class ReproduceCommand
         var (published, failures) = Publish(report, results, clock);
         var verifyFailures = request.Store?.Verify is { } k ? VerifyStore(session, k, request.Store.VerifySeed, output) : [];
         if (request.Register)
-            Register(folder.ClaimsSource, results, request.Decide || session.Claims.Decide is not null ? Plan(request, session.Claims) : null,
-                stamp, output);
+        {
+            var plan = request.Decide || session.Claims.Decide is not null ? Plan(request, session.Claims) : null;
+            Register(folder.ClaimsSource, results, plan, stamp, output);
+        }
 
         // The runs' source is said once, in the conclusions block's footer; what holds and what was not verified too, in the
         // report's own sentences.

@@ -85,7 +85,8 @@ public sealed class ClaimEvaluatorTests
         Assert.That(unpaired.Parts[0].Test, Does.StartWith("permutation within 10 seeds"));
 
         // The same values on disjoint seeds: independent runs, permuted across seeds, and the spread hides the effect.
-        var disjoint = runs.Select(r => r.Config.Dropout > 0 ? r with { Config = r.Config with { Seed = r.Config.Seed + 10 } } : r).ToList();
+        var disjoint = runs.Select(r => r.Config.Dropout > 0 ? r with { Config = r.Config with { Seed = r.Config.Seed + 10 } } : r)
+            .ToList();
         var across = ClaimEvaluator.Evaluate(Claim(paired: false), Settings(), disjoint);
         Assert.That(across.Verdict, Is.EqualTo(ClaimVerdict.Inconclusive), across.Headline);
         Assert.That(across.Parts[0].Test, Does.StartWith("permutation across 20 independent seeds"));

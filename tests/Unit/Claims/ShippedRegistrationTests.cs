@@ -68,7 +68,9 @@ public sealed class ShippedRegistrationTests
     [Test]
     public void A_claim_defined_otherwise_at_the_commit_is_a_difference_but_its_registration_and_reason_are_not()
     {
-        const string then = """{ "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ], "reason": "old" } ] }""";
+        const string then = """
+            { "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ], "reason": "old" } ] }
+            """;
         const string sameButRegistered = """
             { "alpha": 0.05, "claims": [ { "id": "c", "metric": "gap", "parts": [ { "name": "x" } ],
               "expected": { "verdict": "refuted" }, "reason": "new" } ] }
@@ -90,7 +92,8 @@ public sealed class ShippedRegistrationTests
     }
 
     private static List<JsonObject> Claims(string json) =>
-        [.. ((JsonArray)JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!["claims"]!)
+        [.. ((JsonArray)JsonNode.Parse(json,
+                documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!["claims"]!)
             .OfType<JsonObject>()];
 
     private static void RequireHistory()

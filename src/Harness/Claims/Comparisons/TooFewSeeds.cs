@@ -31,7 +31,9 @@ public static class TooFewSeeds
 
         // At least two, this check's own floor, even where a test's could be lower (a trend over five depths: one seed's 5!
         // orders could reach α, but one ρ has no interval).
-        var (minimum, unit) = Minimum(data, groups[0].Runs);
+        var shared = groups.Count > 1
+            && groups[0].Runs.Select(r => r.Config.Seed).Intersect(groups[^1].Runs.Select(r => r.Config.Seed)).Any();
+        var (minimum, unit) = Minimum(data, groups[0].Runs, shared);
         minimum = Math.Max(2, minimum);
         var evidence = part.Test == ComparisonTest.Trend
             ? groups[0].Runs.GroupBy(r => Level(part, r)).OrderBy(g => g.Key)
@@ -56,14 +58,18 @@ public static class TooFewSeeds
         return a.Join(b, Key, Key, (x, _) => x.Config.Seed).Distinct().Count();
     }
 
-    private static (int Minimum, string Unit) Minimum(PartData data, List<RunResult> where) => data.Part switch
+    /// <param name="shared">Whether the first and last groups share seeds: the two-group and contrast tests then permute within
+    /// seeds, and need as many shared seeds as the sign test needs pairs.</param>
+    private static (int Minimum, string Unit) Minimum(PartData data, List<RunResult> where, bool shared) => data.Part switch
     {
         { Test: ComparisonTest.Probability, Paired: true } => (SignTest.MinimumPairs(data.Alpha), "seed pairs"),
+        { Test: ComparisonTest.Probability } when shared => (SignTest.MinimumPairs(data.Alpha), "seeds in both groups"),
         { Test: ComparisonTest.Probability } => (PermutationTest.MinimumPerGroup(data.Alpha), "seeds per group"),
+        { Test: ComparisonTest.Contrast } when shared => (SignTest.MinimumPairs(data.Alpha), "seeds in both effects"),
         // A trend over a single level never runs: its comparison says so once there are seeds enough.
         { Test: ComparisonTest.Trend } => (TrendTest.MinimumBlocks(Math.Max(2, where.Select(r => Level(data.Part, r)).Distinct().Count()),
             data.Alpha), "seeds"),
-        { Test: ComparisonTest.Contrast } => (data.MinimumSeeds, "seeds per group"),
+        { Test: ComparisonTest.Contrast } => (PermutationTest.MinimumPerGroup(data.Alpha), "seeds per effect"),
         _ => (data.MinimumSeeds, "seeds"),
     };
 
