@@ -31,6 +31,13 @@ public sealed class ClaimsJson : IReportWriter
                 json.WritePropertyName("registered");
                 RegistrationJson.ToNode(outcome.Claim.Registration).WriteTo(json);
                 json.WriteBoolean("asRegistered", outcome.AsRegistered);
+                if (outcome.Claim.Negligible is { } band)
+                {
+                    json.WriteStartObject("negligible");
+                    json.WriteNumber("band", band.Width);
+                    json.WriteString("declared", band.Declared.Provenance);
+                    json.WriteEndObject();
+                }
                 json.WriteString("headline", outcome.Headline);
                 if (outcome.Blocked is { } blocked) json.WriteString("notEvaluated", blocked);
                 if (outcome.Decision is { } decision)
@@ -43,6 +50,8 @@ public sealed class ClaimsJson : IReportWriter
                     json.WriteNumber("maxSeeds", decision.MaxSeeds);
                     json.WriteNumber("alphaAtLook", decision.Alpha);
                     json.WriteString("spending", decision.Spending.Name);
+                    json.WriteBoolean("exploratory", decision.Exploratory);
+                    if (decision.Provenance.Length > 0) json.WriteString("plan", decision.Provenance);
                     json.WriteEndObject();
                 }
                 json.WriteStartArray("parts");
@@ -55,6 +64,7 @@ public sealed class ClaimsJson : IReportWriter
                     else WriteNotMeasured(json, part.Effect.Level);
                     json.WriteNumber("null", part.NullValue);
                     json.WriteString("verdict", part.Verdict.ToString());
+                    if (part.Exploratory) json.WriteBoolean("exploratory", true);
                     json.WriteNumber("seeds", part.Seeds);
                     if (part.SeedsSuggested is { } suggested) json.WriteNumber("seedsSuggested", suggested);
                     if (part.Test is { } test) json.WriteString("test", test);

@@ -86,9 +86,11 @@ public sealed class MarkdownReport : IReportWriter
             if (outcome.Decision is { } decision)
             {
                 var open = outcome.Parts.ToLookup(p => p.TooFewSeeds || p.Verdict == ClaimVerdict.Inconclusive);
+                string Name(PartOutcome p) => p.Part.Name.Length > 0 ? p.Part.Name : p.Statistic;
                 md.AppendLine(decision.Describe() + (decision.Decided || !open[true].Any() ? ""
-                    : $" Still undecided: {string.Join(", ", open[true].Select(p => p.Part.Name))}; decided: " +
-                        $"{string.Join(", ", open[false].Select(p => $"{p.Part.Name} {p.Verdict}"))}."));
+                    : $" Still undecided: {string.Join(", ", open[true].Select(Name))}" +
+                        (open[false].Any() ? $"; decided: {string.Join(", ", open[false].Select(p => $"{Name(p)} {p.Verdict}"))}." : ".")) +
+                    (decision.Provenance.Length > 0 ? " " + decision.Provenance : ""));
                 md.AppendLine();
             }
             var registration = outcome.Claim.Registration;

@@ -6,8 +6,17 @@ namespace Harness.Claims.Sequential;
 /// <param name="Seeds">Seeds per configuration behind the verdict.</param>
 /// <param name="Look">The look (1-based) that decided it, or the last look when it stayed open.</param>
 /// <param name="Alpha">The claim's α at that look: its share under <paramref name="Spending"/>, not the claim's whole α.</param>
-public sealed record SequentialDecision(int Seeds, int Look, int Looks, int MaxSeeds, double Alpha, AlphaSpending Spending, bool Decided)
+/// <param name="Declared">When the plan was fixed relative to the data (null: not said).</param>
+/// <param name="Exploratory">The plan is not the one the claims file declares (another <c>--max-seeds</c>): its verdicts are
+/// exploratory and are never registered.</param>
+public sealed record SequentialDecision(int Seeds, int Look, int Looks, int MaxSeeds, double Alpha, AlphaSpending Spending, bool Decided,
+    Declaration? Declared = null, bool Exploratory = false)
 {
+    /// <summary>Where the plan came from: "The plan (…) was declared post hoc, …", or that it is exploratory.</summary>
+    public string Provenance => Exploratory
+        ? $"An exploratory plan ({MaxSeeds} seeds at most), not the one the claims file declares: its verdicts are never registered."
+        : Declared is { } declared ? $"The plan ({MaxSeeds} seeds at most, {Spending.Name} spending) is {declared.Provenance}." : "";
+
     public string Describe() => Decided
         ? $"Decided at look {Look} of {Looks}, with {Seeds} seeds per configuration " +
             $"(α at this look {Format(Alpha)}, {Spending.Name} spending)."

@@ -32,8 +32,8 @@ public static class SequentialProcedure
             {
                 var outcome = ClaimEvaluator.Evaluate(claim, claims, runs[claim], alphas[look]);
                 var decided = outcome.Decided;
-                var decision =
-                    new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alphas[look], plan.Spending, decided);
+                var decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alphas[look], plan.Spending,
+                    decided, claims.DecideDeclared, Exploratory: plan != claims.DecidePlan);
                 outcomes[claim.Id] = outcome with { Decision = decision };
             }
         }
@@ -53,7 +53,8 @@ public static class SequentialProcedure
         var outcome = ClaimEvaluator.Evaluate(claim, claims, runs, alpha);
         return outcome with
         {
-            Decision = new SequentialDecision(outcome.Seeds, 1, looks.Count, plan.MaxSeeds, alpha, plan.Spending, outcome.Decided),
+            Decision = new SequentialDecision(outcome.Seeds, 1, looks.Count, plan.MaxSeeds, alpha, plan.Spending, outcome.Decided,
+                claims.DecideDeclared, Exploratory: plan != claims.DecidePlan),
         };
     }
 }
