@@ -41,7 +41,8 @@ public sealed class RegisterCommandTests
                     "verdict": "refuted",
                     "kind": "preregistered",
                     "date": "{{expected.DateText}}",
-                    "commit": "{{commit}}"
+                    "commit": "{{commit}}",
+                    "inference": "exact-2"
                   },
                   "reason": "on 2x2 synthetic images
             """.ReplaceLineEndings("\n")), "written in place of the old registration, before the reason");

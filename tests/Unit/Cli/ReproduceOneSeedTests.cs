@@ -71,8 +71,8 @@ public sealed class ReproduceOneSeedTests
         Assert.That(report, Does.Contain("All 4 runs are identical to their baselines, bit for bit.")
             .And.Contain("deeper needs ≥ 6 seeds to reach α = 0.05 (has 1)")
             .And.Contain("paired needs ≥ 6 seed pairs to reach α = 0.05 (has 1)")
-            .And.Contain("groups needs ≥ 4 seeds per group to reach α = 0.05 (has 1)")
-            .And.Contain("contrast needs ≥ 5 seeds per group to reach α = 0.05 (has 1)")
+            .And.Contain("groups needs ≥ 6 seeds in both groups to reach α = 0.05 (has 1)")
+            .And.Contain("contrast needs ≥ 6 seeds in both effects to reach α = 0.05 (has 1)")
             .And.Contain("threshold needs ≥ 5 seeds to reach α = 0.05 (has 1)")
             .And.Contain("### Not evaluated: dropout helps deeper nets more")
             .And.Contain("ρ(layers, gap) within seeds not measured; 1 seed, α = 0.05"));
@@ -88,7 +88,9 @@ public sealed class ReproduceOneSeedTests
 
         Assert.That(exitCode, Is.EqualTo(0), output);
         Assert.That(output, Does.Not.Contain("error:").And.Not.Contain("Exception"));
-        Assert.That(output, Does.Contain("Deciding claims: seeds per configuration at each look: the experiment's own, then 2, 3.")
+        Assert.That(output,
+            Does.Contain("Deciding claims: seeds per configuration at each look: the experiment's own, then 2, 3 " +
+                "(bonferroni alpha spending).")
             .And.Contain("Training 4 more run(s) for claims still open."));
         var report = File.ReadAllText(Path.Combine(Report, MarkdownReport.FileName));
         Assert.That(report, Does.Contain("deeper needs ≥ 7 seeds to reach α = 0.0167 (has 3)"),

@@ -41,7 +41,7 @@ public sealed class ExperimentLoaderTests
         Assert.That(experiment.Name, Is.EqualTo("keras-tutorial-05"));
         Assert.That(configurations, Has.Count.EqualTo(10 + 6));
         Assert.That(runs.Count(r => r.NTrain == 1000), Is.EqualTo(10 * 10), "10 configurations × 10 seeds");
-        Assert.That(runs.Count(r => r.NTrain == 6000), Is.EqualTo(6 * 5), "6 configurations × 5 seeds");
+        Assert.That(runs.Count(r => r.NTrain == 6000), Is.EqualTo(6 * 10), "6 configurations × 10 seeds");
         Assert.That(runs.Select(r => r.RunId),
             Does.Contain("layers-9_dropout-0.2_n-1000_seed-1").And.Contain("layers-5_dropout-0_n-6000_seed-5"));
         Assert.That(runs.Select(r => r.RunId), Is.Unique);
