@@ -12,6 +12,9 @@ namespace Harness.Claims;
 /// while the verdict still holds (the report prints the measured ones).</param>
 /// <param name="Negligible">The smallest effect that matters, with when it was declared. Null: the claim declares none, and no
 /// part can be Negligible.</param>
+/// <param name="Decided">The verdict the claims file's sequential plan reached (<c>reproduce --decide --register</c>), at the
+/// look that reached it; null when no plan has been run to a registration. <see cref="Registration"/> stays the single
+/// look's snapshot, which every plain run checks.</param>
 public sealed record Claim(
     string Id,
     string Statement,
@@ -20,7 +23,8 @@ public sealed record Claim(
     IReadOnlyList<ClaimPart> Parts,
     Registration Registration,
     string Reason,
-    NegligibleBand? Negligible = null)
+    NegligibleBand? Negligible = null,
+    Registration? Decided = null)
 {
     /// <summary>Whether one of the claim's comparisons selects <paramref name="run"/> (or, given a configuration, its runs).</summary>
     public bool Selects(RunConfig run) => Parts.SelectMany(p => p.Filters).Any(f => f.Matches(run));

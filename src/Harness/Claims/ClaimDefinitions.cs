@@ -5,14 +5,15 @@ namespace Harness.Claims;
 
 /// <summary>
 /// What in a claims file decides a claim's verdict: the file's statistical settings (alpha, bootstrap, minimumSeeds, decide)
-/// and the claim's own keys, without what a registration writes (<c>expected</c>) and without its prose (<c>reason</c>, which
+/// and the claim's own keys, without what a registration writes (<c>expected</c>, <c>decided</c>) and without its prose
+/// (<c>reason</c>, which
 /// explains a verdict once it is known). A registration's commit must hold the same definitions, or the registration
 /// would not say which claim it is the verdict of.
 /// </summary>
 public static class ClaimDefinitions
 {
     private static readonly string[] Settings = ["alpha", "bootstrap", "minimumSeeds", "decide"];
-    private static readonly string[] NotDefinitions = ["expected", "reason"];
+    private static readonly string[] NotDefinitions = ["expected", "decided", "reason"];
 
     /// <summary>
     /// How the claims file <paramref name="then"/> (e.g. as committed) defines claim <paramref name="id"/> differently from

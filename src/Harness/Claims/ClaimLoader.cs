@@ -82,7 +82,7 @@ public static class ClaimLoader
     {
         var reader = context.Reader;
         reader.OnlyKeys(path, "id", "statement", "tutorial", "metric", "test", "direction", "paired", "axis", "value", "parts",
-            "expected", "reason", "negligible");
+            "expected", "decided", "reason", "negligible");
         var id = reader.String($"{path}:id", required: true) ?? "";
         var metric = Metric(reader, $"{path}:metric");
         var defaults = new PartDefaults(reader.String($"{path}:test"), reader.String($"{path}:direction"),
@@ -94,8 +94,11 @@ public static class ClaimLoader
             reader.Error($"{path}:negligible",
                 "a trend part's ρ has no scale in the metric's units; declare the band only on claims without trend parts");
         var registration = RegistrationReader.Read(reader, $"{path}:expected");
+        var decided = reader.Has($"{path}:decided") ? RegistrationReader.Read(reader, $"{path}:decided") : null;
+        if (decided is { Look: null }) reader.Error($"{path}:decided",
+            "a verdict the decide plan reached records its look and plan; write it with reproduce --decide --register");
         return new Claim(id, reader.String($"{path}:statement", required: true) ?? "", reader.String($"{path}:tutorial") ?? "",
-            metric, parts, registration, reader.String($"{path}:reason", required: true) ?? "", negligible);
+            metric, parts, registration, reader.String($"{path}:reason", required: true) ?? "", negligible, decided);
     }
 
     /// <summary>

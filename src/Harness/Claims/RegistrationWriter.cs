@@ -11,7 +11,8 @@ namespace Harness.Claims;
 /// </summary>
 public static class RegistrationWriter
 {
-    public static void Write(string claimsPath, IReadOnlyDictionary<string, Registration> registrations)
+    /// <param name="key">Which registration to replace: <c>expected</c> (a single look's), or <c>decided</c> (the plan's).</param>
+    public static void Write(string claimsPath, IReadOnlyDictionary<string, Registration> registrations, string key = "expected")
     {
         // Case-insensitive like the loader, which reads claims.json through Microsoft.Extensions.Configuration.
         var root = JsonNode.Parse(File.ReadAllText(claimsPath), new JsonNodeOptions { PropertyNameCaseInsensitive = true },
@@ -24,7 +25,7 @@ public static class RegistrationWriter
 
         foreach (var claim in claims)
             if (registrations.TryGetValue(Id(claim) ?? "", out var registration))
-                claim["expected"] = RegistrationJson.ToNode(registration);
+                claim[key] = RegistrationJson.ToNode(registration);
         AtomicFile.WriteAllText(claimsPath, DeterministicJson.WriteReadable(json => root!.WriteTo(json)));
     }
 

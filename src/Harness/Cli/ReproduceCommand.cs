@@ -114,7 +114,7 @@ public static class ReproduceCommand
         if (request.Register)
         {
             var plan = request.Decide || session.Claims.Decide is not null ? Plan(request, session.Claims) : null;
-            Register(folder.ClaimsSource, results, plan, stamp, output);
+            Register(folder.ClaimsSource, results, plan, request.Decide, stamp, output);
         }
 
         // The runs' source is said once, in the conclusions block's footer; what holds and what was not verified too, in the
@@ -296,15 +296,18 @@ public static class ReproduceCommand
     /// </summary>
     /// <param name="plan">The sequential plan a <c>--decide</c> run followed (its verdicts record their look of it); null for one
     /// look.</param>
-    private static void Register(string path, ExperimentResults results, SequentialPlan? plan, (DateOnly Date, string Commit) stamp,
-        TextWriter output)
+    /// <param name="decide">A <c>--decide</c> run: each claim's <c>decided</c> is written (what the plan reached, at its look);
+    /// its single-look <c>expected</c>, which plain runs check, stays as it is.</param>
+    private static void Register(string path, ExperimentResults results, SequentialPlan? plan, bool decide,
+        (DateOnly Date, string Commit) stamp, TextWriter output)
     {
-        static bool Snapshots(ClaimOutcome c) => c.Evaluated && c.Claim.Registration.Kind == RegistrationKind.Snapshot;
+        bool Snapshots(ClaimOutcome c) => c.Evaluated && (decide || c.Claim.Registration.Kind == RegistrationKind.Snapshot);
         var registrations = results.Claims.Where(Snapshots).ToDictionary(c => c.Claim.Id, c =>
             Registration.Snapshot(c.Verdict, c.Parts.Max(p => p.Seeds), results.Experiment.Numerics.Name, stamp.Date, stamp.Commit,
                 c.Decision?.Look, c.Decision is null ? null : plan));
-        RegistrationWriter.Write(path, registrations);
-        output.WriteLine($"Registered {registrations.Count} verdict(s) in {path} as snapshots of this run:");
+        RegistrationWriter.Write(path, registrations, decide ? "decided" : "expected");
+        output.WriteLine($"Registered {registrations.Count} verdict(s) in {path} as snapshots of this run" +
+                         $"{(decide ? ", each as what the decide plan reached (\"decided\")" : "")}:");
         foreach (var outcome in results.Claims)
         {
             var kept = outcome.Claim.Registration;

@@ -30,6 +30,11 @@ public sealed class ClaimsJson : IReportWriter
                 json.WriteString("verdict", outcome.Verdict.ToString());
                 json.WritePropertyName("registered");
                 RegistrationJson.ToNode(outcome.Claim.Registration).WriteTo(json);
+                if (outcome.Claim.Decided is { } decided)
+                {
+                    json.WritePropertyName("decided");
+                    RegistrationJson.ToNode(decided).WriteTo(json);
+                }
                 json.WriteBoolean("asRegistered", outcome.AsRegistered);
                 if (outcome.Claim.Negligible is { } band)
                 {

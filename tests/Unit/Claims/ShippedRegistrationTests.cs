@@ -28,16 +28,17 @@ public sealed class ShippedRegistrationTests
         var claims = Claims(now);
         Assert.That(claims, Is.Not.Empty);
         foreach (var claim in claims)
-        {
-            var id = (string)claim["id"]!;
-            var expected = claim["expected"]!;
-            var commit = (string)expected["commit"]!;
-            Assert.That((string?)expected["inference"], Is.EqualTo(Inference.Version), $"{id}: registered under other tests");
-            var then = CommittedFile.At(path, commit, out var problem);
-            Assert.That(then, Is.Not.Null, $"{id}: registered at {commit}, which does not hold {path}: {problem}");
-            Assert.That(ClaimDefinitions.Differences(then!, now, id), Is.Empty,
-                $"{id}: registered at {commit}, where the claim was defined otherwise");
-        }
+            foreach (var key in new[] { "expected", "decided" }.Where(k => claim[k] is not null))
+            {
+                var id = $"{claim["id"]}.{key}";
+                var registration = claim[key]!;
+                var commit = (string)registration["commit"]!;
+                Assert.That((string?)registration["inference"], Is.EqualTo(Inference.Version), $"{id}: registered under other tests");
+                var then = CommittedFile.At(path, commit, out var problem);
+                Assert.That(then, Is.Not.Null, $"{id}: registered at {commit}, which does not hold {path}: {problem}");
+                Assert.That(ClaimDefinitions.Differences(then!, now, (string)claim["id"]!), Is.Empty,
+                    $"{id}: registered at {commit}, where the claim was defined otherwise");
+            }
     }
 
     [TestCaseSource(nameof(ClaimsFiles))]

@@ -30,7 +30,9 @@ public static class SequentialProcedure
             var runs = results(look + 1, look == 0 ? null : looks[look], open);
             foreach (var claim in open)
             {
-                var outcome = ClaimEvaluator.Evaluate(claim, claims, runs[claim], alphas[look]);
+                // Checked against what the plan reached before, where that was registered; else against the single look's.
+                var registered = claim with { Registration = claim.Decided ?? claim.Registration };
+                var outcome = ClaimEvaluator.Evaluate(registered, claims, runs[claim], alphas[look]);
                 var decided = outcome.Decided;
                 var decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alphas[look], plan.Spending,
                     decided, claims.DecideDeclared, Exploratory: plan != claims.DecidePlan);
