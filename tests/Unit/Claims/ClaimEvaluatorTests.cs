@@ -280,6 +280,34 @@ public sealed class ClaimEvaluatorTests
     }
 
     [Test]
+    public void A_post_hoc_band_s_negligible_is_exploratory_until_the_seeds_after_it_confirm_it()
+    {
+        var runs = PairsDiffering(20, s => 0.01 * SyntheticRuns.Jitter(s, 1));
+
+        // Declared after all 20 seeds had been seen: no seed can confirm it.
+        var seen = ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = SyntheticRuns.PostHocBand(0.05, 20) }, Settings(), runs);
+        Assert.That(seen.Verdict, Is.EqualTo(ClaimVerdict.Negligible), seen.Headline);
+        Assert.That(seen.Parts[0].Exploratory, Is.True);
+        Assert.That(seen.Decided, Is.False, "an exploratory Negligible does not end a sequential run");
+        Assert.That(seen.Headline, Does.Contain("a post hoc band").And.Contain("Negligible only exploratory"));
+
+        // Declared after seeds 1–10: seeds 11–20 on their own put the difference inside the band too.
+        var confirmed =
+            ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = SyntheticRuns.PostHocBand(0.05, 10) }, Settings(), runs);
+        Assert.That((confirmed.Verdict, confirmed.Parts[0].Exploratory, confirmed.Decided),
+            Is.EqualTo((ClaimVerdict.Negligible, false, true)), confirmed.Headline);
+
+        // Three new seeds, too few and too spread to pin the difference inside the band on their own (a 90% t interval on
+        // 2 degrees of freedom is ±0.16 wide here): the verdict on all 23 stands, but only as a lead.
+        var wide = PairsDiffering(23, s => s <= 20 ? 0.001 * SyntheticRuns.Jitter(s, 1) : s switch { 21 => 0.08, 22 => -0.08, _ => 0.05 });
+        var unconfirmed = ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = SyntheticRuns.PostHocBand(0.1, 20) }, Settings(),
+            wide);
+        if (unconfirmed.Verdict == ClaimVerdict.Negligible)
+            Assert.That(unconfirmed.Parts[0].Exploratory, Is.True, unconfirmed.Headline);
+        else Assert.Fail($"the fixture must give Negligible on all 23 seeds: {unconfirmed.Headline}");
+    }
+
+    [Test]
     public void A_real_but_small_effect_is_negligible_and_a_large_one_is_supported()
     {
         // Every pair lower by 0.01: the sign test alone says Supported, but 0.01 is inside a band of ±0.05.
