@@ -56,6 +56,16 @@ public static class ClaimText
         $"{outcome.Claim.Registration.Seeds?.ToString(CultureInfo.InvariantCulture) ?? "none"}, the evidence reaches " +
         $"{(outcome.Verdict == ClaimVerdict.Inconclusive ? "less far" : "further")}";
 
+    /// <summary>
+    /// For a run that did not follow the plan to its end (a plain run is its first look): what the decide plan reached when
+    /// it was registered, "The decide plan reached Supported at look 2 with 20 seeds per configuration (…)"; else null.
+    /// </summary>
+    public static string? PlanVerdict(ClaimOutcome outcome) =>
+        outcome.Claim.Decided is { } decided && !ReferenceEquals(decided, outcome.Claim.Registration)
+            ? $"The decide plan reached {decided.Verdict} at look {decided.Look} with {decided.Seeds} seeds per configuration " +
+              $"({decided.Provenance}): reproduce --decide checks it."
+            : null;
+
     /// <summary>"needs ≥ 8 seed pairs to reach α/6 = 0.0083 (has 5)": the minimum follows from the test, not a fixed rule.</summary>
     public static string Needs(PartOutcome part) =>
         $"needs ≥ {part.SeedsSuggested} {part.SeedUnit} to reach α = {I(part.Alpha, "0.####")} (has {part.Seeds})";

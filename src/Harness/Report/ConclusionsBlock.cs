@@ -66,5 +66,9 @@ public static class ConclusionsBlock
                 $"{(part.TooFewSeeds ? "not evaluated" : part.Verdict)}");
         text.AppendLine("        " +
             $"{ClaimText.Design(outcome.Claim, outcome.Parts, outcome.Alpha)}{ClaimText.Outlook(outcome.Verdict, outcome.Parts)}.");
+        // Where the claims declare a plan, say which look this is, and what the plan reached when it was run to the end: for a
+        // claim the experiment's own seeds leave open, that is its conclusion.
+        if (outcome.Decision is { } decision) text.AppendLine($"        {decision.Describe()}");
+        if (ClaimText.PlanVerdict(outcome) is { } planVerdict) text.AppendLine($"        {planVerdict}");
     }
 }

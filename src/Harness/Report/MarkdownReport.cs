@@ -101,10 +101,9 @@ public sealed class MarkdownReport : IReportWriter
                 : Failure("differs from the registration");
             md.AppendLine($"Registered: {registration.Verdict} — {registration.Provenance} — {standing}. {outcome.Claim.Reason}");
             md.AppendLine();
-            if (outcome.Claim.Decided is { } decided && !ReferenceEquals(decided, registration))
+            if (ClaimText.PlanVerdict(outcome) is { } planVerdict)
             {
-                md.AppendLine($"The decide plan reached {decided.Verdict} at look {decided.Look} with {decided.Seeds} seeds per " +
-                    $"configuration ({decided.Provenance}): `reproduce --decide` checks it.");
+                md.AppendLine(planVerdict);
                 md.AppendLine();
             }
             md.AppendLine("<details><summary>Evidence</summary>");

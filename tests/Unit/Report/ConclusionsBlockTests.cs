@@ -1,5 +1,6 @@
 using Harness.Baselines;
 using Harness.Claims;
+using Harness.Claims.Sequential;
 using Harness.Report;
 
 namespace Harness.Tests.Unit.Report;
@@ -105,5 +106,27 @@ public sealed class ConclusionsBlockTests
 
         Assert.That(block, Does.Contain("    ○ Not evaluated — deeper nets overfit more (registered Supported: too few seeds)"));
         Assert.That(block, Does.Contain(outcome.Needs));
+    }
+
+    [Test]
+    public void A_first_look_says_so_and_what_the_decide_plan_reached_when_it_was_registered()
+    {
+        var fixture = ReportFixture.Results();
+        var plan = new SequentialPlan(24, 6) { Spending = AlphaSpending.Pocock };
+        var settings = new ClaimSet(0.05, 1000, 3, [], ["gap"], [], "claims.json", Decide: plan);
+        var claim = fixture.Claims.Single(c => c.Claim.Id == "deeper").Claim;
+        var decided = Registration.Snapshot(ClaimVerdict.Supported, 12, "portable", new DateOnly(2026, 11, 30), "129c9a1", 2, plan);
+        var outcome = SequentialProcedure.FirstLook(claim with { Decided = decided }, settings, plan, 6,
+            fixture.Runs);
+
+        var block = ConclusionsBlock.Render(fixture with { Claims = [outcome] });
+
+        // Looks at 6, 12, 18, 24 seeds: pocock spends 0.05·ln(1 + (e − 1)/4) = 0.0179 at the first, which two depths on 6
+        // seeds cannot reach (2·½⁶ = 0.031): the first look leaves the claim open, and the plan's verdict is its conclusion.
+        Assert.That(block, Does.Contain("        Open at look 1 of 4, with 6 seeds per configuration (α at this look 0.0179, " +
+            "pocock spending): reproduce --decide takes the looks that follow."));
+        Assert.That(block, Does.Contain("        The decide plan reached Supported at look 2 with 12 seeds per configuration " +
+            "(regression snapshot of 12 seeds at look 2 of the decide plan, portable profile, 2026-11-30, commit 129c9a1, " +
+            "tests exact-2): reproduce --decide checks it."));
     }
 }
