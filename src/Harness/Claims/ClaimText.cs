@@ -62,6 +62,7 @@ public static class ClaimText
     /// </summary>
     public static string? PlanVerdict(ClaimOutcome outcome) =>
         outcome.Claim.Decided is { } decided && !ReferenceEquals(decided, outcome.Claim.Registration)
+            && decided.Look != outcome.Decision?.Look // the plan stopped at this very look: its verdict is the one above
             ? $"The decide plan reached {decided.Verdict} at look {decided.Look} with {decided.Seeds} seeds per configuration " +
               $"({decided.Provenance}): reproduce --decide checks it."
             : null;
