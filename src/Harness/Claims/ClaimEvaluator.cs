@@ -80,7 +80,9 @@ public static class ClaimEvaluator
         if (!band.Declared.PostHoc) return true;
         if (used.All(r => band.Declared.IsNew(r.Config.Seed))) return true;
         var fresh = data with { Results = [.. data.Results.Where(r => band.Declared.IsNew(r.Config.Seed))] };
-        if (!fresh.Part.Filters.All(f => fresh.Results.Count(r => f.Matches(r.Config)) >= 2)) return false;
+        // Too few new runs, or too few seeds among them (or no seed-matched pair), cannot confirm anything.
+        if (!fresh.Part.Filters.All(f => fresh.Results.Count(r => f.Matches(r.Config)) >= 2) || TooFewSeeds.Check(fresh) is not null)
+            return false;
         return Inside(Measure(fresh).Difference, band.Width);
     }
 

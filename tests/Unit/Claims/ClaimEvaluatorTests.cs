@@ -302,6 +302,12 @@ public sealed class ClaimEvaluatorTests
         var wide = PairsDiffering(23, s => s <= 20 ? 0.001 * SyntheticRuns.Jitter(s, 1) : s switch { 21 => 0.08, 22 => -0.08, _ => 0.05 });
         var unconfirmed = ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = SyntheticRuns.PostHocBand(0.1, 20) }, Settings(),
             wide);
+        // New seeds that ran only without dropout pair with nothing: they cannot confirm, and must not break the evaluation.
+        var unpaired = runs.Where(r => r.Config.Seed <= 10 || r.Config.Dropout == 0).ToList();
+        var lonely = ClaimEvaluator.Evaluate(DropoutLowersGap(1) with { Negligible = SyntheticRuns.PostHocBand(0.05, 10) }, Settings(),
+            unpaired);
+        Assert.That((lonely.Verdict, lonely.Parts[0].Exploratory), Is.EqualTo((ClaimVerdict.Negligible, true)), lonely.Headline);
+
         if (unconfirmed.Verdict == ClaimVerdict.Negligible)
             Assert.That(unconfirmed.Parts[0].Exploratory, Is.True, unconfirmed.Headline);
         else Assert.Fail($"the fixture must give Negligible on all 23 seeds: {unconfirmed.Headline}");
