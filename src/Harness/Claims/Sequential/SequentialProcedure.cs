@@ -32,11 +32,7 @@ public static class SequentialProcedure
             {
                 // Checked against what the plan reached before, where that was registered; else against the single look's.
                 var registered = claim with { Registration = claim.Decided ?? claim.Registration };
-                var outcome = ClaimEvaluator.Evaluate(registered, claims, runs[claim], alphas[look]);
-                var decided = outcome.Decided;
-                var decision = new SequentialDecision(outcome.Seeds, look + 1, looks.Count, plan.MaxSeeds, alphas[look], plan.Spending,
-                    decided, claims.DecideDeclared, Exploratory: plan != claims.DecidePlan);
-                outcomes[claim.Id] = outcome with { Decision = decision };
+                outcomes[claim.Id] = AtLook(registered, claims, plan, look + 1, looks.Count, alphas[look], runs[claim]);
             }
         }
         return claims.All.Select(c => outcomes[c.Id]).ToList();
@@ -51,11 +47,18 @@ public static class SequentialProcedure
     public static ClaimOutcome FirstLook(Claim claim, ClaimSet claims, SequentialPlan plan, int initialSeeds, IReadOnlyList<RunResult> runs)
     {
         var looks = plan.Looks(initialSeeds);
-        var alpha = plan.AlphaAtLooks(claims.Alpha, looks)[0];
+        return AtLook(claim, claims, plan, 1, looks.Count, plan.AlphaAtLooks(claims.Alpha, looks)[0], runs);
+    }
+
+    /// <summary>The claim evaluated at one look's α, with the <see cref="SequentialDecision"/> saying which look of which
+    /// plan.</summary>
+    private static ClaimOutcome AtLook(Claim claim, ClaimSet claims, SequentialPlan plan, int look, int looks, double alpha,
+        IReadOnlyList<RunResult> runs)
+    {
         var outcome = ClaimEvaluator.Evaluate(claim, claims, runs, alpha);
         return outcome with
         {
-            Decision = new SequentialDecision(outcome.Seeds, 1, looks.Count, plan.MaxSeeds, alpha, plan.Spending, outcome.Decided,
+            Decision = new SequentialDecision(outcome.Seeds, look, looks, plan.MaxSeeds, alpha, plan.Spending, outcome.Decided,
                 claims.DecideDeclared, Exploratory: plan != claims.DecidePlan),
         };
     }
