@@ -107,15 +107,15 @@ public static class BenchCommand
         // A grid may vary the sample sizes; each size's split is made once, before the runs start side by side.
         var splits = new SplitCache(dataset);
         foreach (var config in configs) splits.For(config);
-        double Flops(RunConfig c) => FlopCount.ForRun(c, dataset.Features, dataset.Classes);
+        double Flops(RunConfig c) => FlopCount.ForRun(c, dataset.Shape);
 
         // The replay runs before and after training and the faster one counts: on a shared machine a slow replay would
         // flatter the ratio, and the bound must be the strictest one measured.
-        var before = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
+        var before = GemmReplay.MeasureThroughput(configs, dataset.Shape, workers, replayEpochs);
         var clock = Stopwatch.StartNew();
         WorkerPool.Run(configs, Flops, c => Trainer.Train(c, splits.For(c)), workers);
         var wall = clock.Elapsed.TotalSeconds;
-        var after = GemmReplay.MeasureThroughput(configs, dataset.Features, dataset.Classes, workers, replayEpochs);
+        var after = GemmReplay.MeasureThroughput(configs, dataset.Shape, workers, replayEpochs);
         var throughput = Math.Max(before, after);
 
         var flops = configs.Sum(Flops);

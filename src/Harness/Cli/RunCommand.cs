@@ -36,7 +36,7 @@ public static class RunCommand
         TorchRuntime.Initialize(numerics);
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
         ThrowIfInvalid(RunSettingOptions.Errors(config, dataset.TrainCount, dataset.TestCount));
-        ThrowIfInvalid(MemoryCheck.Problems([config], dataset.Features, dataset.Classes, workers: 1));
+        ThrowIfInvalid(MemoryCheck.Problems([config], dataset.Shape, workers: 1));
 
         output.WriteLine($"Run {config.RunId}: train on {config.NTrain}, validate on {config.NValidation}");
         var result = Trainer.Train(config, dataset.FirstN(config.NTrain, config.NValidation),

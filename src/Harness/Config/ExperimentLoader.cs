@@ -81,7 +81,7 @@ public static partial class ExperimentLoader
 
     private static Experiment Read(ConfigReader reader, string path)
     {
-        reader.OnlyKeys("", "name", "title", "source", "dataset", "numerics", "run", "grids", "figures", "ensemble", "data");
+        reader.OnlyKeys("", "name", "title", "source", "dataset", "numerics", "model", "run", "grids", "figures", "ensemble", "data");
         var name = reader.String("name", required: true) ?? "";
         if (name.Length > 0 && !FileSafe().IsMatch(name)) reader.Error("name",
             $"expected a file-safe name (letters, digits, '-', '_', '.'), found '{name}'");
@@ -93,10 +93,11 @@ public static partial class ExperimentLoader
         var numerics = NumericsProfile.Find(numericsName);
         if (numerics is null) reader.Error("numerics", $"expected {NumericsProfile.Names}, found '{numericsName}'");
 
-        var template = ReadRunSettings(reader);
+        var template = ReadRunSettings(reader) with { Model = new ModelReader(reader).Read() };
         var grids = ReadGrids(reader, template);
         var names = grids.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
         foreach (var duplicate in names) reader.Error("grids", $"grid name '{duplicate}' is used more than once");
+        CheckShorthand(reader, template, grids);
         CheckCombinations(reader, grids);
 
         reader.OnlyKeys("ensemble", "familyAlpha");
@@ -156,7 +157,8 @@ public static partial class ExperimentLoader
                 if (setting is null || !setting.IsAxis)
                 {
                     reader.Error(axisPath, setting is null
-                        ? $"unknown axis; a grid can vary any run setting: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}"
+                        ? $"unknown axis; a grid can vary any run setting: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}, " +
+                          $"or a layer's value as <layer>.<key> ({string.Join(", ", Layers.LayerKeys.All.Select(k => k.Name))})"
                         : "the seed is not an axis; give seeds as \"seeds\": { \"first\": 1, \"count\": 10 }");
                     continue;
                 }
@@ -174,6 +176,21 @@ public static partial class ExperimentLoader
             grids.Add(new GridSpec(gridName, reader.String($"{path}:description") ?? "", axes, first, count, template));
         }
         return grids;
+    }
+
+    /// <summary>
+    /// A model given as a layer list leaves the MLP settings nothing to describe: setting one is an error at the key that set it,
+    /// never a value silently ignored.
+    /// </summary>
+    private static void CheckShorthand(ConfigReader reader, RunConfig template, List<GridSpec> grids)
+    {
+        if (template.Model is null) return;
+        var keys = reader.ChildKeys("run").Select(k => (Key: $"run:{k}", Name: k))
+            .Concat(grids.SelectMany((g, i) => g.Axes.Select(a => (Key: $"grids:{i}:axes:{a.Setting.Name}", a.Setting.Name))));
+        foreach (var (key, name) in keys)
+            if (RunSettings.MlpShorthand.Any(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                reader.Error(key, $"the experiment gives its \"model\" as a layer list, so the MLP shorthand's {name} does not " +
+                    "apply; vary a layer's value instead, named <layer>.<key> (e.g. dense_1.units, dropout_1.rate)");
     }
 
     /// <summary>

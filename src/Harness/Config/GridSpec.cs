@@ -17,7 +17,7 @@ public sealed record GridSpec(
 
     /// <summary>Every combination of the axes' values on the template (seed not yet set), axes varied in run-id order.</summary>
     public IEnumerable<RunConfig> Combinations() =>
-        Axes.OrderBy(a => RunSettings.IndexOf(a.Setting)).Aggregate(
+        Axes.OrderBy(a => RunSettings.IndexOf(a.Setting) is var i && i >= 0 ? i : int.MaxValue).Aggregate(
             (IEnumerable<RunConfig>)[Template],
             (configs, axis) => configs.SelectMany(config => axis.Values.Select(value => axis.Setting.Set(config, value))));
 }

@@ -33,6 +33,9 @@ public sealed class ImageDataset
     public int Features => _trainImages.ItemSize;
     public int Classes { get; }
 
+    /// <summary>The images' shape and the classes: what a network is built for.</summary>
+    public DataShape Shape => new(new Config.Layers.TensorShape(_trainImages.Shape[1..]), Classes);
+
     /// <summary>
     /// Each file's SHA-256 (lower-case hex) by its MNIST name, of the bytes as stored (raw or .gz): part of a stored
     /// run's key.
@@ -57,6 +60,9 @@ public sealed class ImageDataset
         if (list.Count > 0 && list.Max(r => r.NValidation) is var nValidation && nValidation > TestCount)
             problems.Add($"nValidation: {nValidation} validation images asked for, but " +
                 $"{FilePath(MnistFiles.TestImages)} holds {TestCount}");
+        foreach (var network in list.Select(r => r.Network(Classes)).Distinct())
+            problems.AddRange(network.Problems(Shape.Image, Classes).Select(p =>
+                $"model: {p} (images of shape {Shape.Image} from {FilePath(MnistFiles.TrainImages)})"));
         return problems;
     }
 
@@ -74,7 +80,7 @@ public sealed class ImageDataset
         var labelBytes = labels.Elements.Span[..count];
         var classes = new int[count];
         for (var i = 0; i < count; i++) classes[i] = labelBytes[i];
-        return new LabeledImages(pixels, classes, features, Classes);
+        return new LabeledImages(pixels, classes, Shape.Image, Classes);
     }
 
     private IdxArray ReadVerified(DataDirectory directory, string name)

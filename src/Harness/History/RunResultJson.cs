@@ -55,6 +55,13 @@ public static class RunResultJson
                 case bool b: json.WriteBoolean(setting.FileKey, b); break;
                 case string text: json.WriteString(setting.FileKey, text); break;
             }
+        // A declared model is written as the layers the run trains (its values applied); the MLP shorthand's settings above
+        // already say everything about it, so its files stay as they were.
+        if (config.Model is not null)
+        {
+            json.WritePropertyName("model");
+            config.Model.With(config.LayerValues).WriteJson(json);
+        }
         json.WriteEndObject();
     }
 

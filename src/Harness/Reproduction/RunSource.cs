@@ -26,7 +26,7 @@ public sealed class RunSource : IDisposable
     {
         _data = new SplitCache(ImageDataset.Load(DataLocator.Locate(experiment.DataDirectory, MnistFiles.All)));
         var dataset = _data.Dataset;
-        var problems = dataset.Problems(runs).Concat(MemoryCheck.Problems(runs, dataset.Features, dataset.Classes, workers)).ToList();
+        var problems = dataset.Problems(runs).Concat(MemoryCheck.Problems(runs, dataset.Shape, workers)).ToList();
         if (problems.Count > 0) throw new ConfigurationException([.. problems.Select(p => $"{experiment.DefinitionPath}: {p}")]);
         StoredRuns = store is null ? null : new StoredRuns(store, dataset, warnings ?? Console.Error);
         Merged = from is null ? null : MergedStores.Open(from, runs, KeyContext.Current(dataset));
@@ -62,7 +62,7 @@ public sealed class RunSource : IDisposable
         ? $"Run store {stored.Store.Root}: {stored.Reused.Count} run(s) reused, {Pool.Trained} trained."
         : $"Run store not used: {Pool.Trained} run(s) trained.";
 
-    public double Cost(RunConfig config) => FlopCount.ForRun(config, _data.Dataset.Features, _data.Dataset.Classes);
+    public double Cost(RunConfig config) => FlopCount.ForRun(config, _data.Dataset.Shape);
 
     public RunResult Result(RunConfig run) => Pool.Run(run).GetAwaiter().GetResult();
 

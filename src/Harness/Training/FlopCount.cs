@@ -1,26 +1,25 @@
-using Harness.Config;
 using Harness.Config.Settings;
+using Harness.Data;
 
 namespace Harness.Training;
 
 /// <summary>
-/// Matmul FLOPs of one run (2 per multiply-add), the part of the work a BLAS bound applies to.
-/// Per dense layer of shape in×out and epoch: forward 2·n·in·out, weight gradient 2·n·in·out, input gradient
-/// 2·n·in·out except for the first layer (the images need none), and validation 2·n_val·in·out.
+/// Matmul FLOPs of one run (2 per multiply-add), the part of the work a BLAS bound applies to. Per matrix product of the
+/// network (a Dense layer's, or a Conv2D layer's over its im2col patches; <see cref="Config.Layers.Matmul"/>) and epoch:
+/// forward 2·n·m, weight gradient 2·n·m, input gradient 2·n·m except for the first product (the images need none), and
+/// validation 2·n_val·m, where m is the product's multiply-adds per sample.
 /// </summary>
 public static class FlopCount
 {
-    public static double ForRun(RunConfig config, int features, int classes)
+    public static double ForRun(RunConfig config, DataShape data)
     {
         double train = 0, validation = 0;
-        var inputs = features;
-        for (var layer = 0; layer <= config.Layers; layer++)
+        var matmuls = config.Network(data.Classes).Matmuls(data.Image);
+        for (var i = 0; i < matmuls.Count; i++)
         {
-            var outputs = layer < config.Layers ? config.Width : classes;
-            double product = (double)inputs * outputs;
-            train += (layer == 0 ? 4 : 6) * config.NTrain * product;
+            var product = matmuls[i].MultiplyAdds;
+            train += (i == 0 ? 4 : 6) * config.NTrain * product;
             validation += 2 * config.NValidation * product;
-            inputs = outputs;
         }
         return config.Epochs * (train + validation);
     }

@@ -1,4 +1,5 @@
 using Harness.Config.Settings;
+using Harness.Data;
 
 namespace Harness.Training;
 
@@ -10,12 +11,11 @@ namespace Harness.Training;
 public static class MemoryCheck
 {
     /// <summary>One line per problem (none when the runs fit), each naming the run, its settings and the sizes.</summary>
-    public static IReadOnlyList<string> Problems(IReadOnlyList<RunConfig> runs, int features, int classes,
-        int workers, double? available = null)
+    public static IReadOnlyList<string> Problems(IReadOnlyList<RunConfig> runs, DataShape data, int workers, double? available = null)
     {
         if (runs.Count == 0) return [];
         var free = available ?? AvailableBytes();
-        var footprints = runs.Select(r => RunFootprint.Of(r, features, classes)).OrderByDescending(f => f.Bytes).ToList();
+        var footprints = runs.Select(r => RunFootprint.Of(r, data)).OrderByDescending(f => f.Bytes).ToList();
         var together = footprints.Take(Math.Min(workers, runs.Count)).ToList();
         var needed = together.Sum(f => f.Bytes);
         if (needed <= free) return [];

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Harness.Config.Layers;
 using Harness.Config.Settings;
+using Harness.Data;
 
 namespace Harness.Training;
 
@@ -13,25 +15,29 @@ public sealed record RunFootprint(RunConfig Run, double Parameters, IReadOnlyLis
 {
     public double Bytes => Parts.Sum(p => p.Bytes);
 
-    public static RunFootprint Of(RunConfig run, int features, int classes)
+    public static RunFootprint Of(RunConfig run, DataShape data)
     {
-        double width = run.Width, layers = run.Layers;
-        var parameters = (features * width + width) + (layers - 1) * (width * width + width) + (width * classes + classes);
+        var trace = run.Network(data.Classes).Trace(data.Image);
+        var parameters = trace.Sum(t => t.Layer.Parameters(t.Input));
         // float32 weights and gradients, and at most two optimizer slots per weight (Adam's m and v; the others keep one).
         var weights = parameters * 4 * 4;
-        // Forward and backward of one batch: per hidden layer its pre-activation, activation and dropout mask, and their
-        // gradients; the input and the logits with theirs.
+        // Forward and backward of one batch: per layer its output, what it was computed from (a pre-activation, a dropout
+        // mask) and their gradients, at most six values per output; a convolution's im2col patches and their gradient; the
+        // input with its gradient.
         double batch = Math.Min(run.BatchSize, Math.Max(run.NTrain, run.NValidation));
-        var activations = batch * (2 * features + layers * width * 6 + classes * 4) * 4;
+        var perSample = 2 * data.Image.Size + trace.Sum(t => 6 * t.Output.Size +
+            (t.Layer is Conv2D && t.Layer.Matmul(t.Input) is { } patches ? 2.0 * patches.Rows * patches.Inner : 0));
+        var activations = batch * perSample * 4;
         // The run's split: float32 pixels and one-hot labels, held both as managed arrays and as tensors.
-        var data = ((double)run.NTrain + run.NValidation) * (features + classes + 2) * 4 * 2;
+        var split = ((double)run.NTrain + run.NValidation) * (data.Image.Size + data.Classes + 2) * 4 * 2;
         // Four metrics per epoch, as doubles, in a few copies (the epoch records, the history, its serialisation).
         var history = run.Epochs * 4.0 * 8 * 4;
+        var model = run.Model is null ? "layers, width" : "model";
         return new RunFootprint(run, parameters,
         [
-            ("parameters, gradients and optimizer slots", "layers, width", weights),
-            ("activations of one batch", "batchSize, layers, width", activations),
-            ("data", "nTrain, nValidation", data),
+            ("parameters, gradients and optimizer slots", model, weights),
+            ("activations of one batch", $"batchSize, {model}", activations),
+            ("data", "nTrain, nValidation", split),
             ("history", "epochs", history),
         ]);
     }

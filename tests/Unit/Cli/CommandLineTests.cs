@@ -28,7 +28,7 @@ public sealed class CommandLineTests
             Does.Contain($"  {command} "));
     }
 
-    [TestCase("run", "--learning-rate <X>", "--optimizer <sgd|rmsprop|adagrad|adam>", "--layers <N>", "[default: 1]",
+    [TestCase("run", "--learning-rate <X>", "--optimizer <sgd|rmsprop|adagrad|adadelta|adam>", "--layers <N>", "[default: 1]",
         "--numerics <portable|native>")]
     [TestCase("reproduce", "--experiment <NAME|PATH>", "[default: keras-tutorial-05]", "--seeds <N>", "--set <KEY=VALUE>",
         "--baselines <DIR>", "--register")]
@@ -63,7 +63,8 @@ public sealed class CommandLineTests
     [TestCase(new[] { "run", "--layers" }, "'--layers'")]
     [TestCase(new[] { "run", "--layers", "two" }, "error: --layers: expected an integer in [1, 1000], found 'two'")]
     [TestCase(new[] { "run", "--learning-rate", "fast" }, "error: --learning-rate: expected a number > 0, found 'fast'")]
-    [TestCase(new[] { "run", "--optimizer", "lbfgs" }, "error: --optimizer: expected sgd, rmsprop, adagrad or adam, found 'lbfgs'")]
+    [TestCase(new[] { "run", "--optimizer", "lbfgs" },
+        "error: --optimizer: expected sgd, rmsprop, adagrad, adadelta or adam, found 'lbfgs'")]
     [TestCase(new[] { "run", "--nesterov", "maybe" }, "error: --nesterov: expected true or false, found 'maybe'")]
     [TestCase(new[] { "reproduce", "--seeds", "0" }, "error: --seeds: expected an integer in [1, 10000], found '0'")]
     [TestCase(new[] { "reproduce", "--workers", "x" }, "error: --workers: expected an integer in [1, 256], found 'x'")]

@@ -54,7 +54,7 @@ public sealed class RunSettingOptionsTests
         {
             "--layers: expected an integer in [1, 1000], found '0'",
             "--dropout: expected a number in [0, 1), found 'x'",
-            "--optimizer: expected sgd, rmsprop, adagrad or adam, found 'lbfgs'",
+            "--optimizer: expected sgd, rmsprop, adagrad, adadelta or adam, found 'lbfgs'",
             "--nesterov: expected true or false, found 'yes'",
         }));
     }

@@ -85,7 +85,8 @@ public sealed class ExperimentLoaderTests
         Assert.That(error.Errors.Where(e => e.StartsWith("grids:2:axes:momentum", StringComparison.Ordinal)).ToList(), Is.EqualTo(new[]
             { $"grids:2:axes:momentum: optimizer 'rmsprop' does not use it; rmsprop uses learningRate, rho, epsilon (in {path})" }),
             "sgd uses momentum, rmsprop does not: one error, at the axis, however many values and combinations repeat it");
-        Assert.That(error.Errors, Has.Some.StartsWith("grids:2:axes:optimizer:2: expected sgd, rmsprop, adagrad or adam, found 'lbfgs'"));
+        Assert.That(error.Errors,
+            Has.Some.StartsWith("grids:2:axes:optimizer:2: expected sgd, rmsprop, adagrad, adadelta or adam, found 'lbfgs'"));
         Assert.That(error.Errors, Has.Some.StartsWith("figures:lines: expected a declared axis"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:seeds:count: expected an integer in [1, 10000], found '0'"));
         Assert.That(error.Errors, Has.Some.StartsWith("grids:0:seeds:last: unknown key"));

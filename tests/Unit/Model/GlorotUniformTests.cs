@@ -1,4 +1,5 @@
 using Harness.Config;
+using Harness.Config.Layers;
 using Harness.Config.Settings;
 using Harness.Model;
 using TorchSharp;
@@ -18,9 +19,9 @@ public sealed class GlorotUniformTests
     {
         using var init = new torch.Generator(1);
         using var dropout = new torch.Generator(2);
-        using var model = new Mlp(new RunConfig { Layers = 2, Width = 64 }, features: 100, classes: 10, init, dropout);
+        using var model = Build(new RunConfig { Layers = 2, Width = 64 }, features: 100, classes: 10, init, dropout);
 
-        foreach (var dense in model.DenseLayers)
+        foreach (var dense in DenseLayers(model))
         {
             var weight = dense.weight!;
             var limit = GlorotUniform.Limit(weight.shape[1], weight.shape[0]);
@@ -40,11 +41,17 @@ public sealed class GlorotUniformTests
         using var b = new torch.Generator(5);
         using var d = new torch.Generator(9);
         torch.manual_seed(123);
-        using var first = new Mlp(new RunConfig { Layers = 1, Width = 8 }, 4, 3, a, d);
+        using var first = Build(new RunConfig { Layers = 1, Width = 8 }, 4, 3, a, d);
         torch.manual_seed(456); // the global generator must not matter
-        using var second = new Mlp(new RunConfig { Layers = 1, Width = 8 }, 4, 3, b, d);
+        using var second = Build(new RunConfig { Layers = 1, Width = 8 }, 4, 3, b, d);
 
-        Assert.That(first.DenseLayers.First().weight!.data<float>().ToArray(),
-            Is.EqualTo(second.DenseLayers.First().weight!.data<float>().ToArray()));
+        Assert.That(DenseLayers(first).First().weight!.data<float>().ToArray(),
+            Is.EqualTo(DenseLayers(second).First().weight!.data<float>().ToArray()));
     }
+
+    private static KerasSequential Build(RunConfig config, int features, int classes, torch.Generator init, torch.Generator dropout) =>
+        new(config.Network(classes), new TensorShape(features), init, dropout);
+
+    private static IEnumerable<TorchSharp.Modules.Linear> DenseLayers(KerasSequential model) =>
+        model.Layers.OfType<KerasDense>().Select(d => d.Linear);
 }

@@ -19,6 +19,7 @@ public sealed record OptimizerSettings(string Name, string Keras, IReadOnlyDicti
         new("sgd", "SGD(lr, momentum, nesterov)", Table(("learningRate", 0.01), ("momentum", 0), ("nesterov", 0))),
         new("rmsprop", "RMSprop(lr, rho, epsilon)", Table(("learningRate", 0.001), ("rho", 0.9), ("epsilon", 1e-7))),
         new("adagrad", "Adagrad(lr, epsilon)", Table(("learningRate", 0.01), ("epsilon", 1e-7))),
+        new("adadelta", "Adadelta(lr, rho, epsilon)", Table(("learningRate", 1.0), ("rho", 0.95), ("epsilon", 1e-7))),
         new("adam", "Adam(lr, beta_1, beta_2, epsilon)",
             Table(("learningRate", 0.001), ("beta1", 0.9), ("beta2", 0.999), ("epsilon", 1e-7))),
     ];
@@ -27,7 +28,7 @@ public sealed record OptimizerSettings(string Name, string Keras, IReadOnlyDicti
     public static OptimizerSettings? Find(string name) =>
         All.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The names for an error message: "sgd, rmsprop, adagrad or adam".</summary>
+    /// <summary>The names for an error message: "sgd, rmsprop, adagrad, adadelta or adam".</summary>
     public static string Names { get; } = $"{string.Join(", ", All.Take(All.Count - 1).Select(o => o.Name))} or {All[^1].Name}";
 
     private static IReadOnlyDictionary<string, double> Table(params (string Name, double Value)[] values) =>

@@ -1,3 +1,5 @@
+using Harness.Config.Layers;
+
 namespace Harness.Config.Settings;
 
 /// <summary>
@@ -27,6 +29,17 @@ public sealed record RunConfig
     public double? Epsilon { get; init; }
 
     public Semantics Semantics { get; init; } = Semantics.Keras;
+
+    /// <summary>The experiment's model as declared (<c>"model"</c>), or null for the MLP that <see cref="Layers"/>,
+    /// <see cref="Width"/> and <see cref="Dropout"/> describe.</summary>
+    public ModelSpec? Model { get; init; }
+
+    /// <summary>Layer values this run sets away from the declared <see cref="Model"/> (a grid's <c>conv2d_1.filters</c>).</summary>
+    public LayerValues LayerValues { get; init; } = LayerValues.None;
+
+    /// <summary>The network this run trains, for data with <paramref name="classes"/> classes (the MLP's last layer has one
+    /// unit per class).</summary>
+    public ModelSpec Network(int classes) => Model?.With(LayerValues) ?? ModelSpec.Mlp(Layers, Width, Dropout, classes);
 
     /// <summary>
     /// Stable, file-safe id naming baselines, result files and tests alike, e.g. <c>layers-9_dropout-0.2_n-1000_seed-1</c>.
@@ -67,6 +80,10 @@ public sealed record RunConfig
             else if (setting.Parse(RunSetting.Format(value), out var error) is null)
                 errors.Add($"{setting.Name}: {error}");
         }
+        foreach (var (name, _) in LayerValues.Values)
+            if (RunSettings.Find(name) is not { } setting || setting.Default(this) is null)
+                errors.Add($"{name}: {(Model is null ? "the run has no \"model\": a layer's values exist only in a layer list"
+                    : $"the model has no such layer and key; its layers: {string.Join(", ", Model.Layers.Select(l => l.Name))}")}");
         if (NTrain > trainingSetSize) errors.Add($"nTrain: expected at most the {trainingSetSize} training images " +
             $"the data has, found {NTrain}");
         if (NValidation > validationSetSize) errors.Add($"nValidation: expected at most the {validationSetSize} test images the " +

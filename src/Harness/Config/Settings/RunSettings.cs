@@ -16,14 +16,15 @@ public static class RunSettings
     {
         Name = "layers", Token = "layers", FileKey = "layers", Kind = SettingKind.Integer, AlwaysInId = true,
         Description = "hidden Dense+ReLU blocks", InRange = v => (int)v is >= 1 and <= 1000, Expected = "an integer in [1, 1000]",
-        Get = r => r.Layers, Set = (r, v) => r with { Layers = (int)v }, Default = _ => 1,
+        Get = r => r.Model is null ? r.Layers : null, Set = (r, v) => r with { Layers = (int)v }, Default = r => r.Model is null ? 1 : null,
     };
 
     public static readonly RunSetting Dropout = new()
     {
         Name = "dropout", Token = "dropout", FileKey = "dropout", Kind = SettingKind.Number, AlwaysInId = true,
         Description = "dropout rate after each hidden block (0: none)", InRange = Fraction, Expected = "a number in [0, 1)",
-        Get = r => r.Dropout, Set = (r, v) => r with { Dropout = (double)v }, Default = _ => 0.0,
+        Get = r => r.Model is null ? r.Dropout : null, Set = (r, v) => r with { Dropout = (double)v },
+        Default = r => r.Model is null ? 0.0 : null,
     };
 
     public static readonly RunSetting NTrain = new()
@@ -44,8 +45,15 @@ public static class RunSettings
         Integer("batchSize", "batch", "batch_size", "samples per update (and per validation batch)",
         r => r.BatchSize, (r, v) => r with { BatchSize = v }, 128, AtLeast1, "an integer >= 1");
 
-    public static readonly RunSetting Width = Integer("width", "width", "width", "units per hidden Dense layer",
-        r => r.Width, (r, v) => r with { Width = v }, 512, AtLeast1, "an integer >= 1");
+    public static readonly RunSetting Width = new()
+    {
+        Name = "width", Token = "width", FileKey = "width", Kind = SettingKind.Integer, Description = "units per hidden Dense layer",
+        InRange = AtLeast1, Expected = "an integer >= 1",
+        Get = r => r.Model is null ? r.Width : null, Set = (r, v) => r with { Width = (int)v }, Default = r => r.Model is null ? 512 : null,
+    };
+
+    /// <summary>The MLP's settings: the shorthand for a layer list, unused by a run with a <c>"model"</c> of its own.</summary>
+    public static IReadOnlyList<RunSetting> MlpShorthand => [Layers, Dropout, Width];
 
     public static readonly RunSetting Optimizer = new()
     {
@@ -69,7 +77,7 @@ public static class RunSettings
         Default = r => HyperparameterDefault(r, "nesterov") is { } d ? d != 0 : null,
     };
 
-    public static readonly RunSetting Rho = Hyperparameter("rho", "rho", "rho", "RMSprop's decay of the squared-gradient average",
+    public static readonly RunSetting Rho = Hyperparameter("rho", "rho", "rho", "RMSprop's and Adadelta's decay of their running averages",
         r => r.Rho, (r, v) => r with { Rho = v }, v => (double)v is > 0 and < 1, "a number in (0, 1)");
 
     public static readonly RunSetting Beta1 = Hyperparameter("beta1", "beta1", "beta_1", "Adam's first-moment decay",
@@ -120,18 +128,24 @@ public static class RunSettings
     public static IComparer<RunConfig> Order(IReadOnlyList<RunSetting> settings) => Comparer<RunConfig>.Create((x, y) =>
         settings.Select(s => RunSetting.Compare(s.Effective(x), s.Effective(y))).FirstOrDefault(c => c != 0));
 
-    public static RunSetting? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The setting called <paramref name="name"/> (ignoring case), or a layer's value (<c>conv2d_1.filters</c>,
+    /// <see cref="LayerSettings"/>), or null.</summary>
+    public static RunSetting? Find(string name) =>
+        All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? LayerSettings.Find(name);
 
     public static string Names => string.Join(", ", All.Select(s => s.Name));
 
-    /// <summary>Everything but the seed: <c>layers-9_dropout-0.2_n-1000</c>, plus every setting away from its default.</summary>
-    public static string ConfigurationId(RunConfig run) => string.Join('_', All.Where(s => s != Seed && InId(s, run))
-        .Select(s => $"{s.Token}-{RunSetting.Format(s.Effective(run))}"));
+    /// <summary>Everything but the seed: <c>layers-9_dropout-0.2_n-1000</c>, plus every setting away from its default, then
+    /// every layer value away from the declared model's (<c>conv2d_1.filters-16</c>).</summary>
+    public static string ConfigurationId(RunConfig run) => string.Join('_',
+        All.Where(s => s != Seed).Concat(run.LayerValues.Values.Keys.Select(LayerSettings.Find).OfType<RunSetting>())
+            .Where(s => InId(s, run)).Select(s => $"{s.Token}-{RunSetting.Format(s.Effective(run))}"));
 
     public static string RunId(RunConfig run) => $"{ConfigurationId(run)}_seed-{RunSetting.Format(run.Seed)}";
 
     private static bool InId(RunSetting setting, RunConfig run) =>
-        setting.AlwaysInId || (setting.Get(run) is { } value && !RunSetting.SameValue(value, setting.Default(run)));
+        (setting.AlwaysInId && setting.Effective(run) is not null) ||
+        (setting.Get(run) is { } value && !RunSetting.SameValue(value, setting.Default(run)));
 
     /// <summary>
     /// The hyperparameter's default under the run's optimizer, or null when that optimizer does not use it. One exception

@@ -18,6 +18,8 @@ public static class OptimizerCatalog
         ["rmsprop"] = (parameters, get, _) =>
             new KerasRmsprop(parameters, (float)get("learningRate"), (float)get("rho"), (float)get("epsilon")),
         ["adagrad"] = (parameters, get, _) => new KerasAdagrad(parameters, (float)get("learningRate"), (float)get("epsilon")),
+        // ρ and ε stay doubles: Keras's Adadelta computes 1 − ρ in Python's double precision.
+        ["adadelta"] = (parameters, get, _) => new KerasAdadelta(parameters, get("learningRate"), get("rho"), get("epsilon")),
         ["adam"] = CreateAdam,
     };
 
@@ -31,7 +33,7 @@ public static class OptimizerCatalog
     public static OptimizerDefinition? Find(string name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The names for an error message: "sgd, rmsprop, adagrad or adam".</summary>
+    /// <summary>The names for an error message: "sgd, rmsprop, adagrad, adadelta or adam".</summary>
     public static string Names => OptimizerSettings.Names;
 
     /// <summary>Keras's Adam, or torch.optim.Adam under PyTorch semantics (ε after bias correction; Python's

@@ -76,7 +76,7 @@ public sealed class RunSettingsTests
         Assert.That(RunSettings.Dropout.Parse("1", out var error), Is.Null);
         Assert.That(error, Is.EqualTo("expected a number in [0, 1), found '1'"));
         Assert.That(RunSettings.Optimizer.Parse("lbfgs", out error), Is.Null);
-        Assert.That(error, Is.EqualTo("expected sgd, rmsprop, adagrad or adam, found 'lbfgs'"));
+        Assert.That(error, Is.EqualTo("expected sgd, rmsprop, adagrad, adadelta or adam, found 'lbfgs'"));
         Assert.That(RunSettings.Optimizer.Parse("RMSprop", out _), Is.EqualTo("rmsprop"), "Keras's spelling is accepted");
         Assert.That(new RunConfig { NTrain = 61000, NValidation = 0 }.Validate(60000, 10000), Is.EqualTo(new[]
         {

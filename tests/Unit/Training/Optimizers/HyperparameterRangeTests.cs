@@ -15,6 +15,8 @@ public sealed class HyperparameterRangeTests
         yield return Case("rmsprop epsilon 0", "epsilon", () => new KerasRmsprop([], 0.001f, 0.9f, 0f));
         yield return Case("adagrad lr -1", "learningRate", () => new KerasAdagrad([], -1f, 1e-7f));
         yield return Case("adagrad epsilon inf", "epsilon", () => new KerasAdagrad([], 0.01f, float.PositiveInfinity));
+        yield return Case("adadelta rho 1", "rho", () => new KerasAdadelta([], 1.0, 1.0, 1e-7));
+        yield return Case("adadelta epsilon 0", "epsilon", () => new KerasAdadelta([], 1.0, 0.95, 0));
         yield return Case("keras adam beta1 1", "beta1", () => new KerasAdam([], 0.001f, 1f, 0.999f, 1e-7f));
         yield return Case("keras adam beta2 -0.5", "beta2", () => new KerasAdam([], 0.001f, 0.9f, -0.5f, 1e-7f));
         yield return Case("torch adam epsilon 0", "epsilon", () => new TorchAdam([], 0.001, 0.9, 0.999, 0));

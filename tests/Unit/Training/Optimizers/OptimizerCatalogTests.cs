@@ -12,12 +12,14 @@ public sealed class OptimizerCatalogTests
     //   SGD(lr=0.01, momentum=0., decay=0., nesterov=False)
     //   RMSprop(lr=0.001, rho=0.9, epsilon=None, decay=0.)
     //   Adagrad(lr=0.01, epsilon=None, decay=0.)
+    //   Adadelta(lr=1.0, rho=0.95, epsilon=None, decay=0.)
     //   Adam(lr=0.001, beta_1=0.9, beta_2=0.999, epsilon=None, decay=0., amsgrad=False)
     private static readonly Dictionary<string, Dictionary<string, double>> KerasDefaults = new()
     {
         ["sgd"] = new() { ["learningRate"] = 0.01, ["momentum"] = 0, ["nesterov"] = 0 },
         ["rmsprop"] = new() { ["learningRate"] = 0.001, ["rho"] = 0.9, ["epsilon"] = 1e-7 },
         ["adagrad"] = new() { ["learningRate"] = 0.01, ["epsilon"] = 1e-7 },
+        ["adadelta"] = new() { ["learningRate"] = 1.0, ["rho"] = 0.95, ["epsilon"] = 1e-7 },
         ["adam"] = new() { ["learningRate"] = 0.001, ["beta1"] = 0.9, ["beta2"] = 0.999, ["epsilon"] = 1e-7 },
     };
 
@@ -25,6 +27,7 @@ public sealed class OptimizerCatalogTests
     //   sgd      −0.01
     //   rmsprop  a = 0.1:  −0.001 / (√0.1 + 1e-7)                          = −0.0031622766601686956
     //   adagrad  a = 1:    −0.01 / (1 + 1e-7)                              = −0.0099999990000001
+    //   adadelta a = 0.05: −1.0 · √(0 + 1e-7) / √(0.05 + 1e-7)             = −0.001414212148161654
     //   adam     lr_t = 0.001·√0.001/0.1; −lr_t·0.1 / (√0.001 + 1e-7)      = −0.0009999968377323405
     //   torch    −(0.001/0.1)·0.1 / (√0.001/√0.001 + 1e-8)                 = −0.000999999990000001
     private static IEnumerable<TestCaseData> Creations()
@@ -33,6 +36,8 @@ public sealed class OptimizerCatalogTests
         yield return new TestCaseData("rmsprop", Semantics.Keras, typeof(KerasRmsprop), -0.0031622766601686956)
             .SetArgDisplayNames("rmsprop");
         yield return new TestCaseData("adagrad", Semantics.Keras, typeof(KerasAdagrad), -0.0099999990000001).SetArgDisplayNames("adagrad");
+        yield return new TestCaseData("adadelta", Semantics.Keras, typeof(KerasAdadelta), -0.001414212148161654)
+            .SetArgDisplayNames("adadelta");
         yield return new TestCaseData("adam", Semantics.Keras, typeof(KerasAdam), -0.0009999968377323405).SetArgDisplayNames("adam keras");
         yield return new TestCaseData("adam", Semantics.PyTorch, typeof(TorchAdam), -0.000999999990000001)
             .SetArgDisplayNames("adam pytorch");
@@ -77,6 +82,7 @@ public sealed class OptimizerCatalogTests
     [TestCase("sgd")]
     [TestCase("rmsprop")]
     [TestCase("adagrad")]
+    [TestCase("adadelta")]
     [TestCase("adam")]
     public void Defaults_are_keras_2_2_4s(string name) =>
         Assert.That(OptimizerCatalog.Find(name)!.Defaults, Is.EquivalentTo(KerasDefaults[name]));
@@ -92,14 +98,15 @@ public sealed class OptimizerCatalogTests
 
     [Test]
     public void Names_lists_every_optimizer_for_error_messages() =>
-        Assert.That(OptimizerCatalog.Names, Is.EqualTo("sgd, rmsprop, adagrad or adam"));
+        Assert.That(OptimizerCatalog.Names, Is.EqualTo("sgd, rmsprop, adagrad, adadelta or adam"));
 
     [Test]
     public void Keras_spellings_are_keras_class_names()
     {
         Assert.That(OptimizerCatalog.All.Select(d => d.Keras), Is.EqualTo(new[]
         {
-            "SGD(lr, momentum, nesterov)", "RMSprop(lr, rho, epsilon)", "Adagrad(lr, epsilon)", "Adam(lr, beta_1, beta_2, epsilon)",
+            "SGD(lr, momentum, nesterov)", "RMSprop(lr, rho, epsilon)", "Adagrad(lr, epsilon)", "Adadelta(lr, rho, epsilon)",
+            "Adam(lr, beta_1, beta_2, epsilon)",
         }));
     }
 

@@ -21,6 +21,7 @@ public sealed class VectorPathTests
         yield return Case("sgd", Semantics.Keras, ("learningRate", 0.05), ("momentum", 0.9), ("nesterov", 1));
         yield return Case("rmsprop", Semantics.Keras);
         yield return Case("adagrad", Semantics.Keras);
+        yield return Case("adadelta", Semantics.Keras);
         yield return Case("adam", Semantics.Keras);
         yield return Case("adam", Semantics.PyTorch, ("epsilon", 1e-8));
     }

@@ -1,0 +1,51 @@
+using Harness.Config.Layers;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Harness.Model;
+
+/// <summary>
+/// Keras's Conv2D on channels_last input, computed as im2col and one matrix product: the input [n, h, w, c] is unfolded into
+/// one row per output position of the receptive field's values, in (channel, row, column) order, and multiplied by the
+/// kernel, [filters, c·kh·kw], as a Dense layer multiplies its input. The product goes to MKL's SGEMM under the numerics
+/// profile's CNR setting, the same as every Dense layer, and the unfolding only copies values, so a convolution gives the
+/// same bits wherever the Dense layers do. ATen's own convolution was measured against it (README, "Convolutions").
+/// </summary>
+public sealed class KerasConv2D : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter _kernel;
+    private readonly Parameter _bias;
+    private readonly Conv2D _layer;
+    private readonly long[] _padding;
+    private readonly int _fanIn;
+
+    public KerasConv2D(Conv2D layer, TensorShape input) : base(layer.Name)
+    {
+        _layer = layer;
+        _fanIn = layer.FanIn(input);
+        _kernel = new Parameter(empty(layer.Filters, _fanIn));
+        _bias = new Parameter(zeros(layer.Filters));
+        var (top, bottom) = Spatial.Padding(input[0], layer.KernelSize.H, layer.Strides.H, layer.Padding);
+        var (left, right) = Spatial.Padding(input[1], layer.KernelSize.W, layer.Strides.W, layer.Padding);
+        // nn.functional.pad lists the last dimension first: channels (none), width, height.
+        _padding = top + bottom + left + right > 0 ? [0, 0, left, right, top, bottom] : [];
+        register_parameter("kernel", _kernel);
+        register_parameter("bias", _bias);
+    }
+
+    public Parameter Kernel => _kernel;
+
+    public void Initialize(Generator init) => GlorotUniform.Initialize(_kernel, _bias, _fanIn, _layer.FanOut, init);
+
+    public override Tensor forward(Tensor input)
+    {
+        var padded = _padding.Length > 0 ? nn.functional.pad(input, _padding) : input;
+        // [n, oh, ow, c, kh, kw]: a view; reshape copies it into the patch matrix.
+        var patches = padded.unfold(1, _layer.KernelSize.H, _layer.Strides.H).unfold(2, _layer.KernelSize.W, _layer.Strides.W);
+        var (n, oh, ow) = (patches.shape[0], patches.shape[1], patches.shape[2]);
+        var rows = patches.reshape(n * oh * ow, _fanIn);
+        var output = nn.functional.linear(rows, _kernel, _bias).view(n, oh, ow, _layer.Filters);
+        return KerasActivation.Apply(_layer.Activation, output);
+    }
+}
