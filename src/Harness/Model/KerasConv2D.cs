@@ -7,8 +7,9 @@ namespace Harness.Model;
 
 /// <summary>
 /// Keras's Conv2D on channels_last input, computed as im2col and one matrix product: the input [n, h, w, c] is unfolded into
-/// one row per output position of the receptive field's values, in (channel, row, column) order, and multiplied by the
-/// kernel, [filters, c·kh·kw], as a Dense layer multiplies its input. The product goes to MKL's SGEMM under the numerics
+/// one row per output position of the receptive field's values, in (row, column, channel) order, and multiplied by the
+/// kernel, [filters, kh·kw·c] (Keras's [kh, kw, c, filters] kernel, flattened and transposed), as a Dense layer multiplies
+/// its input. The product goes to MKL's SGEMM under the numerics
 /// profile's CNR setting, the same as every Dense layer, and the unfolding only copies values, so a convolution gives the
 /// same bits wherever the Dense layers do. ATen's own convolution was measured against it (README, "Convolutions").
 /// </summary>
@@ -41,8 +42,10 @@ public sealed class KerasConv2D : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var padded = _padding.Length > 0 ? nn.functional.pad(input, _padding) : input;
-        // [n, oh, ow, c, kh, kw]: a view; reshape copies it into the patch matrix.
-        var patches = padded.unfold(1, _layer.KernelSize.H, _layer.Strides.H).unfold(2, _layer.KernelSize.W, _layer.Strides.W);
+        // [n, oh, ow, c, kh, kw] as a view, permuted to Keras's kernel order (kh, kw, c): reshape copies it into the patch
+        // matrix with each pixel's channels contiguous, as they lie in the input.
+        var patches = padded.unfold(1, _layer.KernelSize.H, _layer.Strides.H).unfold(2, _layer.KernelSize.W, _layer.Strides.W)
+            .permute(0, 1, 2, 4, 5, 3);
         var (n, oh, ow) = (patches.shape[0], patches.shape[1], patches.shape[2]);
         var rows = patches.reshape(n * oh * ow, _fanIn);
         var output = nn.functional.linear(rows, _kernel, _bias).view(n, oh, ow, _layer.Filters);
