@@ -8,6 +8,7 @@ namespace Harness.Tests.Reproduction;
 /// qemu-user as an Intel Haswell and as an AMD EPYC-Rome must give identical bits. As its control, the native profile's
 /// runs must differ between the two emulated vendors, which shows the comparison able to fail. And the end-to-end
 /// determinism check on emulated AMD, whose MKL kernels made results depend on buffer alignment without strict CNR mode.
+/// A tiny convnet (im2col convolutions, max pooling) is held to the same promise across six processes.
 /// </summary>
 [Category("CrossCpu")]
 public sealed class CrossCpuTests
@@ -78,6 +79,27 @@ public sealed class CrossCpuTests
         experiment.Reproduce(emulatedCpu: Emulator.Amd, options: ["--numerics", numerics]);
 
         Assert.That(experiment.Outputs(), Is.EqualTo(firstOutputs), "report.md, histories.csv and claims.json are byte-identical");
+    }
+
+    [Test]
+    public void A_convnet_gives_the_same_bits_in_six_processes_natively_and_on_emulated_intel_and_amd()
+    {
+        using var convnet = new TinyConvnet();
+        string?[] cpus = [null, null, Emulator.Intel, Emulator.Intel, Emulator.Amd, Emulator.Amd];
+        var histories = cpus.Select((cpu, i) => Task.Run(() =>
+        {
+            var output = Path.Combine(_out, $"convnet-{i}-{cpu ?? "host"}");
+            var (exitCode, text) = convnet.Reproduce(output, cpu, "--numerics", "portable", "--workers", "1");
+            // No baselines exist for the folder: the reproduction trains, reports, and says the exact tier had none to compare.
+            Assert.That(text, Does.Contain("4 without baseline"), $"{cpu ?? "host"} (exit {exitCode}): {text}");
+            return convnet.Histories(output);
+        })).ToArray();
+        var all = Task.WhenAll(histories).GetAwaiter().GetResult();
+
+        Assert.That(all, Is.All.EqualTo(all[0]), "histories.csv of every process, host, Haswell and EPYC-Rome, is byte-identical");
+        Assert.Pass($"6 processes (2 on this host, 2 on {Emulator.Intel}, 2 on {Emulator.Amd}) wrote identical histories of 4 " +
+                    $"convnet runs:
+{all[0][..Math.Min(all[0].Length, 600)]}");
     }
 
     /// <summary>The short run in <paramref name="numerics"/>, on each CPU (null: this host), side by side.</summary>

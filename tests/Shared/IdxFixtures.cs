@@ -34,8 +34,9 @@ internal sealed class IdxFixtures : IDisposable
         return path;
     }
 
-    /// <summary>A complete 4-file dataset: <paramref name="train"/> and <paramref name="test"/> 2×2 images.</summary>
-    public void WriteDataset(int train, int test, bool gzip = false)
+    /// <summary>A complete 4-file dataset: <paramref name="train"/> and <paramref name="test"/> images of
+    /// <paramref name="side"/>×<paramref name="side"/> pixels.</summary>
+    public void WriteDataset(int train, int test, bool gzip = false, int side = 2)
     {
         void One(string name, int[] shape, Func<int, byte> value)
         {
@@ -43,9 +44,9 @@ internal sealed class IdxFixtures : IDisposable
             var raw = Idx(shape, Enumerable.Range(0, count).Select(value).ToArray());
             Write(gzip ? name + ".gz" : name, gzip ? Gzip(raw) : raw);
         }
-        One(Harness.Data.MnistFiles.TrainImages, [train, 2, 2], i => (byte)(i % 256));
+        One(Harness.Data.MnistFiles.TrainImages, [train, side, side], i => (byte)(i % 256));
         One(Harness.Data.MnistFiles.TrainLabels, [train], i => (byte)(i % 3));
-        One(Harness.Data.MnistFiles.TestImages, [test, 2, 2], i => (byte)(255 - i % 256));
+        One(Harness.Data.MnistFiles.TestImages, [test, side, side], i => (byte)(255 - i % 256));
         One(Harness.Data.MnistFiles.TestLabels, [test], i => (byte)((i + 1) % 3));
     }
 
