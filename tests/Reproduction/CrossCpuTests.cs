@@ -98,8 +98,7 @@ public sealed class CrossCpuTests
 
         Assert.That(all, Is.All.EqualTo(all[0]), "histories.csv of every process, host, Haswell and EPYC-Rome, is byte-identical");
         Assert.Pass($"6 processes (2 on this host, 2 on {Emulator.Intel}, 2 on {Emulator.Amd}) wrote identical histories of 4 " +
-                    $"convnet runs:
-{all[0][..Math.Min(all[0].Length, 600)]}");
+                    $"convnet runs:\n{all[0][..Math.Min(all[0].Length, 600)]}");
     }
 
     /// <summary>The short run in <paramref name="numerics"/>, on each CPU (null: this host), side by side.</summary>

@@ -16,6 +16,9 @@ internal static class Experiments
 {
     public const string Variable = "HARNESS_EXPERIMENTS";
 
+    /// <summary>The category of every experiment declared <c>"explicit"</c>: <c>--filter TestCategory=Explicit</c> runs them all.</summary>
+    public const string ExplicitCategory = "Explicit";
+
     private static readonly ConcurrentDictionary<string, Lazy<TestedExperiment>> Tested = new();
     private static readonly ConcurrentDictionary<string, Lazy<ExperimentFolder>> Folders = new();
 
@@ -27,7 +30,9 @@ internal static class Experiments
 
     /// <summary>One fixture per experiment, in its own category (its name), so <c>--filter TestCategory=&lt;name&gt;</c> selects it.
     /// An experiment whose files do not load is a fixture that cannot run, with the errors as its reason: it fails the run
-    /// without hiding the other experiments.</summary>
+    /// without hiding the other experiments. An experiment declared <c>"explicit"</c> (too long for the default budget) is an
+    /// explicit fixture, also in category <c>Explicit</c>: a plain <c>dotnet test</c> leaves it out (NUnit's adapter does not
+    /// list explicit tests it was not asked for), and a filter naming its category runs it.</summary>
     public static IEnumerable<TestFixtureData> Fixtures() => NamesOrPaths().Select(nameOrPath =>
     {
         var problem = Problem(nameOrPath);
@@ -40,6 +45,12 @@ internal static class Experiments
         }
         fixture.Properties.Add(PropertyNames.Category, "Reproduction");
         fixture.Properties.Add(PropertyNames.Category, name);
+        if (problem is null && Folder(nameOrPath).Experiment.Explicit is { } reason)
+        {
+            fixture.RunState = RunState.Explicit;
+            fixture.Properties.Set(PropertyNames.SkipReason, $"{name} runs only when selected: {reason}");
+            fixture.Properties.Add(PropertyNames.Category, ExplicitCategory);
+        }
         return fixture;
     });
 

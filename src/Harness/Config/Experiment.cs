@@ -17,6 +17,10 @@ public sealed record Experiment(
     string DefinitionPath,
     FigureLayout Figures)
 {
+    /// <summary>Why the experiment's tests run only when a filter selects them (<c>"explicit"</c>), or null when a plain
+    /// <c>dotnet test</c> runs them: an experiment too long for the default test budget.</summary>
+    public string? Explicit { get; init; }
+
     /// <summary>The folder holding experiment.json and, optionally, claims.json and published.json.</summary>
     public string Folder => Path.GetDirectoryName(DefinitionPath)!;
 

@@ -81,7 +81,8 @@ public static partial class ExperimentLoader
 
     private static Experiment Read(ConfigReader reader, string path)
     {
-        reader.OnlyKeys("", "name", "title", "source", "dataset", "numerics", "model", "run", "grids", "figures", "ensemble", "data");
+        reader.OnlyKeys("", "name", "title", "source", "dataset", "numerics", "model", "run", "grids", "figures", "ensemble", "data",
+            "explicit");
         var name = reader.String("name", required: true) ?? "";
         if (name.Length > 0 && !FileSafe().IsMatch(name)) reader.Error("name",
             $"expected a file-safe name (letters, digits, '-', '_', '.'), found '{name}'");
@@ -110,7 +111,7 @@ public static partial class ExperimentLoader
         var experiment = new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),
             numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path, new FigureLayout(null, null, null));
         // The layout may name only declared axes, which the experiment derives from its grids.
-        return experiment with { Figures = ReadFigures(reader, experiment.Axes) };
+        return experiment with { Figures = ReadFigures(reader, experiment.Axes), Explicit = reader.String("explicit") };
     }
 
     /// <summary>The settings every grid starts from: the built-in defaults (the tutorial's), overridden by <c>"run"</c>.</summary>
