@@ -26,11 +26,15 @@ public static class BenchCommand
     public sealed record Request(string Experiment, int Seed, int Workers, int ReplayEpochs,
         string? DataDirectory, NumericsProfile? Numerics)
     {
+        /// <summary>Experiment keys overridden by <c>--set</c> (a convnet benched on one epoch: <c>run:epochs=1</c>).</summary>
+        public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
         /// <summary>The same bench as a child's command line, for one profile.</summary>
         public IEnumerable<string> ChildArguments(NumericsProfile profile)
         {
             string[] args = ["bench", "--experiment", Experiment, "--seed", Invariant(Seed), "--workers", Invariant(Workers),
                 "--replay-epochs", Invariant(ReplayEpochs), "--numerics", profile.Name];
+            args = [.. args, .. Overrides.SelectMany(o => new[] { "--set", $"{o.Key}={o.Value}" })];
             return DataDirectory is null ? args : [.. args, "--data-dir", DataDirectory];
         }
 
@@ -45,12 +49,16 @@ public static class BenchCommand
         var replayEpochs = TypedOption.Integer("--replay-epochs", "epochs of matmuls replayed to measure throughput", 1, 3);
         var dataDir = CommonOptions.DataDirectory();
         var numerics = CommonOptions.Numerics("each profile in turn, each in a child process");
+        var set = SetOption.Create();
         var command = new Command("bench", "Time an experiment's first grid once per numerics profile; JSON lines of throughput.")
         {
-            experiment, seed, workers, replayEpochs, dataDir, numerics,
+            experiment, seed, workers, replayEpochs, dataDir, numerics, set,
         };
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seed),
-                parsed.GetValue(workers), parsed.GetValue(replayEpochs), parsed.GetValue(dataDir), parsed.GetValue(numerics)),
+                parsed.GetValue(workers), parsed.GetValue(replayEpochs), parsed.GetValue(dataDir), parsed.GetValue(numerics))
+            {
+                Overrides = parsed.GetValue(set)!,
+            },
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
     }
@@ -72,7 +80,7 @@ public static class BenchCommand
         experiment.Grids[0].Combinations().Select(c => c with { Seed = seed }).ToList();
 
     /// <summary>Bench reads no baselines, so it works outside the repository too (where a shipped experiment's are not).</summary>
-    private static Experiment Open(Request request) => ExperimentFolder.Open(request.Experiment).Experiment;
+    private static Experiment Open(Request request) => ExperimentFolder.Open(request.Experiment, request.Overrides).Experiment;
 
     /// <summary>Each profile in a child process of its own, then the portable profile's cost relative to native.</summary>
     private static int EveryProfile(Request request, TextWriter output, TextWriter error)

@@ -43,7 +43,10 @@ public sealed class BenchCommandTests
     public void A_child_is_given_the_same_bench_for_one_profile()
     {
         var request =
-            new BenchCommand.Request("some/experiment", Seed: 4, Workers: 1, ReplayEpochs: 2, DataDirectory: "/d", Numerics: null);
+            new BenchCommand.Request("some/experiment", Seed: 4, Workers: 1, ReplayEpochs: 2, DataDirectory: "/d", Numerics: null)
+            {
+                Overrides = new Dictionary<string, string?> { ["run:epochs"] = "1", ["run:nTrain"] = "6000" },
+            };
 
         var child = CommandLine.Create().Parse(request.ChildArguments(NumericsProfile.Native).ToList());
 
@@ -53,5 +56,7 @@ public sealed class BenchCommandTests
         Assert.That(
             new[] { "--experiment", "--seed", "--workers", "--replay-epochs", "--data-dir", "--numerics" }.Select(Value),
             Is.EqualTo(new[] { "some/experiment", "4", "1", "2", "/d", "native" }));
+        Assert.That(child.GetValue<IReadOnlyDictionary<string, string?>>("--set"), Is.EquivalentTo(request.Overrides),
+            "the child benches the experiment as overridden");
     }
 }
