@@ -39,6 +39,7 @@ public sealed class MarkdownReport : IReportWriter
             (experiment.Axes.Count > 0 ? $", varying {string.Join(", ", experiment.Axes.Select(a => a.Name))}" : "") +
             (results.Diverged.Count > 0 ? Invariant($"; and {results.Diverged.Count} that diverged") : "") + ".  ");
         md.AppendLine($"Every run: {SharedSettings(results)}; one intra-op thread per run.");
+        if (experiment.Grids[0].Template.Model is { } model) md.AppendLine().AppendLine($"Model (as declared): {model.Describe()}.");
         md.AppendLine();
 
         Summary(md, results);
