@@ -32,7 +32,8 @@ public sealed class FlopCountTests
         var experiment = Harness.Config.ExperimentLoader.Load("keras-mnist-cnn", environment: new System.Collections.Hashtable());
         var run = experiment.Grids[0].Template;
 
-        // Multiply-adds per image: conv2d_1 26·26 positions × 9 × 32, conv2d_2 24·24 × 288 × 64, dense_1 9216 × 128, dense_2 128 × 10.
+        // Multiply-adds per image: conv2d_1 26·26 positions × 9 × 32, conv2d_2 24·24 × 288 × 64, dense_1 9216 × 128,
+        // dense_2 128 × 10.
         double conv1 = 676 * 9 * 32, conv2 = 576 * 288 * 64, dense1 = 9216 * 128, dense2 = 128 * 10;
         var perEpoch = 4 * 60000 * conv1 + 6 * 60000 * (conv2 + dense1 + dense2) + 2 * 10000 * (conv1 + conv2 + dense1 + dense2);
         Assert.That(FlopCount.ForRun(run, Mnist), Is.EqualTo(12 * perEpoch));
