@@ -27,10 +27,7 @@ public sealed class KerasConv2D : nn.Module<Tensor, Tensor>
         _fanIn = layer.FanIn(input);
         _kernel = new Parameter(empty(layer.Filters, _fanIn));
         _bias = new Parameter(zeros(layer.Filters));
-        var (top, bottom) = Spatial.Padding(input[0], layer.KernelSize.H, layer.Strides.H, layer.Padding);
-        var (left, right) = Spatial.Padding(input[1], layer.KernelSize.W, layer.Strides.W, layer.Padding);
-        // nn.functional.pad lists the last dimension first: channels (none), width, height.
-        _padding = top + bottom + left + right > 0 ? [0, 0, left, right, top, bottom] : [];
+        _padding = Spatial.PadArgument(input, layer.KernelSize, layer.Strides, layer.Padding);
         register_parameter("kernel", _kernel);
         register_parameter("bias", _bias);
     }

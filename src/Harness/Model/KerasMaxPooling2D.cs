@@ -16,9 +16,7 @@ public sealed class KerasMaxPooling2D : nn.Module<Tensor, Tensor>
     {
         _pool = [layer.PoolSize.H, layer.PoolSize.W];
         _strides = [layer.Strides.H, layer.Strides.W];
-        var (top, bottom) = Spatial.Padding(input[0], layer.PoolSize.H, layer.Strides.H, layer.Padding);
-        var (left, right) = Spatial.Padding(input[1], layer.PoolSize.W, layer.Strides.W, layer.Padding);
-        _padding = top + bottom + left + right > 0 ? [0, 0, left, right, top, bottom] : [];
+        _padding = Spatial.PadArgument(input, layer.PoolSize, layer.Strides, layer.Padding);
     }
 
     public override Tensor forward(Tensor input)

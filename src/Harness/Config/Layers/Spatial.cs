@@ -19,4 +19,13 @@ public static class Spatial
         var total = Math.Max((Length(input, window, stride, padding) - 1) * stride + window - input, 0);
         return (total / 2, total - total / 2);
     }
+
+    /// <summary>SAME padding of a (height, width, channels) input as <c>nn.functional.pad</c> takes it, the last dimension first:
+    /// channels (none), width, height; empty when nothing is padded.</summary>
+    public static long[] PadArgument(TensorShape input, (int H, int W) window, (int H, int W) strides, string padding)
+    {
+        var (top, bottom) = Padding(input[0], window.H, strides.H, padding);
+        var (left, right) = Padding(input[1], window.W, strides.W, padding);
+        return top + bottom + left + right > 0 ? [0, 0, left, right, top, bottom] : [];
+    }
 }
