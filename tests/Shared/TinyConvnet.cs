@@ -37,9 +37,14 @@ internal sealed class TinyConvnet : IDisposable
 
     /// <summary><c>harness reproduce</c> of the experiment into <paramref name="output"/>, natively (<paramref name="emulatedCpu"/>
     /// null) or on an emulated CPU.</summary>
-    public (int ExitCode, string Output) Reproduce(string output, string? emulatedCpu = null, params string[] options)
+    public (int ExitCode, string Output) Reproduce(string output, string? emulatedCpu = null, params string[] options) =>
+        Reproduce(output, new Dictionary<string, string?>(), emulatedCpu, options);
+
+    /// <param name="variables">Variables to set in the child (null removes one).</param>
+    public (int ExitCode, string Output) Reproduce(string output, IReadOnlyDictionary<string, string?> variables, string? emulatedCpu,
+        params string[] options)
     {
-        var environment = new Dictionary<string, string?> { ["CI"] = null, ["HARNESS_ACCEPT"] = null };
+        var environment = new Dictionary<string, string?>(variables) { ["CI"] = null, ["HARNESS_ACCEPT"] = null };
         string[] args = ["reproduce", "--experiment", ExperimentDirectory, "--baselines", Path.Combine(DataDirectory, "baselines", Name),
             "--data-dir", DataDirectory, "--out", output, "--no-store", .. options];
         return emulatedCpu is null ? HarnessProcess.Run(environment, args) : Emulator.Run(emulatedCpu, environment, args);
