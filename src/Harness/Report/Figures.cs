@@ -101,7 +101,7 @@ public sealed class Figures : IReportWriter
         plot.XLabel(lines.Name);
         plot.YLabel("gap");
         // A series is everything but the x axis and the seed, so no series mixes runs that differ in anything else.
-        var others = RunSettings.All.Where(s => s != lines && s != RunSettings.Seed).ToList();
+        var others = RunSettings.Of(runs.Select(r => r.Config)).Where(s => s != lines && s != RunSettings.Seed).ToList();
         var series = runs.GroupBy(r => RunSettings.Key(r.Config, others))
             .OrderBy(g => g.First().Config, RunSettings.Order(others)).ToList();
         var varying = others.Where(s => runs.Select(r => RunSetting.Format(s.Effective(r.Config))).Distinct().Count() > 1).ToList();
@@ -131,7 +131,8 @@ public sealed class Figures : IReportWriter
     /// <summary>The runs grouped by configuration, ordered by the lines axis, then by every other setting.</summary>
     private static List<List<RunResult>> Configurations(IReadOnlyList<RunResult> runs, RunSetting? lines)
     {
-        var order = (lines is null ? RunSettings.All : RunSettings.All.Where(s => s != lines).Prepend(lines)).ToList();
+        var every = RunSettings.Of(runs.Select(r => r.Config));
+        var order = (lines is null ? every : every.Where(s => s != lines).Prepend(lines)).ToList();
         return runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.ToList())
             .OrderBy(g => g[0].Config, RunSettings.Order(order)).ToList();
     }

@@ -93,6 +93,39 @@ public sealed class ClaimEvaluatorTests
     }
 
     [Test]
+    public void Runs_pair_up_only_when_they_agree_on_every_layer_value_too()
+    {
+        // A convnet grid: conv2d_1.filters 4 or 8 (a large effect on the gap) × dropout_1.rate 0 or 0.5 (a small one). The claim
+        // compares the rates without fixing the filters, so each seed has two pairs, 4 with 4 and 8 with 8, never 4 with 8.
+        var model = new Harness.Config.Layers.ModelSpec([
+            new Harness.Config.Layers.Conv2D("conv2d_1", 4, (3, 3), (1, 1), "valid", "relu"),
+            new Harness.Config.Layers.Dropout("dropout_1", 0), new Harness.Config.Layers.Flatten("flatten_1"),
+            new Harness.Config.Layers.Dense("dense_1", 10, "softmax"),
+        ]);
+        var filters = RunSettings.Find("conv2d_1.filters")!;
+        var rate = RunSettings.Find("dropout_1.rate")!;
+        RunResult Run(int f, double r, int seed)
+        {
+            var run = SyntheticRuns.WithGap(1, 0, 1000, seed, 0.1 * f - 0.01 * r / 0.5 + 0.001 * SyntheticRuns.Noise(seed));
+            var config = rate.Set(filters.Set(run.Config with { Model = model }, f), r);
+            return run with { Config = config };
+        }
+        var runs = (from seed in Enumerable.Range(1, 8) from f in new[] { 4, 8 } from r in new[] { 0.0, 0.5 } select Run(f, r, seed))
+            .ToList();
+        var part = new ClaimPart("", ComparisonTest.Probability, ClaimedSide.Less, true,
+            A: new RunFilter([(rate, 0.5)]), B: new RunFilter([(rate, 0.0)]));
+        var claim = new Claim("rate", "dropout lowers the gap", "", "gap", [part], SyntheticRuns.Registered(ClaimVerdict.Supported), "");
+
+        var outcome = ClaimEvaluator.Evaluate(claim, Settings(), runs);
+
+        Assert.That(outcome.Parts[0].Groups.Select(g => g.Values.Count), Is.All.EqualTo(16),
+            "8 seeds × 2 pairs; pairing 4 with 8 filters too would give 32");
+        Assert.That(outcome.Parts[0].Groups[0].Values.Zip(outcome.Parts[0].Groups[1].Values).All(p => p.First < p.Second), Is.True,
+            "every pair has A < B");
+        Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Supported), outcome.Headline);
+    }
+
+    [Test]
     public void A_contrast_decides_whether_an_effect_shrinks()
     {
         var runs = new List<RunResult>();

@@ -53,7 +53,8 @@ public static class Contrast
         List<RunResult> ys)
     {
         var contrasted = x.DiffersFrom(y);
-        string Key(RunResult r) => RunSettings.Key(r.Config, RunSettings.All.Where(s => !contrasted.Contains(s)));
+        var shared = RunSettings.Of(xs.Concat(ys).Select(r => r.Config)).Where(s => !contrasted.Contains(s)).ToList();
+        string Key(RunResult r) => RunSettings.Key(r.Config, shared);
         return [.. xs.Join(ys, Key, Key, (p, q) => (Seed: p.Config.Seed, Effect: data.Metric(p) - data.Metric(q)))
             .GroupBy(e => e.Seed).OrderBy(g => g.Key).Select(g => (g.Key, g.Average(e => e.Effect)))];
     }

@@ -16,7 +16,8 @@ public static class PairedProbability
         var part = data.Part;
         var (a, b) = (data.Select(part.A!, "A"), data.Select(part.B!, "B"));
         var contrasted = part.A!.DiffersFrom(part.B!);
-        var pairs = a.Join(b, r => PairKey(r, contrasted), r => PairKey(r, contrasted), (x, y) => (A: x, B: y)).ToList();
+        var shared = RunSettings.Of(a.Concat(b).Select(r => r.Config)).Where(s => !contrasted.Contains(s)).ToList();
+        var pairs = a.Join(b, r => PairKey(r, shared), r => PairKey(r, shared), (x, y) => (A: x, B: y)).ToList();
         if (pairs.Count < 2) throw new InvalidOperationException($"Claim {data.Claim.Id}, part '{part.Name}': {pairs.Count} seed-matched " +
             "pairs; at least 2 are needed.");
 
@@ -41,6 +42,5 @@ public static class PairedProbability
     }
 
     /// <summary>Seed-matched pairing: runs pair up when they agree on every setting the comparison does not contrast.</summary>
-    private static string PairKey(RunResult run, IReadOnlySet<RunSetting> contrasted) =>
-        RunSettings.Key(run.Config, RunSettings.All.Where(s => !contrasted.Contains(s)));
+    private static string PairKey(RunResult run, IReadOnlyList<RunSetting> shared) => RunSettings.Key(run.Config, shared);
 }

@@ -54,7 +54,8 @@ public static class TooFewSeeds
     /// <summary>Seeds with an A and a B run that agree on every setting the part does not contrast, as the sign test pairs them.</summary>
     private static int PairedSeeds(List<RunResult> a, List<RunResult> b, IReadOnlySet<RunSetting> contrasted)
     {
-        string Key(RunResult run) => RunSettings.Key(run.Config, RunSettings.All.Where(s => !contrasted.Contains(s)));
+        var shared = RunSettings.Of(a.Concat(b).Select(r => r.Config)).Where(s => !contrasted.Contains(s)).ToList();
+        string Key(RunResult run) => RunSettings.Key(run.Config, shared);
         return a.Join(b, Key, Key, (x, _) => x.Config.Seed).Distinct().Count();
     }
 

@@ -113,6 +113,17 @@ public static class RunSettings
 
     public static IReadOnlyList<RunSetting> Axes => All.Where(s => s.IsAxis).ToList();
 
+    /// <summary>Every setting <paramref name="runs"/> have: the built-in ones, with each layer value any of them sets
+    /// (<c>conv2d_1.filters</c>, by name) before the seed. What "every other setting" means when runs are paired or grouped:
+    /// runs that differ in a layer's value are never taken for the same configuration.</summary>
+    public static IReadOnlyList<RunSetting> Of(IEnumerable<RunConfig> runs) =>
+    [
+        .. All.Where(s => s != Seed),
+        .. runs.SelectMany(r => r.LayerValues.Values.Keys).Distinct().Order(StringComparer.Ordinal).Select(LayerSettings.Find)
+            .OfType<RunSetting>(),
+        Seed,
+    ];
+
     public static int IndexOf(RunSetting setting)
     {
         for (var i = 0; i < All.Count; i++)
