@@ -135,7 +135,8 @@ public sealed class KerasLayerTests
         {
             "3×26×26×32", "3×24×24×64", "3×12×12×64", "3×12×12×64", "3×9216", "3×128", "3×128", "3×10",
         }));
-        Assert.That(model.forward(rand([3, 784], generator: init)).shape, Is.EqualTo(new long[] { 3, 10 }), "logits; the loss has the softmax");
+        Assert.That(model.forward(rand([3, 784], generator: init)).shape, Is.EqualTo(new long[] { 3, 10 }),
+            "logits; the loss has the softmax");
         Assert.That(model.parameters().Sum(p => p.numel()), Is.EqualTo(1_199_882));
     }
 }

@@ -22,7 +22,8 @@ public sealed record PartData(Claim Claim, ClaimPart Part, IReadOnlyList<RunResu
     /// <summary>The runs a filter selects, in settings order (seed last), so resampling sees them alike on every machine.</summary>
     public List<RunResult> Select(RunFilter filter, string name)
     {
-        var selected = Results.Where(r => filter.Matches(r.Config)).OrderBy(r => r.Config, RunSettings.Order(RunSettings.Of(Results.Select(r => r.Config)))).ToList();
+        var order = RunSettings.Order(RunSettings.Of(Results.Select(r => r.Config)));
+        var selected = Results.Where(r => filter.Matches(r.Config)).OrderBy(r => r.Config, order).ToList();
         return selected.Count >= 2 ? selected
             : throw new InvalidOperationException($"Claim {Claim.Id}, part '{Part.Name}': group {name} ({filter.Describe()}) matches " +
                 $"{selected.Count} runs; at least 2 are needed.");
