@@ -192,4 +192,24 @@ public sealed class ModelReaderTests
             "the model's output has shape (3,), but the data has 10 classes: expected (10,)",
         }));
     }
+
+    [Test]
+    public void Claims_filter_on_a_layer_value_axis()
+    {
+        var experiment = Load(CompactMnistCnn,
+            """{ "name": "g", "axes": { "dropout_2.rate": [0, 0.5] }, "seeds": { "count": 6 } }""");
+        var claims = Path.Combine(_directory, "claims.json");
+        File.WriteAllText(claims, """
+            { "claims": [ { "id": "dropout", "statement": "dropout lowers the gap", "metric": "gap", "test": "probability",
+              "direction": "less", "parts": [ { "a": { "dropout_2.rate": 0.5 }, "b": { "dropout_2.rate": 0 } } ],
+              "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-30", "commit": "0123abc" },
+              "reason": "a layer's rate, compared across the grid" } ] }
+            """);
+
+        var part = Harness.Claims.ClaimLoader.LoadFile(claims, experiment).All[0].Parts[0];
+
+        Assert.That(part.A!.Describe(), Is.EqualTo("dropout_2.rate=0.5"));
+        Assert.That(ExperimentGrid.Runs(experiment).Count(r => part.A.Matches(r)), Is.EqualTo(6));
+        Assert.That(ExperimentGrid.Runs(experiment).Count(r => part.B!.Matches(r)), Is.EqualTo(6), "0 is a value the grid sets");
+    }
 }
