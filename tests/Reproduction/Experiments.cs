@@ -31,8 +31,8 @@ internal static class Experiments
     /// <summary>One fixture per experiment, in its own category (its name), so <c>--filter TestCategory=&lt;name&gt;</c> selects it.
     /// An experiment whose files do not load is a fixture that cannot run, with the errors as its reason: it fails the run
     /// without hiding the other experiments. An experiment declared <c>"explicit"</c> (too long for the default budget) is an
-    /// explicit fixture, also in category <c>Explicit</c>: a plain <c>dotnet test</c> leaves it out (NUnit's adapter does not
-    /// list explicit tests it was not asked for), and a filter naming its category runs it.</summary>
+    /// explicit fixture, also in category <c>Explicit</c>: a plain <c>dotnet test</c> does not run it (the console lists its
+    /// tests as skipped, the totals leave them out), and a filter naming its category runs it.</summary>
     public static IEnumerable<TestFixtureData> Fixtures() => NamesOrPaths().Select(nameOrPath =>
     {
         var problem = Problem(nameOrPath);
