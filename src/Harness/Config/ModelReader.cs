@@ -14,7 +14,7 @@ internal sealed class ModelReader(ConfigReader reader)
 {
     private static readonly string[] Classes = ["InputLayer", "Dense", "Conv2D", "MaxPooling2D", "Flatten", "Dropout", "Activation"];
 
-    private static readonly string[] Common = ["name", "trainable", "dtype", "batch_input_shape", "input_shape", "batch_size"];
+    private static readonly string[] Common = ["name", "trainable", "dtype", "batch_input_shape", "input_shape"];
 
     private static readonly string[] Weights =
     [
