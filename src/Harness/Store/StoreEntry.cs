@@ -39,8 +39,8 @@ public sealed record StoreEntry(string Key, string Inputs, string RunId, string 
     }
 
     /// <summary>
-    /// Each field of the result's object <paramref name="name"/> that is not the inputs' (flat objects of strings and
-    /// numbers).
+    /// Each field of the result's object <paramref name="name"/> that is not the inputs' (strings and numbers, and a
+    /// declared model's layer list).
     /// </summary>
     private static IEnumerable<string> Differences(string name, JsonElement inputs, JsonElement result)
     {
@@ -52,5 +52,10 @@ public sealed record StoreEntry(string Key, string Inputs, string RunId, string 
         }
     }
 
-    private static string? Raw(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetRawText() : null;
+    /// <summary>A field's value as comparable text: a number or string as written, an object or array (a declared model's layers)
+    /// without the whitespace its depth in the file gave it.</summary>
+    private static string? Raw(JsonElement element, string name) =>
+        !element.TryGetProperty(name, out var value) ? null
+        : value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? JsonSerializer.Serialize(value)
+        : value.GetRawText();
 }
