@@ -138,4 +138,25 @@ public sealed class EntryTrustTests
             "portable or native, found 'bogus'",
         }));
     }
+
+    [Test]
+    public void The_entry_of_a_declared_model_is_read_back_as_its_run_and_an_edited_layer_is_caught()
+    {
+        var model = new Harness.Config.Layers.ModelSpec([
+            new Harness.Config.Layers.Conv2D("conv2d_1", 4, (3, 3), (1, 1), "valid", "relu"),
+            new Harness.Config.Layers.Flatten("flatten_1"),
+            new Harness.Config.Layers.Dense("dense_1", 10, "softmax"),
+        ]);
+        var run = new Harness.Config.Settings.RunConfig { Model = model, Epochs = 2 };
+        var key = RunKey.For(run, Context);
+        var path = _store.Write(key, Result(run));
+
+        // The layer list sits deeper in the result's config than in the inputs' (other indentation): the same layers all the same.
+        Assert.That(_store.Read(key, run).Problem, Is.Null);
+
+        var entry = JsonNode.Parse(File.ReadAllText(path))!;
+        entry["result"]!["config"]!["model"]![0]!["config"]!["filters"] = 8;
+        File.WriteAllText(path, entry.ToJsonString());
+        Assert.That(_store.Read(key, run).Problem, Does.Contain("result.config.model is"));
+    }
 }
