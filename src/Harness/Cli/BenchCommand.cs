@@ -6,6 +6,7 @@ using Harness.Config;
 using Harness.Config.Settings;
 using Harness.Data;
 using Harness.Native;
+using Harness.Profiling;
 using Harness.Reproduction;
 using Harness.Training;
 
@@ -16,15 +17,19 @@ namespace Harness.Cli;
 /// seed, side by side as in real use, once per numerics profile, and prints one JSON line per profile: counted matmul
 /// FLOPs, wall seconds, the matmul throughput measured in the same process at the same shapes (a replay of the runs'
 /// matmuls, in parallel the same way, before and after training; the faster counts), the FLOP-bound seconds,
-/// ratio = wall / bound, and peak RSS. A last line gives the portable profile's cost relative to native. A profile is fixed
-/// once libtorch loads, so each runs in a child process; <c>--numerics</c> benches one profile in this process.
+/// ratio = wall / bound, and peak RSS. Beside that FLOP bound, the roofline bound adds the runs' unavoidable memory traffic at
+/// the bandwidth measured in the same process (<see cref="Roofline"/>), with its own ratio. <c>--profile</c> trains the grid a
+/// second time with every run's time lapped by phase (<see cref="RunProfile"/>) and gives each phase beside its bound.
+/// A last line gives the portable profile's cost relative to native, then, with <c>--profile</c>, the phases of both
+/// profiles as a table. A profile is fixed once libtorch loads, so each runs in a child process; <c>--numerics</c> benches
+/// one profile in this process.
 /// A benchmark, not a test: the figures go in notes, never in assertions.
 /// </summary>
 public static class BenchCommand
 {
     /// <summary>What <c>bench</c> was asked to do, as parsed.</summary>
     public sealed record Request(string Experiment, int Seed, int Workers, int ReplayEpochs,
-        string? DataDirectory, NumericsProfile? Numerics)
+        string? DataDirectory, NumericsProfile? Numerics, bool Profile = false)
     {
         /// <summary>Experiment keys overridden by <c>--set</c> (a convnet benched on one epoch: <c>run:epochs=1</c>).</summary>
         public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
@@ -35,6 +40,7 @@ public static class BenchCommand
             string[] args = ["bench", "--experiment", Experiment, "--seed", Invariant(Seed), "--workers", Invariant(Workers),
                 "--replay-epochs", Invariant(ReplayEpochs), "--numerics", profile.Name];
             args = [.. args, .. Overrides.SelectMany(o => new[] { "--set", $"{o.Key}={o.Value}" })];
+            if (Profile) args = [.. args, "--profile"];
             return DataDirectory is null ? args : [.. args, "--data-dir", DataDirectory];
         }
 
@@ -50,12 +56,17 @@ public static class BenchCommand
         var dataDir = CommonOptions.DataDirectory();
         var numerics = CommonOptions.Numerics("each profile in turn, each in a child process");
         var set = SetOption.Create();
+        var profile = new Option<bool>("--profile")
+        {
+            Description = "train the grid again with each run's time taken phase by phase, and print each phase beside its bound",
+        };
         var command = new Command("bench", "Time an experiment's first grid once per numerics profile; JSON lines of throughput.")
         {
-            experiment, seed, workers, replayEpochs, dataDir, numerics, set,
+            experiment, seed, workers, replayEpochs, dataDir, numerics, set, profile,
         };
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seed),
-                parsed.GetValue(workers), parsed.GetValue(replayEpochs), parsed.GetValue(dataDir), parsed.GetValue(numerics))
+                parsed.GetValue(workers), parsed.GetValue(replayEpochs), parsed.GetValue(dataDir), parsed.GetValue(numerics),
+                parsed.GetValue(profile))
             {
                 Overrides = parsed.GetValue(set)!,
             },
@@ -70,8 +81,8 @@ public static class BenchCommand
         if (request.Numerics is null) return EveryProfile(request, output, error);
 
         TorchRuntime.Initialize(request.Numerics);
-        output.WriteLine(Measure(Configurations(experiment, request.Seed), request.Workers, request.ReplayEpochs,
-            request.DataDirectory ?? experiment.DataDirectory).ToJsonString());
+        output.WriteLine(Measure(Configurations(experiment, request.Seed), request, request.DataDirectory ?? experiment.DataDirectory)
+            .ToJsonString());
         return ExitCodes.Done;
     }
 
@@ -106,30 +117,35 @@ public static class BenchCommand
         {
             ["portable_cost"] = new JsonObject { ["wall"] = Ratio("wall_seconds"), ["bound"] = Ratio("bound_seconds") },
         }.ToJsonString());
+        if (request.Profile) output.Write(BenchPhaseTable.Markdown(lines));
         return ExitCodes.Done;
     }
 
-    private static JsonObject Measure(IReadOnlyList<RunConfig> configs, int workers, int replayEpochs, string? dataDir)
+    private static JsonObject Measure(IReadOnlyList<RunConfig> configs, Request request, string? dataDir)
     {
+        var workers = request.Workers;
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
         // A grid may vary the sample sizes; each size's split is made once, before the runs start side by side.
         var splits = new SplitCache(dataset);
         foreach (var config in configs) splits.For(config);
         double Flops(RunConfig c) => FlopCount.ForRun(c, dataset.Shape);
 
-        // The replay runs before and after training and the faster one counts: on a shared machine a slow replay would
-        // flatter the ratio, and the bound must be the strictest one measured.
-        var before = GemmReplay.MeasureThroughput(configs, dataset.Shape, workers, replayEpochs);
+        // The replay and the bandwidth are measured before and after training and the faster counts: on a shared machine a
+        // slow measurement would flatter the ratio, and the bound must be the strictest one measured.
+        var before = GemmReplay.MeasureThroughput(configs, dataset.Shape, workers, request.ReplayEpochs);
+        var bandwidth = StreamBandwidth.Measure(workers);
         var clock = Stopwatch.StartNew();
         WorkerPool.Run(configs, Flops, c => Trainer.Train(c, splits.For(c)), workers);
         var wall = clock.Elapsed.TotalSeconds;
-        var after = GemmReplay.MeasureThroughput(configs, dataset.Shape, workers, replayEpochs);
+        (IReadOnlyList<RunProfile> Runs, double Wall)? profiles =
+            request.Profile ? Profile(configs, splits, Flops, workers) : null;
+        var after = GemmReplay.MeasureThroughput(configs, dataset.Shape, workers, request.ReplayEpochs);
+        bandwidth = bandwidth.Max(StreamBandwidth.Measure(workers));
         var throughput = Math.Max(before, after);
 
-        var flops = configs.Sum(Flops);
-        var bound = flops / throughput;
+        var roofline = Roofline.For(configs, dataset.Shape, throughput, bandwidth);
         var fingerprint = TorchRuntime.Fingerprint;
-        return new JsonObject
+        var line = new JsonObject
         {
             ["numerics"] = fingerprint.Numerics,
             ["mkl_cbwr"] = fingerprint.MklCbwr,
@@ -137,14 +153,55 @@ public static class BenchCommand
             ["runs"] = configs.Count,
             ["workers"] = workers,
             ["intra_op_threads"] = fingerprint.IntraOpThreads,
-            ["flops"] = flops,
+            ["flops"] = configs.Sum(Flops),
             ["wall_seconds"] = Math.Round(wall, 3),
             ["sgemm_gflops"] = Math.Round(throughput / 1e9, 2),
             ["sgemm_gflops_before"] = Math.Round(before / 1e9, 2),
             ["sgemm_gflops_after"] = Math.Round(after / 1e9, 2),
-            ["bound_seconds"] = Math.Round(bound, 3),
-            ["ratio"] = Math.Round(wall / bound, 4),
+            ["bound_seconds"] = Math.Round(roofline.FlopBound, 3),
+            ["ratio"] = Math.Round(wall / roofline.FlopBound, 4),
+            ["traffic_gb"] = Math.Round(roofline.TrafficBytes / 1e9, 2),
+            ["bandwidth_gbs"] = new JsonObject(bandwidth.Points.Select(p => KeyValuePair.Create<string, JsonNode?>(
+                $"{p.WorkingSet / 1024:0}KiB", Math.Round(p.BytesPerSecond / 1e9, 1)))),
+            ["roofline_seconds"] = Math.Round(roofline.Total, 3),
+            ["roofline_ratio"] = Math.Round(wall / roofline.Total, 4),
             ["peak_rss_mb"] = Math.Round(PeakRssBytes() / 1048576.0, 1),
+        };
+        if (profiles is not null) line["profile"] = ProfileJson(profiles.Value.Runs, profiles.Value.Wall, workers, roofline);
+        return line;
+    }
+
+    /// <summary>The grid trained again, side by side as before, each run with its time taken by phase.</summary>
+    private static (IReadOnlyList<RunProfile> Runs, double Wall) Profile(IReadOnlyList<RunConfig> configs, SplitCache splits,
+        Func<RunConfig, double> flops, int workers)
+    {
+        var profiles = configs.ToDictionary(c => c, _ => new RunProfile());
+        var clock = Stopwatch.StartNew();
+        WorkerPool.Run(configs, flops, c => Trainer.Train(c, splits.For(c), profile: profiles[c]), workers);
+        return ([.. profiles.Values], clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Each phase's time summed over the runs and divided by the workers, so that it reads as wall time like its bound; and the
+    /// workers' idle time (the profiled wall times the workers, less every run's time), where the grid's last runs leave a
+    /// worker without work.
+    /// </summary>
+    private static JsonObject ProfileJson(IReadOnlyList<RunProfile> runs, double wall, int workers, Roofline roofline)
+    {
+        var phases = new JsonObject();
+        foreach (var phase in Enum.GetValues<Phase>())
+        {
+            phases[BenchPhaseTable.Key(phase)] = new JsonObject
+            {
+                ["seconds"] = Math.Round(runs.Sum(r => r[phase]) / workers, 3),
+                ["bound"] = Math.Round(roofline[phase], 3),
+            };
+        }
+        return new JsonObject
+        {
+            ["wall_seconds"] = Math.Round(wall, 3),
+            ["idle_seconds"] = Math.Round(wall - runs.Sum(r => r.Total) / workers, 3),
+            ["phases"] = phases,
         };
     }
 

@@ -1,4 +1,5 @@
 using Harness.Config.Layers;
+using Harness.Profiling;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -44,8 +45,8 @@ public sealed class KerasConv2D : nn.Module<Tensor, Tensor>
         var patches = padded.unfold(1, _layer.KernelSize.H, _layer.Strides.H).unfold(2, _layer.KernelSize.W, _layer.Strides.W)
             .permute(0, 1, 2, 4, 5, 3);
         var (n, oh, ow) = (patches.shape[0], patches.shape[1], patches.shape[2]);
-        var rows = patches.reshape(n * oh * ow, _fanIn);
-        var output = nn.functional.linear(rows, _kernel, _bias).view(n, oh, ow, _layer.Filters);
+        var rows = RunProfile.Mark(patches.reshape(n * oh * ow, _fanIn), Work.Elementwise);
+        var output = RunProfile.Mark(nn.functional.linear(rows, _kernel, _bias), Work.Matmul).view(n, oh, ow, _layer.Filters);
         return KerasActivation.Apply(_layer.Activation, output);
     }
 }

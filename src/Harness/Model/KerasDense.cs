@@ -1,4 +1,5 @@
 using Harness.Config.Layers;
+using Harness.Profiling;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -22,5 +23,6 @@ public sealed class KerasDense : nn.Module<Tensor, Tensor>
 
     public void Initialize(Generator init) => GlorotUniform.Initialize(_linear, init);
 
-    public override Tensor forward(Tensor input) => KerasActivation.Apply(_activation, _linear.forward(input));
+    public override Tensor forward(Tensor input) =>
+        KerasActivation.Apply(_activation, RunProfile.Mark(_linear.forward(input), Work.Matmul));
 }

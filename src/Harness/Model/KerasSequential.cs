@@ -1,4 +1,5 @@
 using Harness.Config.Layers;
+using Harness.Profiling;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -50,7 +51,8 @@ public sealed class KerasSequential : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var x = input.view([input.shape[0], .. _inputShape]);
-        foreach (var layer in _layers) x = layer.forward(x);
+        // Every layer ends in element-wise work but a Dense or Conv2D without activation, whose product marks itself.
+        foreach (var layer in _layers) x = RunProfile.Mark(layer.forward(x), Work.Elementwise);
         return x;
     }
 }

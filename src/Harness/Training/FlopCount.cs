@@ -1,5 +1,6 @@
 using Harness.Config.Settings;
 using Harness.Data;
+using Harness.Profiling;
 
 namespace Harness.Training;
 
@@ -11,16 +12,25 @@ namespace Harness.Training;
 /// </summary>
 public static class FlopCount
 {
-    public static double ForRun(RunConfig config, DataShape data)
+    public static double ForRun(RunConfig config, DataShape data) => ByPhase(config, data).Values.Sum();
+
+    /// <summary>The run's FLOPs in its forward, backward and validation matmuls.</summary>
+    public static IReadOnlyDictionary<Phase, double> ByPhase(RunConfig config, DataShape data)
     {
-        double train = 0, validation = 0;
+        double forward = 0, backward = 0, validation = 0;
         var matmuls = config.Network(data.Classes).Matmuls(data.Image);
         for (var i = 0; i < matmuls.Count; i++)
         {
             var product = matmuls[i].MultiplyAdds;
-            train += (i == 0 ? 4 : 6) * config.NTrain * product;
+            forward += 2 * config.NTrain * product;
+            backward += (i == 0 ? 2 : 4) * config.NTrain * product;
             validation += 2 * config.NValidation * product;
         }
-        return config.Epochs * (train + validation);
+        return new Dictionary<Phase, double>
+        {
+            [Phase.ForwardMatmul] = config.Epochs * forward,
+            [Phase.BackwardMatmul] = config.Epochs * backward,
+            [Phase.ValidationMatmul] = config.Epochs * validation,
+        };
     }
 }

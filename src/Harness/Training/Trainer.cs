@@ -5,6 +5,7 @@ using Harness.Data;
 using Harness.History;
 using Harness.Model;
 using Harness.Native;
+using Harness.Profiling;
 using Harness.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,13 +24,16 @@ namespace Harness.Training;
 /// mode, evaluated in batches of <c>BatchSize</c> and averaged weighted by batch length (Keras's test_loop).</item>
 /// </list>
 /// Per-batch values are float32 (what the TF graph returns); the weighted sums are float64, as Python's are.
+/// <para>Given a <see cref="RunProfile"/>, the run's time is lapped phase by phase (the <c>RunProfile</c> lines); without
+/// one those lines do nothing.</para>
 /// </summary>
 public static class Trainer
 {
-    public static RunResult Train(RunConfig config, DataSplit data, TrainingObserver? observer = null)
+    public static RunResult Train(RunConfig config, DataSplit data, TrainingObserver? observer = null, RunProfile? profile = null)
     {
         TorchRuntime.ApplyToCurrentThread();
         var clock = Stopwatch.StartNew();
+        using var profiling = RunProfile.Activate(profile);
         using var scope = NewDisposeScope();
         using var streams = RandomStreams.ForSeed(config.Seed);
         observer ??= TrainingObserver.None;
@@ -39,6 +43,7 @@ public static class Trainer
         using var model = new KerasSequential(config.Network(data.Train.Classes), data.Train.Image, streams.Init, streams.Dropout);
         var optimizer = CreateOptimizer(config, model);
         var loss = Loss.For(config.Semantics);
+        RunProfile.Lap(Phase.Setup);
 
         var epochs = new List<EpochMetrics>(config.Epochs);
         for (var epoch = 1; epoch <= config.Epochs; epoch++)
@@ -48,6 +53,7 @@ public static class Trainer
             var metrics = new EpochMetrics(epoch, trainLoss, trainAcc, valLoss, valAcc);
             epochs.Add(metrics);
             observer.OnEpoch?.Invoke(metrics);
+            RunProfile.Lap(Phase.Other);
         }
 
         return new RunResult(config, EnvironmentFingerprint.Current(), TrainingHistory.From(epochs), clock.Elapsed.TotalSeconds);
@@ -67,19 +73,27 @@ public static class Trainer
             var size = Math.Min(config.BatchSize, train.Count - start);
             var indices = order.narrow(0, start, size);
             var (x, oneHot, labels) = train.Rows(indices);
+            RunProfile.Lap(Phase.Batching);
 
             var (batchLoss, predicted) = loss.Evaluate(model.forward(x), oneHot, labels);
             var lossValue = batchLoss.item<float>();
+            RunProfile.Lap(Phase.Loss);
             if (!float.IsFinite(lossValue)) throw new TrainingDivergedException(config.RunId, epoch, batch + 1, lossValue);
             var accValue = (float)predicted.eq(labels).sum().item<long>() / size;
+            RunProfile.Lap(Phase.Metrics);
 
             model.zero_grad();
+            RunProfile.Lap(Phase.Optimizer);
+            RunProfile.BackwardStarts();
             batchLoss.backward();
+            RunProfile.BackwardEnds();
             optimizer.Step();
+            RunProfile.Lap(Phase.Optimizer);
 
             onBatch?.Invoke(new BatchMetrics(epoch, batch + 1, indices.data<long>().ToArray(), lossValue, accValue));
             lossSum += (double)lossValue * size;
             accSum += (double)accValue * size;
+            RunProfile.Lap(Phase.Metrics);
         }
         return (lossSum / train.Count, accSum / train.Count);
     }
@@ -97,6 +111,7 @@ public static class Trainer
             var (batchLoss, predicted) = loss.Evaluate(model.forward(x), oneHot, labels);
             lossSum += (double)batchLoss.item<float>() * size;
             accSum += (double)((float)predicted.eq(labels).sum().item<long>() / size) * size;
+            RunProfile.Lap(Phase.ValidationLoss);
         }
         return (lossSum / validation.Count, accSum / validation.Count);
     }

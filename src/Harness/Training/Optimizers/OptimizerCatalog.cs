@@ -33,6 +33,15 @@ public static class OptimizerCatalog
     public static OptimizerDefinition? Find(string name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Values the run's optimizer keeps per weight (Adam's m and v: 2), read from the optimizer itself, built over no
+    /// parameters.</summary>
+    public static int Slots(RunConfig config)
+    {
+        var definition = Find(config.Optimizer)
+            ?? throw new ArgumentException($"Unknown optimizer '{config.Optimizer}'; expected {Names}.", nameof(config));
+        return ((SlotOptimizer)definition.Create([], config.Hyperparameter, config.Semantics)).SlotCount;
+    }
+
     /// <summary>The names for an error message: "sgd, rmsprop, adagrad, adadelta or adam".</summary>
     public static string Names => OptimizerSettings.Names;
 
