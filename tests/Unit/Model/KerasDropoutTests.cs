@@ -58,4 +58,54 @@ public sealed class KerasDropoutTests
         fixed (float* p = mask) BernoulliMask.Fill(p, mask.Length, 0.999999999, 42);
         Assert.That(mask, Is.All.EqualTo(0f), "rate ≈ 1 keeps nothing");
     }
+
+    /// <summary>The published algorithm written out one element pair at a time, as the mask was computed before it was
+    /// vectorised: the reference every mask must equal bit for bit.</summary>
+    private static float[] ScalarMask(int count, double rate, ulong seed)
+    {
+        var threshold = (uint)Math.Ceiling(rate * (1 << 24));
+        var mask = new float[count];
+        var state = seed;
+        ulong Next()
+        {
+            var z = state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+        for (var i = 0; i < count; i += 2)
+        {
+            var bits = Next();
+            mask[i] = (bits >> 40) >= threshold ? 1f : 0f;
+            if (i + 1 < count) mask[i + 1] = ((bits >> 8) & 0xFFFFFF) >= threshold ? 1f : 0f;
+        }
+        return mask;
+    }
+
+    [Test]
+    public unsafe void The_vectorised_mask_is_the_scalar_algorithms_bit_for_bit(
+        [Values(0, 1, 2, 7, 8, 9, 15, 16, 17, 65536, 65541)] int count, [Values(0.2, 0.5, 0.25)] double rate)
+    {
+        foreach (var seed in new ulong[] { 0, 42, 0x7FFF_FFFF_FFFF_FFFF, 0xFFFF_FFFF_FFFF_FFF0 })
+        {
+            var mask = new float[count];
+            fixed (float* p = mask) BernoulliMask.Fill(p, count, rate, seed);
+            var expected = ScalarMask(count, rate, seed).Select(BitConverter.SingleToInt32Bits);
+            Assert.That(mask.Select(BitConverter.SingleToInt32Bits), Is.EqualTo(expected), $"seed {seed}");
+        }
+    }
+
+    [Test]
+    public void The_avx2_64_bit_multiply_is_the_low_half_of_the_product()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported) Assert.Ignore("no AVX2 on this CPU: the scalar path is the one used");
+        var random = new Random(7);
+        for (var trial = 0; trial < 1000; trial++)
+        {
+            var lanes = Enumerable.Range(0, 4).Select(_ => (ulong)random.NextInt64() * 3 + (ulong)random.Next()).ToArray();
+            var factor = (ulong)random.NextInt64() * 5 + 1;
+            var product = BernoulliMask.MultiplyLowAvx2(System.Runtime.Intrinsics.Vector256.Create(lanes), factor);
+            Assert.That(Enumerable.Range(0, 4).Select(i => product[i]), Is.EqualTo(lanes.Select(l => unchecked(l * factor))));
+        }
+    }
 }
