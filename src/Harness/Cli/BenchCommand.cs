@@ -123,7 +123,8 @@ public static class BenchCommand
 
     private static JsonObject Measure(IReadOnlyList<RunConfig> configs, Request request, string? dataDir)
     {
-        var workers = request.Workers;
+        // A grid of fewer runs than workers keeps only as many busy: the replay, the bandwidth and the phases' shares too.
+        var workers = Math.Min(request.Workers, configs.Count);
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
         // A grid may vary the sample sizes; each size's split is made once, before the runs start side by side.
         var splits = new SplitCache(dataset);
@@ -158,12 +159,12 @@ public static class BenchCommand
             ["sgemm_gflops"] = Math.Round(throughput / 1e9, 2),
             ["sgemm_gflops_before"] = Math.Round(before / 1e9, 2),
             ["sgemm_gflops_after"] = Math.Round(after / 1e9, 2),
-            ["bound_seconds"] = Math.Round(roofline.FlopBound, 3),
+            ["bound_seconds"] = roofline.FlopBound,
             ["ratio"] = Math.Round(wall / roofline.FlopBound, 4),
-            ["traffic_gb"] = Math.Round(roofline.TrafficBytes / 1e9, 2),
+            ["traffic_bytes"] = roofline.TrafficBytes,
             ["bandwidth_gbs"] = new JsonObject(bandwidth.Points.Select(p => KeyValuePair.Create<string, JsonNode?>(
                 $"{p.WorkingSet / 1024:0}KiB", Math.Round(p.BytesPerSecond / 1e9, 1)))),
-            ["roofline_seconds"] = Math.Round(roofline.Total, 3),
+            ["roofline_seconds"] = roofline.Total,
             ["roofline_ratio"] = Math.Round(wall / roofline.Total, 4),
             ["peak_rss_mb"] = Math.Round(PeakRssBytes() / 1048576.0, 1),
         };
@@ -194,7 +195,7 @@ public static class BenchCommand
             phases[BenchPhaseTable.Key(phase)] = new JsonObject
             {
                 ["seconds"] = Math.Round(runs.Sum(r => r[phase]) / workers, 3),
-                ["bound"] = Math.Round(roofline[phase], 3),
+                ["bound"] = roofline[phase],
             };
         }
         return new JsonObject

@@ -7,7 +7,8 @@ public enum Phase
     /// <summary>Before the first epoch: the data as tensors, the model built and initialised, the optimizer's slots.</summary>
     Setup,
 
-    /// <summary>The epoch's shuffle and each batch's rows gathered from the training set.</summary>
+    /// <summary>The epoch's shuffle and each batch's rows gathered from the training set (with the release of the previous
+    /// batch's tensors, which the batch's dispose scope frees just before).</summary>
     Batching,
 
     /// <summary>Dense and Conv2D products (with their bias, which the same call adds) in training forward passes.</summary>

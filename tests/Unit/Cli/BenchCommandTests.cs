@@ -59,4 +59,44 @@ public sealed class BenchCommandTests
         Assert.That(child.GetValue<IReadOnlyDictionary<string, string?>>("--set"), Is.EquivalentTo(request.Overrides),
             "the child benches the experiment as overridden");
     }
+
+    [Test]
+    public void A_profiled_child_is_asked_for_the_profile_too()
+    {
+        var request =
+            new BenchCommand.Request("e", Seed: 1, Workers: 1, ReplayEpochs: 1, DataDirectory: null, Numerics: null, Profile: true);
+        var child = CommandLine.Create().Parse(request.ChildArguments(NumericsProfile.Portable).ToList());
+        Assert.That(child.GetValue<bool>("--profile"), Is.True);
+    }
+
+    /// <summary>The whole bench of one profile, in this process, on the temporary experiment's first grid (4 tiny runs) and
+    /// 40 synthetic images: its line carries both bounds and every phase, and they hold together.</summary>
+    [Test]
+    public void A_profiled_bench_reports_both_bounds_and_every_phase()
+    {
+        using var folder = new TemporaryExperiment();
+        using var data = new IdxFixtures();
+        data.WriteDataset(train: 40, test: 20);
+        var output = new StringWriter();
+        var request = new BenchCommand.Request(folder.Directory, Seed: 1, Workers: 2, ReplayEpochs: 1, data.Directory,
+            NumericsProfile.Default, Profile: true);
+
+        Assert.That(BenchCommand.Execute(request, output, TextWriter.Null), Is.EqualTo(ExitCodes.Done));
+
+        var line = System.Text.Json.Nodes.JsonNode.Parse(output.ToString().Trim().Split('\n')[^1])!;
+        double Value(string key) => line[key]!.GetValue<double>();
+        var phases = line["profile"]!["phases"]!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value("roofline_seconds"), Is.GreaterThan(Value("bound_seconds")), "the roofline adds the traffic");
+            Assert.That(Value("traffic_bytes"), Is.GreaterThan(0));
+            Assert.That(line["bandwidth_gbs"]!.AsObject().Count, Is.EqualTo(Harness.Training.StreamBandwidth.WorkingSets.Count));
+            Assert.That(phases.Select(p => p.Key), Is.EquivalentTo(Enum.GetValues<Harness.Profiling.Phase>().Select(BenchPhaseTable.Key)));
+            var matmulBounds = new[] { "forward_matmul", "backward_matmul", "validation_matmul" }
+                .Sum(k => phases[k]!["bound"]!.GetValue<double>());
+            Assert.That(matmulBounds, Is.GreaterThanOrEqualTo(Value("bound_seconds")), "the matmul phases carry the FLOP bound");
+            Assert.That(phases.Sum(p => p.Value!["seconds"]!.GetValue<double>()),
+                Is.LessThanOrEqualTo(line["profile"]!["wall_seconds"]!.GetValue<double>() * 1.0001), "runs' time / workers ≤ wall");
+        });
+    }
 }
