@@ -21,11 +21,13 @@ public sealed class KerasConv2D : nn.Module<Tensor, Tensor>
     private readonly Conv2D _layer;
     private readonly long[] _padding;
     private readonly int _fanIn;
+    private readonly TensorShape _output;
 
     public KerasConv2D(Conv2D layer, TensorShape input) : base(layer.Name)
     {
         _layer = layer;
         _fanIn = layer.FanIn(input);
+        _output = layer.Output(input);
         _kernel = new Parameter(empty(layer.Filters, _fanIn));
         _bias = new Parameter(zeros(layer.Filters));
         _padding = Spatial.PadArgument(input, layer.KernelSize, layer.Strides, layer.Padding);
@@ -40,13 +42,9 @@ public sealed class KerasConv2D : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var padded = _padding.Length > 0 ? nn.functional.pad(input, _padding) : input;
-        // [n, oh, ow, c, kh, kw] as a view, permuted to Keras's kernel order (kh, kw, c): reshape copies it into the patch
-        // matrix with each pixel's channels contiguous, as they lie in the input.
-        var patches = padded.unfold(1, _layer.KernelSize.H, _layer.Strides.H).unfold(2, _layer.KernelSize.W, _layer.Strides.W)
-            .permute(0, 1, 2, 4, 5, 3);
-        var (n, oh, ow) = (patches.shape[0], patches.shape[1], patches.shape[2]);
-        var rows = RunProfile.Mark(patches.reshape(n * oh * ow, _fanIn), Work.Elementwise);
-        var output = RunProfile.Mark(nn.functional.linear(rows, _kernel, _bias), Work.Matmul).view(n, oh, ow, _layer.Filters);
+        // The patch matrix, each pixel's channels contiguous as they lie in the input, in Keras's kernel order (kh, kw, c).
+        var rows = RunProfile.Mark(Im2col.Rows(padded, _layer.KernelSize, _layer.Strides), Work.Elementwise);
+        var output = RunProfile.Mark(nn.functional.linear(rows, _kernel, _bias), Work.Matmul).view(_output.WithBatch(input.shape[0]));
         return KerasActivation.Apply(_layer.Activation, output);
     }
 }
