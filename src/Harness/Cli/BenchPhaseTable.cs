@@ -23,7 +23,8 @@ public static class BenchPhaseTable
         string Cells(Func<JsonNode, (double Seconds, double Bound)> pick) => string.Concat(names.Select(n =>
         {
             var (seconds, bound) = pick(lines[n]);
-            var ratio = bound > 0 ? Format(seconds / bound, "0.00") : "–";
+            // A bound that prints as 0.00 (the loss head's few bytes) would make a ratio of thousands that says nothing.
+            var ratio = bound >= 0.005 ? Format(seconds / bound, "0.00") : "–";
             return $" {Format(seconds, "0.00")} | {(bound > 0 ? Format(bound, "0.00") : "–")} | {ratio} |";
         }));
         foreach (var phase in Enum.GetValues<Phase>())
