@@ -46,7 +46,7 @@ internal sealed class Im2col : autograd.SingleTensorFunction<Im2col>
         var (n, h, w, c) = (shape[0], shape[1], shape[2], shape[3]);
         var (oh, ow) = ((h - kh) / sh + 1, (w - kw) / sw + 1);
         using var scope = NewDisposeScope();
-        var patches = grad_output.view(n, oh, ow, kh, kw, c);
+        var patches = grad_output.reshape(n, oh, ow, kh, kw, c);
 
         // Along the width: byWidth[n, oh, x, i, c] gathers the windows over x, window after window.
         var byWidth = zeros([n, oh, w, kh, c]);
