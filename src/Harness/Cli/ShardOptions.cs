@@ -19,8 +19,8 @@ public sealed class ShardOptions
     public Option<string?> Shard { get; } = new("--shard")
     {
         Description = "train only this share of the runs (i of N, balanced by cost, the same on every " +
-            "machine) into the run store, and stop",
-        HelpName = "i/N",
+            "machine) into the run store, and stop; auto (or auto/N) takes it from a Slurm array job or a Kubernetes Indexed Job",
+        HelpName = "i/N|auto",
     };
 
     public Option<string[]> From { get; } = CommonOptions.Path(new Option<string[]>("--from")

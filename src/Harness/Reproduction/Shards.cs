@@ -12,16 +12,31 @@ namespace Harness.Reproduction;
 /// </summary>
 public sealed record Shard(int Index, int Count)
 {
-    /// <summary>Parses "i/N" (1 ≤ i ≤ N), or null with what is wrong.</summary>
-    public static (Shard? Shard, string? Error) Parse(string text)
+    /// <summary>
+    /// Parses "i/N" (1 ≤ i ≤ N), or "auto" / "auto/N", which take the shard from the scheduler running the job
+    /// (<see cref="SchedulerShard"/>); or null with what is wrong. <paramref name="environment"/> reads a variable (the
+    /// process's by default).
+    /// </summary>
+    public static (Shard? Shard, string? Error) Parse(string text, Func<string, string?>? environment = null)
     {
+        if (text == "auto" || text.StartsWith("auto/", StringComparison.Ordinal))
+        {
+            int? count = null;
+            if (text != "auto")
+            {
+                if (!int.TryParse(text[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+                    return (null, $"--shard: expected auto/N with N >= 1, found '{text}'");
+                count = n;
+            }
+            return SchedulerShard.Read(environment ?? Environment.GetEnvironmentVariable, count);
+        }
         var parts = text.Split('/');
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
-            && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
-            && count >= 1 && index >= 1 && index <= count)
-            return (new Shard(index, count), null);
-        return (null, $"--shard: expected i/N with 1 <= i <= N (e.g. 1/2), found '{text}'");
+            && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var total)
+            && total >= 1 && index >= 1 && index <= total)
+            return (new Shard(index, total), null);
+        return (null, $"--shard: expected i/N with 1 <= i <= N (e.g. 1/2), or auto, found '{text}'");
     }
 
     /// <summary>This shard's runs, in the order given.</summary>

@@ -89,7 +89,7 @@ public sealed class ReproduceShardTests
     {
         var bad = _experiment.Reproduce(options: ["--shard", "3/2"]);
         Assert.That(bad.ExitCode, Is.EqualTo(2));
-        Assert.That(bad.Output, Does.Contain("--shard: expected i/N with 1 <= i <= N (e.g. 1/2), found '3/2'"));
+        Assert.That(bad.Output, Does.Contain("--shard: expected i/N with 1 <= i <= N (e.g. 1/2), or auto, found '3/2'"));
 
         var both = _experiment.Reproduce(options: ["--from", _experiment.DataDirectory, "--decide", "--store", First]);
         Assert.That(both.ExitCode, Is.EqualTo(2));
