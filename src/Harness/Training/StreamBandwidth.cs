@@ -28,8 +28,14 @@ public sealed class StreamBandwidth
         new([.. points.OrderBy(p => p.WorkingSet)]);
 
     /// <summary>The better of copy and triad at each working set, with <paramref name="workers"/> threads at once.</summary>
-    public static StreamBandwidth Measure(int workers) =>
-        new([.. WorkingSets.Select(size => (size, Math.Max(Kernel(size, workers, triad: false), Kernel(size, workers, triad: true))))]);
+    public static StreamBandwidth Measure(int workers) => new([.. WorkingSets.Select(size =>
+    {
+        // One set of arrays per working set, for both kernels: each worker's three arrays of a third of it.
+        var length = (int)(size / (3 * sizeof(float)));
+        var arrays = Enumerable.Range(0, workers).Select(_ => Enumerable.Range(0, 3)
+            .Select(_ => GC.AllocateArray<float>(length, pinned: true)).ToArray()).ToArray();
+        return (size, Math.Max(Kernel(arrays, size, triad: false), Kernel(arrays, size, triad: true)));
+    })]);
 
     /// <summary>The pointwise better of two measurements: the bound must be the strictest one measured.</summary>
     public StreamBandwidth Max(StreamBandwidth other) =>
@@ -51,13 +57,11 @@ public sealed class StreamBandwidth
     }
 
     /// <summary>Best aggregate bytes/s of <see cref="Trials"/> trials, each every worker running the kernel over its own arrays.</summary>
-    private static double Kernel(double workingSet, int workers, bool triad)
+    private static double Kernel(float[][][] arrays, double workingSet, bool triad)
     {
-        var length = (int)(workingSet / (3 * sizeof(float)));
+        var workers = arrays.Length;
         var repetitions = Math.Max(1, (int)(BytesPerTrial / workingSet));
-        var bytesPerPass = (triad ? 3.0 : 2.0) * sizeof(float) * length;
-        var arrays = Enumerable.Range(0, workers).Select(_ => Enumerable.Range(0, 3)
-            .Select(_ => GC.AllocateArray<float>(length, pinned: true)).ToArray()).ToArray();
+        var bytesPerPass = (triad ? 3.0 : 2.0) * sizeof(float) * arrays[0][0].Length;
         var best = 0.0;
         for (var trial = 0; trial < Trials; trial++)
         {
