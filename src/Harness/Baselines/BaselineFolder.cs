@@ -8,7 +8,9 @@ namespace Harness.Baselines;
 /// The files of one experiment's baselines: <c>baselines/&lt;experiment&gt;/&lt;run-id&gt;.verified.json</c> (committed) and
 /// <c>.received.json</c> beside it on a mismatch (ignored by git), and the same for <c>ensemble</c>.
 /// </summary>
-public sealed class BaselineFolder(string directory, BaselinePolicy policy)
+/// <param name="receivedDirectory">Set for a read-only copy (<see cref="PackagedBaselines"/>): received files go there, and
+/// nothing is ever accepted over the verified files.</param>
+public sealed class BaselineFolder(string directory, BaselinePolicy policy, string? receivedDirectory = null)
 {
     public const string EnsembleName = "ensemble";
     public const string VerifiedSuffix = ".verified.json";
@@ -16,13 +18,17 @@ public sealed class BaselineFolder(string directory, BaselinePolicy policy)
 
     public string Directory { get; } = Path.GetFullPath(directory);
     public BaselinePolicy Policy { get; } = policy;
+    public string ReceivedDirectory { get; } = Path.GetFullPath(receivedDirectory ?? directory);
+
+    /// <summary>The verified files are a copy that is never written (the one shipped inside the program).</summary>
+    public bool IsReadOnly => receivedDirectory is not null;
 
     /// <summary>Whether <paramref name="name"/> can name a baseline: a file-safe name, never a path out of the folder.</summary>
     public static bool IsName(string name) => name.Length > 0 && char.IsAsciiLetterOrDigit(name[0])
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     public string VerifiedPath(string name) => Path.Combine(Directory, name + VerifiedSuffix);
-    public string ReceivedPath(string name) => Path.Combine(Directory, name + ReceivedSuffix);
+    public string ReceivedPath(string name) => Path.Combine(ReceivedDirectory, name + ReceivedSuffix);
 
     /// <summary>Names of every verified file except the ensemble's: the runs it has baselines for.</summary>
     public IReadOnlyList<string> VerifiedRunIds() =>
@@ -69,6 +75,7 @@ public sealed class BaselineFolder(string directory, BaselinePolicy policy)
     {
         if (Policy.Accept)
         {
+            if (IsReadOnly) throw new InvalidOperationException($"{Directory} is a read-only copy of baselines; nothing is accepted over it.");
             AtomicFile.WriteAllText(VerifiedPath(name), content);
             DeleteReceived(name);
             return (VerifiedPath(name), true);
@@ -87,13 +94,14 @@ public sealed class BaselineFolder(string directory, BaselinePolicy policy)
     {
         if (Policy.IsCi) throw new InvalidOperationException("CI=true: baselines are never accepted on CI. Accept locally " +
             "and commit the verified files.");
+        if (IsReadOnly) throw new InvalidOperationException($"{Directory} is a read-only copy of baselines; nothing is accepted over it.");
         if (name is not null
             && !IsName(name)) throw new ArgumentException($"'{name}' is not a run id: a baseline is named by one, " +
                 "never by a path.", nameof(name));
         var received = name is not null
             ? (File.Exists(ReceivedPath(name)) ? [ReceivedPath(name)]
                 : throw new FileNotFoundException($"No received file to accept: {ReceivedPath(name)}"))
-            : System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*" + ReceivedSuffix)
+            : System.IO.Directory.Exists(ReceivedDirectory) ? System.IO.Directory.GetFiles(ReceivedDirectory, "*" + ReceivedSuffix)
                 .Order(StringComparer.Ordinal).ToArray() : [];
         var accepted = new List<string>();
         foreach (var path in received)

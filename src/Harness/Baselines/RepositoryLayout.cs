@@ -7,9 +7,13 @@ public static class RepositoryLayout
 {
     public const string BaselinesVariable = "HARNESS_BASELINES_DIR";
 
+    /// <summary>The folder <c>HARNESS_BASELINES_DIR</c> names, or null when it is unset.</summary>
+    public static string? ConfiguredBaselines =>
+        Environment.GetEnvironmentVariable(BaselinesVariable) is { Length: > 0 } configured ? Path.GetFullPath(configured) : null;
+
     public static string BaselinesRoot()
     {
-        if (Environment.GetEnvironmentVariable(BaselinesVariable) is { Length: > 0 } configured) return Path.GetFullPath(configured);
+        if (ConfiguredBaselines is { } configured) return configured;
         return Roots().Select(root => Path.Combine(root, "baselines")).FirstOrDefault(Directory.Exists)
             ?? throw new DirectoryNotFoundException(
                 $"No baselines folder found: set {BaselinesVariable}, or run inside the repository (a folder with " +

@@ -31,10 +31,17 @@ public static class AcceptCommand
 
     public static int Execute(string experiment, string? run, string? baselines, TextWriter output, TextWriter error)
     {
-        var folder = ExperimentFolder.Open(experiment, baselines: baselines).Baselines(BaselinePolicy.FromEnvironment());
+        var opened = ExperimentFolder.Open(experiment, baselines: baselines);
+        var folder = opened.Baselines(BaselinePolicy.FromEnvironment());
         if (folder.Policy.IsCi)
         {
             error.WriteLine("error: CI=true: baselines are never accepted on CI. Accept locally and commit the verified files.");
+            return ExitCodes.Usage;
+        }
+        if (folder.IsReadOnly)
+        {
+            error.WriteLine($"error: {PackagedBaselines.NeverWritten(opened.Experiment.Name, folder.Directory)}. Its received files " +
+                            $"are in {folder.ReceivedDirectory}.");
             return ExitCodes.Usage;
         }
         var accepted = folder.Accept(run);

@@ -25,6 +25,7 @@ public static class CommandLine
         var root = new RootCommand("Re-runs Keras experiments on TorchSharp and checks them against baselines and their claims.")
         {
             ReproduceCommand.Create(), RunCommand.Create(), BenchCommand.Create(), AcceptCommand.Create(), RegisterCommand.Create(),
+            ExperimentsCommand.Create(),
             new Option<bool>(VerboseOption) { Description = "on an unexpected error, also print its stack trace", Recursive = true },
         };
         root.HelpName = Name;

@@ -13,15 +13,18 @@ public static class CommonOptions
 {
     public static Option<string> Experiment() => Path(new Option<string>("--experiment")
     {
-        Description = "a shipped experiment's name, or the path of an experiment folder (or its experiment.json)",
+        Description = $"an experiment's name (shipped, or in ${ExperimentCatalog.Variable}: see 'harness experiments'), or the path of " +
+                      "an experiment folder (or its experiment.json)",
         HelpName = "NAME|PATH",
         DefaultValueFactory = _ => ExperimentLoader.DefaultExperiment,
     });
 
     public static Option<string?> Baselines() => Path(new Option<string?>("--baselines")
     {
-        Description = "where the experiment's baselines live [default: the repository's baselines/<name> for a shipped " +
-                      "experiment, <folder>/baselines for one elsewhere]",
+        Description = "where the experiment's baselines live [default for a shipped experiment: $" +
+                      global::Harness.Baselines.RepositoryLayout.BaselinesVariable +
+                      "/<name>, else the copy shipped with an installed tool, else the repository's baselines/<name>; for any other: " +
+                      "<folder>/baselines]",
         HelpName = "DIR",
     });
 

@@ -152,6 +152,9 @@ public static class ReproduceCommand
         if (runStore is not null && storeRequest.Clear)
             output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
         var baselines = folder.Baselines(BaselinePolicy.FromEnvironment());
+        if (baselines.IsReadOnly)
+            output.WriteLine($"Baselines: the copy shipped with this program, {baselines.Directory} (never written; a mismatch's " +
+                             $"received file goes to {baselines.ReceivedDirectory}).");
         var session = new ExperimentSession(folder, baselines, request.Workers, observer, runStore, error, from);
         if (from is not null)
             output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: " +

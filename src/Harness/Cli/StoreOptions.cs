@@ -41,9 +41,11 @@ public sealed class StoreOptions
 
     public IEnumerable<Option> All => [Store, NoStore, ClearStore, Verify, VerifySeed];
 
-    public void AddTo(Command command)
+    /// <param name="maintenance">Also --clear-store, --verify and --verify-seed; false: where the store is and whether to use it
+    /// (<c>harness run</c>).</param>
+    public void AddTo(Command command, bool maintenance = true)
     {
-        foreach (var option in All) command.Add(option);
+        foreach (var option in maintenance ? All : [Store, NoStore]) command.Add(option);
         command.Validators.Add(result =>
         {
             if (result.GetResult(VerifySeed) is { Implicit: false }

@@ -23,19 +23,17 @@ public static partial class ExperimentLoader
 
     public static string DefinitionPath(string name) => Path.Combine(ExperimentsDirectory, name, DefinitionFile);
 
+    /// <summary>Loads the experiment <see cref="ExperimentCatalog"/> knows by <paramref name="name"/>: shipped, or in a
+    /// <c>HARNESS_EXPERIMENTS</c> folder.</summary>
     public static Experiment Load(string name, IReadOnlyDictionary<string, string?>? overrides = null, IDictionary? environment = null)
     {
-        var path = DefinitionPath(name);
-        if (!File.Exists(path) || !FileSafe().IsMatch(name))
-        {
-            var known = Directory.Exists(ExperimentsDirectory)
-                ? Directory.GetDirectories(ExperimentsDirectory).Select(d => Path.GetFileName(d)).Order().ToList()
-                : [];
+        var entry = FileSafe().IsMatch(name) ? ExperimentCatalog.Find(name) : null;
+        if (entry is null)
             throw new ConfigurationException(
-                [$"experiment '{name}': no definition at {path}; known experiments: {string.Join(", ", known)} (or give the " +
-                    "path of an experiment folder)"]);
-        }
-        return LoadFile(path, overrides, environment);
+                [$"experiment '{name}': no definition at {DefinitionPath(name)}; known experiments: " +
+                    $"{string.Join(", ", ExperimentCatalog.All().Select(e => e.Name).Distinct())} (shipped, and in " +
+                    $"{ExperimentCatalog.Variable}; or give the path of an experiment folder)"]);
+        return LoadFile(entry.DefinitionPath, overrides, environment);
     }
 
     public static Experiment LoadFile(string path, IReadOnlyDictionary<string, string?>? overrides = null, IDictionary? environment = null)

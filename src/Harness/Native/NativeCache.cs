@@ -1,3 +1,5 @@
+using Harness.IO;
+
 namespace Harness.Native;
 
 /// <summary>
@@ -20,17 +22,7 @@ internal static class NativeCache
     {
         if (environment(Variable) is { Length: > 0 } chosen) return Prepare(chosen, $"{Variable} names");
         if (TrustedDirectory.Problem(nativeDirectory) is null) return nativeDirectory;
-        return Prepare(PerUser(environment), "the per-user cache is");
-    }
-
-    /// <summary>$XDG_CACHE_HOME/harness/native, or ~/.cache/harness/native (the XDG default).</summary>
-    private static string PerUser(Func<string, string?> environment)
-    {
-        var xdg = environment("XDG_CACHE_HOME");
-        var root = xdg is { Length: > 0 } && Path.IsPathRooted(xdg) ? xdg
-            : Path.Combine(environment("HOME") is { Length: > 0 } home ? home
-                : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(root, "harness", "native");
+        return Prepare(UserCache.Folder("native", environment), "the per-user cache is");
     }
 
     private static string Prepare(string directory, string what)

@@ -18,7 +18,9 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
     /// <summary>
     /// Opens an experiment by name (a folder under the program's <c>experiments/</c>) or by path (its folder, or its
     /// experiment.json). Baselines: <paramref name="baselines"/> when given; else, for an experiment shipped with the
-    /// program, the repository's <c>baselines/&lt;name&gt;</c>; else <c>baselines/</c> beside the experiment's definition.
+    /// program, <c>HARNESS_BASELINES_DIR/&lt;name&gt;</c>, else the copy shipped inside a published program
+    /// (<see cref="PackagedBaselines"/>), else the repository's <c>baselines/&lt;name&gt;</c>; else <c>baselines/</c> beside
+    /// the experiment's definition.
     /// </summary>
     public static ExperimentFolder Open(string nameOrPath, IReadOnlyDictionary<string, string?>? overrides = null,
         string? baselines = null, IDictionary? environment = null)
@@ -51,7 +53,17 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
     /// </summary>
     public string BaselinesDirectory => BaselinesOverride ?? Path.GetFullPath(DefaultBaselines(Experiment));
 
-    public BaselineFolder Baselines(BaselinePolicy policy) => new(BaselinesDirectory, policy);
+    /// <summary>The packaged copy's folder when that is what <see cref="BaselinesDirectory"/> reads; it is never written.</summary>
+    private string? Packaged => BaselinesOverride is null ? PackagedCopy(Experiment) : null;
+
+    /// <exception cref="ConfigurationException">The policy accepts, and the baselines are the packaged copy.</exception>
+    public BaselineFolder Baselines(BaselinePolicy policy)
+    {
+        if (Packaged is not { } packaged) return new BaselineFolder(BaselinesDirectory, policy);
+        if (policy.Accept)
+            throw new ConfigurationException([$"{BaselinePolicy.AcceptVariable}=1: {PackagedBaselines.NeverWritten(Experiment.Name, packaged)}."]);
+        return new BaselineFolder(packaged, policy, PackagedBaselines.ReceivedDirectory(Experiment.Name));
+    }
 
     /// <summary>
     /// The claims file registrations are recorded in: a shipped experiment's source copy in the repository (the program
@@ -62,29 +74,28 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
         : Claims.Path;
 
     /// <summary>Every experiment shipped with the program, by name.</summary>
-    public static IReadOnlyList<string> Shipped() =>
-        Directory.Exists(ExperimentLoader.ExperimentsDirectory)
-            ? Directory.GetDirectories(ExperimentLoader.ExperimentsDirectory)
-                .Where(d => File.Exists(Path.Combine(d, ExperimentLoader.DefinitionFile)))
-                .Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList()
-            : [];
+    public static IReadOnlyList<string> Shipped() => [.. ExperimentCatalog.Shipped().Select(e => e.Name)];
 
     /// <summary>
-    /// A path (anything with a directory separator, or an existing folder or file) rather than a shipped experiment's
-    /// name.
+    /// A path (anything with a directory separator, or an existing folder or file) rather than the name of an experiment the
+    /// catalog knows (<see cref="ExperimentCatalog"/>).
     /// </summary>
     private static string? DefinitionPath(string nameOrPath)
     {
         var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains(Path.DirectorySeparatorChar)
             || nameOrPath.EndsWith(".json", StringComparison.Ordinal);
-        if (Directory.Exists(nameOrPath) && (looksLikePath || !Shipped().Contains(nameOrPath)))
+        if (Directory.Exists(nameOrPath) && (looksLikePath || ExperimentCatalog.Find(nameOrPath) is null))
             return Path.Combine(nameOrPath, ExperimentLoader.DefinitionFile);
         return looksLikePath ? nameOrPath : null;
     }
 
-    private static string DefaultBaselines(Experiment experiment) => IsShipped(experiment)
-        ? Path.Combine(RepositoryLayout.BaselinesRoot(), experiment.Name)
-        : Path.Combine(experiment.Folder, BaselinesFolder);
+    private static string DefaultBaselines(Experiment experiment) => !IsShipped(experiment)
+        ? Path.Combine(experiment.Folder, BaselinesFolder)
+        : PackagedCopy(experiment) ?? Path.Combine(RepositoryLayout.BaselinesRoot(), experiment.Name);
+
+    /// <summary>A shipped experiment's packaged baselines, unless HARNESS_BASELINES_DIR chooses others.</summary>
+    private static string? PackagedCopy(Experiment experiment) =>
+        IsShipped(experiment) && RepositoryLayout.ConfiguredBaselines is null ? PackagedBaselines.Of(experiment.Name) : null;
 
     private static bool IsShipped(Experiment experiment) => string.Equals(Path.GetFullPath(experiment.Folder),
         Path.GetFullPath(Path.Combine(ExperimentLoader.ExperimentsDirectory, experiment.Name)), StringComparison.Ordinal);

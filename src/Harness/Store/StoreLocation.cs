@@ -1,3 +1,5 @@
+using Harness.IO;
+
 namespace Harness.Store;
 
 /// <summary>
@@ -16,9 +18,6 @@ public static class StoreLocation
         environment ??= Environment.GetEnvironmentVariable;
         if (environment(DisableVariable) is { } off && off.Trim() is "1" or "true" or "TRUE" or "True") return null;
         if (environment(Variable) is { Length: > 0 } configured) return Path.GetFullPath(configured);
-        var cache = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(cache, "harness", "runs");
+        return UserCache.Folder("runs", environment);
     }
 }
