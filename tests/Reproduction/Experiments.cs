@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Harness.Baselines;
+using Harness.Config;
 using Harness.Reproduction;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -14,19 +15,19 @@ namespace Harness.Tests.Reproduction;
 /// </summary>
 internal static class Experiments
 {
-    public const string Variable = "HARNESS_EXPERIMENTS";
-
     /// <summary>The category of every experiment declared <c>"explicit"</c>: <c>--filter TestCategory=Explicit</c> runs them all.</summary>
     public const string ExplicitCategory = "Explicit";
 
     private static readonly ConcurrentDictionary<string, Lazy<TestedExperiment>> Tested = new();
     private static readonly ConcurrentDictionary<string, Lazy<ExperimentFolder>> Folders = new();
 
-    /// <summary>Names of shipped experiments, then the paths in <see cref="Variable"/>.</summary>
+    /// <summary>Names of shipped experiments, then the folders of the experiments in <see cref="Variable"/>'s folders (by path, so
+    /// one whose name a shipped experiment has still runs); a listed folder without experiments stays as it is, a fixture that
+    /// cannot run.</summary>
     public static IReadOnlyList<string> NamesOrPaths() =>
         [.. ExperimentFolder.Shipped(),
-         .. (Environment.GetEnvironmentVariable(Variable) ?? "")
-             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+         .. ExperimentCatalog.Folders().SelectMany(folder => ExperimentCatalog.Listed(folder) is { Problem: null } listed
+             ? listed.Entries.Select(e => Path.GetDirectoryName(e.DefinitionPath)!) : [folder])];
 
     /// <summary>One fixture per experiment, in its own category (its name), so <c>--filter TestCategory=&lt;name&gt;</c> selects it.
     /// An experiment whose files do not load is a fixture that cannot run, with the errors as its reason: it fails the run

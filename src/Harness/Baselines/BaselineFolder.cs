@@ -75,7 +75,7 @@ public sealed class BaselineFolder(string directory, BaselinePolicy policy, stri
     {
         if (Policy.Accept)
         {
-            if (IsReadOnly) throw new InvalidOperationException($"{Directory} is a read-only copy of baselines; nothing is accepted over it.");
+            if (IsReadOnly) throw NotWritable();
             AtomicFile.WriteAllText(VerifiedPath(name), content);
             DeleteReceived(name);
             return (VerifiedPath(name), true);
@@ -83,6 +83,9 @@ public sealed class BaselineFolder(string directory, BaselinePolicy policy, stri
         AtomicFile.WriteAllText(ReceivedPath(name), content);
         return (ReceivedPath(name), false);
     }
+
+    private InvalidOperationException NotWritable() =>
+        new($"{Directory} is a read-only copy of baselines; nothing is accepted over it.");
 
     public void DeleteReceived(string name)
     {
@@ -94,7 +97,7 @@ public sealed class BaselineFolder(string directory, BaselinePolicy policy, stri
     {
         if (Policy.IsCi) throw new InvalidOperationException("CI=true: baselines are never accepted on CI. Accept locally " +
             "and commit the verified files.");
-        if (IsReadOnly) throw new InvalidOperationException($"{Directory} is a read-only copy of baselines; nothing is accepted over it.");
+        if (IsReadOnly) throw NotWritable();
         if (name is not null
             && !IsName(name)) throw new ArgumentException($"'{name}' is not a run id: a baseline is named by one, " +
                 "never by a path.", nameof(name));

@@ -49,7 +49,8 @@ public static class ExperimentsCommand
             {
                 var shadow = shipped.Concat(added).First(e => e.Name == entry.Name);
                 if (!ReferenceEquals(shadow, entry))
-                    output.WriteLine($"  {entry.Name}: not opened by name, the one {(shadow.Shipped ? "shipped" : $"in {shadow.Origin}")} " +
+                    output.WriteLine($"  {entry.Name}: not opened by name, the one " +
+                                     $"{(shadow.Shipped ? "shipped" : $"in {shadow.Origin}")} " +
                                      $"comes first; open it by path, {Path.GetDirectoryName(entry.DefinitionPath)}");
                 else failed |= !Describe(entry, output, error);
             }
@@ -80,7 +81,7 @@ public static class ExperimentsCommand
             $"({string.Join(", ", experiment.Grids.Select(g => g.Name))}); numerics {experiment.Numerics.Name}" +
             $"{(experiment.Explicit is null ? "" : "; tests explicit: " + experiment.Explicit)}"));
         output.WriteLine($"    baselines: {Baselines(folder)}");
-        output.WriteLine($"    source: {experiment.Source}");
+        output.WriteLine($"    source: {(experiment.Source.Length > 0 ? experiment.Source : "(not given)")}");
         foreach (var claim in folder.Claims.All)
             output.WriteLine($"    claim: \"{claim.Tutorial}\" ({claim.Id}: registered {claim.Registration.Verdict})");
         if (folder.Claims.All.Count == 0) output.WriteLine("    claims: none (no claims.json)");
@@ -93,7 +94,8 @@ public static class ExperimentsCommand
         {
             var baselines = folder.Baselines(Harness.Baselines.BaselinePolicy.From(ci: null, accept: null));
             var count = baselines.VerifiedRunIds().Count;
-            return $"{count} run(s) verified in {baselines.Directory}" + (baselines.IsReadOnly ? " (the copy shipped with this program)" : "");
+            return $"{count} run(s) verified in {baselines.Directory}" +
+                (baselines.IsReadOnly ? " (the copy shipped with this program)" : "");
         }
         catch (DirectoryNotFoundException e)
         {

@@ -58,7 +58,8 @@ public static class RunCommand
         var path = RunResultJson.Write(outDir, result);
         var seconds = result.Seconds.ToString("0.0", CultureInfo.InvariantCulture);
         output.WriteLine(stored is null ? $"{seconds} s; wrote {path} (run store not used)"
-            : stored.WasReused(config.RunId) ? $"Read from the run store {runStore!.Root} (trained in {seconds} s), not trained; wrote {path}"
+            : stored.WasReused(config.RunId)
+                ? $"Read from the run store {runStore!.Root} (trained in {seconds} s), not trained; wrote {path}"
             : $"{seconds} s; wrote {path} and stored the run in the run store {runStore!.Root}");
         return ExitCodes.Done;
     }

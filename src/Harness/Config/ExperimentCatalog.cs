@@ -22,23 +22,29 @@ public static class ExperimentCatalog
     /// <summary>Every experiment shipped with the program, by name.</summary>
     public static IReadOnlyList<Entry> Shipped() => In(ExperimentLoader.ExperimentsDirectory, ShippedOrigin);
 
+    /// <summary>The folders <c>HARNESS_EXPERIMENTS</c> lists, as full paths, in its order.</summary>
+    public static IReadOnlyList<string> Folders(Func<string, string?>? environment = null) =>
+        [.. ((environment ?? Environment.GetEnvironmentVariable)(Variable) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Path.GetFullPath)];
+
+    /// <summary>The experiments of one listed folder, or why it has none.</summary>
+    public static (IReadOnlyList<Entry> Entries, string? Problem) Listed(string folder)
+    {
+        var found = Directory.Exists(folder) ? In(folder, folder) : [];
+        var what = Directory.Exists(folder) ? "no experiment in" : File.Exists(folder) ? "the file" : "no such folder";
+        return found.Count > 0 ? (found, null)
+            : ([], $"{Variable}: expected folders that hold experiments (an {ExperimentLoader.DefinitionFile}, or subfolders with one), " +
+                   $"found {what} {folder}");
+    }
+
     /// <summary>The experiments of every <c>HARNESS_EXPERIMENTS</c> folder, in its order.</summary>
     /// <exception cref="ConfigurationException">A listed folder does not exist, or holds no experiment.</exception>
     public static IReadOnlyList<Entry> FromEnvironment(Func<string, string?>? environment = null)
     {
-        var value = (environment ?? Environment.GetEnvironmentVariable)(Variable);
-        if (string.IsNullOrWhiteSpace(value)) return [];
-        var entries = new List<Entry>();
-        var errors = new List<string>();
-        foreach (var folder in value.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var full = Path.GetFullPath(folder);
-            var found = Directory.Exists(full) ? In(full, full) : [];
-            if (found.Count > 0) entries.AddRange(found);
-            else errors.Add($"{Variable}: expected folders that hold experiments (an {ExperimentLoader.DefinitionFile}, or subfolders " +
-                $"with one), found {(Directory.Exists(full) ? "no experiment in" : File.Exists(full) ? "the file" : "no such folder")} {full}");
-        }
-        return errors.Count == 0 ? entries : throw new ConfigurationException(errors);
+        var listed = Folders(environment).Select(Listed).ToList();
+        return listed.All(l => l.Problem is null) ? [.. listed.SelectMany(l => l.Entries)]
+            : throw new ConfigurationException([.. listed.Select(l => l.Problem).OfType<string>()]);
     }
 
     /// <summary>Shipped experiments, then <c>HARNESS_EXPERIMENTS</c>'s: everything a name can open.</summary>

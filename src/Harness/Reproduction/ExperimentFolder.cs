@@ -61,7 +61,8 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
     {
         if (Packaged is not { } packaged) return new BaselineFolder(BaselinesDirectory, policy);
         if (policy.Accept)
-            throw new ConfigurationException([$"{BaselinePolicy.AcceptVariable}=1: {PackagedBaselines.NeverWritten(Experiment.Name, packaged)}."]);
+            throw new ConfigurationException(
+                [$"{BaselinePolicy.AcceptVariable}=1: {PackagedBaselines.NeverWritten(Experiment.Name, packaged)}."]);
         return new BaselineFolder(packaged, policy, PackagedBaselines.ReceivedDirectory(Experiment.Name));
     }
 

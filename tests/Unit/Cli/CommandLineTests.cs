@@ -163,6 +163,7 @@ public sealed class CommandLineTests
 
         foreach (var setting in RunSettings.All) Assert.That(options, Does.Contain("--" + setting.OptionName), setting.Name);
         Assert.That(options.Except(RunSettings.All.Select(s => "--" + s.OptionName)),
-            Is.EquivalentTo(new[] { "--numerics", "--out", "--data-dir" }), "besides the settings, only where and how to run");
+            Is.EquivalentTo(new[] { "--numerics", "--out", "--data-dir", "--store", "--no-store" }),
+            "besides the settings, only where and how to run, and whether the run store is used");
     }
 }

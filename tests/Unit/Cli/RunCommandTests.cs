@@ -37,6 +37,36 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public void Reads_and_fills_the_run_store_and_trains_without_it_under_no_store()
+    {
+        var store = Path.Combine(_files.Directory, "store");
+        string[] run = ["--layers", "1", "--width", "4", "--n-train", "12", "--epochs", "2", "--seed", "3"];
+        var file = Path.Combine(Out, "layers-1_dropout-0_n-12_nval-6_epochs-2_width-4_seed-3.json");
+
+        var (exitCode, trained) = Run([.. run, "--store", store]);
+        Assert.That(exitCode, Is.Zero, trained);
+        Assert.That(trained, Does.Contain($"and stored the run in the run store {store}"));
+        Assert.That(Directory.GetFiles(store, "*.json", SearchOption.AllDirectories), Has.Length.EqualTo(1));
+        var first = File.ReadAllText(file);
+
+        var (readExit, read) = Run([.. run, "--store", store]);
+        Assert.That(readExit, Is.Zero, read);
+        Assert.That(read, Does.Contain($"Read from the run store {store} (trained in ").And.Contain("not trained"));
+        string Epochs(string output) => string.Join("\n", output.Split('\n').Where(l => l.StartsWith("Epoch ", StringComparison.Ordinal)));
+        Assert.That(Epochs(read), Is.EqualTo(Epochs(trained)).And.Contain("Epoch 2/2"), "the stored epochs, as trained");
+        Assert.That(File.ReadAllText(file), Is.EqualTo(first), "the same result file, byte for byte");
+
+        var (noStoreExit, untouched) = Run(new Dictionary<string, string?> { [Harness.Store.StoreLocation.Variable] = store },
+            [.. run, "--no-store"]);
+        Assert.That(noStoreExit, Is.Zero, untouched);
+        Assert.That(untouched, Does.Contain("(run store not used)").And.Not.Contain("Read from the run store"));
+
+        var (bothExit, both) = Run([.. run, "--no-store", "--store", store]);
+        Assert.That(bothExit, Is.EqualTo(2), both);
+        Assert.That(both, Does.Contain("error: --store: not with --no-store"));
+    }
+
+    [Test]
     public void A_diverged_run_exits_1_with_one_error_line_and_writes_nothing()
     {
         var (exitCode, output) = Run("--layers", "1", "--width", "4", "--n-train", "12", "--epochs", "2", "--optimizer", "sgd",
