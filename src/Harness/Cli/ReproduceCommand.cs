@@ -220,6 +220,8 @@ public static class ReproduceCommand
     /// </summary>
     private static void ThrowIfInconsistent(ExperimentFolder folder, Request request, ReportDirectory report)
     {
+        // HARNESS_ACCEPT=1 over the baselines an installed tool ships is refused here, not when the session opens them.
+        _ = folder.Baselines(BaselinePolicy.FromEnvironment());
         var runs = ExperimentGrid.Runs(folder.Experiment).Count;
         // More shards than runs leaves jobs with nothing to train: a mistyped count, refused before it costs a job array.
         if (request.Sharding?.Shard is { } shard && shard.Count > runs)

@@ -42,14 +42,16 @@ public sealed class ExperimentsCommandTests
             "    source: (not given)\n"));
         Assert.That(output, Does.Contain("    claims: none (no claims.json)"));
 
+        // Opened by name: accept (outside CI, which refuses it) looks in the baselines beside the experiment.
         var (acceptExit, accepted) = HarnessProcess.Run(
-            new Dictionary<string, string?> { [ExperimentCatalog.Variable] = Path.GetDirectoryName(_experiment.Directory) + "/" +
-                "missing-so-refused" }, "accept", "--experiment", name);
+            new Dictionary<string, string?> { ["CI"] = null, [ExperimentCatalog.Variable] = Path.GetDirectoryName(_experiment.Directory) +
+                "/missing-so-refused" }, "accept", "--experiment", name);
         Assert.That(acceptExit, Is.EqualTo(2), accepted);
         Assert.That(accepted, Does.Contain("error: HARNESS_EXPERIMENTS: expected folders that hold experiments"));
 
         (acceptExit, accepted) = HarnessProcess.Run(
-            new Dictionary<string, string?> { [ExperimentCatalog.Variable] = _experiment.Directory }, "accept", "--experiment", name);
+            new Dictionary<string, string?> { ["CI"] = null, [ExperimentCatalog.Variable] = _experiment.Directory },
+            "accept", "--experiment", name);
         Assert.That(acceptExit, Is.Zero, accepted);
         Assert.That(accepted, Does.Contain($"nothing to accept in {Path.Combine(_experiment.Directory, "baselines")}"));
     }
