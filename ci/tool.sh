@@ -48,9 +48,10 @@ test -f "$work/runs/layers-1_dropout-0_n-200_nval-100_epochs-1_seed-1.json"
 ../tool/harness reproduce --seeds 2 --data-dir "$data" --out "$work/report" | tee reproduce.txt
 grep -q "Exact tier: 32 of 32 histories verified bit for bit" reproduce.txt \
   || { echo 'tool: the installed tool did not verify 32 of 32 histories against its shipped baselines' >&2; exit 1; }
-if ../tool/harness accept > accept.txt 2>&1; then echo 'tool: accept wrote over the shipped baselines' >&2; exit 1; fi
+# Accepting is refused on CI whatever the baselines; these two are about the shipped copy, so CI is unset for them.
+if env -u CI ../tool/harness accept > accept.txt 2>&1; then echo 'tool: accept wrote over the shipped baselines' >&2; exit 1; fi
 grep -q "the baselines of keras-tutorial-05 are the copy shipped inside this program" accept.txt || { cat accept.txt; exit 1; }
-status=0; HARNESS_ACCEPT=1 ../tool/harness reproduce --seeds 1 --data-dir "$data" --out "$work/accepting" > accept.txt 2>&1 || status=$?
+status=0; env -u CI HARNESS_ACCEPT=1 ../tool/harness reproduce --seeds 1 --data-dir "$data" --out "$work/accepting" > accept.txt 2>&1 || status=$?
 [ "$status" -eq 2 ] && grep -q "error: HARNESS_ACCEPT=1: the baselines of keras-tutorial-05" accept.txt && ! grep -q "^Reproducing" accept.txt \
   || { cat accept.txt; echo "tool: HARNESS_ACCEPT=1 over the shipped baselines was not refused with exit 2 (exit $status)" >&2; exit 1; }
 [ -z "$(ls -A "$work/empty" | grep -v -e '^experiments.txt$' -e '^reproduce.txt$' -e '^accept.txt$')" ] \
