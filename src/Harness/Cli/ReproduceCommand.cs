@@ -92,6 +92,8 @@ public static class ReproduceCommand
         var folder = Open(request);
         var report = new ReportDirectory(request.OutRoot, folder.Experiment.Name);
         ThrowIfInconsistent(folder, request, report);
+        // Opened with the usage checks: HARNESS_ACCEPT=1 over the baselines an installed tool ships is refused before anything loads.
+        var baselines = folder.Baselines(BaselinePolicy.FromEnvironment());
         // Read now, so a --register outside a git checkout is refused before anything trains.
         var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource, folder.Claims.All) : default;
         TorchRuntime.Initialize(folder.Experiment.Numerics);
@@ -104,7 +106,7 @@ public static class ReproduceCommand
                          $"numerics {folder.Experiment.Numerics.Name}.");
         // Runs report their epochs to whichever display is in place; nothing trains before one is set.
         IProgressDisplay? display = null;
-        using var session = OpenSession(request, folder, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)),
+        using var session = OpenSession(request, folder, baselines, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)),
             output, error);
         if (request.Sharding?.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
 
@@ -143,15 +145,14 @@ public static class ReproduceCommand
 
     /// <summary>The session over the run store (cleared first when asked), the stores merged with <c>--from</c>, or training
     /// alone.</summary>
-    private static ExperimentSession OpenSession(Request request, ExperimentFolder folder, Func<RunConfig, TrainingObserver> observer,
-        TextWriter output, TextWriter error)
+    private static ExperimentSession OpenSession(Request request, ExperimentFolder folder, BaselineFolder baselines,
+        Func<RunConfig, TrainingObserver> observer, TextWriter output, TextWriter error)
     {
         var storeRequest = request.Store ?? new StoreOptions.Request();
         var from = request.Sharding?.FromStores;
         var runStore = from is null ? storeRequest.Open() : null;
         if (runStore is not null && storeRequest.Clear)
             output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
-        var baselines = folder.Baselines(BaselinePolicy.FromEnvironment());
         if (baselines.IsReadOnly)
             output.WriteLine($"Baselines: the copy shipped with this program, {baselines.Directory} (never written; a mismatch's " +
                              $"received file goes to {baselines.ReceivedDirectory}).");
@@ -220,8 +221,6 @@ public static class ReproduceCommand
     /// </summary>
     private static void ThrowIfInconsistent(ExperimentFolder folder, Request request, ReportDirectory report)
     {
-        // HARNESS_ACCEPT=1 over the baselines an installed tool ships is refused here, not when the session opens them.
-        _ = folder.Baselines(BaselinePolicy.FromEnvironment());
         var runs = ExperimentGrid.Runs(folder.Experiment).Count;
         // More shards than runs leaves jobs with nothing to train: a mistyped count, refused before it costs a job array.
         if (request.Sharding?.Shard is { } shard && shard.Count > runs)

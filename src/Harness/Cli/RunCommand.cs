@@ -35,9 +35,10 @@ public static class RunCommand
         return command;
     }
 
-    /// <param name="store">The run store to read and fill; null: none (as --no-store).</param>
+    /// <param name="store">Which run store to read and fill, if any.</param>
+    /// <param name="error">Where the run store's warnings go.</param>
     public static int Execute(RunConfig config, NumericsProfile numerics, string outDir, string? dataDir, TextWriter output,
-        StoreOptions.Request? store = null, TextWriter? error = null)
+        StoreOptions.Request store, TextWriter error)
     {
         // Settings that conflict (a hyperparameter the optimizer ignores) are refused before libtorch or the data load;
         // the data's size can only be checked once it has.
@@ -48,8 +49,8 @@ public static class RunCommand
         ThrowIfInvalid(RunSettingOptions.Errors(config, dataset.TrainCount, dataset.TestCount));
         ThrowIfInvalid(MemoryCheck.Problems([config], dataset.Shape, workers: 1));
 
-        var runStore = store?.Open();
-        var stored = runStore is null ? null : new StoredRuns(runStore, dataset, error ?? Console.Error);
+        var runStore = store.Open();
+        var stored = runStore is null ? null : new StoredRuns(runStore, dataset, error);
         output.WriteLine($"Run {config.RunId}: train on {config.NTrain}, validate on {config.NValidation}");
         // The pool reads the store, or trains and stores, under the store's lock: as reproduce does, with one worker.
         using var pool = new RunPool(_ => dataset.FirstN(config.NTrain, config.NValidation), workers: 1,

@@ -51,10 +51,12 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
     /// Where the baselines live, looked up when asked: a shipped experiment's are in the repository, which a command that
     /// reads no baselines (bench, an installed tool's run) need not be inside.
     /// </summary>
-    public string BaselinesDirectory => BaselinesOverride ?? Path.GetFullPath(DefaultBaselines(Experiment));
+    public string BaselinesDirectory => BaselinesOverride ?? Packaged ?? Path.GetFullPath(DefaultBaselines(Experiment));
 
-    /// <summary>The packaged copy's folder when that is what <see cref="BaselinesDirectory"/> reads; it is never written.</summary>
-    private string? Packaged => BaselinesOverride is null ? PackagedCopy(Experiment) : null;
+    /// <summary>The copy shipped beside the program when that is what <see cref="BaselinesDirectory"/> reads (a shipped
+    /// experiment, neither --baselines nor HARNESS_BASELINES_DIR given); it is never written.</summary>
+    private string? Packaged => BaselinesOverride is null && IsShipped(Experiment) && RepositoryLayout.ConfiguredBaselines is null
+        ? PackagedBaselines.Of(Experiment.Name) : null;
 
     /// <exception cref="ConfigurationException">The policy accepts, and the baselines are the packaged copy.</exception>
     public BaselineFolder Baselines(BaselinePolicy policy)
@@ -90,13 +92,9 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
         return looksLikePath ? nameOrPath : null;
     }
 
-    private static string DefaultBaselines(Experiment experiment) => !IsShipped(experiment)
-        ? Path.Combine(experiment.Folder, BaselinesFolder)
-        : PackagedCopy(experiment) ?? Path.Combine(RepositoryLayout.BaselinesRoot(), experiment.Name);
-
-    /// <summary>A shipped experiment's packaged baselines, unless HARNESS_BASELINES_DIR chooses others.</summary>
-    private static string? PackagedCopy(Experiment experiment) =>
-        IsShipped(experiment) && RepositoryLayout.ConfiguredBaselines is null ? PackagedBaselines.Of(experiment.Name) : null;
+    private static string DefaultBaselines(Experiment experiment) => IsShipped(experiment)
+        ? Path.Combine(RepositoryLayout.BaselinesRoot(), experiment.Name)
+        : Path.Combine(experiment.Folder, BaselinesFolder);
 
     private static bool IsShipped(Experiment experiment) => string.Equals(Path.GetFullPath(experiment.Folder),
         Path.GetFullPath(Path.Combine(ExperimentLoader.ExperimentsDirectory, experiment.Name)), StringComparison.Ordinal);
