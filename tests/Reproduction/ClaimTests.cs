@@ -1,3 +1,4 @@
+using Harness.Report;
 using Harness.Claims;
 
 namespace Harness.Tests.Reproduction;
@@ -19,13 +20,13 @@ public sealed class ClaimTests(string experiment)
         var outcome = Experiments.Of(experiment).EvaluateClaim(claim);
         TestContext.Out.WriteLine(outcome.Headline);
         TestContext.Out.WriteLine();
-        TestContext.Out.WriteLine(outcome.Evidence);
+        TestContext.Out.WriteLine(ClaimEvidence.Render(outcome).Text);
 
         if (!outcome.Evaluated)
             Assert.Inconclusive($"Not evaluated: {outcome.Headline}");
         if (!outcome.Holds)
             Assert.Fail($"Registered {outcome.Claim.Registration.Verdict} ({outcome.Claim.Registration.Provenance}; " +
-                $"{outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{outcome.Evidence}");
+                $"{outcome.Claim.Reason}), but the data says: {outcome.Headline}\n\n{ClaimEvidence.Render(outcome).Text}");
         if (!outcome.AsRegistered)
             Assert.Inconclusive($"Not the snapshot's seed count: {ClaimText.OnOtherSeeds(outcome)} than the snapshot, without " +
                 $"contradicting it: {outcome.Headline}");

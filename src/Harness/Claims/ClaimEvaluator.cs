@@ -32,7 +32,7 @@ public static class ClaimEvaluator
                 settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds))
             .Select(data => TooFewSeeds.Check(data) ?? EvaluatePart(data)).ToList();
         var verdict = Combine(parts.Select(p => p.Verdict));
-        return new ClaimOutcome(claim, verdict, parts, claimAlpha, ClaimText.Evidence(claim, parts));
+        return new ClaimOutcome(claim, verdict, parts, claimAlpha);
     }
 
     public static ClaimVerdict Combine(IEnumerable<ClaimVerdict> parts)

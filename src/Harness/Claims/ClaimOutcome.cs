@@ -2,10 +2,9 @@ namespace Harness.Claims;
 
 /// <summary>A claim decided by the data: its verdict, each part's evidence, and the text the report shows.</summary>
 /// <param name="Alpha">The claim's α (a sequential look's share of it), split over its parts.</param>
-/// <param name="Evidence">Per part: the effect and, per group, seeds, mean, median and IQR.</param>
 /// <param name="Decision">Under <c>reproduce --decide</c>: the look that decided the claim; null for a single look.</param>
 /// <param name="Blocked">Why the claim could not be evaluated at all (a run it depends on diverged); null when it was.</param>
-public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, double Alpha, string Evidence,
+public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, double Alpha,
     Sequential.SequentialDecision? Decision = null, string? Blocked = null)
 {
     /// <summary>
@@ -15,7 +14,7 @@ public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyLi
     /// claim registered Inconclusive: the reproduction lost evidence the claim needs, and that is a failure.
     /// </summary>
     public static ClaimOutcome BlockedBy(Claim claim, double alpha, string reason) =>
-        new(claim, ClaimVerdict.Inconclusive, [], alpha, reason + "\n", Blocked: reason);
+        new(claim, ClaimVerdict.Inconclusive, [], alpha, Blocked: reason);
 
     /// <summary>What the data found: effects with intervals and tests, seeds, α (<see cref="ClaimText.Finding"/>).</summary>
     public string Finding => Blocked ?? ClaimText.Finding(Claim, Verdict, Parts, Alpha);

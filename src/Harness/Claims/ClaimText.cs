@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Harness.Config.Settings;
 using Harness.Statistics;
 
@@ -74,30 +73,22 @@ public static class ClaimText
     private static string Difference(PartOutcome part) =>
         part.Difference is { } d ? $", mean difference {Effect(d)} at {I(d.Level * 100, "0.##")}% (TOST on t: parametric)" : "";
 
-    public static string Evidence(Claim claim, IReadOnlyList<PartOutcome> parts)
+    /// <summary>
+    /// A part's evidence in one line, for the report's evidence beneath a claim (the groups' numbers follow it as a table):
+    /// its name, the effect with its interval, the null and the claimed side, the test, the band and the verdict.
+    /// </summary>
+    public static string EvidenceLine(Claim claim, PartOutcome part)
     {
-        var text = new StringBuilder();
-        foreach (var part in parts)
-        {
-            var name = part.Part.Name.Length > 0 ? part.Part.Name : claim.Id;
-            text.AppendLine(!part.Measured ? $"{name}: {part.Statistic} not measured → not evaluated: {Needs(part)}" :
-                $"{name}: {part.Statistic} = {Effect(part.Effect)}" +
-                (part.Effect.Lower == part.Effect.Upper ? "" : $" at {I(part.Effect.Level * 100, "0.##")}%") + ", null " +
-                $"{F(part.NullValue, Decimals(part.Effect))}, claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")}" +
-                (part.Test is { } test ? $", {test}" : "") +
-                Difference(part) +
-                (claim.Negligible is { } band ? $" (negligible inside ±{RunSetting.Format(band.Width)}: {band.Declared.Provenance})" : "") +
-                $" → {(part.TooFewSeeds ? "not evaluated: " + Needs(part) : part.Verdict.ToString())}" +
-                (part.Exploratory ? " (exploratory: not yet confirmed by the seeds after the band's declaration)" : ""));
-            text.AppendLine($"| group | seeds | mean {claim.Metric} | median | IQR |");
-            text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
-            foreach (var group in part.Groups)
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {group.Label} | {group.Values.Count} | {group.Values.Average():0.0000} | {Describe.Median(group.Values):0.0000} " +
-                    $"| {Describe.InterquartileRange(group.Values):0.0000} |");
-            text.AppendLine();
-        }
-        return text.ToString();
+        var name = part.Part.Name.Length > 0 ? part.Part.Name : claim.Id;
+        return !part.Measured ? $"{name}: {part.Statistic} not measured → not evaluated: {Needs(part)}" :
+            $"{name}: {part.Statistic} = {Effect(part.Effect)}" +
+            (part.Effect.Lower == part.Effect.Upper ? "" : $" at {I(part.Effect.Level * 100, "0.##")}%") + ", null " +
+            $"{F(part.NullValue, Decimals(part.Effect))}, claimed {(part.Part.Side == ClaimedSide.Greater ? "above" : "below")}" +
+            (part.Test is { } test ? $", {test}" : "") +
+            Difference(part) +
+            (claim.Negligible is { } band ? $" (negligible inside ±{RunSetting.Format(band.Width)}: {band.Declared.Provenance})" : "") +
+            $" → {(part.TooFewSeeds ? "not evaluated: " + Needs(part) : part.Verdict.ToString())}" +
+            (part.Exploratory ? " (exploratory: not yet confirmed by the seeds after the band's declaration)" : "");
     }
 
     /// <summary>"0.98 [0.97, 0.99]", with as many decimals as the interval's width needs to show (a mean of 0.9835 with

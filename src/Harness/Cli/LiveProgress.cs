@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Harness.Config;
 using Harness.Config.Settings;
 using Harness.History;
+using Harness.IO;
 using Harness.Reproduction;
 using Spectre.Console;
 
@@ -34,7 +35,7 @@ public sealed class LiveProgress(ProgressTracker tracker, ProgressContext contex
 
     public void Epoch(RunConfig run, EpochMetrics metrics)
     {
-        var task = _active.GetOrAdd(run.RunId, id => context.AddTask(Markup.Escape(id), maxValue: run.Epochs));
+        var task = _active.GetOrAdd(run.RunId, id => context.AddTask(Markup.Escape(PrintableText.Inline(id)), maxValue: run.Epochs));
         task.Value = metrics.Epoch;
         var finished = tracker.Epoch(run, metrics.Epoch) is not null;
         overall.Description = $"{tracker.RunsDone}/{tracker.Runs} runs";

@@ -1,5 +1,6 @@
 using System.Text;
 using Harness.Claims;
+using Harness.IO;
 
 namespace Harness.Report;
 
@@ -8,7 +9,9 @@ namespace Harness.Report;
 /// <c>dotnet test</c> prints after an experiment's tests. Each claim's statement with the data's verdict and the registered
 /// one, and the finding behind it (effects with intervals and p, seeds); then the same summary items as report.md (both
 /// tiers, the published runs) and the lines the caller adds (where the report went, where the runs came from). Results of a
-/// filtered test run hold only what it ran, and the block says only that.
+/// filtered test run hold only what it ran, and the block says only that. Each line is made printable as a whole
+/// (<see cref="PrintableText.Inline"/>): a statement or a name cannot send an escape sequence to the terminal, nor begin a
+/// line of its own that would read as the harness's.
 /// </summary>
 public static class ConclusionsBlock
 {
@@ -17,14 +20,14 @@ public static class ConclusionsBlock
 
     public static string Render(ExperimentResults results, IEnumerable<string>? footer = null)
     {
-        var text = new StringBuilder();
+        var text = new Lines();
         var experiment = results.Experiment;
         text.AppendLine("Conclusions of " +
                         $"{experiment.Name}" +
                         $"{(experiment.Title.Length > 0 && experiment.Title != experiment.Name ? $" ({experiment.Title})" : "")}, " +
                         $"from {results.Runs.Count} run(s):");
         var (headline, rest) = ResultsSummary.Sentence(results);
-        text.AppendLine($"  {headline}{rest}");
+        text.AppendLine($"  {headline}{rest.Plain}");
         if (results.Claims.Count > 0)
         {
             text.AppendLine("  Claims, the data's verdict against the registered one:");
@@ -33,7 +36,7 @@ public static class ConclusionsBlock
         // The claims are listed one by one above, so their count is left out.
         foreach (var item in ResultsSummary.DivergedRuns(results).Concat(ResultsSummary.Tiers(results))
             .Concat(ResultsSummary.PublishedRuns(results)))
-            text.AppendLine($"  {item}");
+            text.AppendLine($"  {(item.IsDetail ? "  - " : "")}{item.Text.Plain}");
         foreach (var line in footer ?? []) text.AppendLine($"  {line}");
         return text.ToString();
     }
@@ -43,7 +46,7 @@ public static class ConclusionsBlock
         $"Report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))} (and " +
         $"{MarkdownReport.FileName}, {HistoriesCsv.FileName}, {ClaimsJson.FileName}, {Figures.Folder}/ beside it).";
 
-    private static void Claim(StringBuilder text, ClaimOutcome outcome)
+    private static void Claim(Lines text, ClaimOutcome outcome)
     {
         var registered = outcome.Claim.Registration;
         var (mark, verdict, standing) =
@@ -70,5 +73,15 @@ public static class ConclusionsBlock
         // claim the experiment's own seeds leave open, that is its conclusion.
         if (outcome.Decision is { } decision) text.AppendLine($"        {decision.Describe()}");
         if (ClaimText.PlanVerdict(outcome) is { } planVerdict) text.AppendLine($"        {planVerdict}");
+    }
+
+    /// <summary>The block's lines, each made printable as it is added.</summary>
+    private sealed class Lines
+    {
+        private readonly StringBuilder _text = new();
+
+        public void AppendLine(string line) => _text.Append(PrintableText.Inline(line)).Append('\n');
+
+        public override string ToString() => _text.ToString();
     }
 }

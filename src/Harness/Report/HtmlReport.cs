@@ -1,6 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Harness.IO;
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
@@ -13,6 +16,10 @@ namespace Harness.Report;
 /// <c>report.html</c>: report.md for a browser, in one file that needs nothing else. The content is
 /// <see cref="MarkdownReport.Render"/>'s, read by Markdig, so the two formats cannot say different things; this class only
 /// makes the page self-contained (figures inlined as data URIs, CSS inline) and makes failures stand out.
+/// Nothing on the page is anyone's markup but the harness's: Markdig passes no HTML through (every value in report.md is
+/// escaped already, <see cref="MarkdownText"/>; this is the second wall), the evidence's folding is built here, and the
+/// page's policy lets only its own style and its own script run, by their hashes, so neither an injected script nor an
+/// injected style (one that hid the failures, say) would take effect even if it got in.
 /// </summary>
 public sealed class HtmlReport : IReportWriter
 {
@@ -27,12 +34,16 @@ public sealed class HtmlReport : IReportWriter
     /// <summary>On each inlined figure, its file name under <see cref="Figures.Folder"/>.</summary>
     public const string FigureAttribute = "data-figure";
 
+    /// <summary>On each element that shows a failure, after load: whether the reader can see it (see <see cref="LoadScript"/>).</summary>
+    public const string ShownAttribute = "data-shown";
+
     // Pipe tables for the report's tables, GitHub's heading ids so a section can be linked; nothing else. report.md is
     // written for GitHub's renderer, and extensions such as generic attributes or math would read meaning into `{` or `$`.
-    // Raw HTML (the evidence's <details>) passes through: Markdig keeps it unless told otherwise.
+    // No raw HTML: a tag in report.md is shown as text.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .DisableHtml()
         .Build();
 
     public IReadOnlyList<string> Write(ExperimentResults results, string directory)
@@ -45,10 +56,63 @@ public sealed class HtmlReport : IReportWriter
     /// <summary>The page, with the figures read from <c><paramref name="directory"/>/figures/</c>.</summary>
     public static string Render(ExperimentResults results, string directory)
     {
-        var document = Markdown.Parse(MarkdownReport.Render(results), Pipeline);
+        var markdown = MarkdownReport.Render(results);
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        FoldEvidence(document, markdown);
+        AlignByClass(document);
         InlineFigures(document, Path.Combine(directory, Figures.Folder));
         MarkFailures(document);
         return Page($"Reproduction: {results.Experiment.Title}", document.ToHtml(Pipeline));
+    }
+
+    /// <summary>
+    /// The lines of report.md that open and close a claim's evidence (<see cref="MarkdownReport.EvidenceOpens"/>) are
+    /// paragraphs of text here, since no HTML passes; each becomes the element it stands for. Only a paragraph that is
+    /// exactly such a line in the source qualifies, and no value can make one: a value is escaped and never begins a line.
+    /// </summary>
+    private static void FoldEvidence(MarkdownDocument document, string markdown)
+    {
+        foreach (var paragraph in document.Descendants<ParagraphBlock>().ToList())
+        {
+            var source = markdown.AsSpan(paragraph.Span.Start, paragraph.Span.Length);
+            if (source.SequenceEqual(MarkdownReport.EvidenceOpens) || source.SequenceEqual(MarkdownReport.EvidenceCloses))
+                Replace(paragraph, Element(source.ToString()));
+        }
+    }
+
+    /// <summary>A block of the harness's own HTML.</summary>
+    private static HtmlBlock Element(string html)
+    {
+        var block = new HtmlBlock(null) { Type = HtmlBlockType.InterruptingBlock };
+        var line = new StringSlice(html);
+        block.AppendLine(ref line, column: 0, line: 0, sourceLinePosition: 0, trackTrivia: false);
+        return block;
+    }
+
+    private static void Replace(Block block, Block by)
+    {
+        var parent = block.Parent!;
+        parent[parent.IndexOf(block)] = by;
+    }
+
+    /// <summary>
+    /// A column's alignment as a class rather than the <c>style</c> attribute Markdig writes: the page's policy lets no
+    /// inline style apply, only its one style sheet.
+    /// </summary>
+    private static void AlignByClass(MarkdownDocument document)
+    {
+        foreach (var table in document.Descendants<Table>())
+        {
+            foreach (var row in table.OfType<TableRow>())
+                for (var i = 0; i < row.Count; i++)
+                {
+                    // As Markdig's renderer reads a cell's column: its own index when it has one, else its place in the row.
+                    var column = row[i] is TableCell { ColumnIndex: >= 0 } cell ? cell.ColumnIndex : i;
+                    if (column < table.ColumnDefinitions.Count && table.ColumnDefinitions[column].Alignment is { } align)
+                        row[i].GetAttributes().AddClass($"align-{align.ToString().ToLowerInvariant()}");
+                }
+            foreach (var column in table.ColumnDefinitions) column.Alignment = null;
+        }
     }
 
     /// <summary>
@@ -128,22 +192,33 @@ public sealed class HtmlReport : IReportWriter
         <style>{Style}</style>
         </head>
         <body>
-        {body}<script>{MarkDecodedImages}</script>
+        {body}<script>{LoadScript}</script>
         </body>
         </html>
 
         """;
 
-    // The browser itself refuses any request the page might make (fonts, images, scripts from elsewhere): self-contained is
-    // enforced, not just intended. The favicon is an empty data URI so the browser does not go looking for one.
-    private const string NoRequests =
-        """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; """ +
-        """style-src 'unsafe-inline'; script-src 'unsafe-inline'">""";
+    /// <summary>
+    /// The page's policy. The browser itself refuses any request the page might make (fonts, images, scripts from elsewhere):
+    /// self-contained is enforced, not just intended. Only the page's own style sheet and script apply, named by their SHA-256
+    /// (no <c>'unsafe-inline'</c>): no other script, event handler, <c>javascript:</c> link, style element or style attribute
+    /// takes effect, nor can a <c>&lt;base&gt;</c> or a form send the reader elsewhere. The favicon is an empty data URI so
+    /// the browser does not go looking for one.
+    /// </summary>
+    public static string Policy { get; } =
+        $"default-src 'none'; img-src data:; style-src '{Hash(Style)}'; script-src '{Hash(LoadScript)}'; base-uri 'none'; " +
+        "form-action 'none'";
 
-    // After load, each image says whether it decoded; a headless browser's DOM dump then shows a broken figure.
-    private const string MarkDecodedImages =
+    private static readonly string NoRequests = $"""<meta http-equiv="Content-Security-Policy" content="{Policy}">""";
+
+    // After load, each image says whether it decoded and each failure whether it is shown (rendered, not transparent, not
+    // hidden); a headless browser's DOM dump then shows a broken figure or a failure kept from the reader.
+    private const string LoadScript =
         "addEventListener('load', () => { for (const img of document.images) img.dataset.loaded = String(img.complete " +
-        "&& img.naturalWidth > 0); });";
+        "&& img.naturalWidth > 0); for (const failure of document.querySelectorAll('." + FailureClass + "')) " +
+        "failure.dataset.shown = String(failure.checkVisibility({ opacityProperty: true, visibilityProperty: true })); });";
+
+    private static string Hash(string inline) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)));
 
     private const string Style = """
 
@@ -159,6 +234,8 @@ public sealed class HtmlReport : IReportWriter
         details { margin: .5rem 0 1.5rem; }
         summary { cursor: pointer; color: #0969da; }
         img { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+        .align-right { text-align: right; }
+        .align-center { text-align: center; }
         .failure { color: #b3261e; }
         p.failure, li.failure, tr.failure td { background: #fdecea; }
         p.failure { padding: .3rem .6rem; border-left: 4px solid #b3261e; }

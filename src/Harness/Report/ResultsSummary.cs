@@ -1,4 +1,3 @@
-using System.Globalization;
 using Harness.Baselines;
 
 namespace Harness.Report;
@@ -11,101 +10,93 @@ public static class ResultsSummary
 {
     /// <summary>The headline (<see cref="ExperimentResults.Headline"/>) and what follows it, e.g. ": every history verified
     /// bit for bit, and every verdict as registered."</summary>
-    public static (string Headline, string Qualifier) Sentence(ExperimentResults results)
+    public static (string Headline, Prose Qualifier) Sentence(ExperimentResults results)
     {
         var notCompared = results.Exact.Count(e => e.Verdict == ExactVerdict.NotComparable);
-        var unverified = new List<string>();
-        if (!results.Complete) unverified.Add("this run checked only what its selected tests needed");
-        if (notCompared > 0) unverified.Add(
-            Invariant($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
+        var unverified = new List<Prose>();
+        if (!results.Complete) unverified.Add(Prose.Text("this run checked only what its selected tests needed"));
+        if (notCompared > 0) unverified.Add(Prose.Of($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
         if (results.EnsembleNotCompared > 0) unverified.Add(
-            Invariant($"{results.EnsembleNotCompared} of {results.Ensemble.Count} configurations had too few seeds for the ensemble tier"));
+            Prose.Of($"{results.EnsembleNotCompared} of {results.Ensemble.Count} configurations had too few seeds for the ensemble tier"));
         if (results.NotEvaluated > 0)
-            unverified.Add(
-                Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: ") +
-                    Invariant($"{string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
-        var rest = !results.Holds ? " — see the marked items below."
+            unverified.Add(Prose.Of($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: ") +
+                Prose.Text($"{string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
+        var rest = !results.Holds ? Prose.Text(" — see the marked items below.")
             : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered)
-                ? ": every history verified bit for bit, and every verdict as registered."
+                ? Prose.Text(": every history verified bit for bit, and every verdict as registered.")
             : unverified.Count == 0
-                ? ": every history verified bit for bit, and no verdict contradicts its registration " +
-                    Invariant($"({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on ") +
-                    "other seeds than the snapshot's)."
-            : $": {string.Join("; ", unverified)}.";
+                ? Prose.Of($": every history verified bit for bit, and no verdict contradicts its registration ") +
+                    Prose.Of($"({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on other seeds than the snapshot's).")
+            : Prose.Of($": {Prose.Join("; ", unverified)}.");
         return (results.Headline, rest);
     }
 
-    /// <summary>One item per tier, then the claims and the published runs; an indented line qualifies the item above it.</summary>
-    /// <param name="failure">How a failure's words are marked (report.md: bold that report.html styles as a failure);
-    /// as they are by default.</param>
-    public static IReadOnlyList<string> Items(ExperimentResults results, Func<string, string>? failure = null) =>
-        [.. DivergedRuns(results, failure), .. Tiers(results, failure), .. ClaimCount(results, failure),
-            .. PublishedRuns(results, failure)];
+    /// <summary>One item per tier, then the claims and the published runs, each with its details.</summary>
+    public static IReadOnlyList<SummaryItem> Items(ExperimentResults results) =>
+        [.. DivergedRuns(results), .. Tiers(results), .. ClaimCount(results), .. PublishedRuns(results)];
 
     /// <summary>The runs that diverged, each with where and what its loss became: first, since every other item lacks them.</summary>
-    public static IEnumerable<string> DivergedRuns(ExperimentResults results, Func<string, string>? failure = null)
+    public static IEnumerable<SummaryItem> DivergedRuns(ExperimentResults results)
     {
         if (results.Diverged.Count == 0) yield break;
-        var fail = failure ?? (text => text);
-        yield return Invariant($"{fail($"{results.Diverged.Count} run(s) diverged")}: trained until the loss became non-finite, so they ") +
-            "have no history; every check that needs them fails.";
-        foreach (var run in results.Diverged) yield return $"  - {run.Message}";
+        yield return new(Prose.Of($"{Prose.Failure($"{results.Diverged.Count} run(s) diverged")}: trained until the loss became ") +
+            Prose.Text("non-finite, so they have no history; every check that needs them fails."));
+        foreach (var run in results.Diverged) yield return new(Prose.Text(run.Message), IsDetail: true);
     }
 
     /// <summary>The exact and the ensemble tier, each with what failed or could not be compared.</summary>
-    public static IEnumerable<string> Tiers(ExperimentResults results, Func<string, string>? failure = null)
+    public static IEnumerable<SummaryItem> Tiers(ExperimentResults results)
     {
-        var fail = failure ?? (text => text);
         if (results.Exact.Count > 0)
         {
             var verified = results.Exact.Count(e => TierResults.Of(e.Verdict) == TierResult.Pass);
-            yield return Invariant($"Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics profile ") +
-                Invariant($"{results.Fingerprint.Numerics}).");
+            yield return new(Prose.Of($"Exact tier: {verified} of {results.Exact.Count} histories verified bit for bit (numerics ") +
+                Prose.Of($"profile {results.Fingerprint.Numerics})."));
             foreach (var reason in results.Exact.Where(e => e.Verdict == ExactVerdict.NotComparable).GroupBy(e => e.Message))
-                yield return Invariant($"  - {reason.Count()} could not be compared. {reason.Key}");
+                yield return new(Prose.Of($"{reason.Count()} could not be compared. {reason.Key}"), IsDetail: true);
             foreach (var other in results.Exact.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail)
                 .GroupBy(e => e.Verdict).OrderBy(g => g.Key))
-                yield return Invariant($"  - {other.Count()} {fail(Words(other.Key))}: {Some(other.Select(e => e.RunId))}.");
+                yield return new(Prose.Of($"{other.Count()} {Prose.Failure(Words(other.Key))}: {Some(other.Select(e => e.RunId))}."),
+                    IsDetail: true);
         }
         if (results.Ensemble.Count > 0)
         {
             var ensemble = results.Ensemble.GroupBy(e => e.Verdict).OrderBy(g => g.Key)
-                .Select(g => $"{g.Count()} {Marked(g.Key, g.Key == EnsembleVerdict.TooFewSeeds ? "with too few seeds"
-                    : g.Key.ToString().ToLowerInvariant(), fail)}");
-            yield return $"Ensemble tier: {string.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations).";
+                .Select(g => Prose.Of($"{g.Count()} {Marked(g.Key, g.Key == EnsembleVerdict.TooFewSeeds ? "with too few seeds"
+                    : g.Key.ToString().ToLowerInvariant())}"));
+            yield return new(Prose.Of($"Ensemble tier: {Prose.Join(", ", ensemble)} (of {results.Ensemble.Count} configurations)."));
             foreach (var failed in results.Ensemble.Where(e => TierResults.Of(e.Verdict) == TierResult.Fail))
-                yield return $"  - {failed.ConfigurationId}: {fail(failed.Verdict.ToString().ToLowerInvariant())}.";
+                yield return new(Prose.Of($"{failed.ConfigurationId}: {Prose.Failure(failed.Verdict.ToString().ToLowerInvariant())}."),
+                    IsDetail: true);
         }
     }
 
     /// <summary>The claims counted by verdict, and how many are as registered.</summary>
-    public static IEnumerable<string> ClaimCount(ExperimentResults results, Func<string, string>? failure = null)
+    public static IEnumerable<SummaryItem> ClaimCount(ExperimentResults results)
     {
         if (results.Claims.Count == 0) yield break;
         var verdicts = results.Claims.Where(c => c.Evaluated).GroupBy(c => c.Verdict).OrderBy(g => g.Key)
             .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")
             .Concat(results.NotEvaluated > 0 ? [$"{results.NotEvaluated} not evaluated"] : []);
         var asRegistered = $"{results.Claims.Count(c => c.AsRegistered)} of {results.Claims.Count} as registered";
-        yield return $"Claims: {string.Join(", ", verdicts)}; " +
-            $"{(results.ClaimsHold || failure is null ? asRegistered : failure(asRegistered))}.";
+        yield return new(Prose.Of($"Claims: {string.Join(", ", verdicts)}; {Prose.FailureIf(!results.ClaimsHold, asRegistered)}."));
     }
 
     /// <summary>
     /// The published runs: how many values fall outside the reproduced range, and where each sits, all of them when they are
     /// few (an example's one stated number), else the ones that stand out (outliers, and registered outliers now within).
     /// </summary>
-    public static IEnumerable<string> PublishedRuns(ExperimentResults results, Func<string, string>? failure = null)
+    public static IEnumerable<SummaryItem> PublishedRuns(ExperimentResults results)
     {
         if (results.Published.Count == 0) yield break;
-        var fail = failure ?? (text => text);
         var values =
             results.Published.SelectMany(p => p.Metrics.Select(m => (Comparison: p, Metric: m, Standing: results.Standing(p, m)))).ToList();
         var outliers = values.Count(v => v.Metric.Outlier);
         var unregistered = values.Count(v => v.Standing == PublishedStanding.UnregisteredOutlier);
-        yield return $"Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced range " +
-                     "widened by one IQR" +
-                     (outliers == 0 ? "." : unregistered == 0 ? ", each registered as an outlier."
-                         : $", {fail($"{unregistered} of them not registered")}.");
+        yield return new(Prose.Of($"Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced ") +
+            Prose.Text("range widened by one IQR") +
+            (outliers == 0 ? Prose.Text(".") : unregistered == 0 ? Prose.Text(", each registered as an outlier.")
+                : Prose.Of($", {Prose.Failure($"{unregistered} of them not registered")}.")));
         foreach (var (comparison, m, standing) in values
             .Where(v => values.Count <= 4 || v.Metric.Outlier || results.IsRegisteredOutlier(v.Comparison, v.Metric)))
         {
@@ -117,19 +108,18 @@ public static class ResultsSummary
                 PublishedStanding.RegisteredNowWithin => "registered as an outlier, now within the range",
                 _ => "within the range",
             };
-            yield return Invariant($"  - {comparison.ConfigurationId} {m.Metric}: published {m.Published:0.0000}, at the ") +
-                Invariant($"{m.Percentile:0}th percentile of {m.Reproduced.Count} seed{(m.Reproduced.Count == 1 ? "" : "s")} ") +
-                Invariant($"({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): ") +
-                Invariant($"{(ExperimentResults.Fails(standing) ? fail(words) : words)}.");
+            yield return new(Prose.Of($"{comparison.ConfigurationId} {m.Metric}: published {m.Published:0.0000}, at the ") +
+                Prose.Of($"{m.Percentile:0}th percentile of {m.Reproduced.Count} seed{(m.Reproduced.Count == 1 ? "" : "s")} ") +
+                Prose.Of($"({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): {Prose.FailureIf(ExperimentResults.Fails(standing), words)}."),
+                IsDetail: true);
         }
     }
 
     /// <summary>A tier's verdict in words, marked when it fails: report.md's summary and its baselines section agree.</summary>
-    public static string Marked(ExactVerdict verdict, string text, Func<string, string> failure) =>
-        TierResults.Of(verdict) == TierResult.Fail ? failure(text) : text;
+    public static Prose Marked(ExactVerdict verdict, string text) => Prose.FailureIf(TierResults.Of(verdict) == TierResult.Fail, text);
 
-    public static string Marked(EnsembleVerdict verdict, string text, Func<string, string> failure) =>
-        TierResults.Of(verdict) == TierResult.Fail ? failure(text) : text;
+    public static Prose Marked(EnsembleVerdict verdict, string text) =>
+        Prose.FailureIf(TierResults.Of(verdict) == TierResult.Fail, text);
 
     /// <summary>The first few names, and how many more: a whole grid that regressed is one line, not 130 names.</summary>
     private static string Some(IEnumerable<string> names)
@@ -149,5 +139,4 @@ public static class ResultsSummary
         _ => "accepted",
     };
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

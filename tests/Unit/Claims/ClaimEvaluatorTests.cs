@@ -1,3 +1,4 @@
+using Harness.Report;
 using Harness.Claims;
 using Harness.Config.Settings;
 using Harness.History;
@@ -29,7 +30,7 @@ public sealed class ClaimEvaluatorTests
         Assert.That(outcome.Headline,
             Does.StartWith("Supported — gap rises with depth: ρ(layers, gap) within seeds = 1.00 (no interval: the data show no spread), " +
             "permutation within 10 seeds, p = 3.2e-21; 10 seeds, α = 0.05, 95% interval."));
-        Assert.That(outcome.Evidence, Does.Contain("| layers=9 | 10 |"));
+        Assert.That(ClaimEvidence.Render(outcome).Text, Does.Contain("| layers=9 | 10 |"));
     }
 
     [Test]

@@ -13,7 +13,7 @@ public sealed class ClaimOutcomeTests
         var claim =
             new Claim("c", "dropout lowers the gap", "", "gap", [part], SyntheticRuns.Registered(registered) with { Seeds = 10 }, "");
         var outcome = new PartOutcome(part, "P", new Interval(0.3, 0.1, 0.5, 0.95), 0.5, measured, [], seeds, null);
-        return new ClaimOutcome(claim, measured, [outcome], 0.05, "", decision);
+        return new ClaimOutcome(claim, measured, [outcome], 0.05, decision);
     }
 
     [Test]
