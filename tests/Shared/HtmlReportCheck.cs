@@ -32,6 +32,26 @@ internal static partial class HtmlReportCheck
         return problems;
     }
 
+    /// <summary>
+    /// What a hostile experiment's text could have done to the page, read from the DOM after load: a script of its own that
+    /// ran (it marks the page, <see cref="HostileText.Marker"/>), an element of its own, or a failure the reader cannot see
+    /// (the page's script records each failure's visibility in <see cref="HtmlReport.ShownAttribute"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Tampering(string dom)
+    {
+        var problems = new List<string>();
+        var root = Regex.Match(dom, @"<html\b[^>]*>").Value;
+        if (Attributes(root).TryGetValue(HostileText.Marker, out var probe)) problems.Add($"a script ran: the {probe} probe's");
+        problems.AddRange(HostileText.ForeignElements(dom));
+        var failures = Regex.Matches(dom, $@"<[a-z0-9]+\b[^>]*\bclass=""[^""]*\b{HtmlReport.FailureClass}\b[^>]*>")
+            .Select(m => m.Value).ToList();
+        if (failures.Count == 0) problems.Add("no failure is marked on the page");
+        problems.AddRange(failures.Where(tag => Attributes(tag).GetValueOrDefault(HtmlReport.ShownAttribute) is not "true")
+            .Select(tag => $"a failure the reader cannot see ({HtmlReport.ShownAttribute}=" +
+                $"{Attributes(tag).GetValueOrDefault(HtmlReport.ShownAttribute) ?? "absent: the page's load script did not run"}): {tag}"));
+        return problems;
+    }
+
     /// <summary>The text a reader sees: tags, scripts and styles dropped, entities decoded, white space collapsed.</summary>
     private static string VisibleText(string dom) =>
         Collapse(WebUtility.HtmlDecode(Tag().Replace(ScriptOrStyle().Replace(dom, " "), " ")));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Harness.IO;
 using Harness.Report;
 
 namespace Harness.Tests.Unit.Report;
@@ -39,6 +40,30 @@ public sealed class HtmlReportBrowserTests
             "claim \"a claim the report never made\": not in the page's text",
             "figure gap-vs-layers.png: the image did not load (data-loaded=false)",
         }));
+    }
+
+    [Test]
+    public void A_hostile_experiments_text_runs_no_script_and_hides_no_failure()
+    {
+        Browser.RequireOrSkip();
+        var results = ReportFixture.Results(HostileText.All);
+        var directory = TestScratch.Path("harness-html-hostile");
+        try
+        {
+            new Figures().Write(results, directory);
+            var dom = Browser.DumpDom(new HtmlReport().Write(results, directory)[0]);
+
+            var tampering = HtmlReportCheck.Tampering(dom);
+            Assert.That(tampering, Is.Empty, string.Join("\n", tampering));
+            // Control characters are shown as their escapes (\x1B), on the page as on the console.
+            Assert.That(HtmlReportCheck.Problems(dom, results.Claims.Select(c => PrintableText.Inline(c.Claim.Statement)),
+                Figures.Plan(results).Select(f => f.File)), Is.Empty,
+                "every statement, hostile words and all, is on the page as text, and every figure decoded");
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
     }
 
     /// <summary>Draws the figures, lets the test <paramref name="damage"/> them, writes report.html and checks the browser's DOM.</summary>

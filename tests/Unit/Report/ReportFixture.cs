@@ -13,9 +13,11 @@ namespace Harness.Tests.Unit.Report;
 /// <summary>Fixed, synthetic results covering every section of the report (a regression and a mismatched claim included).</summary>
 internal static class ReportFixture
 {
-    public static ExperimentResults Results()
+    /// <param name="words">Appended to every text an experiment's files give (title, source, statements, the source's words,
+    /// reasons, part names): <see cref="HostileText.All"/> makes the fixture a hostile experiment's.</param>
+    public static ExperimentResults Results(string words = "")
     {
-        var experiment = new Experiment("fixture", "a fixed experiment", "unit tests", "mnist", Harness.Native.NumericsProfile.Portable,
+        var experiment = new Experiment("fixture", "a fixed experiment" + words, "unit tests" + words, "mnist", Harness.Native.NumericsProfile.Portable,
             [new GridSpec("grid", "",
                 [new Axis(RunSettings.Layers, [1, 3]), new Axis(RunSettings.Dropout, [0.0, 0.2]), new Axis(RunSettings.NTrain, [1000])], 1,
                 6, new RunConfig())],
@@ -34,19 +36,19 @@ internal static class ReportFixture
             new ConfigurationRuns(g.Key, g.First().Config, [.. g.Select(r => r.Config)]),
                 new EnsembleOutcome(EnsembleVerdict.Consistent, "ok"))).ToList();
         var settings = new ClaimSet(0.05, 1000, 3, [], ["gap"], [], "claims.json");
-        var trend = new Claim("deeper", "deeper nets overfit more", "The deeper, the more it overfits.", "gap",
-            [new ClaimPart("without dropout", ComparisonTest.Trend, ClaimedSide.Greater, false,
+        var trend = new Claim("deeper", "deeper nets overfit more" + words, "The deeper, the more it overfits." + words, "gap",
+            [new ClaimPart("without dropout" + words, ComparisonTest.Trend, ClaimedSide.Greater, false,
                 Where: SyntheticRuns.Filter(dropout: 0), Axis: RunSettings.Layers)],
-            SyntheticRuns.Registered(ClaimVerdict.Supported), "the gap rises with depth in the fixture");
-        var dropoutClaim = new Claim("dropout", "dropout raises the gap", "", "gap",
-            [new ClaimPart("pooled", ComparisonTest.Probability, ClaimedSide.Greater, true, A: SyntheticRuns.Filter(dropout: 0.2),
+            SyntheticRuns.Registered(ClaimVerdict.Supported), "the gap rises with depth in the fixture" + words);
+        var dropoutClaim = new Claim("dropout", "dropout raises the gap" + words, "", "gap",
+            [new ClaimPart("pooled" + words, ComparisonTest.Probability, ClaimedSide.Greater, true, A: SyntheticRuns.Filter(dropout: 0.2),
                 B: SyntheticRuns.Filter(dropout: 0))],
-            SyntheticRuns.Registered(ClaimVerdict.Supported), "registered wrongly on purpose, to show a mismatch");
+            SyntheticRuns.Registered(ClaimVerdict.Supported), "registered wrongly on purpose, to show a mismatch" + words);
         var claims = new[] { trend, dropoutClaim }.Select(c => ClaimEvaluator.Evaluate(c, settings, runs)).ToList();
         var published = PublishedComparison.Compare(
             new PublishedRun(runs[0].Config, SyntheticRuns.WithGap(1, 0, 1000, 0, 0.9).History, new Dictionary<string, double>()),
                 runs.Where(r => r.Config.ConfigurationId == runs[0].Config.ConfigurationId).ToList(), ["gap"]);
         return new ExperimentResults(experiment, BaselineFixtures.Here, runs, exact, ensemble, claims, [published],
-            [new PublishedOutlier(runs[0].Config.ConfigurationId, "gap", "the fixture's published gap is far off")]);
+            [new PublishedOutlier(runs[0].Config.ConfigurationId, "gap", "the fixture's published gap is far off" + words)]);
     }
 }
