@@ -62,7 +62,7 @@ public sealed class HtmlReport : IReportWriter
         AlignByClass(document);
         InlineFigures(document, Path.Combine(directory, Figures.Folder));
         MarkFailures(document);
-        return Page($"Reproduction: {results.Experiment.Title}", document.ToHtml(Pipeline));
+        return Page($"Reproduction: {PrintableText.Inline(results.Experiment.Title)}", document.ToHtml(Pipeline));
     }
 
     /// <summary>
