@@ -79,8 +79,8 @@ internal static class Experiments
         var folder = Folder(key);
         if (Harness.Native.TorchRuntime.Conflict(folder.Experiment.Numerics) is { } conflict)
         {
-            Assert.Ignore($"{folder.Experiment.Name}: {conflict}. Run it alone: " +
-                          $"dotnet test --filter TestCategory={folder.Experiment.Name}");
+            NotRun.Because($"{folder.Experiment.Name}: {conflict}",
+                $"run it alone: dotnet test --filter TestCategory={folder.Experiment.Name}");
         }
         // The user's run store (HARNESS_STORE, HARNESS_NO_STORE=1 to bypass), as `reproduce` uses it: a run trains once per machine.
         return new TestedExperiment(folder, Harness.Store.RunStore.FromEnvironment());

@@ -13,7 +13,8 @@ internal static class TierAssert
                 Assert.Pass(message);
                 break;
             case TierResult.Inconclusive:
-                Assert.Inconclusive(message);
+                NotRun.Because(message, "compare in the environment the baselines were accepted in (the portable profile on " +
+                    "x86-64 with AVX2 compares everywhere), with at least two seeds per configuration for the ensemble tier");
                 break;
             default:
                 Assert.Fail(message);

@@ -26,8 +26,7 @@ internal static class Emulator
     public static void RequireOrSkip()
     {
         if (HarnessProcess.FindOnPath(Program) is null)
-            Assert.Inconclusive($"Not run: {Program} is not installed, so no other CPU can be emulated. Install it " +
-                $"({Install}), then run again.");
+            NotRun.Because($"{Program} is not installed, so no other CPU can be emulated", $"{Install} (ci/qemu.sh does)");
     }
 
     /// <summary>The harness under the emulated <paramref name="cpu"/>.</summary>
