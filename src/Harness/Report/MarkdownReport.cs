@@ -138,9 +138,11 @@ public sealed class MarkdownReport : IReportWriter
 
     private static void Published(StringBuilder md, ExperimentResults results)
     {
-        if (results.Published.Count == 0) return;
+        if (results.Published.Count == 0 && results.PublishedSetAside.Count == 0) return;
         md.AppendLine("## Published versus reproduced");
         md.AppendLine();
+        PublishedSetAside(md, results);
+        if (results.Published.Count == 0) return;
         md.AppendLine("The source's published run of each configuration, placed among the reproduced seeds (mid-rank percentile). " +
                       "A value outside the reproduced range widened by one IQR is flagged.");
         md.AppendLine();
@@ -164,6 +166,17 @@ public sealed class MarkdownReport : IReportWriter
                         Invariant($"{m.Reproduced[0]:0.0000} – {m.Reproduced[^1]:0.0000} | ") +
                         Invariant($"{Describe.Median(m.Reproduced):0.0000} | {status} |"));
             }
+        md.AppendLine();
+    }
+
+    /// <summary>The published runs overrides took from every configuration of their settings: listed, with why, never compared.</summary>
+    private static void PublishedSetAside(StringBuilder md, ExperimentResults results)
+    {
+        if (results.PublishedSetAside.Count == 0) return;
+        md.AppendLine("Set aside, not compared: a published run is placed only among reproduced runs of the settings it trained " +
+                      "with, and overrides of the experiment's settings changed those of every configuration below.");
+        md.AppendLine();
+        foreach (var sentence in SetAsidePublishedRun.Sentences(results.PublishedSetAside)) md.AppendLine($"- {sentence}");
         md.AppendLine();
     }
 

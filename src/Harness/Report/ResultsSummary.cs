@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Baselines;
+using Harness.Claims;
 
 namespace Harness.Report;
 
@@ -24,6 +25,8 @@ public static class ResultsSummary
             unverified.Add(
                 Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: ") +
                     Invariant($"{string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
+        if (results.PublishedSetAside.Count > 0) unverified.Add(
+            Invariant($"{results.PublishedSetAside.Count} published run(s) set aside, trained with other settings than the reproduced"));
         var rest = !results.Holds ? " — see the marked items below."
             : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered)
                 ? ": every history verified bit for bit, and every verdict as registered."
@@ -92,20 +95,31 @@ public static class ResultsSummary
 
     /// <summary>
     /// The published runs: how many values fall outside the reproduced range, and where each sits, all of them when they are
-    /// few (an example's one stated number), else the ones that stand out (outliers, and registered outliers now within).
+    /// few (an example's one stated number), else the ones that stand out (outliers, and registered outliers now within); and
+    /// the runs set aside, with why.
     /// </summary>
     public static IEnumerable<string> PublishedRuns(ExperimentResults results, Func<string, string>? failure = null)
     {
-        if (results.Published.Count == 0) yield break;
+        if (results.Published.Count == 0 && results.PublishedSetAside.Count == 0) yield break;
         var fail = failure ?? (text => text);
+        var setAside = results.PublishedSetAside.Count == 0 ? ""
+            : Invariant($"; {results.PublishedSetAside.Count} set aside, never compared with runs of other settings");
+        var sentences = SetAsidePublishedRun.Sentences(results.PublishedSetAside).Select(s => $"  - {s}");
+        if (results.Published.Count == 0)
+        {
+            yield return $"Published runs: none compared{setAside}.";
+            foreach (var sentence in sentences) yield return sentence;
+            yield break;
+        }
         var values =
             results.Published.SelectMany(p => p.Metrics.Select(m => (Comparison: p, Metric: m, Standing: results.Standing(p, m)))).ToList();
         var outliers = values.Count(v => v.Metric.Outlier);
         var unregistered = values.Count(v => v.Standing == PublishedStanding.UnregisteredOutlier);
         yield return $"Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced range " +
                      "widened by one IQR" +
-                     (outliers == 0 ? "." : unregistered == 0 ? ", each registered as an outlier."
-                         : $", {fail($"{unregistered} of them not registered")}.");
+                     (outliers == 0 ? "" : unregistered == 0 ? ", each registered as an outlier"
+                         : $", {fail($"{unregistered} of them not registered")}") + setAside + ".";
+        foreach (var sentence in sentences) yield return sentence;
         foreach (var (comparison, m, standing) in values
             .Where(v => values.Count <= 4 || v.Metric.Outlier || results.IsRegisteredOutlier(v.Comparison, v.Metric)))
         {
