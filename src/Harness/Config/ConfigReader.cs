@@ -86,8 +86,9 @@ internal sealed class ConfigReader(IConfigurationRoot root, IReadOnlyList<(IConf
     /// <summary>A JSON file the configuration builder could not read, with where (<see cref="JsonFile.NotJson"/>): the innermost
     /// exception is System.Text.Json's, the one that knows the line and position; the builder's own says only that parsing
     /// failed.</summary>
-    public static ConfigurationException NotJson(string path, Exception e) => new([e.GetBaseException() is System.Text.Json.JsonException json
-        ? JsonFile.NotJson(path, json) : $"{path}: not valid JSON: {e.GetBaseException().Message}"]);
+    public static ConfigurationException NotJson(string path, Exception e) =>
+        new([e.GetBaseException() is System.Text.Json.JsonException json ? JsonFile.NotJson(path, json)
+            : $"{path}: not valid JSON: {e.GetBaseException().Message}"]);
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}:{key}";
 

@@ -36,12 +36,14 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
             : ExperimentLoader.LoadFile(definition, overrides, environment);
 
         var errors = new List<string>();
-        var claims = Collect(() => ClaimLoader.Load(experiment), errors)
-            ?? ClaimSet.None(Path.Combine(experiment.Folder, ClaimLoader.FileName));
-        // A published run keeps the settings its file and the experiment's own file give it; overrides change what is
-        // reproduced, never what was published.
+        // A published run keeps the settings its file and the experiment's own file give it, and so do the outliers claims.json
+        // registers of published runs: overrides change what is reproduced, never what was published.
         var given = ExperimentLoader.Overrides(overrides, environment);
-        var published = Collect(() => PublishedRun.Load(Declared(experiment, given)), errors) ?? [];
+        var declared = given.Count == 0 ? experiment : Collect(() =>
+            ExperimentLoader.LoadFile(experiment.DefinitionPath, new Dictionary<string, string?>(), new Hashtable()), errors);
+        var claims = (declared is null ? null : Collect(() => ClaimLoader.Load(experiment, given.Count == 0 ? null : declared), errors))
+            ?? ClaimSet.None(Path.Combine(experiment.Folder, ClaimLoader.FileName));
+        var published = (declared is null ? null : Collect(() => PublishedRun.Load(declared), errors)) ?? [];
         foreach (var run in published)
             foreach (var metric in claims.PublishedMetrics.Where(m => run.Metric(m) is null))
                 errors.Add($"{Path.Combine(experiment.Folder, PublishedRun.FileName)}: the published run of " +
@@ -58,12 +60,6 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
             PublishedSetAside = setAside,
         };
     }
-
-    /// <summary>The experiment as its file declares it, without the overrides that made <paramref name="experiment"/>; read
-    /// only when there are some, and when there are published runs to read against it.</summary>
-    private static Experiment Declared(Experiment experiment, IReadOnlyList<ConfigOverride> overrides) =>
-        overrides.Count == 0 || !File.Exists(Path.Combine(experiment.Folder, PublishedRun.FileName)) ? experiment
-            : ExperimentLoader.LoadFile(experiment.DefinitionPath, new Dictionary<string, string?>(), new Hashtable());
 
     /// <summary>
     /// Where the baselines live, looked up when asked: a shipped experiment's are in the repository, which a command that

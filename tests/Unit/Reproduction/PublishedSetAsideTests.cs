@@ -21,10 +21,15 @@ public sealed class PublishedSetAsideTests
     public void CreateExperiment()
     {
         _experiment = new TinyExperiment();
-        WritePublished("""{ "runs": [ { "layers": 1, "dropout": 0, "nTrain": 40, "metrics": { "final_val_loss": 1.0, "final_val_acc": 0.5 } } ] }""");
+        WritePublished($$"""{ "runs": [ {{Run(1, "0")}} ] }""");
     }
 
     [TearDown] public void Delete() => _experiment.Dispose();
+
+    /// <summary>One published run of the tiny experiment's configuration with these layers and dropout.</summary>
+    private static string Run(int layers, string dropout) => $$"""
+        { "layers": {{layers}}, "dropout": {{dropout}}, "nTrain": 40, "metrics": { "final_val_loss": 1.0, "final_val_acc": 0.5 } }
+        """;
 
     private void WritePublished(string json) => File.WriteAllText(Path.Combine(_experiment.ExperimentDirectory, "published.json"), json);
 
@@ -82,6 +87,24 @@ public sealed class PublishedSetAsideTests
     }
 
     [Test]
+    public void Outliers_claims_json_registers_of_published_runs_name_them_as_declared_whatever_the_overrides()
+    {
+        File.WriteAllText(Path.Combine(_experiment.ExperimentDirectory, "claims.json"), $$"""
+            { "claims": [ { "id": "deeper", "statement": "deeper overfits", "metric": "gap", "test": "trend", "axis": "layers",
+              "direction": "increasing", "parts": [ { "where": { "dropout": 0 } } ],
+              "expected": { "verdict": "inconclusive", "kind": "preregistered", "date": "2026-11-27", "commit": "954ca9a" },
+              "reason": "four seeds" } ],
+              "published": { "outliers": [ { "configuration": "{{Published}}", "metric": "final_val_loss", "reason": "a test" } ] } }
+            """);
+
+        var folder = Open(new() { ["run:epochs"] = "2" });
+
+        Assert.That(folder.Claims.PublishedOutliers.Single().Configuration, Is.EqualTo(Published),
+            "the registered outlier is of the published run, whose configuration the override did not change");
+        Assert.That(folder.PublishedSetAside.Single().Run.ConfigurationId, Is.EqualTo(Published));
+    }
+
+    [Test]
     public void An_environment_override_sets_a_run_aside_as_set_does_and_is_named_as_given()
     {
         var folder = Open(environment: new Hashtable { ["HARNESS__run__nValidation"] = "10" });
@@ -105,7 +128,7 @@ public sealed class PublishedSetAsideTests
     [Test]
     public void An_override_that_removes_its_configuration_sets_it_aside_against_the_nearest_one()
     {
-        WritePublished("""{ "runs": [ { "layers": 2, "dropout": 0.2, "nTrain": 40, "metrics": { "final_val_loss": 1.0, "final_val_acc": 0.5 } } ] }""");
+        WritePublished($$"""{ "runs": [ {{Run(2, "0.2")}} ] }""");
 
         var folder = Open(new() { ["grids:0:axes:layers:1"] = "3", ["run:batchSize"] = "4" });
 
@@ -118,7 +141,7 @@ public sealed class PublishedSetAsideTests
     [Test]
     public void A_published_run_the_declared_experiment_does_not_have_is_still_an_error_whatever_the_overrides()
     {
-        WritePublished("""{ "runs": [ { "layers": 3, "dropout": 0, "nTrain": 40, "metrics": { "final_val_loss": 1.0, "final_val_acc": 0.5 } } ] }""");
+        WritePublished($$"""{ "runs": [ {{Run(3, "0")}} ] }""");
 
         var error = Assert.Throws<ConfigurationException>(() => Open(new() { ["grids:0:axes:layers:1"] = "3" }))!;
 
