@@ -17,9 +17,8 @@ public sealed record SetAsidePublishedRun(PublishedRun Run, IReadOnlyList<Settin
 {
     /// <summary>"trained with epochs 12, the reproduced runs with epochs 1 (--set run:epochs=1)": why, after "it" or "each".</summary>
     public string Because =>
-        $"trained with {string.Join(" and ", Differences.Select(d => $"{d.Setting} {d.Value}"))}, the reproduced runs with " +
-        $"{string.Join(" and ", Differences.Select(d => $"{d.Setting} {d.OtherValue}"))}" +
-        (Causes.Count > 0 ? $" ({string.Join(", ", Causes)})" : "");
+        $"trained with {List(Differences.Select(d => $"{d.Setting} {d.Value}"))}, the reproduced runs with " +
+        $"{List(Differences.Select(d => $"{d.Setting} {d.OtherValue}"))}" + (Causes.Count > 0 ? $" ({string.Join(", ", Causes)})" : "");
 
     /// <summary>
     /// Splits the experiment's published runs (read against the experiment as its folder declares it) into those a reproduction
@@ -47,6 +46,10 @@ public sealed record SetAsidePublishedRun(PublishedRun Run, IReadOnlyList<Settin
         setAside.GroupBy(s => s.Because).Select(g => g.Count() == 1
             ? $"Published run {g.First().Run.ConfigurationId} set aside: it {g.Key}."
             : $"{g.Count()} published runs set aside ({string.Join(", ", g.Select(s => s.Run.ConfigurationId))}): each {g.Key}.");
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string List(IEnumerable<string> items) => items.ToList() is var list && list.Count > 1
+        ? $"{string.Join(", ", list[..^1])} and {list[^1]}" : string.Concat(list);
 
     private static IReadOnlyList<ConfigOverride> CausesOf(IReadOnlyList<SettingDifference> differences,
         IReadOnlyList<ConfigOverride> overrides)

@@ -174,7 +174,7 @@ public sealed class MarkdownReport : IReportWriter
     {
         if (results.PublishedSetAside.Count == 0) return;
         md.AppendLine("Set aside, not compared: a published run is placed only among reproduced runs of the settings it trained " +
-                      "with, and overrides of the experiment's settings changed those of every configuration below.");
+                      "with, and for each run below, overrides of the experiment's settings left no such runs.");
         md.AppendLine();
         foreach (var sentence in SetAsidePublishedRun.Sentences(results.PublishedSetAside)) md.AppendLine($"- {sentence}");
         md.AppendLine();

@@ -26,7 +26,7 @@ public static class ResultsSummary
                 Invariant($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: ") +
                     Invariant($"{string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
         if (results.PublishedSetAside.Count > 0) unverified.Add(
-            Invariant($"{results.PublishedSetAside.Count} published run(s) set aside, trained with other settings than the reproduced"));
+            Invariant($"{results.PublishedSetAside.Count} published run(s) set aside, their settings not the reproduced runs'"));
         var rest = !results.Holds ? " — see the marked items below."
             : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered)
                 ? ": every history verified bit for bit, and every verdict as registered."

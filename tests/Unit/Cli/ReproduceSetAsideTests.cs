@@ -46,9 +46,9 @@ public sealed class ReproduceSetAsideTests
         Assert.That(output, Does.Not.Contain("percentile"), "never placed among the 2-epoch runs");
         var report = File.ReadAllText(Path.Combine(Report, MarkdownReport.FileName));
         Assert.That(report, Does.Contain("## Published versus reproduced\n\nSet aside, not compared: a published run is placed only " +
-            "among reproduced runs of the settings it trained with, and overrides of the experiment's settings changed those of " +
-            $"every configuration below.\n\n- {Sentence}\n")
-            .And.Contain("1 published run(s) set aside, trained with other settings than the reproduced")
+            "among reproduced runs of the settings it trained with, and for each run below, overrides of the experiment's settings " +
+            $"left no such runs.\n\n- {Sentence}\n")
+            .And.Contain("1 published run(s) set aside, their settings not the reproduced runs'")
             .And.Not.Contain("| configuration | metric | published |"));
         Assert.That(File.ReadAllText(Path.Combine(Report, ClaimsJson.FileName)), Does.Contain("""
               "published": [],
