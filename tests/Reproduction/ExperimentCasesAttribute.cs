@@ -42,7 +42,9 @@ public sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttribu
                 .Select(c => ((object)c, $"{method.Name}({c.Id})")),
             ExperimentCase.Claims =>
                 folder.Claims.All.Select(c => ((object)c, $"{c.Statement} — registered {c.Registration.Verdict} [{c.Id}]")),
-            _ => folder.Published.Select(p => ((object)p, $"{method.Name}({p.ConfigurationId})")),
+            // A run set aside is a case too, one that says why it is not compared, rather than a test that silently vanishes.
+            _ => folder.Published.Concat(folder.PublishedSetAside.Select(s => s.Run))
+                .Select(p => ((object)p, $"{method.Name}({p.ConfigurationId})")),
         };
         foreach (var (item, name) in cases)
         {

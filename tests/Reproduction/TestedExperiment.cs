@@ -82,7 +82,7 @@ internal sealed class TestedExperiment : IDisposable
             [.. Session.Configurations.Where(c => _ensemble.ContainsKey(c.Id)).Select(c => _ensemble[c.Id])],
             [.. Session.Claims.All.Where(c => _claims.ContainsKey(c.Id)).Select(c => _claims[c.Id])],
             [.. Session.Published.Where(p => _published.ContainsKey(p.ConfigurationId)).Select(p => _published[p.ConfigurationId])],
-            Session.Claims.PublishedOutliers) { Complete = false };
+            Session.Claims.PublishedOutliers) { Complete = false, PublishedSetAside = Session.PublishedSetAside };
     }
 
     /// <summary>The conclusions block for the console, or null when nothing was found.</summary>

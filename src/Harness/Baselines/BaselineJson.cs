@@ -17,7 +17,7 @@ internal static class BaselineJson
         }
         catch (InvalidDataException e)
         {
-            throw new BaselineFormatException(path, e.Message[(path.Length + 2)..]);
+            throw BaselineFormatException.Unreadable(path, e);
         }
     }
 }

@@ -15,15 +15,18 @@ public static class ClaimLoader
     public const string FileName = "claims.json";
 
     /// <summary>The experiment's claims, or an empty set when its folder has no claims file (claims are optional).</summary>
-    public static ClaimSet Load(Experiment experiment)
+    /// <param name="declared">The experiment as its file declares it, when overrides made <paramref name="experiment"/>.</param>
+    public static ClaimSet Load(Experiment experiment, Experiment? declared = null)
     {
         var path = System.IO.Path.Combine(experiment.Folder, FileName);
-        return File.Exists(path) ? LoadFile(path, experiment) : ClaimSet.None(path);
+        return File.Exists(path) ? LoadFile(path, experiment, declared) : ClaimSet.None(path);
     }
 
     /// <summary>Reads and validates a claims file against the experiment: every filter names declared axes and selects a
-    /// configuration.</summary>
-    public static ClaimSet LoadFile(string path, Experiment experiment)
+    /// configuration. The outliers it registers are of published runs, which keep the settings of the experiment as its file
+    /// declares it (<paramref name="declared"/>, when overrides made <paramref name="experiment"/>): they name its
+    /// configurations.</summary>
+    public static ClaimSet LoadFile(string path, Experiment experiment, Experiment? declared = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new ConfigurationException([$"{full}: no claims file"]);
@@ -58,13 +61,16 @@ public static class ClaimLoader
         reader.OnlyKeys("published", "metrics", "outliers", "note");
         var metrics = reader.Has("published:metrics") ? reader.Array("published:metrics", p => Metric(reader, p))
             : ["final_val_loss", "final_val_acc"];
+        var published = declared is null ? context.Configurations
+            : ExperimentGrid.Configurations(declared).Select(c => c.Configuration).ToList();
         var outliers = reader.Indices("published:outliers").Select(i =>
         {
             var p = $"published:outliers:{i}";
             reader.OnlyKeys(p, "configuration", "metric", "reason");
             var configuration = reader.String($"{p}:configuration", required: true) ?? "";
-            if (configuration.Length > 0 && !context.Configurations.Any(c => c.ConfigurationId == configuration))
-                reader.Error($"{p}:configuration", $"no configuration of experiment {experiment.Name} has the id '{configuration}'");
+            if (configuration.Length > 0 && !published.Any(c => c.ConfigurationId == configuration))
+                reader.Error($"{p}:configuration", $"no configuration of experiment {experiment.Name} has the id '{configuration}'" +
+                    (declared is null ? "" : " (as its file declares it, before any override)"));
             return new PublishedOutlier(configuration, Metric(reader, $"{p}:metric"), reader.String($"{p}:reason", required: true) ?? "");
         }).ToList();
 

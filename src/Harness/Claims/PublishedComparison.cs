@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Harness.Config.Settings;
 using Harness.History;
 using Harness.Statistics;
 
@@ -19,9 +20,18 @@ public sealed record PublishedMetric(string Metric, double Published, IReadOnlyL
 /// </summary>
 public sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<PublishedMetric> Metrics)
 {
+    /// <exception cref="ArgumentException">A reproduced run trained with other settings than the published run (a seed apart): a
+    /// comparison that would say nothing true, refused (<see cref="SetAsidePublishedRun"/>).</exception>
     public static PublishedComparison Compare(PublishedRun published, IReadOnlyList<RunResult> reproduced, IReadOnlyList<string> metrics,
-        int minimumSeeds = ClaimSet.DefaultMinimumSeeds) =>
-        new(published.ConfigurationId, metrics.Where(m => published.Metric(m) is not null).Select(metric =>
+        int minimumSeeds = ClaimSet.DefaultMinimumSeeds)
+    {
+        var (other, differences) = reproduced.Select(r => (r, SettingDifference.Between(published.Config, r.Config)))
+            .FirstOrDefault(m => m.Item2.Count > 0);
+        if (other is not null)
+            throw new ArgumentException($"The published run of {published.ConfigurationId} is not compared with run {other.RunId}, " +
+                $"which trained with other settings: {string.Join(", ", differences.Select(d =>
+                    $"{d.Setting} {d.Value} published, {d.OtherValue} reproduced"))}.", nameof(reproduced));
+        return new(published.ConfigurationId, metrics.Where(m => published.Metric(m) is not null).Select(metric =>
         {
             var value = published.Metric(metric)!.Value;
             var values = reproduced.Select(r => RunMetrics.Compute(metric, r.History)).Order().ToList();
@@ -30,6 +40,7 @@ public sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<P
             return new PublishedMetric(metric, value, values, Describe.Percentile(value, values), iqr,
                 !tooFew && (value < values[0] - iqr || value > values[^1] + iqr), tooFew);
         }).ToList());
+    }
 
     public string Render()
     {

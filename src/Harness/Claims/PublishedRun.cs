@@ -34,7 +34,9 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
     /// <summary>
     /// Reads <c>{"source", "setup", "settings": {run settings all runs share}, "runs": [{run settings, "history": {loss, acc,
     /// val_loss, val_acc} or "metrics": {name: value}}]}</c>. Settings are named as in experiment.json and applied to the
-    /// experiment's run settings; each run must be a configuration the experiment reproduces. Every problem is reported at once.
+    /// run settings of <paramref name="experiment"/>, which is the experiment as its file declares it (a published run trained
+    /// with its own settings, whatever a reproduction overrides); each run must be a configuration of it. Every problem is
+    /// reported at once.
     /// </summary>
     public static IReadOnlyList<PublishedRun> Read(string path, Experiment experiment)
     {
@@ -57,7 +59,8 @@ public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IR
                         : new Dictionary<string, double>();
                     if (history is null && stated.Count == 0) errors.Add($"runs[{i}]: expected a 'history' or 'metrics'");
                     if (!configurations.Contains(config.ConfigurationId))
-                        errors.Add($"runs[{i}]: configuration {config.ConfigurationId} is not one the experiment reproduces");
+                        errors.Add($"runs[{i}]: configuration {config.ConfigurationId} is not one the experiment declares " +
+                            $"({experiment.DefinitionPath}, before any override)");
                     runs.Add(new PublishedRun(config, history, stated));
                 }
         }

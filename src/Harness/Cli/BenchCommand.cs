@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Harness.Claims;
 using Harness.Config;
 using Harness.Config.Settings;
 using Harness.Data;
@@ -77,7 +78,11 @@ public static class BenchCommand
     public static int Execute(Request request, TextWriter output, TextWriter error)
     {
         // Opened here too, so a wrong experiment is reported once, by this process, before any child starts.
-        var experiment = Open(request);
+        var folder = Open(request);
+        var experiment = folder.Experiment;
+        // Bench compares nothing with them, but says what --set did to them as reproduce does; on standard error, since standard
+        // output is JSON lines (a child's standard error is shown only when it fails, so the parent's lines are the ones seen).
+        foreach (var sentence in SetAsidePublishedRun.Sentences(folder.PublishedSetAside)) error.WriteLine(sentence);
         if (request.Numerics is null) return EveryProfile(request, output, error);
 
         TorchRuntime.Initialize(request.Numerics);
@@ -91,7 +96,7 @@ public static class BenchCommand
         experiment.Grids[0].Combinations().Select(c => c with { Seed = seed }).ToList();
 
     /// <summary>Bench reads no baselines, so it works outside the repository too (where a shipped experiment's are not).</summary>
-    private static Experiment Open(Request request) => ExperimentFolder.Open(request.Experiment, request.Overrides).Experiment;
+    private static ExperimentFolder Open(Request request) => ExperimentFolder.Open(request.Experiment, request.Overrides);
 
     /// <summary>Each profile in a child process of its own, then the portable profile's cost relative to native.</summary>
     private static int EveryProfile(Request request, TextWriter output, TextWriter error)

@@ -104,6 +104,7 @@ public static class ReproduceCommand
         output.WriteLine($"Reproducing {folder.Experiment.Name} into {report.Path} with {request.Workers} worker(s)" +
                          $"{(request.Seeds is { } seeds ? $", {seeds} seed(s) per configuration" : "")}, " +
                          $"numerics {folder.Experiment.Numerics.Name}.");
+        foreach (var sentence in SetAsidePublishedRun.Sentences(folder.PublishedSetAside)) output.WriteLine(sentence);
         // Runs report their epochs to whichever display is in place; nothing trains before one is set.
         IProgressDisplay? display = null;
         using var session = OpenSession(request, folder, baselines, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.IO;
 using Microsoft.Extensions.Configuration;
 
 namespace Harness.Config;
@@ -82,16 +83,12 @@ internal sealed class ConfigReader(IConfigurationRoot root, IReadOnlyList<(IConf
         Section(path).GetChildren().Select(c => c.Key).Where(k => int.TryParse(k, out _))
             .OrderBy(k => int.Parse(k, CultureInfo.InvariantCulture));
 
-    /// <summary>A JSON file the configuration builder could not read, with where: the innermost exception is System.Text.Json's,
-    /// the one that knows the line and position (counted from 0 there, from 1 in editors and here); the builder's own says
-    /// only that parsing failed.</summary>
-    public static ConfigurationException NotJson(string path, Exception e)
-    {
-        if (e.GetBaseException() is not System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } position } json)
-            return new([$"{path}: not valid JSON: {e.GetBaseException().Message}"]);
-        var where = json.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return new([$"{path}:{line + 1}:{position + 1}: not valid JSON: {(where > 0 ? json.Message[..where] : json.Message)}"]);
-    }
+    /// <summary>A JSON file the configuration builder could not read, with where (<see cref="JsonFile.NotJson"/>): the innermost
+    /// exception is System.Text.Json's, the one that knows the line and position; the builder's own says only that parsing
+    /// failed.</summary>
+    public static ConfigurationException NotJson(string path, Exception e) =>
+        new([e.GetBaseException() is System.Text.Json.JsonException json ? JsonFile.NotJson(path, json)
+            : $"{path}: not valid JSON: {e.GetBaseException().Message}"]);
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}:{key}";
 

@@ -68,13 +68,30 @@ public static partial class ExperimentLoader
         return reader.Errors.Count == 0 ? experiment : throw new ConfigurationException(reader.Errors);
     }
 
+    /// <summary>
+    /// What the environment's <c>HARNESS__</c> variables (by name, for the same list in every process), then
+    /// <paramref name="overrides"/> (<c>--set</c>), set on top of an experiment's file: the keys <see cref="LoadFile"/> applies.
+    /// </summary>
+    public static IReadOnlyList<ConfigOverride> Overrides(IReadOnlyDictionary<string, string?>? overrides = null,
+        IDictionary? environment = null) =>
+    [
+        .. EnvironmentVariables(environment ?? Environment.GetEnvironmentVariables()).OrderBy(v => v.Name, StringComparer.Ordinal)
+            .Select(v => new ConfigOverride(v.Key, $"{v.Name}={v.Value}")),
+        .. (overrides ?? new Dictionary<string, string?>()).Select(o => new ConfigOverride(o.Key, $"--set {o.Key}={o.Value}")),
+    ];
+
     private static Dictionary<string, string?> EnvironmentOverrides(IDictionary environment)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (DictionaryEntry entry in environment)
-            if (entry.Key is string key && key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
-                values[key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal)] = entry.Value as string;
+        foreach (var (_, key, value) in EnvironmentVariables(environment)) values[key] = value;
         return values;
+    }
+
+    private static IEnumerable<(string Name, string Key, string? Value)> EnvironmentVariables(IDictionary environment)
+    {
+        foreach (DictionaryEntry entry in environment)
+            if (entry.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+                yield return (name, name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), entry.Value as string);
     }
 
     private static Experiment Read(ConfigReader reader, string path)

@@ -5,8 +5,8 @@ namespace Harness.IO;
 /// <summary>Opens a JSON file whose top level must be an object; an unreadable file or invalid JSON is an error naming the file.</summary>
 public static class JsonFile
 {
-    /// <exception cref="InvalidDataException">"PATH: invalid JSON: …", "PATH: cannot be read: …" or "PATH: expected a
-    /// JSON object at the top level".</exception>
+    /// <exception cref="InvalidDataException">"PATH:LINE:COLUMN: not valid JSON: …" (<see cref="NotJson"/>), "PATH: cannot be
+    /// read: …" or "PATH: expected a JSON object at the top level".</exception>
     public static JsonDocument Parse(string path)
     {
         JsonDocument document;
@@ -16,7 +16,7 @@ public static class JsonFile
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: invalid JSON: {e.Message}", e);
+            throw new InvalidDataException(NotJson(path, e), e);
         }
         catch (IOException e)
         {
@@ -25,5 +25,17 @@ public static class JsonFile
         if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
         document.Dispose();
         throw new InvalidDataException($"{path}: expected a JSON object at the top level");
+    }
+
+    /// <summary>
+    /// "PATH:LINE:COLUMN: not valid JSON: what": every file the harness reads says where its JSON breaks this one way.
+    /// System.Text.Json counts lines and positions from 0 and appends them to its message; editors and compilers count from
+    /// 1 and put them after the path, where a terminal or an IDE makes them a link.
+    /// </summary>
+    public static string NotJson(string path, JsonException e)
+    {
+        if (e is not { LineNumber: { } line, BytePositionInLine: { } position }) return $"{path}: not valid JSON: {e.Message}";
+        var where = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return $"{path}:{line + 1}:{position + 1}: not valid JSON: {(where > 0 ? e.Message[..where] : e.Message)}";
     }
 }

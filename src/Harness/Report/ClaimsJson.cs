@@ -3,7 +3,8 @@ using Harness.IO;
 
 namespace Harness.Report;
 
-/// <summary>Every claim's verdict with its numbers, and the published comparisons, as JSON for other tools.</summary>
+/// <summary>Every claim's verdict with its numbers, the published comparisons and the published runs set aside, as JSON for other
+/// tools.</summary>
 public sealed class ClaimsJson : IReportWriter
 {
     public const string FileName = "claims.json";
@@ -100,6 +101,28 @@ public sealed class ClaimsJson : IReportWriter
                     json.WriteBoolean("outlier", metric.Outlier);
                     json.WriteEndObject();
                 }
+            json.WriteEndArray();
+            json.WriteStartArray("publishedSetAside");
+            foreach (var setAside in results.PublishedSetAside)
+            {
+                json.WriteStartObject();
+                json.WriteString("configuration", setAside.Run.ConfigurationId);
+                json.WriteString("reason", setAside.Because);
+                json.WriteStartArray("differences");
+                foreach (var difference in setAside.Differences)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("setting", difference.Setting);
+                    json.WriteString("published", difference.Value);
+                    json.WriteString("reproduced", difference.OtherValue);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteStartArray("overrides");
+                foreach (var cause in setAside.Causes) json.WriteStringValue(cause.Given);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
             json.WriteEndArray();
             json.WriteEndObject();
         }

@@ -48,6 +48,9 @@ public sealed record ExperimentResults(
     public static bool Fails(PublishedStanding standing) =>
         standing is PublishedStanding.UnregisteredOutlier or PublishedStanding.RegisteredNowWithin;
 
+    /// <summary>Published runs overrides kept from every configuration of their settings: not compared, so not verified.</summary>
+    public IReadOnlyList<SetAsidePublishedRun> PublishedSetAside { get; init; } = [];
+
     /// <summary>Runs that stopped on a non-finite loss, by run id: absent from <see cref="Runs"/>, and each one a failure.</summary>
     public IReadOnlyList<DivergedRun> Diverged { get; init; } = [];
 
@@ -69,6 +72,7 @@ public sealed record ExperimentResults(
     /// <summary>The summary's first line.</summary>
     public string Headline =>
         !Holds ? "Not everything holds"
-        : Complete && NotCompared == 0 && NotEvaluated == 0 && EnsembleNotCompared == 0 ? "Everything holds"
+        : Complete && NotCompared == 0 && NotEvaluated == 0 && EnsembleNotCompared == 0 && PublishedSetAside.Count == 0
+            ? "Everything holds"
         : "Nothing failed, but not everything was verified";
 }

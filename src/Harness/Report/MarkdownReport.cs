@@ -134,9 +134,11 @@ public sealed class MarkdownReport : IReportWriter
 
     private static void Published(MarkdownWriter md, ExperimentResults results)
     {
-        if (results.Published.Count == 0) return;
+        if (results.Published.Count == 0 && results.PublishedSetAside.Count == 0) return;
         md.Line($"## Published versus reproduced");
         md.Line();
+        PublishedSetAside(md, results);
+        if (results.Published.Count == 0) return;
         md.Line($"The source's published run of each configuration, placed among the reproduced seeds (mid-rank percentile). " +
                 $"A value outside the reproduced range widened by one IQR is flagged.");
         md.Line();
@@ -158,6 +160,17 @@ public sealed class MarkdownReport : IReportWriter
                     $"{m.Reproduced[0]:0.0000} – {m.Reproduced[^1]:0.0000} | {Describe.Median(m.Reproduced):0.0000} | " +
                     $"{Prose.FailureIf(ExperimentResults.Fails(standing), words)} |");
             }
+        md.Line();
+    }
+
+    /// <summary>The published runs overrides took from every configuration of their settings: listed, with why, never compared.</summary>
+    private static void PublishedSetAside(MarkdownWriter md, ExperimentResults results)
+    {
+        if (results.PublishedSetAside.Count == 0) return;
+        md.Line($"Set aside, not compared: a published run is placed only among reproduced runs of the settings it trained " +
+                $"with, and for each run below, overrides of the experiment's settings left no such runs.");
+        md.Line();
+        foreach (var sentence in SetAsidePublishedRun.Sentences(results.PublishedSetAside)) md.Line($"- {sentence}");
         md.Line();
     }
 

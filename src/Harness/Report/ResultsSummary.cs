@@ -1,4 +1,5 @@
 using Harness.Baselines;
+using Harness.Claims;
 
 namespace Harness.Report;
 
@@ -21,6 +22,8 @@ public static class ResultsSummary
         if (results.NotEvaluated > 0)
             unverified.Add(Prose.Of($"{results.NotEvaluated} of {results.Claims.Count} claims were not evaluated (too few seeds: ") +
                 Prose.Text($"{string.Join("; ", results.Claims.Where(c => !c.Evaluated).Select(c => $"{c.Claim.Id} {c.Needs}"))})"));
+        if (results.PublishedSetAside.Count > 0) unverified.Add(
+            Prose.Of($"{results.PublishedSetAside.Count} published run(s) set aside, their settings not the reproduced runs'"));
         var rest = !results.Holds ? Prose.Text(" — see the marked items below.")
             : unverified.Count == 0 && results.Claims.All(c => c.AsRegistered)
                 ? Prose.Text(": every history verified bit for bit, and every verdict as registered.")
@@ -84,19 +87,30 @@ public static class ResultsSummary
 
     /// <summary>
     /// The published runs: how many values fall outside the reproduced range, and where each sits, all of them when they are
-    /// few (an example's one stated number), else the ones that stand out (outliers, and registered outliers now within).
+    /// few (an example's one stated number), else the ones that stand out (outliers, and registered outliers now within); and
+    /// the runs set aside, with why.
     /// </summary>
     public static IEnumerable<SummaryItem> PublishedRuns(ExperimentResults results)
     {
-        if (results.Published.Count == 0) yield break;
+        if (results.Published.Count == 0 && results.PublishedSetAside.Count == 0) yield break;
+        var setAside = results.PublishedSetAside.Count == 0 ? ""
+            : $"; {results.PublishedSetAside.Count} set aside, never compared with runs of other settings";
+        var sentences = SetAsidePublishedRun.Sentences(results.PublishedSetAside).Select(s => new SummaryItem(Prose.Text(s), IsDetail: true));
+        if (results.Published.Count == 0)
+        {
+            yield return new(Prose.Of($"Published runs: none compared{setAside}."));
+            foreach (var sentence in sentences) yield return sentence;
+            yield break;
+        }
         var values =
             results.Published.SelectMany(p => p.Metrics.Select(m => (Comparison: p, Metric: m, Standing: results.Standing(p, m)))).ToList();
         var outliers = values.Count(v => v.Metric.Outlier);
         var unregistered = values.Count(v => v.Standing == PublishedStanding.UnregisteredOutlier);
         yield return new(Prose.Of($"Published runs: {results.Published.Count} compared, {outliers} value(s) outside the reproduced ") +
             Prose.Text("range widened by one IQR") +
-            (outliers == 0 ? Prose.Text(".") : unregistered == 0 ? Prose.Text(", each registered as an outlier.")
-                : Prose.Of($", {Prose.Failure($"{unregistered} of them not registered")}.")));
+            (outliers == 0 ? Prose.Text("") : unregistered == 0 ? Prose.Text(", each registered as an outlier")
+                : Prose.Of($", {Prose.Failure($"{unregistered} of them not registered")}")) + Prose.Of($"{setAside}."));
+        foreach (var sentence in sentences) yield return sentence;
         foreach (var (comparison, m, standing) in values
             .Where(v => values.Count <= 4 || v.Metric.Outlier || results.IsRegisteredOutlier(v.Comparison, v.Metric)))
         {

@@ -10,10 +10,15 @@ namespace Harness.Reproduction;
 /// (each optional) and where its baselines live. Opened whole, so every configuration error in any of the files is found,
 /// and reported at once, before anything trains.
 /// </summary>
+/// <param name="Published">The published runs a reproduction compares: those with a configuration of their own settings.</param>
 public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
     IReadOnlyList<PublishedRun> Published, string? BaselinesOverride)
 {
     public const string BaselinesFolder = "baselines";
+
+    /// <summary>The published runs no configuration of <see cref="Experiment"/> trains with their settings, because overrides
+    /// changed them: set aside, never compared, each with why.</summary>
+    public IReadOnlyList<SetAsidePublishedRun> PublishedSetAside { get; init; } = [];
 
     /// <summary>
     /// Opens an experiment by name (a folder under the program's <c>experiments/</c>) or by path (its folder, or its
@@ -31,9 +36,14 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
             : ExperimentLoader.LoadFile(definition, overrides, environment);
 
         var errors = new List<string>();
-        var claims = Collect(() => ClaimLoader.Load(experiment), errors)
+        // A published run keeps the settings its file and the experiment's own file give it, and so do the outliers claims.json
+        // registers of published runs: overrides change what is reproduced, never what was published.
+        var given = ExperimentLoader.Overrides(overrides, environment);
+        var declared = given.Count == 0 ? experiment : Collect(() =>
+            ExperimentLoader.LoadFile(experiment.DefinitionPath, new Dictionary<string, string?>(), new Hashtable()), errors);
+        var claims = (declared is null ? null : Collect(() => ClaimLoader.Load(experiment, given.Count == 0 ? null : declared), errors))
             ?? ClaimSet.None(Path.Combine(experiment.Folder, ClaimLoader.FileName));
-        var published = Collect(() => PublishedRun.Load(experiment), errors) ?? [];
+        var published = (declared is null ? null : Collect(() => PublishedRun.Load(declared), errors)) ?? [];
         foreach (var run in published)
             foreach (var metric in claims.PublishedMetrics.Where(m => run.Metric(m) is null))
                 errors.Add($"{Path.Combine(experiment.Folder, PublishedRun.FileName)}: the published run of " +
@@ -44,7 +54,11 @@ public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
             errors.Add($"--baselines: expected a folder (existing or not), found the file {Path.GetFullPath(baselines)}");
         if (errors.Count > 0) throw new ConfigurationException(errors);
 
-        return new ExperimentFolder(experiment, claims, published, baselines is null ? null : Path.GetFullPath(baselines));
+        var (compared, setAside) = SetAsidePublishedRun.Sort(published, experiment, given);
+        return new ExperimentFolder(experiment, claims, compared, baselines is null ? null : Path.GetFullPath(baselines))
+        {
+            PublishedSetAside = setAside,
+        };
     }
 
     /// <summary>

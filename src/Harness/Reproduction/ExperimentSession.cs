@@ -31,6 +31,7 @@ public sealed class ExperimentSession : IDisposable
         Configurations = ExperimentGrid.Configurations(experiment);
         Claims = folder.Claims;
         Published = folder.Published;
+        PublishedSetAside = folder.PublishedSetAside;
         Baselines = baselines;
         Source = new RunSource(experiment, Runs, workers, observer, runs, warnings, from);
         Exact = new ExactVerifier(Source, baselines);
@@ -48,8 +49,12 @@ public sealed class ExperimentSession : IDisposable
     /// <summary>The experiment's registered claims (<c>claims.json</c> beside its definition; none when it has no such file).</summary>
     public ClaimSet Claims { get; }
 
-    /// <summary>The runs the original author published (<c>published.json</c> beside the definition; optional).</summary>
+    /// <summary>The runs the original author published (<c>published.json</c> beside the definition; optional) that this
+    /// session's configurations can be compared with.</summary>
     public IReadOnlyList<PublishedRun> Published { get; }
+
+    /// <summary>The published runs whose settings overrides took from every configuration: never compared.</summary>
+    public IReadOnlyList<SetAsidePublishedRun> PublishedSetAside { get; }
 
     /// <summary>The experiment's baselines: verified and received files, both tiers'.</summary>
     public BaselineFolder Baselines { get; }

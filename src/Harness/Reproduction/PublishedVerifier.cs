@@ -1,13 +1,19 @@
 using Harness.Claims;
+using Harness.Config.Settings;
 using Harness.Grid;
 
 namespace Harness.Reproduction;
 
-/// <summary>Places a published run among the reproduced seeds of its configuration.</summary>
+/// <summary>Places a published run among the reproduced seeds of its configuration: the one that trains with its settings.</summary>
 public sealed class PublishedVerifier(RunSource source, ClaimSet claims, IReadOnlyList<ConfigurationRuns> configurations)
 {
-    /// <remarks>The configuration is one of the experiment's: <see cref="PublishedRun.Read"/> checked that when the
-    /// file was read.</remarks>
-    public PublishedComparison Compare(PublishedRun published) => PublishedComparison.Compare(published,
-        source.Results(configurations.First(c => c.Id == published.ConfigurationId).Runs), claims.PublishedMetrics, claims.MinimumSeeds);
+    /// <exception cref="InvalidOperationException">No configuration trains with the published run's settings: a run the
+    /// experiment's folder sets aside (<see cref="ExperimentFolder.PublishedSetAside"/>), never compared.</exception>
+    public PublishedComparison Compare(PublishedRun published)
+    {
+        var configuration = configurations.FirstOrDefault(c => SettingDifference.Between(published.Config, c.Configuration).Count == 0)
+            ?? throw new InvalidOperationException($"The published run of {published.ConfigurationId} has no reproduced configuration " +
+                "with its settings: it is set aside, never compared.");
+        return PublishedComparison.Compare(published, source.Results(configuration.Runs), claims.PublishedMetrics, claims.MinimumSeeds);
+    }
 }

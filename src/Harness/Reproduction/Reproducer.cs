@@ -44,13 +44,15 @@ public static class Reproducer
                                                               "(a biased sample of its configurations)")
             : session.Judge.Evaluate(c)).ToList();
         if (sequential is not null) runs = [.. runs, .. sequential.AddedRuns];
-        var published = session.Published.Where(p => session.Configurations.Any(c => c.Id == p.ConfigurationId && Lost(c.Runs).Count == 0))
+        var published = session.Published.Where(p => session.Configurations.Any(c =>
+                SettingDifference.Between(p.Config, c.Configuration).Count == 0 && Lost(c.Runs).Count == 0))
             .Select(session.PublishedRuns.Compare).ToList();
         var fingerprint = runs.Count > 0 ? runs[0].Fingerprint : EnvironmentFingerprint.Current();
         return new ExperimentResults(session.Experiment, fingerprint, runs, exact, ensemble, claims, published,
             session.Claims.PublishedOutliers)
         {
             Diverged = diverged,
+            PublishedSetAside = session.PublishedSetAside,
         };
     }
 

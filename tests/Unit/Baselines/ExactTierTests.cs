@@ -198,7 +198,7 @@ public sealed class ExactTierTests
         Assert.That(outcome.Message, Does.StartWith("Not comparable: numerics: portable (baseline) vs native (current)."));
     }
 
-    [TestCase("{ not json", "invalid JSON")]
+    [TestCase("{ not json", ":1:3: not valid JSON: 'n' is an invalid start of a property name.")]
     [TestCase("""{"runId":"layers-3_dropout-0.2_n-1000_epochs-4_seed-1","fingerprint":{},"history":{}}""",
         "fingerprint is missing 'numerics'")]
     public void A_broken_baseline_fails_naming_the_file_and_the_problem(string content, string problem)
@@ -208,6 +208,20 @@ public sealed class ExactTierTests
 
         var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Baselines()));
         Assert.That(error.Message, Does.StartWith(_files.Baselines().VerifiedPath(result.RunId)).And.Contain(problem));
+    }
+
+    /// <summary>Counted from 1, as editors and every other file the harness reads count (System.Text.Json counts from 0).</summary>
+    [Test]
+    public void A_baseline_that_is_not_json_names_its_line_and_column_counted_from_1()
+    {
+        var result = BaselineFixtures.Result();
+        var path = _files.Baselines().VerifiedPath(result.RunId);
+        File.WriteAllText(path, "{\n  \"runId\": oops }");
+
+        var error = Assert.Throws<BaselineFormatException>(() => ExactTier.Verify(result, _files.Baselines()));
+        Assert.That(error.Message, Is.EqualTo($"{path}:2:12: not valid JSON: 'o' is an invalid start of a value."),
+            "the 'o' of oops: line 2, column 12");
+        Assert.That(error.Path, Is.EqualTo(path));
     }
 
     [TestCase("\"val_acc\": [", "\"val_acc_renamed\": [", "history is missing metric 'val_acc'")]

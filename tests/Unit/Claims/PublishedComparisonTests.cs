@@ -47,6 +47,18 @@ public sealed class PublishedComparisonTests
     }
 
     [Test]
+    public void A_comparison_with_runs_of_other_settings_is_refused()
+    {
+        var twelveEpochs = new PublishedRun(Reproduced[0].Config with { Epochs = 12 }, null,
+            new Dictionary<string, double> { ["gap"] = 0.555 });
+
+        var error = Assert.Throws<ArgumentException>(() => PublishedComparison.Compare(twelveEpochs, Reproduced, ["gap"]))!;
+
+        Assert.That(error.Message, Does.StartWith("The published run of layers-3_dropout-0_n-1000_epochs-12 is not compared with run " +
+            "layers-3_dropout-0_n-1000_seed-1, which trained with other settings: epochs 12 published, 18 reproduced."));
+    }
+
+    [Test]
     public void Too_few_reproduced_seeds_are_not_judged()
     {
         var comparison =

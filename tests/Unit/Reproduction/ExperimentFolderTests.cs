@@ -76,7 +76,7 @@ public sealed class ExperimentFolderTests
         Assert.That(error.Errors,
             Has.Some.Contains("runs[1]: configuration " +
                 "layers-1_dropout-0_n-40_nval-20_epochs-3_batch-8_width-16_optimizer-sgd_momentum-0.9 is not " +
-                "one the experiment reproduces"));
+                $"one the experiment declares ({Path.Combine(outside.Folder, "experiment.json")}, before any override)"));
 
         File.WriteAllText(Path.Combine(outside.Folder, "claims.json"), """
             { "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "width", "direction": "increasing",
