@@ -31,7 +31,7 @@ internal sealed class TestedExperiment : IDisposable
         // run is queued after both.
         ProgressTracker? tracker = null;
         Session = new ExperimentSession(folder, folder.Baselines(BaselinePolicy.FromEnvironment()), WorkerPool.DefaultWorkers,
-            run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)), store);
+            run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch), OnStart: () => tracker?.Start(run)), store);
         tracker = new ProgressTracker(Session.Source.Cost, Session.Source.WasReused);
         Session.Source.Pool.Queued += tracker.Plan;
         // The writer, not a test's context, outlives the test that opened the session: lines keep coming while later tests wait.
