@@ -78,6 +78,8 @@ public static class BenchCommand
     {
         // Opened here too, so a wrong experiment is reported once, by this process, before any child starts.
         var experiment = Open(request);
+        // On the error stream: the output is JSON lines.
+        Leftovers.Remove(error);
         if (request.Numerics is null) return EveryProfile(request, output, error);
 
         TorchRuntime.Initialize(request.Numerics);

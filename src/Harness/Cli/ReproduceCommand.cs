@@ -104,6 +104,8 @@ public static class ReproduceCommand
         output.WriteLine($"Reproducing {folder.Experiment.Name} into {report.Path} with {request.Workers} worker(s)" +
                          $"{(request.Seeds is { } seeds ? $", {seeds} seed(s) per configuration" : "")}, " +
                          $"numerics {folder.Experiment.Numerics.Name}.");
+        // A shard writes no report, so its --out is neither used nor cleaned.
+        Leftovers.Remove(output, request.Sharding?.Shard is null ? report.OutRoot : null);
         // Runs report their starts and epochs to whichever display is in place; nothing trains before one is.
         var shard = request.Sharding?.Shard;
         var progress = new TrainingProgress(shard is null ? folder.Experiment.Name : $"{folder.Experiment.Name} shard {shard}", output,

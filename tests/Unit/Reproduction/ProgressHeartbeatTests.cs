@@ -131,8 +131,8 @@ public sealed class ProgressHeartbeatTests
         foreach (var run in runs) _tracker.Start(run);
         _heartbeat.Tick();
 
-        Assert.That(_lines.Single(), Does.EndWith($"; training {string.Join(", ", runs.Take(4).Select(r => $"{r.RunId} (epoch 1 of 2)"))} " +
-            "and 2 more."));
+        var named = string.Join(", ", runs.Take(4).Select(r => $"{r.RunId} (epoch 1 of 2)"));
+        Assert.That(_lines.Single(), Does.EndWith($"; training {named} and 2 more."));
     }
 
     [Test]
