@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Harness.IO;
 using Harness.Report;
 
@@ -97,22 +96,12 @@ public sealed class ReportDirectoryTests
     [Test]
     public void Staging_folders_left_by_processes_gone_are_removed_and_no_other()
     {
-        int dead;
-        using (var exited = Process.Start("true")!) { exited.WaitForExit(); dead = exited.Id; }
+        var dead = AbandonedFolder.ExitedPid();
         string Staging(string experiment, int pid) => Path.Combine(_root, $".{experiment}.{pid}.{Guid.NewGuid():N}.tmp");
-        var (killed, other, live) =
-            (Staging("experiment", dead), Staging("other-experiment", dead), Staging("experiment", Environment.ProcessId));
-        var userFolder = Path.Combine(_root, $".experiment.{dead}.notes.tmp");
-        foreach (var folder in new[] { killed, other, live, userFolder })
-        {
-            Directory.CreateDirectory(Path.Combine(folder, "runs"));
-            File.WriteAllText(Path.Combine(folder, "runs", "a.json"), "{}");
-            OwnedFolder.Claim(folder);
-        }
-        // As the killed processes left them: their owner files name them.
-        foreach (var folder in new[] { killed, other, userFolder })
-            File.WriteAllText(Path.Combine(folder, OwnedFolder.OwnerFile), File.ReadAllText(Path.Combine(folder, OwnedFolder.OwnerFile))
-                .Replace($"\"Pid\":{Environment.ProcessId},", $"\"Pid\":{dead},"));
+        var killed = AbandonedFolder.Plant(Staging("experiment", dead), dead);
+        var other = AbandonedFolder.Plant(Staging("other-experiment", dead), dead);
+        var live = AbandonedFolder.Live(Staging("experiment", Environment.ProcessId));
+        var userFolder = AbandonedFolder.Plant(Path.Combine(_root, $".experiment.{dead}.notes.tmp"), dead);
 
         var removed = ReportDirectory.RemoveAbandoned(_root);
 
