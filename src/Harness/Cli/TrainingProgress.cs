@@ -30,6 +30,7 @@ internal sealed class TrainingProgress(string label, TextWriter output, bool int
     {
         _tracker = new ProgressTracker(source.Cost, source.WasReused);
         source.Pool.Queued += _tracker.Plan;
+        source.Pool.Failed += _tracker.Stop;
     }
 
     /// <summary>Runs <paramref name="work"/> with the display in place, and takes it down afterwards.</summary>

@@ -64,6 +64,12 @@ public sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig
         lock (_gate) _training[run.RunId] = (run, 1);
     }
 
+    /// <summary>A run's training ended before its last epoch (it diverged): it is no longer in training, nor done.</summary>
+    public void Stop(RunConfig run)
+    {
+        lock (_gate) _training.Remove(run.RunId);
+    }
+
     /// <summary>The runs in training, each with the epoch under way, by run id.</summary>
     public IReadOnlyList<(RunConfig Run, int Epoch)> InTraining
     {
