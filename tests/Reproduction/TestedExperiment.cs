@@ -31,9 +31,10 @@ internal sealed class TestedExperiment : IDisposable
         // run is queued after both.
         ProgressTracker? tracker = null;
         Session = new ExperimentSession(folder, folder.Baselines(BaselinePolicy.FromEnvironment()), WorkerPool.DefaultWorkers,
-            run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch)), store);
+            run => new TrainingObserver(OnEpoch: e => tracker?.Epoch(run, e.Epoch), OnStart: () => tracker?.Start(run)), store);
         tracker = new ProgressTracker(Session.Source.Cost, Session.Source.WasReused);
         Session.Source.Pool.Queued += tracker.Plan;
+        Session.Source.Pool.Failed += tracker.Stop;
         // The writer, not a test's context, outlives the test that opened the session: lines keep coming while later tests wait.
         var progress = TestContext.Progress;
         _heartbeat = new ProgressHeartbeat(tracker, Session.Experiment.Name, line => progress.WriteLine(HarnessLogger.Marker + line));

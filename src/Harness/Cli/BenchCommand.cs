@@ -83,6 +83,8 @@ public static class BenchCommand
         // Bench compares nothing with them, but says what --set did to them as reproduce does; on standard error, since standard
         // output is JSON lines (a child's standard error is shown only when it fails, so the parent's lines are the ones seen).
         foreach (var sentence in SetAsidePublishedRun.Sentences(folder.PublishedSetAside)) error.WriteLine(sentence);
+        // On the error stream: the output is JSON lines.
+        Leftovers.Remove(error);
         if (request.Numerics is null) return EveryProfile(request, output, error);
 
         TorchRuntime.Initialize(request.Numerics);

@@ -4,8 +4,10 @@ using Harness.History;
 
 namespace Harness.Cli;
 
-/// <summary>Shows training progress: called from worker threads after every epoch of every run.</summary>
+/// <summary>Shows training progress: called from worker threads when a run starts training and after every epoch of every run.</summary>
 public interface IProgressDisplay
 {
+    void Start(RunConfig run);
+
     void Epoch(RunConfig run, EpochMetrics metrics);
 }

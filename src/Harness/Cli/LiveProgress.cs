@@ -33,13 +33,23 @@ public sealed class LiveProgress(ProgressTracker tracker, ProgressContext contex
         return result;
     }
 
+    public void Start(RunConfig run)
+    {
+        tracker.Start(run);
+        Bar(run);
+    }
+
     public void Epoch(RunConfig run, EpochMetrics metrics)
     {
-        var task = _active.GetOrAdd(run.RunId, id => context.AddTask(Markup.Escape(PrintableText.Inline(id)), maxValue: run.Epochs));
+        var task = Bar(run);
         task.Value = metrics.Epoch;
         var finished = tracker.Epoch(run, metrics.Epoch) is not null;
         overall.Description = $"{tracker.RunsDone}/{tracker.Runs} runs";
         overall.Value = tracker.Fraction * overall.MaxValue;
         if (finished && _active.TryRemove(run.RunId, out var done)) done.StopTask();
     }
+
+    /// <summary>The run's bar, added when it starts (or, read from the run store, at its first epoch).</summary>
+    private ProgressTask Bar(RunConfig run) =>
+        _active.GetOrAdd(run.RunId, id => context.AddTask(Markup.Escape(PrintableText.Inline(id)), maxValue: run.Epochs));
 }

@@ -6,20 +6,35 @@ using Harness.Reproduction;
 
 namespace Harness.Cli;
 
-/// <summary>One line per finished run, for logs and CI (no cursor movement, no colour).</summary>
-public sealed class PlainProgress(ProgressTracker tracker, TextWriter output) : IProgressDisplay
+/// <summary>
+/// Progress for logs and CI (no cursor movement, no colour): a line per finished run, and between them the heartbeat
+/// <c>dotnet test</c> prints (<see cref="ProgressHeartbeat"/>), so that a long run still shows its epoch and the ETA at
+/// least every 30 s; never a line per epoch or batch.
+/// </summary>
+public sealed class PlainProgress : IProgressDisplay, IDisposable
 {
-    private readonly Lock _gate = new();
+    private readonly ProgressTracker _tracker;
+    private readonly ProgressHeartbeat _heartbeat;
+
+    /// <param name="label">What is training, for the heartbeat's lines (the experiment's name).</param>
+    /// <param name="time">The clock of the heartbeat and the tracker (tests pass a fake one).</param>
+    public PlainProgress(ProgressTracker tracker, string label, TextWriter output, TimeProvider? time = null)
+    {
+        _tracker = tracker;
+        _heartbeat = new ProgressHeartbeat(tracker, label, output.WriteLine, time);
+    }
+
+    public void Start(RunConfig run) => _tracker.Start(run);
 
     public void Epoch(RunConfig run, EpochMetrics metrics)
     {
-        if (tracker.Epoch(run, metrics.Epoch) is not { } done) return;
-        lock (_gate)
-        {
-            var remaining = tracker.Remaining is { } r ? ProgressLine.Duration(r) : "?";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{done,4}/{tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed " +
-                $"{ProgressLine.Duration(tracker.Elapsed)}  ETA {remaining}"));
-        }
+        if (_tracker.Epoch(run, metrics.Epoch) is not { } done) return;
+        var remaining = _tracker.Remaining is { } r ? ProgressLine.Duration(r) : "?";
+        _heartbeat.Write(string.Create(CultureInfo.InvariantCulture,
+            $"[{done,4}/{_tracker.Runs}] {run.RunId,-44} val_loss {metrics.ValLoss:0.0000}  val_acc {metrics.ValAcc:0.0000}  elapsed " +
+            $"{ProgressLine.Duration(_tracker.Elapsed)}  ETA {remaining}"));
     }
+
+    /// <summary>Stops the heartbeat, after its closing line.</summary>
+    public void Dispose() => _heartbeat.Dispose();
 }

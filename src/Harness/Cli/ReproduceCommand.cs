@@ -105,15 +105,20 @@ public static class ReproduceCommand
                          $"{(request.Seeds is { } seeds ? $", {seeds} seed(s) per configuration" : "")}, " +
                          $"numerics {folder.Experiment.Numerics.Name}.");
         foreach (var sentence in SetAsidePublishedRun.Sentences(folder.PublishedSetAside)) output.WriteLine(sentence);
-        // Runs report their epochs to whichever display is in place; nothing trains before one is set.
-        IProgressDisplay? display = null;
-        using var session = OpenSession(request, folder, baselines, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)),
-            output, error);
-        if (request.Sharding?.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
+        // A shard writes no report, so its --out is neither used nor cleaned.
+        Leftovers.Remove(output, request.Sharding?.Shard is null ? report.OutRoot : null);
+        // Runs report their starts and epochs to whichever display is in place; nothing trains before one is.
+        var shard = request.Sharding?.Shard;
+        var progress = new TrainingProgress(shard is null ? folder.Experiment.Name : $"{folder.Experiment.Name} shard {shard}", output,
+            interactive);
+        using var session = OpenSession(request, folder, baselines, progress.Observer, output, error);
+        // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
+        progress.Follow(session.Source);
+        if (shard is not null) return TrainShard(session, shard, output, progress);
 
-        var results = Reproduce(request, session, output, interactive, p => display = p);
+        var results = Reproduce(request, session, output, progress);
         var (published, failures) = Publish(report, results, clock);
-        var verifyFailures = request.Store?.Verify is { } k ? VerifyStore(session, k, request.Store.VerifySeed, output) : [];
+        var verifyFailures = request.Store?.Verify is { } k ? VerifyStore(session, k, request.Store.VerifySeed, output, progress) : [];
         if (request.Register)
         {
             var plan = request.Decide || session.Claims.Decide is not null ? Plan(request, session.Claims) : null;
@@ -165,24 +170,15 @@ public static class ReproduceCommand
     }
 
     /// <summary>Every run, both tiers, every claim (with <c>--decide</c>, in looks) and the published runs, with progress.</summary>
-    private static ExperimentResults Reproduce(Request request, ExperimentSession session, TextWriter output, bool interactive,
-        Action<IProgressDisplay> show)
+    private static ExperimentResults Reproduce(Request request, ExperimentSession session, TextWriter output, TrainingProgress progress)
     {
-        // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
-        var tracker = new ProgressTracker(session.Source.Cost, session.Source.WasReused);
-        session.Source.Pool.Queued += tracker.Plan;
         var plan = request.Decide ? Plan(request, session.Claims) : null;
         if (plan is not null)
             output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then " +
                              $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))} " +
                              $"({plan.Spending.Name} alpha spending).");
-        ExperimentResults Run(IProgressDisplay progress)
-        {
-            show(progress);
-            return Reproducer.Reproduce(session, plan,
-                stage => output.WriteLine($"Training {stage.Count} more run(s) for claims still open."));
-        }
-        return interactive ? LiveProgress.Run(tracker, Run) : Run(new PlainProgress(tracker, output));
+        return progress.Show(() => Reproducer.Reproduce(session, plan,
+            stage => output.WriteLine($"Training {stage.Count} more run(s) for claims still open.")));
     }
 
     /// <summary>The claims file's plan, with <c>--max-seeds</c> in place of its budget (an exploratory plan, never registered).</summary>
@@ -257,21 +253,13 @@ public static class ReproduceCommand
     }
 
     /// <summary><c>--shard i/N</c>: this share of the runs trained (or found) in the store, and nothing else.</summary>
-    private static int TrainShard(ExperimentSession session, Shard shard, TextWriter output, bool interactive,
-        Action<IProgressDisplay> show)
+    private static int TrainShard(ExperimentSession session, Shard shard, TextWriter output, TrainingProgress progress)
     {
         var runs = shard.Of(session.Runs, session.Source.Cost);
         output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, " +
             $"{runs.Sum(session.Source.Cost) / session.Runs.Sum(session.Source.Cost):P0} of the work.");
-        var tracker = new ProgressTracker(session.Source.Cost, session.Source.WasReused);
-        session.Source.Pool.Queued += tracker.Plan;
-        IReadOnlyList<RunResult> Train(IProgressDisplay progress)
-        {
-            show(progress);
-            return session.Source.Results(runs);
-        }
         var clock = Stopwatch.StartNew();
-        _ = interactive ? LiveProgress.Run(tracker, Train) : Train(new PlainProgress(tracker, output));
+        progress.Show(() => session.Source.Results(runs));
         output.WriteLine($"Shard {shard} done in {clock.Elapsed.TotalSeconds:0} s: {runs.Count - session.Source.Pool.Trained} " +
                          $"run(s) were already stored, {session.Source.Pool.Trained} trained, in the run store " +
                          $"{session.Source.StoredRuns!.Store.Root}.");
@@ -280,7 +268,8 @@ public static class ReproduceCommand
 
     /// <summary><c>--verify K</c>, after the report: the report shows the runs as used, the check says whether the store (or the
     /// stores merged with --from) can be trusted.</summary>
-    private static IReadOnlyList<string> VerifyStore(ExperimentSession session, int count, int? seed, TextWriter output)
+    private static IReadOnlyList<string> VerifyStore(ExperimentSession session, int count, int? seed, TextWriter output,
+        TrainingProgress progress)
     {
         var reused = session.Source.Reused;
         var drawSeed = seed ?? StoreVerification.DefaultSeed(CodeIdentity.Current);
@@ -288,7 +277,7 @@ public static class ReproduceCommand
         output.WriteLine($"Verifying the run {(session.Source.Merged is null ? "store" : "stores")}: retraining {drawn.Count} of the " +
                          $"{reused.Count} run(s) reused from {(session.Source.Merged is null ? "it" : "them")} (draw seed {drawSeed}; " +
                          $"--verify-seed {drawSeed} repeats it): {string.Join(", ", drawn.Select(r => r.RunId))}.");
-        var differences = StoreVerification.Verify(session, drawn);
+        var differences = progress.Show(() => StoreVerification.Verify(session, drawn));
         if (differences.Count == 0
             && drawn.Count > 0) output.WriteLine($"Verified: all {drawn.Count} retrained run(s) are identical to their " +
                 "stored histories, bit for bit.");

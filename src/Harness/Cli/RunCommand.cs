@@ -44,6 +44,7 @@ public static class RunCommand
         // the data's size can only be checked once it has.
         ThrowIfInvalid(RunSettingOptions.Errors(config, int.MaxValue, int.MaxValue));
         OutDirectoryCheck.ThrowIfUnwritable(outDir, () => Report.ReportDirectory.Probe(outDir));
+        Leftovers.Remove(output);
         TorchRuntime.Initialize(numerics);
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
         ThrowIfInvalid(RunSettingOptions.Errors(config, dataset.TrainCount, dataset.TestCount));

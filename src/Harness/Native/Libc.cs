@@ -28,31 +28,11 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "gnu_get_libc_version")]
     private static partial IntPtr GnuGetLibcVersion();
 
-    [LibraryImport("libc", EntryPoint = "geteuid")]
-    public static partial uint GetEUid();
-
-    // statx rather than stat: its struct has one layout on every architecture, so no per-arch offsets.
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static unsafe partial int StatX(int dirFd, string path, int flags, uint mask, byte* buffer);
-
     [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
     private static partial IntPtr RealPathPtr(string path, IntPtr resolved);
 
     [LibraryImport("libc", EntryPoint = "free")]
     private static partial void Free(IntPtr pointer);
-
-    /// <summary>
-    /// Owner and mode bits (including sticky) of what <paramref name="path"/> names, following symlinks; null when
-    /// absent.
-    /// </summary>
-    public static unsafe (uint Uid, uint Mode)? Owner(string path)
-    {
-        const int atFdCwd = -100;
-        const uint statxUid = 0x8, statxMode = 0x2;
-        var buffer = stackalloc byte[256]; // sizeof(struct statx)
-        if (StatX(atFdCwd, path, 0, statxUid | statxMode, buffer) != 0) return null;
-        return (*(uint*)(buffer + 20), *(ushort*)(buffer + 28)); // stx_uid, stx_mode
-    }
 
     /// <summary>The canonical absolute path, every symlink resolved; null when it does not exist.</summary>
     public static string? RealPath(string path)

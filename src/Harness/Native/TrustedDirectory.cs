@@ -1,3 +1,5 @@
+using Harness.IO;
+
 namespace Harness.Native;
 
 /// <summary>
@@ -22,15 +24,15 @@ internal static class TrustedDirectory
     {
         var real = Libc.RealPath(directory);
         if (real is null) return $"{directory} does not exist";
-        var self = Libc.GetEUid();
+        var self = FileOwner.CurrentUser;
 
-        var (uid, mode) = Libc.Owner(real) ?? (uint.MaxValue, 0u);
+        var (uid, mode) = FileOwner.Of(real) ?? (uint.MaxValue, 0u);
         if (uid != self) return $"{real} belongs to user id {uid}, not to this user ({self})";
         if ((mode & GroupOrOtherWrite) != 0) return $"{real} is writable by other users (mode {Octal(mode)})";
 
         for (var parent = Path.GetDirectoryName(real); parent is not null; parent = Path.GetDirectoryName(parent))
         {
-            var (parentUid, parentMode) = Libc.Owner(parent) ?? (uint.MaxValue, 0u);
+            var (parentUid, parentMode) = FileOwner.Of(parent) ?? (uint.MaxValue, 0u);
             if (parentUid != self && parentUid != 0) return $"its parent {parent} belongs to user id {parentUid}";
             if ((parentMode & GroupOrOtherWrite) != 0 && (parentMode & Sticky) == 0)
                 return $"its parent {parent} is writable by other users (mode {Octal(parentMode)}), who could replace it";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Harness.IO;
 
 namespace Harness.Report;
@@ -12,9 +13,11 @@ namespace Harness.Report;
 /// longer writes (runs of a grid since made smaller) and nothing else: a user's notes in <c>runs/</c>, <c>figures/</c> or
 /// beside them stay. Swapping the whole folder in one rename would be atomic for the set too, but would take the user's
 /// files with the old folder; per-file renames keep them, at the price of a reader seeing old and new files side by side
-/// for the instant the moves take.
+/// for the instant the moves take. A process killed mid-write cannot remove its staging folder, which therefore holds its
+/// owner (<see cref="OwnedFolder"/>): the next <c>reproduce</c> into the same OUT removes it once that process is gone
+/// (<see cref="RemoveAbandoned"/>).
 /// </summary>
-public sealed class ReportDirectory(string outRoot, string name)
+public sealed partial class ReportDirectory(string outRoot, string name)
 {
     public const string ManifestFile = ".harness-manifest.json";
 
@@ -73,9 +76,11 @@ public sealed class ReportDirectory(string outRoot, string name)
         Directory.CreateDirectory(staging);
         try
         {
+            OwnedFolder.Claim(staging);
             var result = write(staging);
             var files = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
-                .Select(f => System.IO.Path.GetRelativePath(staging, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+                .Select(f => System.IO.Path.GetRelativePath(staging, f).Replace('\\', '/')).Where(f => f != OwnedFolder.OwnerFile)
+                .Order(StringComparer.Ordinal).ToList();
             var previous = ReadManifest();
             Directory.CreateDirectory(Path);
             foreach (var file in files)
@@ -135,4 +140,13 @@ public sealed class ReportDirectory(string outRoot, string name)
 
     /// <summary>Hidden, unique per process and call, and named after the experiment so a leftover says whose it is.</summary>
     private string TemporaryName() => $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+
+    /// <summary>Removes the staging folders in <paramref name="outRoot"/> (any experiment's) that processes now gone left.</summary>
+    /// <returns>Each folder removed, and why its owner counts as gone.</returns>
+    public static IReadOnlyList<(string Folder, string Why)> RemoveAbandoned(string outRoot) =>
+        OwnedFolder.RemoveAbandoned(outRoot, StagingFolder());
+
+    /// <summary>What <see cref="TemporaryName"/> makes.</summary>
+    [GeneratedRegex(@"^\..+\.(?<pid>[0-9]+)\.[0-9a-f]{32}\.tmp$")]
+    private static partial Regex StagingFolder();
 }

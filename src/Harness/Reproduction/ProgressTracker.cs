@@ -7,7 +7,8 @@ namespace Harness.Reproduction;
 /// Counts work by its cost (matmul FLOPs), not by runs: a 9-layer run is seven times a 1-layer one, so run counts would make
 /// the ETA lurch. Runs join as they are planned, which may be before or during training: a test session learns what it needs
 /// test by test, and seeds added until a claim is decided join between looks. A run read from the run store counts as done
-/// but leaves the work to do, so it neither fills the bar nor makes the ETA promise the speed of reading files. Thread-safe.
+/// but leaves the work to do, so it neither fills the bar nor makes the ETA promise the speed of reading files. Runs said to
+/// start (<see cref="Start"/>) are in training, at the epoch under way, until their last epoch. Thread-safe.
 /// </summary>
 /// <param name="reused">Whether a run's result was read rather than trained (its epochs are replayed to the displays).</param>
 public sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig, bool>? reused = null, TimeProvider? time = null)
@@ -17,6 +18,7 @@ public sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig
     private readonly HashSet<string> _planned = [];
     private readonly HashSet<string> _finished = [];
     private readonly HashSet<string> _reused = [];
+    private readonly Dictionary<string, (RunConfig Run, int Epoch)> _training = new(StringComparer.Ordinal);
     private long? _start;
     private double _total;
     private double _done;
@@ -56,6 +58,24 @@ public sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig
         get { lock (_gate) return _reused.Count; }
     }
 
+    /// <summary>A run starts training (a first training, or one that checks it): it is in training, at its first epoch.</summary>
+    public void Start(RunConfig run)
+    {
+        lock (_gate) _training[run.RunId] = (run, 1);
+    }
+
+    /// <summary>A run's training ended before its last epoch (it diverged): it is no longer in training, nor done.</summary>
+    public void Stop(RunConfig run)
+    {
+        lock (_gate) _training.Remove(run.RunId);
+    }
+
+    /// <summary>The runs in training, each with the epoch under way, by run id.</summary>
+    public IReadOnlyList<(RunConfig Run, int Epoch)> InTraining
+    {
+        get { lock (_gate) return [.. _training.Values.OrderBy(t => t.Run.RunId, StringComparer.Ordinal)]; }
+    }
+
     /// <summary>
     /// Records one epoch; when it completes its run, returns how many runs are done counting this one. A run trained again
     /// (the second training that confirms a baseline) is not counted twice, so the count never passes the total.
@@ -64,6 +84,12 @@ public sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig
     {
         lock (_gate)
         {
+            // Only a run said to start is in training: a run read from the run store replays its epochs without one.
+            if (_training.ContainsKey(run.RunId))
+            {
+                if (epoch < run.Epochs) _training[run.RunId] = (run, epoch + 1);
+                else _training.Remove(run.RunId);
+            }
             if (reused?.Invoke(run) == true)
             {
                 if (epoch < run.Epochs) return null;

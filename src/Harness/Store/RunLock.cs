@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Harness.IO;
 
 namespace Harness.Store;
 
@@ -25,8 +25,6 @@ public sealed class RunLock : IDisposable
 
     /// <summary>A lock with nothing readable in it (its holder died between creating and writing it) is stale sooner.</summary>
     private static readonly TimeSpan UnreadableStaleAfter = TimeSpan.FromMinutes(1);
-
-    private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
     private readonly string _content;
 
@@ -80,7 +78,7 @@ public sealed class RunLock : IDisposable
     private static RunLock? TryCreate(string path)
     {
         var content = JsonSerializer.Serialize(new Holder(Environment.ProcessId, Environment.MachineName,
-            ProcessStart.ToString("O", CultureInfo.InvariantCulture), DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))) + "\n";
+            ProcessIdentity.Start, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))) + "\n";
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
@@ -102,23 +100,7 @@ public sealed class RunLock : IDisposable
             return idle > UnreadableStaleAfter ? $"unreadable, and untouched for {idle.TotalSeconds:0} s" : null;
         if (idle > StaleAfter) return $"untouched for {idle.TotalMinutes:0} min";
         if (holder.Host != Environment.MachineName) return null; // only its age tells, from here
-        try
-        {
-            using var process = Process.GetProcessById(holder.Pid);
-            var started = process.StartTime.ToUniversalTime();
-            // Start times are derived from the boot time each time they are read: equal to within a second, not to the tick.
-            return DateTime.TryParse(holder.ProcessStart, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var recorded)
-                   && Math.Abs((started - recorded.ToUniversalTime()).TotalSeconds) > 1
-                ? $"pid {holder.Pid} is now another process" : null;
-        }
-        catch (ArgumentException)
-        {
-            return $"process {holder.Pid} has exited";
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            return null; // cannot tell: alive
-        }
+        return ProcessIdentity.WhyGone(holder.Pid, holder.ProcessStart);
     }
 
     private static string Describe(string text) =>

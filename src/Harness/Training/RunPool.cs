@@ -52,6 +52,9 @@ public sealed class RunPool : IDisposable
     /// </summary>
     public event Action<RunConfig>? Queued;
 
+    /// <summary>Raised when a run fails (it diverged, say): progress displays stop showing it in training.</summary>
+    public event Action<RunConfig>? Failed;
+
     /// <summary>The run's result, training it if no one has asked for it yet.</summary>
     public Task<RunResult> Run(RunConfig config)
     {
@@ -111,6 +114,7 @@ public sealed class RunPool : IDisposable
         }
         catch (Exception e)
         {
+            Failed?.Invoke(job.Config);
             job.Result.SetException(e);
         }
     }

@@ -37,6 +37,7 @@ public static class Trainer
         using var scope = NewDisposeScope();
         using var streams = RandomStreams.ForSeed(config.Seed);
         observer ??= TrainingObserver.None;
+        observer.OnStart?.Invoke();
 
         var train = Tensors.From(data.Train);
         var validation = Tensors.From(data.Validation);

@@ -2,8 +2,11 @@ using Harness.History;
 
 namespace Harness.Training;
 
-/// <summary>Optional callbacks from a training run: progress displays use epochs, tests use batches.</summary>
-public sealed record TrainingObserver(Action<EpochMetrics>? OnEpoch = null, Action<BatchMetrics>? OnBatch = null)
+/// <summary>
+/// Optional callbacks from a training run: progress displays use its start and epochs, tests use batches. A run read from
+/// the run store has no start: only its epochs are told again.
+/// </summary>
+public sealed record TrainingObserver(Action<EpochMetrics>? OnEpoch = null, Action<BatchMetrics>? OnBatch = null, Action? OnStart = null)
 {
     public static TrainingObserver None { get; } = new();
 }

@@ -26,6 +26,9 @@ public sealed class ReproduceCommandTests
         var first = Reproduce();
         Assert.That(first.ExitCode, Is.EqualTo(1), "no baselines yet: " + first.Output);
         Assert.That(first.Output, Does.Contain("[  16/16]"), "plain progress lines when output is redirected");
+        var lines = first.Output.Split('\n');
+        Assert.That(lines.Count(l => l.StartsWith('[') && l.Contains("/16] ")), Is.EqualTo(16), "a line per finished run, none per epoch");
+        Assert.That(lines.Count(l => l.StartsWith($"{Name}: 16 of 16 runs done in ")), Is.EqualTo(1), "the heartbeat's closing line");
         var firstOutputs = Outputs();
         Assert.That(Directory.GetFiles(Path.Combine(Out, Name, Figures.Folder)), Has.Length.EqualTo(2));
         Assert.That(File.Exists(Path.Combine(Out, Name, "timings.json")), Is.True);

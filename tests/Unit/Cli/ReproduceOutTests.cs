@@ -156,6 +156,34 @@ public sealed class ReproduceOutTests
     }
 
     [Test]
+    public void Folders_left_by_killed_processes_are_removed_at_the_start_and_no_other()
+    {
+        var (dead, self) = (AbandonedFolder.ExitedPid(), Environment.ProcessId);
+        var temp = Directory.CreateDirectory(Path.Combine(_experiment.DataDirectory, "tmp")).FullName;
+        var killedBuild = AbandonedFolder.Plant(Path.Combine(temp, $"harness-native-{dead}-AbC123"), dead);
+        var liveBuild = AbandonedFolder.Live(Path.Combine(temp, $"harness-native-{self}-XyZ789"));
+        var unmarked = Directory.CreateDirectory(Path.Combine(temp, $"harness-native-{dead}-Qwe456")).FullName;
+        var lookAlike = AbandonedFolder.Plant(Path.Combine(temp, $"harness-build-{dead}-AbC123"), dead);
+        var killedStaging = AbandonedFolder.Plant(Path.Combine(_experiment.Out, $".{Name}.{dead}.{Guid.NewGuid():N}.tmp"), dead);
+        var liveStaging = AbandonedFolder.Live(Path.Combine(_experiment.Out, $".{Name}.{self}.{Guid.NewGuid():N}.tmp"));
+
+        // The temp folder the child sees is this test's: Path.GetTempPath reads TMPDIR.
+        var (exitCode, output) = HarnessProcess.Run(new Dictionary<string, string?> { ["TMPDIR"] = temp, ["CI"] = null },
+            _experiment.Arguments("--seeds", "1"));
+
+        Assert.That(exitCode, Is.EqualTo(1), "no baselines: " + output);
+        foreach (var killed in new[] { killedBuild, killedStaging })
+        {
+            Assert.That(output,
+                Does.Contain($"Removed {killed}, left behind by a harness process that is gone (process {dead} has exited)."));
+            Assert.That(Directory.Exists(killed), Is.False, killed);
+        }
+        foreach (var kept in new[] { liveBuild, unmarked, lookAlike, liveStaging }) Assert.That(Directory.Exists(kept), Is.True, kept);
+        Assert.That(Directory.GetDirectories(_experiment.Out, ".*"), Is.EqualTo(new[] { liveStaging }),
+            "the run's own staging folder is gone too");
+    }
+
+    [Test]
     public void A_diverged_run_fails_the_reproduction_and_the_report_names_it()
     {
         // One learning rate the tiny network trains with and one no loss survives: half the runs diverge, half finish.

@@ -1,3 +1,4 @@
+using Harness.IO;
 using Harness.Report;
 
 namespace Harness.Tests.Unit.Report;
@@ -76,5 +77,36 @@ public sealed class ReportDirectoryTests
 
         Assert.That(File.ReadAllText(outside), Is.EqualTo("keep"));
         Assert.That(File.Exists(Path.Combine(_report.Path, "report.md")), Is.False, "the listed file of its own is stale and goes");
+    }
+
+    [Test]
+    public void The_staging_folder_names_its_owner_who_is_never_published()
+    {
+        var (owned, files) = _report.Publish(staging =>
+        {
+            Writes("report.md")(staging);
+            return File.ReadAllText(Path.Combine(staging, OwnedFolder.OwnerFile));
+        });
+
+        Assert.That(owned, Does.Contain($"\"Pid\":{Environment.ProcessId}"));
+        Assert.That(files, Is.EqualTo(new[] { "report.md" }));
+        Assert.That(File.Exists(Path.Combine(_report.Path, OwnedFolder.OwnerFile)), Is.False);
+    }
+
+    [Test]
+    public void Staging_folders_left_by_processes_gone_are_removed_and_no_other()
+    {
+        var dead = AbandonedFolder.ExitedPid();
+        string Staging(string experiment, int pid) => Path.Combine(_root, $".{experiment}.{pid}.{Guid.NewGuid():N}.tmp");
+        var killed = AbandonedFolder.Plant(Staging("experiment", dead), dead);
+        var other = AbandonedFolder.Plant(Staging("other-experiment", dead), dead);
+        var live = AbandonedFolder.Live(Staging("experiment", Environment.ProcessId));
+        var userFolder = AbandonedFolder.Plant(Path.Combine(_root, $".experiment.{dead}.notes.tmp"), dead);
+
+        var removed = ReportDirectory.RemoveAbandoned(_root);
+
+        Assert.That(removed.Select(r => r.Folder), Is.EquivalentTo(new[] { killed, other }));
+        Assert.That(Directory.Exists(live), Is.True, "this process's own");
+        Assert.That(Directory.Exists(userFolder), Is.True, "not a name the harness makes");
     }
 }

@@ -104,4 +104,74 @@ public sealed class ProgressHeartbeatTests
         _tracker.Plan([Long with { }]);
         Assert.That(_tracker.Runs, Is.EqualTo(2));
     }
+
+    [Test]
+    public void A_line_names_the_runs_in_training_by_id_with_the_epoch_each_is_in()
+    {
+        _tracker.Plan([Short, Long]);
+        _tracker.Start(Short);
+        _tracker.Start(Long);
+        _time.Advance(TimeSpan.FromSeconds(15));
+        _tracker.Epoch(Long, 1);
+        _heartbeat.Tick();
+
+        Assert.That(_lines, Is.EqualTo(new[]
+        {
+            // 1.5 of 4 units of work in 15 s: 25 s to go.
+            $"tiny: 0 of 2 runs done, 38% of the training, 00:15 elapsed, ETA 00:25; training {Short.RunId} (epoch 1 of 2), " +
+            $"{Long.RunId} (epoch 2 of 2).",
+        }));
+    }
+
+    [Test]
+    public void A_line_names_at_most_four_runs_in_training_and_counts_the_others()
+    {
+        var runs = Enumerable.Range(1, 6).Select(seed => Short with { Seed = seed }).ToList();
+        _tracker.Plan(runs);
+        foreach (var run in runs) _tracker.Start(run);
+        _heartbeat.Tick();
+
+        var named = string.Join(", ", runs.Take(4).Select(r => $"{r.RunId} (epoch 1 of 2)"));
+        Assert.That(_lines.Single(), Does.EndWith($"; training {named} and 2 more."));
+    }
+
+    [Test]
+    public void A_line_of_the_callers_own_puts_off_the_next_heartbeat()
+    {
+        _tracker.Plan([Short, Long]);
+        _heartbeat.Write("[   1/2] a finished run");
+        _heartbeat.Tick();
+        _time.Advance(TimeSpan.FromSeconds(29));
+        _heartbeat.Tick();
+        Assert.That(_lines, Is.EqualTo(new[] { "[   1/2] a finished run" }), "the log had a line 29 s ago");
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _heartbeat.Tick();
+        Assert.That(_lines, Has.Count.EqualTo(2));
+        Assert.That(_lines[1], Does.StartWith("tiny: 0 of 2 runs done"));
+    }
+
+    [Test]
+    public void Runs_trained_again_once_all_are_done_keep_the_heartbeat_going_and_say_so()
+    {
+        _tracker.Plan([Short]);
+        _tracker.Start(Short);
+        Finish(_tracker, Short);
+        _heartbeat.Tick();
+        Assert.That(_lines, Is.EqualTo(new[] { "tiny: 1 of 1 runs done in 00:00." }));
+
+        _tracker.Start(Short); // the exact tier's second training, or --verify's
+        _time.Advance(TimeSpan.FromSeconds(30));
+        _heartbeat.Tick();
+        _tracker.Epoch(Short, 1);
+        _heartbeat.Tick();
+        _time.Advance(TimeSpan.FromSeconds(30));
+        _heartbeat.Tick();
+
+        Assert.That(_lines.Skip(1), Is.EqualTo(new[]
+        {
+            $"tiny: 1 of 1 runs done, 00:30 elapsed; training again {Short.RunId} (epoch 1 of 2).",
+            $"tiny: 1 of 1 runs done, 01:00 elapsed; training again {Short.RunId} (epoch 2 of 2).",
+        }));
+    }
 }

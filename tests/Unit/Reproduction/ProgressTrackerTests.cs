@@ -61,4 +61,27 @@ public sealed class ProgressTrackerTests
         Assert.That(tracker.Fraction, Is.EqualTo(0.5), "half of the one run that trains");
         Assert.That(tracker.Remaining, Is.EqualTo(TimeSpan.FromSeconds(10)));
     }
+
+    [Test]
+    public void A_run_said_to_start_is_in_training_at_the_epoch_under_way_until_its_last()
+    {
+        RunConfig a = new() { Layers = 1, Epochs = 3 }, stored = new() { Layers = 2, Epochs = 3 };
+        var tracker = new ProgressTracker(c => c.Layers, reused: c => c == stored);
+        tracker.Plan([a, stored]);
+
+        tracker.Start(a);
+        Assert.That(tracker.InTraining, Is.EqualTo(new[] { (a, 1) }), "its first epoch is under way");
+        tracker.Epoch(a, 1);
+        tracker.Epoch(a, 2);
+        Assert.That(tracker.InTraining, Is.EqualTo(new[] { (a, 3) }));
+
+        for (var epoch = 1; epoch <= stored.Epochs; epoch++) tracker.Epoch(stored, epoch);
+        Assert.That(tracker.InTraining, Is.EqualTo(new[] { (a, 3) }), "a run read from the run store replays its epochs, never trains");
+
+        tracker.Epoch(a, 3);
+        Assert.That(tracker.InTraining, Is.Empty, "done");
+        tracker.Start(a);
+        Assert.That(tracker.InTraining, Is.EqualTo(new[] { (a, 1) }), "trained again to check it: in training again");
+        Assert.That(tracker.RunsDone, Is.EqualTo(2), "and still done");
+    }
 }

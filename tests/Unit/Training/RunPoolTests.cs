@@ -1,3 +1,4 @@
+using Harness.Config;
 using Harness.Config.Settings;
 using Harness.History;
 using Harness.Reproduction;
@@ -30,6 +31,28 @@ public sealed class RunPoolTests
         Assert.That(queued, Is.EqualTo(new[] { Tiny(1).RunId, Tiny(2).RunId }));
         Assert.That((tracker.Runs, tracker.RunsDone, tracker.Fraction), Is.EqualTo((2, 2, 1.0)));
         Assert.That(pool.Finished().Select(r => r.RunId), Is.EquivalentTo(queued));
+    }
+
+    [Test]
+    public void A_run_that_diverges_is_in_training_from_its_start_until_it_fails()
+    {
+        ProgressTracker? tracker = null;
+        var inTraining = new List<int>();
+        using var pool = new RunPool(_ => SyntheticData.Split(30, 10), workers: 1,
+            run => new TrainingObserver(OnStart: () =>
+            {
+                tracker!.Start(run);
+                inTraining.Add(tracker.InTraining.Count);
+            }));
+        tracker = new ProgressTracker(_ => 1);
+        pool.Queued += tracker.Plan;
+        pool.Failed += tracker.Stop;
+        var diverging = Tiny(1) with { LearningRate = 1e30, Semantics = Semantics.PyTorch, Epochs = 5 };
+
+        Assert.That(() => pool.Run(diverging).GetAwaiter().GetResult(), Throws.TypeOf<TrainingDivergedException>());
+
+        Assert.That(inTraining, Is.EqualTo(new[] { 1 }), "in training once it started");
+        Assert.That((tracker.InTraining.Count, tracker.RunsDone, tracker.Runs), Is.EqualTo((0, 0, 1)), "then neither in training nor done");
     }
 
     /// <summary>A cache shared with another process that is training <see cref="Busy"/>: it stores that run once this process
