@@ -41,10 +41,12 @@ internal static partial class HostileText
         var styles = Element("style").Matches(html).Count;
         if (scripts != 1) found.Add($"{scripts} <script> elements (the page's own is one)");
         if (styles != 1) found.Add($"{styles} <style> elements (the page's own is one)");
-        foreach (var name in new[] { "iframe", "object", "embed", "link rel=\"stylesheet\"", "base", "form", "meta http-equiv=\"refresh\"" })
+        string[] others = ["iframe", "object", "embed", "link rel=\"stylesheet\"", "base", "form", "meta http-equiv=\"refresh\""];
+        foreach (var name in others)
             if (Element(name).IsMatch(html)) found.Add($"a <{name}> element");
         found.AddRange(Image().Matches(html).Select(m => m.Value).Where(tag => !tag.Contains("data-figure=", StringComparison.Ordinal)
-            || !tag.Contains("src=\"data:image/png;base64,", StringComparison.Ordinal)).Select(tag => $"an image that is not a figure: {tag}"));
+            || !tag.Contains("src=\"data:image/png;base64,", StringComparison.Ordinal))
+            .Select(tag => $"an image that is not a figure: {tag}"));
         found.AddRange(Handler().Matches(html).Select(m => $"an event handler attribute: {m.Value}"));
         found.AddRange(ScriptUrl().Matches(html).Select(m => $"a javascript: URL: {m.Value}"));
         if (html.Contains(" style=\"", StringComparison.Ordinal)) found.Add("a style attribute");

@@ -81,7 +81,8 @@ public sealed class MarkdownReport : IReportWriter
             if (outcome.Claim.Negligible is { } band)
             {
                 md.Line($"Negligible band: ±{RunSetting.Format(band.Width)} in {outcome.Claim.Metric}, {band.Declared.Provenance}" +
-                    $"{(band.Declared.PostHoc ? "; its Negligible verdicts are exploratory until seeds run after it confirm them." : ".")}");
+                    $"{(band.Declared.PostHoc ? "; its Negligible verdicts are exploratory until seeds run after it confirm them."
+                        : ".")}");
                 md.Line();
             }
             if (outcome.Decision is { } decision)
@@ -90,7 +91,8 @@ public sealed class MarkdownReport : IReportWriter
                 string Name(PartOutcome p) => p.Part.Name.Length > 0 ? p.Part.Name : p.Statistic;
                 md.Line($"{decision.Describe()}" +
                     $"{(decision.Decided || !open[true].Any() ? "" : $" Still undecided: {string.Join(", ", open[true].Select(Name))}" +
-                        (open[false].Any() ? $"; decided: {string.Join(", ", open[false].Select(p => $"{Name(p)} {p.Verdict}"))}." : "."))}" +
+                        (open[false].Any() ? $"; decided: {string.Join(", ", open[false].Select(p => $"{Name(p)} {p.Verdict}"))}."
+                            : "."))}" +
                     $"{(decision.Provenance.Length > 0 ? " " + decision.Provenance : "")}");
                 md.Line();
             }
@@ -204,7 +206,8 @@ public sealed class MarkdownReport : IReportWriter
         var notMatching = results.Exact.Where(e => e.Verdict != ExactVerdict.Match).ToList();
         if (notMatching.Count == 0) md.Line($"All {results.Exact.Count} runs are identical to their baselines, bit for bit.");
         foreach (var e in notMatching)
-            md.Line($"- {MarkdownText.Code(e.RunId)}: {ResultsSummary.Marked(e.Verdict, e.Verdict.ToString())}. {e.Message.Split('\n')[0]}");
+            md.Line($"- {MarkdownText.Code(e.RunId)}: {ResultsSummary.Marked(e.Verdict, e.Verdict.ToString())}. " +
+                $"{e.Message.Split('\n')[0]}");
         md.Line();
         md.Line($"Ensemble tier: each configuration's seeds against the baseline distribution of summary statistics " +
                 $"(Welch t-test per statistic, Bonferroni over all configurations × statistics).");
@@ -227,7 +230,8 @@ public sealed class MarkdownReport : IReportWriter
         md.Line();
         md.Line($"| field | value | compared |");
         md.Line($"| --- | --- | --- |");
-        foreach (var (name, value) in results.Fingerprint.Fields()) md.Line($"| {name} | {value} | {(compared.Contains(name) ? "yes" : "")} |");
+        foreach (var (name, value) in results.Fingerprint.Fields())
+            md.Line($"| {name} | {value} | {(compared.Contains(name) ? "yes" : "")} |");
         md.Line();
     }
 
@@ -235,10 +239,11 @@ public sealed class MarkdownReport : IReportWriter
     internal const char FailureDelimiter = '_';
 
     /// <summary>
-    /// A failure the reader must not miss, in bold spelt with underscores, its words escaped. Every Markdown viewer shows <c>__text__</c> as bold,
-    /// like <c>**text**</c>; report.html, which renders this same Markdown, styles the underscore spelling, and only it, as a
-    /// failure (<see cref="HtmlReport"/>). So what counts as a failure is decided once, here, for both formats.
-    /// Other bold text is spelt with asterisks.
+    /// A failure the reader must not miss, in bold spelt with underscores, its words escaped. Every Markdown viewer shows
+    /// <c>__text__</c> as bold, like <c>**text**</c>; report.html, which renders this same Markdown, styles the underscore
+    /// spelling, and only it, as a failure (<see cref="HtmlReport"/>). So what counts as a failure is decided once, here, for
+    /// both formats. Other bold text is spelt with asterisks; a value's underscores and asterisks are escaped, so no text
+    /// can spell either.
     /// </summary>
     internal static Markdown Failure(string text) =>
         new($"{FailureDelimiter}{FailureDelimiter}{MarkdownText.Escape(text)}{FailureDelimiter}{FailureDelimiter}");

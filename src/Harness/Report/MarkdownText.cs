@@ -46,7 +46,8 @@ public static class MarkdownText
         return new Markdown($"{fence}{pad}{flat}{pad}{fence}");
     }
 
-    /// <summary>Words with their failures marked as report.md marks them (<see cref="MarkdownReport.Failure"/>), the rest escaped.</summary>
+    /// <summary>Words with their failures marked as report.md marks them (<see cref="MarkdownReport.Failure"/>), the rest
+    /// escaped.</summary>
     public static string Of(Prose prose, bool blockStart = false) =>
         string.Concat(prose.Spans.Select((span, i) =>
             span.Failure ? MarkdownReport.Failure(span.Text).Text : Escape(span.Text, blockStart && i == 0)));

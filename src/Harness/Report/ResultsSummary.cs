@@ -16,7 +16,8 @@ public static class ResultsSummary
         var notCompared = results.Exact.Count(e => e.Verdict == ExactVerdict.NotComparable);
         var unverified = new List<Prose>();
         if (!results.Complete) unverified.Add(Prose.Text("this run checked only what its selected tests needed"));
-        if (notCompared > 0) unverified.Add(Prose.Of($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
+        if (notCompared > 0)
+            unverified.Add(Prose.Of($"{notCompared} of {results.Exact.Count} histories could not be compared bit for bit"));
         if (results.EnsembleNotCompared > 0) unverified.Add(
             Prose.Of($"{results.EnsembleNotCompared} of {results.Ensemble.Count} configurations had too few seeds for the ensemble tier"));
         if (results.NotEvaluated > 0)
@@ -29,7 +30,8 @@ public static class ResultsSummary
                 ? Prose.Text(": every history verified bit for bit, and every verdict as registered.")
             : unverified.Count == 0
                 ? Prose.Of($": every history verified bit for bit, and no verdict contradicts its registration ") +
-                    Prose.Of($"({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on other seeds than the snapshot's).")
+                    Prose.Of($"({results.Claims.Count(c => !c.AsRegistered)} reached further or less far on other seeds than ") +
+                    Prose.Text("the snapshot's).")
             : Prose.Of($": {Prose.Join("; ", unverified)}.");
         return (results.Headline, rest);
     }
@@ -95,7 +97,8 @@ public static class ResultsSummary
         if (results.Published.Count == 0 && results.PublishedSetAside.Count == 0) yield break;
         var setAside = results.PublishedSetAside.Count == 0 ? ""
             : $"; {results.PublishedSetAside.Count} set aside, never compared with runs of other settings";
-        var sentences = SetAsidePublishedRun.Sentences(results.PublishedSetAside).Select(s => new SummaryItem(Prose.Text(s), IsDetail: true));
+        var sentences = SetAsidePublishedRun.Sentences(results.PublishedSetAside)
+            .Select(s => new SummaryItem(Prose.Text(s), IsDetail: true));
         if (results.Published.Count == 0)
         {
             yield return new(Prose.Of($"Published runs: none compared{setAside}."));
@@ -124,7 +127,8 @@ public static class ResultsSummary
             };
             yield return new(Prose.Of($"{comparison.ConfigurationId} {m.Metric}: published {m.Published:0.0000}, at the ") +
                 Prose.Of($"{m.Percentile:0}th percentile of {m.Reproduced.Count} seed{(m.Reproduced.Count == 1 ? "" : "s")} ") +
-                Prose.Of($"({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): {Prose.FailureIf(ExperimentResults.Fails(standing), words)}."),
+                Prose.Of($"({m.Reproduced[0]:0.0000}–{m.Reproduced[^1]:0.0000}): ") +
+                Prose.Of($"{Prose.FailureIf(ExperimentResults.Fails(standing), words)}."),
                 IsDetail: true);
         }
     }

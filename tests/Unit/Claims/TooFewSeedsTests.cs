@@ -51,7 +51,8 @@ public sealed class TooFewSeedsTests
         Assert.That(one.Needs, Is.EqualTo(two.Needs.Replace("(has 2)", "(has 1)")));
         Assert.That(one.Headline, Does.StartWith($"Not evaluated — a claim: {one.Parts[0].Statistic} not measured; 1 seed, α = 0.05")
             .And.EndWith($"Too few seeds for a verdict: {one.Needs}."));
-        Assert.That(ClaimEvidence.Render(one).Text, Does.Contain($"not measured → not evaluated: {one.Needs}").And.Contain("| group | seeds | mean gap |"),
+        Assert.That(ClaimEvidence.Render(one).Text,
+            Does.Contain($"not measured → not evaluated: {one.Needs}").And.Contain("| group | seeds | mean gap |"),
             "the one seed's values are still shown");
     }
 

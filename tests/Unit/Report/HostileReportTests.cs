@@ -49,7 +49,8 @@ public sealed class HostileReportTests
 
         Assert.That(HostileText.ForeignElements(html), Is.Empty);
         Assert.That(html, Does.Not.Contain("unsafe-inline").And.Not.Contain("unsafe-hashes"));
-        Assert.That(HtmlReport.Policy, Does.Match("script-src 'sha256-[A-Za-z0-9+/=]+'; ").And.Match("style-src 'sha256-[A-Za-z0-9+/=]+'; "));
+        Assert.That(HtmlReport.Policy,
+            Does.Match("script-src 'sha256-[A-Za-z0-9+/=]+'; ").And.Match("style-src 'sha256-[A-Za-z0-9+/=]+'; "));
         Assert.That(html, Does.Contain("&lt;script&gt;document.documentElement.setAttribute"),
             "the hostile markup is on the page, as text a reader can see");
         Assert.That(html.Split("class=\"failure\"").Length, Is.EqualTo(

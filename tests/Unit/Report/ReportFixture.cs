@@ -17,7 +17,8 @@ internal static class ReportFixture
     /// reasons, part names): <see cref="HostileText.All"/> makes the fixture a hostile experiment's.</param>
     public static ExperimentResults Results(string words = "")
     {
-        var experiment = new Experiment("fixture", "a fixed experiment" + words, "unit tests" + words, "mnist", Harness.Native.NumericsProfile.Portable,
+        var experiment = new Experiment("fixture", "a fixed experiment" + words, "unit tests" + words, "mnist",
+            Harness.Native.NumericsProfile.Portable,
             [new GridSpec("grid", "",
                 [new Axis(RunSettings.Layers, [1, 3]), new Axis(RunSettings.Dropout, [0.0, 0.2]), new Axis(RunSettings.NTrain, [1000])], 1,
                 6, new RunConfig())],
