@@ -96,6 +96,8 @@ public static class ReproduceCommand
         var baselines = folder.Baselines(BaselinePolicy.FromEnvironment());
         // Read now, so a --register outside a git checkout is refused before anything trains.
         var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource, folder.Claims.All) : default;
+        // Opened now, so a store that is a file is refused before anything loads; none with --from, which trains nothing.
+        var runStore = request.Sharding?.FromStores is null ? (request.Store ?? new StoreOptions.Request()).Open() : null;
         TorchRuntime.Initialize(folder.Experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
@@ -106,8 +108,8 @@ public static class ReproduceCommand
                          $"numerics {folder.Experiment.Numerics.Name}.");
         // Runs report their epochs to whichever display is in place; nothing trains before one is set.
         IProgressDisplay? display = null;
-        using var session = OpenSession(request, folder, baselines, run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)),
-            output, error);
+        using var session = OpenSession(request, folder, baselines, runStore,
+            run => new TrainingObserver(OnEpoch: e => display?.Epoch(run, e)), output, error);
         if (request.Sharding?.Shard is { } shard) return TrainShard(session, shard, output, interactive, p => display = p);
 
         var results = Reproduce(request, session, output, interactive, p => display = p);
@@ -145,13 +147,12 @@ public static class ReproduceCommand
 
     /// <summary>The session over the run store (cleared first when asked), the stores merged with <c>--from</c>, or training
     /// alone.</summary>
-    private static ExperimentSession OpenSession(Request request, ExperimentFolder folder, BaselineFolder baselines,
+    /// <param name="runStore">The run store opened from the request, or null for none.</param>
+    private static ExperimentSession OpenSession(Request request, ExperimentFolder folder, BaselineFolder baselines, RunStore? runStore,
         Func<RunConfig, TrainingObserver> observer, TextWriter output, TextWriter error)
     {
-        var storeRequest = request.Store ?? new StoreOptions.Request();
         var from = request.Sharding?.FromStores;
-        var runStore = from is null ? storeRequest.Open() : null;
-        if (runStore is not null && storeRequest.Clear)
+        if (runStore is not null && request.Store?.Clear == true)
             output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
         if (baselines.IsReadOnly)
             output.WriteLine($"Baselines: the copy shipped with this program, {baselines.Directory} (never written; a mismatch's " +

@@ -79,7 +79,7 @@ public sealed class RunLockTests
         Assert.That(RunLock.TryTake(_path).HeldBy, Does.StartWith("process 1 on elsewhere"),
             "its pid means nothing here: only its age tells");
 
-        File.SetLastWriteTimeUtc(_path, DateTime.UtcNow - RunLock.StaleAfter - TimeSpan.FromMinutes(1));
+        File.SetLastWriteTimeUtc(_path, DateTime.UtcNow - RunLock.DefaultStaleAfter - TimeSpan.FromMinutes(1));
         var attempt = RunLock.TryTake(_path);
         using var taken = attempt.Taken;
         Assert.That(attempt.TookOverFrom, Does.EndWith("(untouched for 16 min)"));
