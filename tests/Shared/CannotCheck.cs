@@ -7,7 +7,8 @@ namespace Harness.Tests;
 /// </summary>
 internal static class CannotCheck
 {
-    public static bool OnCi => Environment.GetEnvironmentVariable("CI") is { } ci && ci.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>CI as the harness itself reads it.</summary>
+    public static bool OnCi => Harness.Baselines.BaselinePolicy.FromEnvironment().IsCi;
 
     /// <param name="reason">Why the check cannot run here.</param>
     /// <param name="fix">What makes it run.</param>

@@ -4,7 +4,8 @@ namespace Harness.Tests;
 
 /// <summary>
 /// A file system with no space left: a 512 KiB tmpfs mounted in a scratch folder and filled, unmounted on dispose. Mounting
-/// needs root; without it the test cannot check what it exists to check (<see cref="CannotCheck"/>).
+/// needs root, or passwordless sudo (as on GitHub's runners); without either the test cannot check what it exists to check
+/// (<see cref="CannotCheck"/>).
 /// </summary>
 internal sealed class FullFileSystem : IDisposable
 {
@@ -17,12 +18,13 @@ internal sealed class FullFileSystem : IDisposable
     {
         var directory = TestScratch.Path("harness-full");
         System.IO.Directory.CreateDirectory(directory);
-        var (exitCode, output) = Command("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", directory);
+        // Writable by whoever runs the tests, sudo or not.
+        var (exitCode, output) = AsRoot("mount", "-t", "tmpfs", "-o", "size=512k,mode=1777", "tmpfs", directory);
         if (exitCode != 0)
         {
             System.IO.Directory.Delete(directory);
             CannotCheck.Here($"a full file system could not be mounted (mount -t tmpfs exited {exitCode}: {output.Trim()})",
-                "run the tests as root, in a container allowed to mount tmpfs");
+                "run the tests as root or with passwordless sudo, where tmpfs can be mounted (a container needs CAP_SYS_ADMIN)");
         }
         var full = new FullFileSystem(directory);
         try
@@ -47,9 +49,12 @@ internal sealed class FullFileSystem : IDisposable
     public void Dispose()
     {
         // Lazy, so a file a killed child still holds open cannot keep the mount, and the scratch folder, behind.
-        Command("umount", "-l", Directory);
+        AsRoot("umount", "-l", Directory);
         System.IO.Directory.Delete(Directory, recursive: true);
     }
+
+    private static (int ExitCode, string Output) AsRoot(string program, params string[] args) =>
+        Environment.UserName == "root" ? Command(program, args) : Command("sudo", ["-n", program, .. args]);
 
     private static (int ExitCode, string Output) Command(string program, params string[] args)
     {

@@ -75,7 +75,8 @@ public sealed class StoredRuns(RunStore store, KeyContext context, TextWriter wa
         if (attempt.Stuck is not null) return new Reservation(null);
         if (_waiting.TryAdd(config.RunId, 0))
             lock (warnings) warnings.WriteLine($"run store: {config.RunId} is being trained by {attempt.HeldBy} ({path}); " +
-                $"using its result once stored, or training it here if its lock stays unchanged for {RunLock.Duration(Store.LockStaleAfter)}");
+                "using its result once stored, or training it here if its lock stays unchanged for " +
+                RunLock.Duration(Store.LockStaleAfter));
         return null;
     }
 

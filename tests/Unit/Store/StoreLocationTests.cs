@@ -48,7 +48,8 @@ public sealed class StoreLocationTests
         Assert.That(StoreLocation.NotAFolder(_root), Is.Null);
         Assert.That(StoreLocation.NotAFolder(Path.Combine(_root, "new", "store")), Is.Null);
         Assert.That(StoreLocation.NotAFolder(file), Is.EqualTo("found a file"));
-        Assert.That(StoreLocation.NotAFolder(Path.Combine(file, "store")), Is.EqualTo($"found a file at {file}, where no folder can be made"));
+        Assert.That(StoreLocation.NotAFolder(Path.Combine(file, "store")),
+            Is.EqualTo($"found a file at {file}, where no folder can be made"));
         Assert.That(StoreLocation.NotAFolder(link), Is.EqualTo($"found a link to {file}, which is no folder"));
     }
 }
