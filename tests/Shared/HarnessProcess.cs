@@ -13,13 +13,31 @@ internal static class HarnessProcess
 
     /// <param name="emulator">A command line to run the process under, e.g. <c>qemu-x86_64 -cpu Haswell</c>; empty for none.</param>
     public static (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string?> environment,
-        IReadOnlyList<string> emulator, params string[] args)
+        IReadOnlyList<string> emulator, params string[] args) => Run(environment, emulator, Timeout.InfiniteTimeSpan, args);
+
+    /// <summary>
+    /// As <see cref="Run(IReadOnlyDictionary{string, string?}, string[])"/>, but the process (and its children) is killed if it
+    /// has not ended within <paramref name="limit"/>, and the test fails saying so with what it printed: a test of a wait
+    /// that must end can never hang the test run. A guard against hanging, not a measure of speed: give it minutes.
+    /// </summary>
+    public static (int ExitCode, string Output) RunWithin(TimeSpan limit, IReadOnlyDictionary<string, string?> environment,
+        params string[] args) => Run(environment, [], limit, args);
+
+    private static (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string?> environment,
+        IReadOnlyList<string> emulator, TimeSpan limit, string[] args)
     {
         using var process = Start(environment, emulator, args);
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.Fail($"harness {string.Join(' ', args)} had not ended after {limit.TotalSeconds:0} s, and was killed. " +
+                        $"It printed:\n{stdout.Result}{stderr.Result}");
+        }
+        process.WaitForExit(); // the output read to its end
+        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
     /// <summary>Starts the command line and returns at once, its output and error redirected (the caller reads or discards them).</summary>

@@ -44,10 +44,26 @@ internal sealed class TinyExperiment : IDisposable
     /// <summary><c>harness reproduce</c> on the experiment, with the given extra options, natively or on an emulated CPU.</summary>
     public (int ExitCode, string Output) Reproduce(string? accept = null, string? emulatedCpu = null, params string[] options)
     {
-        var environment = new Dictionary<string, string?> { ["HARNESS_ACCEPT"] = accept, ["CI"] = null };
-        if (Store is not null) environment[Harness.Store.StoreLocation.Variable] = Store;
+        var environment = Variables(accept);
         return emulatedCpu is null ? HarnessProcess.Run(environment, Arguments(options))
             : Emulator.Run(emulatedCpu, environment, Arguments(options));
+    }
+
+    /// <summary>As <see cref="Reproduce"/>, with more variables set, killed and failed if it has not ended within
+    /// <paramref name="limit"/> (<see cref="HarnessProcess.RunWithin"/>).</summary>
+    public (int ExitCode, string Output) ReproduceWithin(TimeSpan limit, IReadOnlyDictionary<string, string?> environment,
+        params string[] options)
+    {
+        var merged = Variables(accept: null);
+        foreach (var (name, value) in environment) merged[name] = value;
+        return HarnessProcess.RunWithin(limit, merged, Arguments(options));
+    }
+
+    private Dictionary<string, string?> Variables(string? accept)
+    {
+        var environment = new Dictionary<string, string?> { ["HARNESS_ACCEPT"] = accept, ["CI"] = null };
+        if (Store is not null) environment[Harness.Store.StoreLocation.Variable] = Store;
+        return environment;
     }
 
     /// <summary>The command line of <see cref="Reproduce"/>, after <c>harness</c>.</summary>

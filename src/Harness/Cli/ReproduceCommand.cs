@@ -96,6 +96,8 @@ public static class ReproduceCommand
         var baselines = folder.Baselines(BaselinePolicy.FromEnvironment());
         // Read now, so a --register outside a git checkout is refused before anything trains.
         var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource, folder.Claims.All) : default;
+        // Opened now, so a store that is a file is refused before anything loads; none with --from, which trains nothing.
+        var runStore = request.Sharding?.FromStores is null ? (request.Store ?? new StoreOptions.Request()).Open() : null;
         TorchRuntime.Initialize(folder.Experiment.Numerics);
 
         var clock = Stopwatch.StartNew();
@@ -111,7 +113,7 @@ public static class ReproduceCommand
         var shard = request.Sharding?.Shard;
         var progress = new TrainingProgress(shard is null ? folder.Experiment.Name : $"{folder.Experiment.Name} shard {shard}", output,
             interactive);
-        using var session = OpenSession(request, folder, baselines, progress.Observer, output, error);
+        using var session = OpenSession(request, folder, baselines, runStore, progress.Observer, output, error);
         // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
         progress.Follow(session.Source);
         if (shard is not null) return TrainShard(session, shard, output, progress);
@@ -151,13 +153,12 @@ public static class ReproduceCommand
 
     /// <summary>The session over the run store (cleared first when asked), the stores merged with <c>--from</c>, or training
     /// alone.</summary>
-    private static ExperimentSession OpenSession(Request request, ExperimentFolder folder, BaselineFolder baselines,
+    /// <param name="runStore">The run store opened from the request, or null for none.</param>
+    private static ExperimentSession OpenSession(Request request, ExperimentFolder folder, BaselineFolder baselines, RunStore? runStore,
         Func<RunConfig, TrainingObserver> observer, TextWriter output, TextWriter error)
     {
-        var storeRequest = request.Store ?? new StoreOptions.Request();
         var from = request.Sharding?.FromStores;
-        var runStore = from is null ? storeRequest.Open() : null;
-        if (runStore is not null && storeRequest.Clear)
+        if (runStore is not null && request.Store?.Clear == true)
             output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
         if (baselines.IsReadOnly)
             output.WriteLine($"Baselines: the copy shipped with this program, {baselines.Directory} (never written; a mismatch's " +

@@ -44,13 +44,13 @@ public static class RunCommand
         // the data's size can only be checked once it has.
         ThrowIfInvalid(RunSettingOptions.Errors(config, int.MaxValue, int.MaxValue));
         OutDirectoryCheck.ThrowIfUnwritable(outDir, () => Report.ReportDirectory.Probe(outDir));
+        var runStore = store.Open();
         Leftovers.Remove(output);
         TorchRuntime.Initialize(numerics);
         var dataset = ImageDataset.Load(DataLocator.Locate(dataDir, MnistFiles.All));
         ThrowIfInvalid(RunSettingOptions.Errors(config, dataset.TrainCount, dataset.TestCount));
         ThrowIfInvalid(MemoryCheck.Problems([config], dataset.Shape, workers: 1));
 
-        var runStore = store.Open();
         var stored = runStore is null ? null : new StoredRuns(runStore, dataset, error);
         output.WriteLine($"Run {config.RunId}: train on {config.NTrain}, validate on {config.NValidation}");
         // The pool reads the store, or trains and stores, under the store's lock: as reproduce does, with one worker.

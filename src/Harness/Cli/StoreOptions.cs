@@ -14,8 +14,20 @@ public sealed class StoreOptions
     public sealed record Request(string? Directory = null, bool Disabled = false, bool Clear = false,
         int? Verify = null, int? VerifySeed = null)
     {
-        /// <summary>The store to use, or null for none: an explicit --store wins over HARNESS_NO_STORE.</summary>
-        public RunStore? Open() => Disabled ? null : Directory is not null ? new RunStore(Directory) : RunStore.FromEnvironment();
+        /// <summary>The store to use, or null for none: an explicit --store wins over HARNESS_NO_STORE. Opened before anything
+        /// trains, so that a store that cannot be one is refused at once.</summary>
+        /// <exception cref="UsageException">A file stands where the store's folder should be.</exception>
+        public RunStore? Open()
+        {
+            if (Disabled) return null;
+            var (root, source) = Directory is not null ? (Path.GetFullPath(Directory), "--store")
+                : (StoreLocation.FromEnvironment(), StoreLocation.SourceName());
+            if (root is null) return null;
+            if (StoreLocation.NotAFolder(root) is { } found)
+                throw new UsageException($"error: {source} {root}: expected a folder for the run store (or a path where one can be " +
+                    $"made), {found}; nothing was trained. Name a folder with --store, or train without the store: --no-store.");
+            return new RunStore(root, StoreLocation.LockStaleAfter());
+        }
     }
 
     public Option<string?> Store { get; } = CommonOptions.Path(new Option<string?>("--store")

@@ -12,12 +12,19 @@ namespace Harness.Store;
 /// key with different histories is a nondeterminism the merge must report. Beside an entry, <c>&lt;key&gt;.lock</c> says
 /// a process is training it (<see cref="RunLock"/>). Nothing else under the root is the store's: clearing leaves it.
 /// </summary>
-public sealed partial class RunStore(string root)
+/// <param name="lockStaleAfter">How long a lock may stay unchanged before it is stale [default: <see
+/// cref="RunLock.DefaultStaleAfter"/>].</param>
+public sealed partial class RunStore(string root, TimeSpan? lockStaleAfter = null)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>How long a lock may stay unchanged, by its time or while a process waits for it, before it is taken over: the
+    /// longest a process waits for another's run without seeing it progress.</summary>
+    public TimeSpan LockStaleAfter { get; } = lockStaleAfter ?? RunLock.DefaultStaleAfter;
+
     /// <summary>The store the environment names (<see cref="StoreLocation"/>), or null when it turns the store off.</summary>
-    public static RunStore? FromEnvironment() => StoreLocation.FromEnvironment() is { } root ? new RunStore(root) : null;
+    public static RunStore? FromEnvironment() =>
+        StoreLocation.FromEnvironment() is { } root ? new RunStore(root, StoreLocation.LockStaleAfter()) : null;
 
     public string PathOf(string key) => Path.Combine(Root, key[..2], key + ".json");
 

@@ -79,7 +79,7 @@ public sealed class RunLockTests
         Assert.That(RunLock.TryTake(_path).HeldBy, Does.StartWith("process 1 on elsewhere"),
             "its pid means nothing here: only its age tells");
 
-        File.SetLastWriteTimeUtc(_path, DateTime.UtcNow - RunLock.StaleAfter - TimeSpan.FromMinutes(1));
+        File.SetLastWriteTimeUtc(_path, DateTime.UtcNow - RunLock.DefaultStaleAfter - TimeSpan.FromMinutes(1));
         var attempt = RunLock.TryTake(_path);
         using var taken = attempt.Taken;
         Assert.That(attempt.TookOverFrom, Does.EndWith("(untouched for 16 min)"));
@@ -117,7 +117,8 @@ public sealed class RunLockTests
                 Is.EqualTo($"run store: {BaseRun.RunId} is being trained by process {Environment.ProcessId} on " +
                 $"{Environment.MachineName} (since " +
                 $"{File.ReadAllText(store.LockPathOf(RunKey.For(BaseRun, Context).Hash)).Split("\"Taken\":\"")[1].Split('"')[0]}) " +
-                $"({store.LockPathOf(RunKey.For(BaseRun, Context).Hash)}); using its result once stored\n"));
+                $"({store.LockPathOf(RunKey.For(BaseRun, Context).Hash)}); using its result once stored, or training it here if its lock " +
+                "stays unchanged for 15 min\n"));
         }
         using var after = new StoredRuns(store, Context, theirs).Reserve(BaseRun);
         Assert.That(after, Is.Not.Null, "released");
