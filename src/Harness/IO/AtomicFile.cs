@@ -18,21 +18,12 @@ public static class AtomicFile
         var temp = Path.Combine(directory,
             $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Interlocked.Increment(ref _counter)}.tmp");
         // CreateNew (O_EXCL) rather than File.WriteAllBytes: it neither follows a symlink planted at the temp name nor
-        // writes into a file someone else created there (it fails instead, and that file is left alone).
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-        {
-            try
-            {
-                stream.Write(bytes);
-            }
-            catch
-            {
-                File.Delete(temp);
-                throw;
-            }
-        }
+        // writes into a file someone else created there (it fails instead, and that file is left alone). Unbuffered, so a
+        // full disk fails the write below, where the temp file is removed, not a flush on closing after it.
+        var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
         try
         {
+            using (stream) stream.Write(bytes);
             File.Move(temp, path, overwrite: true);
         }
         finally
