@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Harness.Config.Layers;
 
 namespace Harness.Config;
@@ -10,7 +11,7 @@ namespace Harness.Config;
 /// Keras keys whose value the harness computes by definition (a glorot_uniform kernel, no regularizer, channels_last) are
 /// accepted at that value; any other value, key or layer class is an error naming the layer and the key.
 /// </summary>
-internal sealed class ModelReader(ConfigReader reader)
+internal sealed partial class ModelReader(ConfigReader reader)
 {
     private static readonly string[] Classes = ["InputLayer", "Dense", "Conv2D", "MaxPooling2D", "Flatten", "Dropout", "Activation"];
 
@@ -74,6 +75,11 @@ internal sealed class ModelReader(ConfigReader reader)
         if (keras) reader.OnlyKeys(path, "class_name", "config");
         // Keras counts only the names it makes up: a named layer leaves the count where it is.
         var name = reader.String($"{config}:name") ?? names.Next(className);
+        // A layer's name becomes part of a setting's name, and so of run ids, which name files (runs/, baselines/): a name
+        // that is a path ("../x") or holds a separator would write outside their folders.
+        if (!LayerName().IsMatch(name))
+            reader.Error($"{config}:name", "expected a layer name of letters, digits, '_', '-' and '.', beginning with a letter, digit " +
+                $"or '_' (it becomes part of run ids and file names), found '{name}'");
         var layer = new Keys(reader, config, $"{className} '{name}'");
 
         layer.Only([.. Common, .. className switch
@@ -261,4 +267,7 @@ internal sealed class ModelReader(ConfigReader reader)
             ? $"[{string.Join(", ", reader.Indices(path).Select(i => reader.String($"{path}:{i}") ?? "null"))}]"
             : $"'{reader.String(path)}'";
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*$")]
+    private static partial Regex LayerName();
 }

@@ -108,6 +108,25 @@ public sealed class ModelReaderTests
         Assert.That(model.Problems(new TensorShape(28, 28), classes: 10), Is.Empty);
     }
 
+    [TestCase("../../escaped")]
+    [TestCase("a/b")]
+    [TestCase(".hidden")]
+    [TestCase("")]
+    [TestCase("dense 1")]
+    public void A_layer_name_that_could_name_a_path_is_refused(string name)
+    {
+        var errors = Errors($$"""[ { "class_name": "Dense", "name": "{{name}}", "units": 4, "input_shape": [4] } ]""");
+
+        Assert.That(errors, Has.One.Contains($"model:0:name: expected a layer name of letters, digits, '_', '-' and '.'")
+            .And.Contains($"found '{name}'"));
+    }
+
+    [TestCase("dense_1")]
+    [TestCase("fc-2.out")]
+    public void Keras_names_and_names_of_ones_own_are_read(string name) =>
+        Assert.That(Load($$"""[ { "class_name": "Dense", "name": "{{name}}", "units": 4, "input_shape": [4] } ]""")
+            .Grids[0].Template.Model!.Layers.Select(l => l.Name), Does.Contain(name));
+
     [Test]
     public void Layer_values_are_axes_and_name_the_runs_that_differ_from_the_declared_model()
     {
