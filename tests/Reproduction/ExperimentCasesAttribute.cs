@@ -40,8 +40,10 @@ public sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttribu
             ExperimentCase.Runs => ExperimentGrid.Runs(folder.Experiment).Select(r => ((object)r, $"{method.Name}({r.RunId})")),
             ExperimentCase.Configurations => ExperimentGrid.Configurations(folder.Experiment)
                 .Select(c => ((object)c, $"{method.Name}({c.Id})")),
-            ExperimentCase.Claims =>
-                folder.Claims.All.Select(c => ((object)c, $"{c.Statement} — registered {c.Registration.Verdict} [{c.Id}]")),
+            // A statement is the experiment's text: its control characters are shown as escapes in the test's name, as on
+            // the console, so a test list or a terminal running the tests obeys none.
+            ExperimentCase.Claims => folder.Claims.All.Select(c => ((object)c,
+                Harness.IO.PrintableText.Inline($"{c.Statement} — registered {c.Registration.Verdict} [{c.Id}]"))),
             // A run set aside is a case too, one that says why it is not compared, rather than a test that silently vanishes.
             _ => folder.Published.Concat(folder.PublishedSetAside.Select(s => s.Run))
                 .Select(p => ((object)p, $"{method.Name}({p.ConfigurationId})")),
