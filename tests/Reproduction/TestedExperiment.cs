@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Harness.Baselines;
 using Harness.Claims;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Grid;
 using Harness.Report;
 using Harness.Reproduction;
 using Harness.TestLogger;
 using Harness.Training;
+using Harness.Runs;
 
 namespace Harness.Tests.Reproduction;
 

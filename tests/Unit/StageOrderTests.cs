@@ -3,20 +3,38 @@ using System.Text.RegularExpressions;
 namespace Harness.Tests.Unit;
 
 /// <summary>
-/// The folders of <c>src/Harness</c> in the order the README states, read from its one line of them: a file may name (by a
-/// <c>using</c>, a <c>Harness.</c>-qualified name, or a name qualified by a folder, as code inside <c>Harness</c> can write)
-/// only folders before its own. A back edge is how a cycle starts, and a cycle is how one change costs many edits.
+/// The folders of the training library (<c>src/Harness.Training</c>) and of <c>src/Harness</c> in the order the README states,
+/// read from its one line of them: a file may name (by a <c>using</c>, a <c>Harness.</c>-qualified name, or a name qualified
+/// by a folder, as code inside <c>Harness</c> can write) only folders before its own. A back edge is how a cycle starts, and a
+/// cycle is how one change costs many edits. Between the two projects the project reference enforces the order; this test
+/// holds it within each, and checks that the line puts every folder of the training library first.
 /// </summary>
 public sealed partial class StageOrderTests
 {
     private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
-    private static readonly string Source = Path.Combine(Root, "src", "Harness");
+    /// <summary>The projects, in the order they reference each other: the training library, then the harness.</summary>
+    private static readonly string[] Sources = [Path.Combine(Root, "src", "Harness.Training"), Path.Combine(Root, "src", "Harness")];
 
     [GeneratedRegex(@"^`((?:\w+ (?:/|→) )+\w+)`$", RegexOptions.Multiline)]
     private static partial Regex OrderLine();
 
-    [GeneratedRegex(@"\bHarness\.(\w+)|(?<![\w.])([A-Z]\w*)\.[A-Z]")]
+    [GeneratedRegex(@"\bHarness\.(\w+)|(?<![\w.])([A-Z]\w*)\.([A-Z]\w*)")]
     private static partial Regex FolderReference();
+
+    /// <summary>
+    /// Every namespace and type name of both assemblies, as <c>Harness.X.Y</c>: a name <c>X.Y</c> in code is the folder X's only
+    /// when <c>Harness.X.Y</c> is one of them (<c>Report.Figures</c>), not when X is a property that happens to share a
+    /// folder's name (a run result's <c>Config.RunId</c>).
+    /// </summary>
+    private static readonly HashSet<string> Names =
+    [
+        .. new[] { typeof(Harness.Training.Trainer).Assembly, typeof(Harness.Report.MarkdownReport).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .SelectMany(t => Prefixes(t.Namespace ?? "").Append(t.FullName!.Split('+')[0])),
+    ];
+
+    private static IEnumerable<string> Prefixes(string name) =>
+        name.Split('.').Select((_, i) => string.Join('.', name.Split('.').Take(i + 1)));
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|""(?:\\.|[^""\\\n])*""", RegexOptions.Singleline)]
     private static partial Regex CommentOrString();
@@ -38,29 +56,35 @@ public sealed partial class StageOrderTests
         foreach (var (folder, file, text) in files)
         {
             var code = CommentOrString().Replace(text, "");
-            var used = FolderReference().Matches(code).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Distinct();
+            var used = FolderReference().Matches(code)
+                .Where(m => m.Groups[1].Success || Names.Contains($"Harness.{m.Groups[2].Value}.{m.Groups[3].Value}"))
+                .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Distinct();
             edges.AddRange(used.Where(u => u != folder && rank.ContainsKey(u) && rank[u] >= rank[folder]).Select(u => $"{file} uses {u}"));
         }
         return edges;
     }
 
-    private static IEnumerable<string> Folders() =>
-        Directory.GetDirectories(Source).Select(Path.GetFileName).OfType<string>().Where(f => f is not ("bin" or "obj" or "experiments"));
+    /// <summary>Each project's folders, with the project they are in.</summary>
+    private static IEnumerable<(string Source, string Folder)> Folders() =>
+        Sources.SelectMany(source => Directory.GetDirectories(source).Select(Path.GetFileName).OfType<string>()
+            .Where(f => f is not ("bin" or "obj" or "experiments")).Select(folder => (source, folder)));
 
     [Test]
     public void Names_every_folder_once()
     {
         var named = ReadmeOrder().SelectMany(r => r).ToList();
         Assert.That(named, Is.Unique);
-        Assert.That(named, Is.EquivalentTo(Folders()), "every folder of src/Harness has its place in the order");
+        Assert.That(named, Is.EquivalentTo(Folders().Select(f => f.Folder)), "every folder of both projects has its place in the order");
+        var training = Folders().Where(f => f.Source == Sources[0]).Select(f => f.Folder).ToHashSet();
+        Assert.That(named.Take(training.Count), Is.EquivalentTo(training), "the training library's folders come first");
     }
 
     [Test]
     public void No_folder_uses_a_later_one()
     {
         var files = Folders()
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Source, folder), "*.cs", SearchOption.AllDirectories)
-            .Select(file => (folder, Path.GetRelativePath(Source, file), File.ReadAllText(file))));
+            .SelectMany(f => Directory.EnumerateFiles(Path.Combine(f.Source, f.Folder), "*.cs", SearchOption.AllDirectories)
+            .Select(file => (f.Folder, Path.GetRelativePath(Root, file), File.ReadAllText(file))));
 
         Assert.That(BackEdges(ReadmeOrder(), files), Is.Empty, "a folder uses one after it in README.md's order");
     }

@@ -1,5 +1,5 @@
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Grid;
 using Harness.History;
 using Microsoft.Extensions.Configuration;

@@ -31,7 +31,7 @@ public sealed record ClaimPart(
     ClaimedSide Side,
     bool Paired,
     RunFilter? Where = null,
-    Harness.Config.Settings.RunSetting? Axis = null,
+    Harness.Settings.RunSetting? Axis = null,
     RunFilter? A = null,
     RunFilter? B = null,
     RunFilter? C = null,

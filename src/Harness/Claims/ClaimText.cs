@@ -1,5 +1,5 @@
 using System.Globalization;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Statistics;
 
 namespace Harness.Claims;

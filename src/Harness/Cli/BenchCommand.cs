@@ -4,12 +4,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Harness.Claims;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Data;
 using Harness.Native;
 using Harness.Profiling;
 using Harness.Reproduction;
 using Harness.Training;
+using Harness.Bench;
+using Harness.Runs;
 
 namespace Harness.Cli;
 

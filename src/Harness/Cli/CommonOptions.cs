@@ -2,6 +2,7 @@ using System.CommandLine;
 using Harness.Config;
 using Harness.Native;
 using Harness.Training;
+using Harness.Runs;
 
 namespace Harness.Cli;
 

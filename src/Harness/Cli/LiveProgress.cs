@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.IO;
 using Harness.Reproduction;

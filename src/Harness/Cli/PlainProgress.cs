@@ -1,6 +1,6 @@
 using System.Globalization;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.Reproduction;
 

@@ -6,7 +6,7 @@ using Harness.Baselines;
 using Harness.Claims;
 using Harness.Claims.Sequential;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Grid;
 using Harness.History;
 using Harness.IO;

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Data;
 using Harness.History;
 using Harness.Native;
 using Harness.Store;
 using Harness.Training;
+using Harness.Runs;
 
 namespace Harness.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
-using Harness.Config.Settings;
+using Harness.Settings;
 
 namespace Harness.Cli;
 

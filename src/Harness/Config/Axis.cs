@@ -1,4 +1,4 @@
-using Harness.Config.Settings;
+using Harness.Settings;
 
 namespace Harness.Config;
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Text.RegularExpressions;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Native;
 using Microsoft.Extensions.Configuration;
 
@@ -174,7 +174,7 @@ public static partial class ExperimentLoader
                 {
                     reader.Error(axisPath, setting is null
                         ? $"unknown axis; a grid can vary any run setting: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}, " +
-                          $"or a layer's value as <layer>.<key> ({string.Join(", ", Layers.LayerKeys.All.Select(k => k.Name))})"
+                          $"or a layer's value as <layer>.<key> ({string.Join(", ", Settings.Layers.LayerKeys.All.Select(k => k.Name))})"
                         : "the seed is not an axis; give seeds as \"seeds\": { \"first\": 1, \"count\": 10 }");
                     continue;
                 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Harness.Config.Layers;
+using Harness.Settings.Layers;
 
 namespace Harness.Config;
 

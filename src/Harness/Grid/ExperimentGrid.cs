@@ -1,5 +1,5 @@
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 
 namespace Harness.Grid;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.IO;
 

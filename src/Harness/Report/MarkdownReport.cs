@@ -1,7 +1,7 @@
 using System.Globalization;
 using Harness.Baselines;
 using Harness.Claims;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.IO;
 using Harness.Statistics;

@@ -1,5 +1,5 @@
 using Harness.Baselines;
-using Harness.Config.Settings;
+using Harness.Settings;
 
 namespace Harness.Reproduction;
 

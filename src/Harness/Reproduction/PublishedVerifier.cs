@@ -1,5 +1,5 @@
 using Harness.Claims;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Grid;
 
 namespace Harness.Reproduction;

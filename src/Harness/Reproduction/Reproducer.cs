@@ -1,7 +1,7 @@
 using Harness.Baselines;
 using Harness.Claims.Sequential;
 using Harness.Claims;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Native;
 using Harness.Report;
 

@@ -1,11 +1,13 @@
 using System.Runtime.ExceptionServices;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Data;
 using Harness.History;
 using Harness.Report;
 using Harness.Store;
 using Harness.Training;
+using Harness.Runs;
+using Harness.Bench;
 
 namespace Harness.Reproduction;
 

@@ -1,6 +1,6 @@
 using Harness.Claims;
 using Harness.Claims.Sequential;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 
 namespace Harness.Reproduction;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Training;
+using Harness.Runs;
 
 namespace Harness.Reproduction;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.Training;
+using Harness.Runs;
 
 namespace Harness.Store;
 

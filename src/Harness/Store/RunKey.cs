@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.IO;
 

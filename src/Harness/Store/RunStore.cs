@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.IO;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.IO;
 using Harness.Native;

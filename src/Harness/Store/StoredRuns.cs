@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Data;
 using Harness.History;
 using Harness.Training;
+using Harness.Runs;
 
 namespace Harness.Store;
 

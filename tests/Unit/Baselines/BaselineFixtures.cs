@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Harness.Baselines;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.Native;
 

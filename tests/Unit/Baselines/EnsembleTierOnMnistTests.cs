@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Harness.Baselines;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Data;
 using Harness.Grid;
 using Harness.History;
 using Harness.Native;
 using Harness.Training;
+using Harness.Runs;
 
 namespace Harness.Tests.Unit.Baselines;
 

@@ -1,6 +1,6 @@
 using Harness.Report;
 using Harness.Claims;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 
 namespace Harness.Tests.Unit.Claims;
@@ -98,10 +98,10 @@ public sealed class ClaimEvaluatorTests
     {
         // A convnet grid: conv2d_1.filters 4 or 8 (a large effect on the gap) × dropout_1.rate 0 or 0.5 (a small one). The claim
         // compares the rates without fixing the filters, so each seed has two pairs, 4 with 4 and 8 with 8, never 4 with 8.
-        var model = new Harness.Config.Layers.ModelSpec([
-            new Harness.Config.Layers.Conv2D("conv2d_1", 4, (3, 3), (1, 1), "valid", "relu"),
-            new Harness.Config.Layers.Dropout("dropout_1", 0), new Harness.Config.Layers.Flatten("flatten_1"),
-            new Harness.Config.Layers.Dense("dense_1", 10, "softmax"),
+        var model = new Harness.Settings.Layers.ModelSpec([
+            new Harness.Settings.Layers.Conv2D("conv2d_1", 4, (3, 3), (1, 1), "valid", "relu"),
+            new Harness.Settings.Layers.Dropout("dropout_1", 0), new Harness.Settings.Layers.Flatten("flatten_1"),
+            new Harness.Settings.Layers.Dense("dense_1", 10, "softmax"),
         ]);
         var filters = RunSettings.Find("conv2d_1.filters")!;
         var rate = RunSettings.Find("dropout_1.rate")!;

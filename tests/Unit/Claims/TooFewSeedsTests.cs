@@ -1,6 +1,6 @@
 using Harness.Report;
 using Harness.Claims;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 
 namespace Harness.Tests.Unit.Claims;

@@ -1,6 +1,6 @@
 using Harness.Cli;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Native;
 using Harness.Reproduction;
 
@@ -90,7 +90,7 @@ public sealed class BenchCommandTests
         {
             Assert.That(Value("roofline_seconds"), Is.GreaterThan(Value("bound_seconds")), "the roofline adds the traffic");
             Assert.That(Value("traffic_bytes"), Is.GreaterThan(0));
-            Assert.That(line["bandwidth_gbs"]!.AsObject().Count, Is.EqualTo(Harness.Training.StreamBandwidth.WorkingSets.Count));
+            Assert.That(line["bandwidth_gbs"]!.AsObject().Count, Is.EqualTo(Harness.Bench.StreamBandwidth.WorkingSets.Count));
             Assert.That(phases.Select(p => p.Key), Is.EquivalentTo(Enum.GetValues<Harness.Profiling.Phase>().Select(BenchPhaseTable.Key)));
             var matmulBounds = new[] { "forward_matmul", "backward_matmul", "validation_matmul" }
                 .Sum(k => phases[k]!["bound"]!.GetValue<double>());

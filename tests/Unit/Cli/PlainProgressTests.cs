@@ -1,6 +1,6 @@
 using System.Text;
 using Harness.Cli;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.Reproduction;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using Harness.Cli;
-using Harness.Config.Settings;
+using Harness.Settings;
 
 namespace Harness.Tests.Unit.Cli;
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Grid;
 
 namespace Harness.Tests.Unit.Config;

@@ -32,14 +32,14 @@ public sealed class RunResultJsonTests
     [Test]
     public void A_declared_model_is_written_as_the_layers_the_run_trains_and_the_mlp_shorthand_as_its_settings_alone()
     {
-        var model = new Harness.Config.Layers.ModelSpec([
-            new Harness.Config.Layers.Conv2D("conv2d_1", 8, (3, 3), (1, 1), "same", "relu"),
-            new Harness.Config.Layers.MaxPooling2D("max_pooling2d_1", (2, 2), (2, 2)),
-            new Harness.Config.Layers.Flatten("flatten_1"), new Harness.Config.Layers.Dense("dense_1", 10, "softmax"),
+        var model = new Harness.Settings.Layers.ModelSpec([
+            new Harness.Settings.Layers.Conv2D("conv2d_1", 8, (3, 3), (1, 1), "same", "relu"),
+            new Harness.Settings.Layers.MaxPooling2D("max_pooling2d_1", (2, 2), (2, 2)),
+            new Harness.Settings.Layers.Flatten("flatten_1"), new Harness.Settings.Layers.Dense("dense_1", 10, "softmax"),
         ]);
-        var run = new Harness.Config.Settings.RunConfig { Model = model, Optimizer = "adadelta" };
-        run = Harness.Config.Settings.RunSettings.Find("conv2d_1.filters")!.Set(run, 16);
-        string Config(Harness.Config.Settings.RunConfig config) => DeterministicJson.Write(json => RunResultJson.WriteConfig(json, config));
+        var run = new Harness.Settings.RunConfig { Model = model, Optimizer = "adadelta" };
+        run = Harness.Settings.RunSettings.Find("conv2d_1.filters")!.Set(run, 16);
+        string Config(Harness.Settings.RunConfig config) => DeterministicJson.Write(json => RunResultJson.WriteConfig(json, config));
 
         Assert.That(Config(run), Does.Contain("""
             "model": [
@@ -52,7 +52,7 @@ public sealed class RunResultJsonTests
             """.ReplaceLineEndings("\n")));
         Assert.That(Config(run), Does.Not.Contain("\"layers\"").And.Not.Contain("\"width\"").And.Not.Contain("\"dropout\""),
             "the MLP's settings do not describe a declared model");
-        Assert.That(Config(new Harness.Config.Settings.RunConfig()), Does.Not.Contain("model").And.Contain("\"layers\": 1"),
+        Assert.That(Config(new Harness.Settings.RunConfig()), Does.Not.Contain("model").And.Contain("\"layers\": 1"),
             "a run of the MLP shorthand writes what it always wrote, so its baselines are unchanged");
     }
 

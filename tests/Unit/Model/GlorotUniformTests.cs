@@ -1,6 +1,6 @@
 using Harness.Config;
-using Harness.Config.Layers;
-using Harness.Config.Settings;
+using Harness.Settings.Layers;
+using Harness.Settings;
 using Harness.Model;
 using TorchSharp;
 

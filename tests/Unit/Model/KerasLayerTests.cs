@@ -1,9 +1,9 @@
-using Harness.Config.Layers;
+using Harness.Settings.Layers;
 using Harness.Model;
 using TorchSharp;
 using static TorchSharp.torch;
-using Dropout = Harness.Config.Layers.Dropout;
-using Flatten = Harness.Config.Layers.Flatten;
+using Dropout = Harness.Settings.Layers.Dropout;
+using Flatten = Harness.Settings.Layers.Flatten;
 
 namespace Harness.Tests.Unit.Model;
 

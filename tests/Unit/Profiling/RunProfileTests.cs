@@ -1,5 +1,5 @@
-using Harness.Config.Layers;
-using Harness.Config.Settings;
+using Harness.Settings.Layers;
+using Harness.Settings;
 using Harness.Data;
 using Harness.Profiling;
 using Harness.Tests.Unit.Training;

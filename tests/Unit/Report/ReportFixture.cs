@@ -1,7 +1,7 @@
 using Harness.Baselines;
 using Harness.Claims;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Grid;
 using Harness.History;
 using Harness.Report;

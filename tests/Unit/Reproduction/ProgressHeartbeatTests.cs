@@ -1,4 +1,4 @@
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Reproduction;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using Harness.Reproduction;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 
 namespace Harness.Tests.Unit.Reproduction;
 

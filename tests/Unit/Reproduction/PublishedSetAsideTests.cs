@@ -55,7 +55,7 @@ public sealed class PublishedSetAsideTests
         Assert.That(folder.Published, Is.Empty, "never compared with 2-epoch runs");
         var setAside = folder.PublishedSetAside.Single();
         Assert.That(setAside.Run.ConfigurationId, Is.EqualTo(Published), "its own settings: epochs 3 as the folder declares");
-        Assert.That(setAside.Differences, Is.EqualTo(new[] { new Harness.Config.Settings.SettingDifference("epochs", "3", "2") }));
+        Assert.That(setAside.Differences, Is.EqualTo(new[] { new Harness.Settings.SettingDifference("epochs", "3", "2") }));
         Assert.That(setAside.Causes.Select(c => c.Given), Is.EqualTo(new[] { "--set run:epochs=2" }),
             "the seed count changes no setting of the run, so it is not a cause");
         Assert.That(SetAsidePublishedRun.Sentences(folder.PublishedSetAside), Is.EqualTo(new[]

@@ -9,7 +9,7 @@ namespace Harness.Tests.Unit.Store;
 
 /// <summary>
 /// What the store does not take on trust: an entry whose result is not the run of its key (one check, <see
-/// cref="RunStore.Read(RunKey, Harness.Config.Settings.RunConfig)"/>, for the store and for merged stores alike), a file under
+/// cref="RunStore.Read(RunKey, Harness.Settings.RunConfig)"/>, for the store and for merged stores alike), a file under
 /// an entry's name that is not a regular file of sane size, a fingerprint field that no profile has.
 /// </summary>
 public sealed class EntryTrustTests
@@ -142,12 +142,12 @@ public sealed class EntryTrustTests
     [Test]
     public void The_entry_of_a_declared_model_is_read_back_as_its_run_and_an_edited_layer_is_caught()
     {
-        var model = new Harness.Config.Layers.ModelSpec([
-            new Harness.Config.Layers.Conv2D("conv2d_1", 4, (3, 3), (1, 1), "valid", "relu"),
-            new Harness.Config.Layers.Flatten("flatten_1"),
-            new Harness.Config.Layers.Dense("dense_1", 10, "softmax"),
+        var model = new Harness.Settings.Layers.ModelSpec([
+            new Harness.Settings.Layers.Conv2D("conv2d_1", 4, (3, 3), (1, 1), "valid", "relu"),
+            new Harness.Settings.Layers.Flatten("flatten_1"),
+            new Harness.Settings.Layers.Dense("dense_1", 10, "softmax"),
         ]);
-        var run = new Harness.Config.Settings.RunConfig { Model = model, Epochs = 2 };
+        var run = new Harness.Settings.RunConfig { Model = model, Epochs = 2 };
         var key = RunKey.For(run, Context);
         var path = _store.Write(key, Result(run));
 

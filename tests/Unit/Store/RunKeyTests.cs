@@ -1,4 +1,4 @@
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Native;
 using Harness.Store;
 using static Harness.Tests.Unit.Store.StoreFixtures;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.Native;
 using Harness.Store;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Data;
 using Harness.History;
 using Harness.Tests.Unit.Data;
 using Harness.Training;
+using Harness.Runs;
 
 namespace Harness.Tests.Unit.Training;
 

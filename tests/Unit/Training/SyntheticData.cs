@@ -12,7 +12,7 @@ internal static class SyntheticData
         for (var i = 0; i < count; i++)
             for (var j = 0; j < features; j++)
                 pixels[i * features + j] = ((j + labels[i] * 4) % features < 4 ? 0.8f : 0.1f) + ((i + offset) * 13 + j * 7) % 11 / 40f;
-        return new LabeledImages(pixels, labels, new Harness.Config.Layers.TensorShape(features), classes);
+        return new LabeledImages(pixels, labels, new Harness.Settings.Layers.TensorShape(features), classes);
     }
 
     public static DataSplit Split(int train, int validation) => new(Images(train), Images(validation, offset: 1000));

@@ -1,5 +1,5 @@
 using Harness.Config;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.Model;
 using Harness.Training;
@@ -66,7 +66,8 @@ public sealed class TrainerTests
         // Same samples in the same (shuffled) order, so the float32 mean sums in the same order.
         var order = batches[0].Indices;
         using var streams = RandomStreams.ForSeed(config.Seed);
-        using var model = new KerasSequential(config.Network(3), new Harness.Config.Layers.TensorShape(12), streams.Init, streams.Dropout);
+        using var model = new KerasSequential(config.Network(3), new Harness.Settings.Layers.TensorShape(12), streams.Init,
+            streams.Dropout);
         var images = SyntheticData.Images(10);
         using var index = torch.tensor(order);
         using var x = torch.tensor(images.Pixels, [10, 12]).index_select(0, index);

@@ -1,4 +1,4 @@
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.History;
 using Harness.Statistics;
 

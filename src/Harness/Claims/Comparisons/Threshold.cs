@@ -1,4 +1,4 @@
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Statistics;
 
 namespace Harness.Claims.Comparisons;

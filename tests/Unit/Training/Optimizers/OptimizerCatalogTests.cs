@@ -1,4 +1,4 @@
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;

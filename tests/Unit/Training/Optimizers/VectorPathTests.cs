@@ -1,5 +1,5 @@
 using System.Numerics;
-using Harness.Config.Settings;
+using Harness.Settings;
 using Harness.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;

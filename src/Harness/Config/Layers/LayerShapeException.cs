@@ -1,4 +1,0 @@
-namespace Harness.Config.Layers;
-
-/// <summary>A layer that cannot take the shape it is given (a 3×3 kernel on a 2×2 image, Conv2D on a vector).</summary>
-public sealed class LayerShapeException(string message) : Exception(message);
