@@ -4,8 +4,9 @@ namespace Harness.Settings;
 
 /// <summary>
 /// Every knob of one training run. The defaults are the tutorial's: Dense(512) blocks, Adam with Keras's defaults,
-/// batch 128, 18 epochs, the first 1000 training and first 3000 test images. Each property is described, parsed, printed
-/// and validated through its <see cref="RunSetting"/> in <see cref="RunSettings.All"/>.
+/// batch 128, 18 epochs, the first 1000 training and first 3000 test images; they are written here and only here (each
+/// <see cref="RunSetting"/>'s default reads them). Each property is described, parsed, printed and validated through its
+/// <see cref="RunSetting"/> in <see cref="RunSettings.All"/>.
 /// </summary>
 public sealed record RunConfig
 {

@@ -8,6 +8,9 @@ namespace Harness.Settings;
 /// </summary>
 public static class RunSettings
 {
+    /// <summary>A run left as it is: each setting's default is <see cref="RunConfig"/>'s initial value, written there once.</summary>
+    private static readonly RunConfig Defaults = new();
+
     private static bool Positive(object v) => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) > 0;
     private static bool AtLeast1(object v) => (int)v >= 1;
     private static bool Fraction(object v) => (double)v is >= 0 and < 1;
@@ -16,7 +19,7 @@ public static class RunSettings
     {
         Name = "layers", Token = "layers", FileKey = "layers", Kind = SettingKind.Integer, AlwaysInId = true,
         Description = "hidden Dense+ReLU blocks", InRange = v => (int)v is >= 1 and <= 1000, Expected = "an integer in [1, 1000]",
-        Get = r => r.Model is null ? r.Layers : null, Set = (r, v) => r with { Layers = (int)v }, Default = r => r.Model is null ? 1 : null,
+        Get = r => r.Model is null ? r.Layers : null, Set = (r, v) => r with { Layers = (int)v }, Default = r => r.Model is null ? Defaults.Layers : null,
     };
 
     public static readonly RunSetting Dropout = new()
@@ -24,32 +27,33 @@ public static class RunSettings
         Name = "dropout", Token = "dropout", FileKey = "dropout", Kind = SettingKind.Number, AlwaysInId = true,
         Description = "dropout rate after each hidden block (0: none)", InRange = Fraction, Expected = "a number in [0, 1)",
         Get = r => r.Model is null ? r.Dropout : null, Set = (r, v) => r with { Dropout = (double)v },
-        Default = r => r.Model is null ? 0.0 : null,
+        Default = r => r.Model is null ? Defaults.Dropout : null,
     };
 
     public static readonly RunSetting NTrain = new()
     {
         Name = "nTrain", Token = "n", FileKey = "n_train", Kind = SettingKind.Integer, AlwaysInId = true,
         Description = "training images: the first n of the training set", InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.NTrain, Set = (r, v) => r with { NTrain = (int)v }, Default = _ => 1000,
+        Get = r => r.NTrain, Set = (r, v) => r with { NTrain = (int)v }, Default = _ => Defaults.NTrain,
     };
 
     public static readonly RunSetting NValidation =
         Integer("nValidation", "nval", "n_validation", "validation images: the first n of the test set",
-        r => r.NValidation, (r, v) => r with { NValidation = v }, 3000, AtLeast1, "an integer >= 1");
+        r => r.NValidation, (r, v) => r with { NValidation = v }, AtLeast1, "an integer >= 1");
 
     public static readonly RunSetting Epochs = Integer("epochs", "epochs", "epochs", "passes over the training set",
-        r => r.Epochs, (r, v) => r with { Epochs = v }, 18, AtLeast1, "an integer >= 1");
+        r => r.Epochs, (r, v) => r with { Epochs = v }, AtLeast1, "an integer >= 1");
 
     public static readonly RunSetting BatchSize =
         Integer("batchSize", "batch", "batch_size", "samples per update (and per validation batch)",
-        r => r.BatchSize, (r, v) => r with { BatchSize = v }, 128, AtLeast1, "an integer >= 1");
+        r => r.BatchSize, (r, v) => r with { BatchSize = v }, AtLeast1, "an integer >= 1");
 
     public static readonly RunSetting Width = new()
     {
         Name = "width", Token = "width", FileKey = "width", Kind = SettingKind.Integer, Description = "units per hidden Dense layer",
         InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.Model is null ? r.Width : null, Set = (r, v) => r with { Width = (int)v }, Default = r => r.Model is null ? 512 : null,
+        Get = r => r.Model is null ? r.Width : null, Set = (r, v) => r with { Width = (int)v },
+        Default = r => r.Model is null ? Defaults.Width : null,
     };
 
     /// <summary>The MLP's settings: the shorthand for a layer list, unused by a run with a <c>"model"</c> of its own.</summary>
@@ -60,7 +64,7 @@ public static class RunSettings
         Name = "optimizer", Token = "optimizer", FileKey = "optimizer", Kind = SettingKind.Choice,
         Choices = OptimizerSettings.All.Select(o => o.Name).ToList(), Expected = OptimizerSettings.Names,
         Description = "Keras 2.2.4 optimizer, with its own hyperparameters",
-        Get = r => r.Optimizer, Set = (r, v) => r with { Optimizer = (string)v }, Default = _ => "adam",
+        Get = r => r.Optimizer, Set = (r, v) => r with { Optimizer = (string)v }, Default = _ => Defaults.Optimizer,
     };
 
     public static readonly RunSetting LearningRate = Hyperparameter("learningRate", "lr", "learning_rate", "step size (lr)",
@@ -94,7 +98,8 @@ public static class RunSettings
         Name = "semantics", Token = "semantics", FileKey = "semantics", Kind = SettingKind.Choice, Choices = ["keras", "pytorch"],
         Description = "keras (Keras 2.2.4 on TF 1.x) or pytorch (torch.optim.Adam and F.cross_entropy)", Expected = "keras or pytorch",
         Get = r => r.Semantics.ToString().ToLowerInvariant(),
-        Set = (r, v) => r with { Semantics = Enum.Parse<Settings.Semantics>((string)v, ignoreCase: true) }, Default = _ => "keras",
+        Set = (r, v) => r with { Semantics = Enum.Parse<Settings.Semantics>((string)v, ignoreCase: true) },
+        Default = _ => Defaults.Semantics.ToString().ToLowerInvariant(),
     };
 
     /// <summary>Not an axis (grids give seeds as <c>"seeds"</c>) but a run setting all the same.</summary>
@@ -103,7 +108,7 @@ public static class RunSettings
         Name = "seed", Token = "seed", FileKey = "seed", Kind = SettingKind.Integer, IsAxis = false,
         Description = "the run's seed: initialisation, shuffling and dropout streams", InRange = v => (int)v >= 0,
         Expected = "an integer >= 0",
-        Get = r => r.Seed, Set = (r, v) => r with { Seed = (int)v }, Default = _ => 1,
+        Get = r => r.Seed, Set = (r, v) => r with { Seed = (int)v }, Default = _ => Defaults.Seed,
     };
 
     /// <summary>In run-id order; the seed last, as ids end with it.</summary>
@@ -174,11 +179,11 @@ public static class RunSettings
         : $"expected an optimizer among {OptimizerSettings.Names}";
 
     private static RunSetting Integer(string name, string token, string fileKey, string description,
-        Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set, int fallback, Func<object, bool> inRange, string expected) => new()
+        Func<RunConfig, int> get, Func<RunConfig, int, RunConfig> set, Func<object, bool> inRange, string expected) => new()
     {
         Name = name, Token = token, FileKey = fileKey, Kind = SettingKind.Integer, Description = description, InRange =
             inRange, Expected = expected,
-        Get = r => get(r), Set = (r, v) => set(r, (int)v), Default = _ => fallback,
+        Get = r => get(r), Set = (r, v) => set(r, (int)v), Default = _ => get(Defaults),
     };
 
     private static RunSetting Hyperparameter(string name, string token, string fileKey, string description,
