@@ -19,6 +19,9 @@ public sealed class ReportTests(string experiment)
         foreach (var file in report.Files.Where(f =>
             !f.Contains($"{Path.DirectorySeparatorChar}{RunFiles.Folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
             TestContext.AddTestAttachment(file, Path.GetFileName(file));
+        // Published as `reproduce` publishes it: with timings.json, and the manifest the next run deletes by.
+        Assert.That(Path.Combine(report.Directory, ReportPublisher.TimingsFile), Does.Exist);
+        Assert.That(Path.Combine(report.Directory, ReportDirectory.ManifestFile), Does.Exist);
         var markdown = File.ReadAllText(Path.Combine(report.Directory, MarkdownReport.FileName));
         Assert.That(markdown, Does.Contain("## Figures"));
         foreach (var figure in Figures.Plan(report.Results))

@@ -39,13 +39,16 @@ internal sealed class TestedExperiment : IDisposable
         // The writer, not a test's context, outlives the test that opened the session: lines keep coming while later tests wait.
         var progress = TestContext.Progress;
         _heartbeat = new ProgressHeartbeat(tracker, Session.Experiment.Name, line => progress.WriteLine(HarnessLogger.Marker + line));
+        // As `reproduce` writes it: staged, moved into place, with its manifest and timings.json.
         _report = new Lazy<WrittenReport>(() =>
         {
-            var directory =
-                Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts", "test-report", Session.Experiment.Name);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var report = new ReportDirectory(Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts",
+                "test-report"), Session.Experiment.Name);
             var results = Reproducer.Reproduce(Session);
-            var (written, failures) = ReportWriters.Default.Write(results, directory);
-            return new WrittenReport(results, directory, written, failures);
+            var (files, failures) = ReportPublisher.Publish(report, results, clock.Elapsed.TotalSeconds);
+            return new WrittenReport(results, report.Path,
+                [.. (files ?? []).Select(f => Path.Combine(report.Path, f.Replace('/', Path.DirectorySeparatorChar)))], failures);
         });
     }
 

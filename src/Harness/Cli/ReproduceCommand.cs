@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Harness.Baselines;
 using Harness.Claims;
 using Harness.Claims.Sequential;
@@ -9,7 +8,6 @@ using Harness.Config;
 using Harness.Settings;
 using Harness.Grid;
 using Harness.History;
-using Harness.IO;
 using Harness.Native;
 using Harness.Report;
 using Harness.Reproduction;
@@ -119,7 +117,7 @@ public static class ReproduceCommand
         if (shard is not null) return TrainShard(session, shard, output, progress);
 
         var results = Reproduce(request, session, output, progress);
-        var (published, failures) = Publish(report, results, clock);
+        var (published, failures) = ReportPublisher.Publish(report, results, clock.Elapsed.TotalSeconds);
         var verifyFailures = request.Store?.Verify is { } k ? VerifyStore(session, k, request.Store.VerifySeed, output, progress) : [];
         if (request.Register)
         {
@@ -185,33 +183,6 @@ public static class ReproduceCommand
     /// <summary>The claims file's plan, with <c>--max-seeds</c> in place of its budget (an exploratory plan, never registered).</summary>
     private static SequentialPlan Plan(Request request, ClaimSet claims) =>
         claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? claims.DecidePlan.MaxSeeds };
-
-    /// <summary>
-    /// The report set and timings.json, staged and then moved into place (<see cref="ReportDirectory"/>). A writer that fails
-    /// on its own (a figure ScottPlot cannot draw) is one failure among the files that were written; a file system that
-    /// fails (a full disk) costs the whole set, and the previous one stays as it was.
-    /// </summary>
-    /// <returns>The files moved into place, or null when nothing was; and every failure, to print as <c>error: …</c>.</returns>
-    private static (IReadOnlyList<string>? Files, IReadOnlyList<string> Failures) Publish(ReportDirectory report,
-        ExperimentResults results, Stopwatch clock)
-    {
-        try
-        {
-            var (failures, files) = report.Publish(staging =>
-            {
-                var (_, writerFailures) = ReportWriters.Default.Write(results, staging);
-                WriteTimings(staging, results, clock.Elapsed.TotalSeconds);
-                return writerFailures;
-            });
-            return (files, failures);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null,
-                [$"--out {report.OutRoot}: the report could not be written to {report.Path}, so the report there is " +
-                    $"left as it was: {e.Message}"]);
-        }
-    }
 
     /// <summary>
     /// The usage checks that need the experiment's files, and so cannot be System.CommandLine validators (which see only the
@@ -312,17 +283,5 @@ public static class ReproduceCommand
                 : !outcome.Evaluated ? $"  {outcome.Claim.Id}: not evaluated; kept {kept.Verdict}, {kept.Provenance}"
                 : $"  {outcome.Claim.Id}: kept {kept.Verdict}, {kept.Provenance}; this run says {outcome.Verdict}");
         }
-    }
-
-    private static void WriteTimings(string directory, ExperimentResults results, double wallSeconds)
-    {
-        var timings = new Dictionary<string, object>
-        {
-            ["wall_seconds"] = Math.Round(wallSeconds, 3),
-            ["training_seconds_summed"] = Math.Round(results.Runs.Sum(r => r.Seconds), 3),
-            ["runs"] = results.Runs.OrderBy(r => r.RunId, StringComparer.Ordinal).ToDictionary(r => r.RunId, r => Math.Round(r.Seconds, 3)),
-        };
-        AtomicFile.WriteAllText(Path.Combine(directory, "timings.json"),
-            JsonSerializer.Serialize(timings, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }
