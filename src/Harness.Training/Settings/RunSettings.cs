@@ -19,7 +19,8 @@ public static class RunSettings
     {
         Name = "layers", Token = "layers", FileKey = "layers", Kind = SettingKind.Integer, AlwaysInId = true,
         Description = "hidden Dense+ReLU blocks", InRange = v => (int)v is >= 1 and <= 1000, Expected = "an integer in [1, 1000]",
-        Get = r => r.Model is null ? r.Layers : null, Set = (r, v) => r with { Layers = (int)v }, Default = r => r.Model is null ? Defaults.Layers : null,
+        Get = r => r.Model is null ? r.Layers : null, Set = (r, v) => r with { Layers = (int)v },
+        Default = r => r.Model is null ? Defaults.Layers : null,
     };
 
     public static readonly RunSetting Dropout = new()
