@@ -105,41 +105,42 @@ public static class ReproduceCommand
                          $"{(request.Seeds is { } seeds ? $", {seeds} seed(s) per configuration" : "")}, " +
                          $"numerics {folder.Experiment.Numerics.Name}.");
         foreach (var sentence in SetAsidePublishedRun.Sentences(folder.PublishedSetAside)) output.WriteLine(sentence);
-        // A shard writes no report, so its --out is neither used nor cleaned.
-        Leftovers.Remove(output, request.Sharding?.Shard is null ? report.OutRoot : null);
-        // Runs report their starts and epochs to whichever display is in place; nothing trains before one is.
         var shard = request.Sharding?.Shard;
-        var progress = new TrainingProgress(shard is null ? folder.Experiment.Name : $"{folder.Experiment.Name} shard {shard}", output,
-            interactive);
-        using var session = OpenSession(request, folder, baselines, runStore, progress.Observer, output, error);
-        // Every run the pool queues joins the progress: the experiment's, then any seeds --decide adds between looks.
-        progress.Follow(session.Source);
-        if (shard is not null) return TrainShard(session, shard, output, progress);
+        // A shard writes no report, so its --out is neither used nor cleaned.
+        Leftovers.Remove(output, shard is null ? report.OutRoot : null);
+        var console = new TrainingProgress(shard is null ? folder.Experiment.Name : $"{folder.Experiment.Name} shard {shard}", output,
+            error, interactive);
+        var outcome = ReproductionService.Run(new ReproductionRequest(folder, baselines, request.Workers)
+        {
+            Report = shard is null ? report : null,
+            Store = runStore,
+            ClearStore = request.Store?.Clear == true,
+            FromStores = request.Sharding?.FromStores,
+            Shard = shard,
+            Decide = request.Decide ? Plan(request, folder.Claims) : null,
+            VerifyStore = request.Store?.Verify,
+            VerifySeed = request.Store?.VerifySeed,
+        }, console);
+        if (outcome.Results is not { } results) return ExitCodes.Done; // a shard: its runs are in the store
 
-        var results = Reproduce(request, session, output, progress);
-        var (published, failures) = ReportPublisher.Publish(report, results, clock.Elapsed.TotalSeconds);
-        var verifyFailures = request.Store?.Verify is { } k ? VerifyStore(session, k, request.Store.VerifySeed, output, progress) : [];
         if (request.Register)
         {
-            var plan = request.Decide || session.Claims.Decide is not null ? Plan(request, session.Claims) : null;
+            var plan = request.Decide || folder.Claims.Decide is not null ? Plan(request, folder.Claims) : null;
             Register(folder.ClaimsSource, results, plan, request.Decide, stamp, output);
         }
 
         // The runs' source is said once, in the conclusions block's footer; what holds and what was not verified too, in the
         // report's own sentences.
-        string[] footer = published is null
-            ? [session.Source.Describe()]
-            : [session.Source.Describe(), ConclusionsBlock.ReportLine(report.Path)];
+        string[] footer = outcome.ReportFiles is null ? [outcome.RunsFrom] : [outcome.RunsFrom, ConclusionsBlock.ReportLine(report.Path)];
         output.WriteLine();
         output.Write(ConclusionsBlock.Render(results, footer));
         output.WriteLine();
-        if (published is not null)
-            output.WriteLine($"Wrote {Path.Combine(report.Path, MarkdownReport.FileName)} and {published.Count - 1} other files in " +
+        if (outcome.ReportFiles is { } files)
+            output.WriteLine($"Wrote {Path.Combine(report.Path, MarkdownReport.FileName)} and {files.Count - 1} other files in " +
                              $"{clock.Elapsed.TotalSeconds:0} s.");
-        foreach (var failure in failures) error.WriteLine($"error: {failure}");
-        foreach (var failure in verifyFailures) error.WriteLine($"error: --verify: {failure}");
+        foreach (var failure in outcome.Failures) error.WriteLine($"error: {failure}");
         if (!results.Holds) error.WriteLine("Not everything holds: see the summary in the report.");
-        return results.Holds && failures.Count == 0 && verifyFailures.Count == 0 ? ExitCodes.Done : ExitCodes.Failed;
+        return outcome.Holds ? ExitCodes.Done : ExitCodes.Failed;
     }
 
     /// <summary>
@@ -148,37 +149,6 @@ public static class ReproduceCommand
     /// </summary>
     private static ExperimentFolder Open(Request request) =>
         WithOptions(ExperimentFolder.Open(request.Experiment, request.Settings, request.Baselines), request);
-
-    /// <summary>The session over the run store (cleared first when asked), the stores merged with <c>--from</c>, or training
-    /// alone.</summary>
-    /// <param name="runStore">The run store opened from the request, or null for none.</param>
-    private static ExperimentSession OpenSession(Request request, ExperimentFolder folder, BaselineFolder baselines, RunStore? runStore,
-        Func<RunConfig, TrainingObserver> observer, TextWriter output, TextWriter error)
-    {
-        var from = request.Sharding?.FromStores;
-        if (runStore is not null && request.Store?.Clear == true)
-            output.WriteLine($"Cleared {runStore.Clear()} run(s) from the run store {runStore.Root}.");
-        if (baselines.IsReadOnly)
-            output.WriteLine($"Baselines: the copy shipped with this program, {baselines.Directory} (never written; a mismatch's " +
-                             $"received file goes to {baselines.ReceivedDirectory}).");
-        var session = new ExperimentSession(folder, baselines, request.Workers, observer, runStore, error, from);
-        if (from is not null)
-            output.WriteLine($"Evaluating from {from.Count} run store(s), training nothing: " +
-                             $"{string.Join(", ", from.Select(s => s.Root))}.");
-        return session;
-    }
-
-    /// <summary>Every run, both tiers, every claim (with <c>--decide</c>, in looks) and the published runs, with progress.</summary>
-    private static ExperimentResults Reproduce(Request request, ExperimentSession session, TextWriter output, TrainingProgress progress)
-    {
-        var plan = request.Decide ? Plan(request, session.Claims) : null;
-        if (plan is not null)
-            output.WriteLine($"Deciding claims: seeds per configuration at each look: the experiment's own, then " +
-                             $"{string.Join(", ", plan.Looks(session.Configurations.Max(c => c.Runs.Count)).Skip(1))} " +
-                             $"({plan.Spending.Name} alpha spending).");
-        return progress.Show(() => Reproducer.Reproduce(session, plan,
-            stage => output.WriteLine($"Training {stage.Count} more run(s) for claims still open.")));
-    }
 
     /// <summary>The claims file's plan, with <c>--max-seeds</c> in place of its budget (an exploratory plan, never registered).</summary>
     private static SequentialPlan Plan(Request request, ClaimSet claims) =>
@@ -222,38 +192,6 @@ public static class ReproduceCommand
         if (request.DataDirectory is { } data) experiment = experiment with { DataDirectory = Path.GetFullPath(data) };
         if (request.Numerics is { } numerics) experiment = experiment with { Numerics = numerics };
         return folder with { Experiment = experiment };
-    }
-
-    /// <summary><c>--shard i/N</c>: this share of the runs trained (or found) in the store, and nothing else.</summary>
-    private static int TrainShard(ExperimentSession session, Shard shard, TextWriter output, TrainingProgress progress)
-    {
-        var runs = shard.Of(session.Runs, session.Source.Cost);
-        output.WriteLine($"Shard {shard}: {runs.Count} of {session.Runs.Count} runs, " +
-            $"{runs.Sum(session.Source.Cost) / session.Runs.Sum(session.Source.Cost):P0} of the work.");
-        var clock = Stopwatch.StartNew();
-        progress.Show(() => session.Source.Results(runs));
-        output.WriteLine($"Shard {shard} done in {clock.Elapsed.TotalSeconds:0} s: {runs.Count - session.Source.Pool.Trained} " +
-                         $"run(s) were already stored, {session.Source.Pool.Trained} trained, in the run store " +
-                         $"{session.Source.StoredRuns!.Store.Root}.");
-        return ExitCodes.Done;
-    }
-
-    /// <summary><c>--verify K</c>, after the report: the report shows the runs as used, the check says whether the store (or the
-    /// stores merged with --from) can be trusted.</summary>
-    private static IReadOnlyList<string> VerifyStore(ExperimentSession session, int count, int? seed, TextWriter output,
-        TrainingProgress progress)
-    {
-        var reused = session.Source.Reused;
-        var drawSeed = seed ?? StoreVerification.DefaultSeed(CodeIdentity.Current);
-        var drawn = StoreVerification.Draw(reused, count, drawSeed);
-        output.WriteLine($"Verifying the run {(session.Source.Merged is null ? "store" : "stores")}: retraining {drawn.Count} of the " +
-                         $"{reused.Count} run(s) reused from {(session.Source.Merged is null ? "it" : "them")} (draw seed {drawSeed}; " +
-                         $"--verify-seed {drawSeed} repeats it): {string.Join(", ", drawn.Select(r => r.RunId))}.");
-        var differences = progress.Show(() => StoreVerification.Verify(session, drawn));
-        if (differences.Count == 0
-            && drawn.Count > 0) output.WriteLine($"Verified: all {drawn.Count} retrained run(s) are identical to their " +
-                "stored histories, bit for bit.");
-        return differences;
     }
 
     /// <summary>
