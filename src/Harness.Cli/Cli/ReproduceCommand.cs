@@ -120,14 +120,12 @@ public static class ReproduceCommand
             Decide = request.Decide ? Plan(request, folder.Claims) : null,
             VerifyStore = request.Store?.Verify,
             VerifySeed = request.Store?.VerifySeed,
+            Register = request.Register
+                ? new VerdictRegistration(stamp.Date, stamp.Commit,
+                    request.Decide || folder.Claims.Decide is not null ? Plan(request, folder.Claims) : null, request.Decide)
+                : null,
         }, console);
         if (outcome.Results is not { } results) return ExitCodes.Done; // a shard: its runs are in the store
-
-        if (request.Register)
-        {
-            var plan = request.Decide || folder.Claims.Decide is not null ? Plan(request, folder.Claims) : null;
-            Register(folder.ClaimsSource, results, plan, request.Decide, stamp, output);
-        }
 
         // The runs' source is said once, in the conclusions block's footer; what holds and what was not verified too, in the
         // report's own sentences.
@@ -192,34 +190,5 @@ public static class ReproduceCommand
         if (request.DataDirectory is { } data) experiment = experiment with { DataDirectory = Path.GetFullPath(data) };
         if (request.Numerics is { } numerics) experiment = experiment with { Numerics = numerics };
         return folder with { Experiment = experiment };
-    }
-
-    /// <summary>
-    /// Snapshots of what this run measured. A claim too few seeds could decide keeps its registration, and so does a
-    /// pre-registration: it is the prediction this run tests, and a snapshot over it would erase that it was made first.
-    /// </summary>
-    /// <param name="plan">The sequential plan a <c>--decide</c> run followed (its verdicts record their look of it); null for one
-    /// look.</param>
-    /// <param name="decide">A <c>--decide</c> run: each claim's <c>decided</c> is written (what the plan reached, at its look);
-    /// its single-look <c>expected</c>, which plain runs check, stays as it is.</param>
-    private static void Register(string path, ExperimentResults results, SequentialPlan? plan, bool decide,
-        (DateOnly Date, string Commit) stamp, TextWriter output)
-    {
-        bool Snapshots(ClaimOutcome c) => c.Evaluated && (decide || c.Claim.Registration.Kind == RegistrationKind.Snapshot);
-        var registrations = results.Claims.Where(Snapshots).ToDictionary(c => c.Claim.Id, c =>
-            Registration.Snapshot(c.Verdict, c.Parts.Max(p => p.Seeds), results.Experiment.Numerics.Name, stamp.Date, stamp.Commit,
-                c.Decision?.Look, c.Decision is null ? null : plan));
-        RegistrationWriter.Write(path, registrations, decide ? "decided" : "expected");
-        output.WriteLine($"Registered {registrations.Count} verdict(s) in {path} as snapshots of this run" +
-                         $"{(decide ? ", each as what the decide plan reached (\"decided\")" : "")}:");
-        foreach (var outcome in results.Claims)
-        {
-            var kept = outcome.Claim.Registration;
-            output.WriteLine(registrations.TryGetValue(outcome.Claim.Id, out var registration)
-                ? $"  {outcome.Claim.Id}: {registration.Verdict}, {registration.Provenance}" +
-                    $"{(outcome.AsRegistered ? "" : $" (was {kept.Verdict})")}"
-                : !outcome.Evaluated ? $"  {outcome.Claim.Id}: not evaluated; kept {kept.Verdict}, {kept.Provenance}"
-                : $"  {outcome.Claim.Id}: kept {kept.Verdict}, {kept.Provenance}; this run says {outcome.Verdict}");
-        }
     }
 }

@@ -31,6 +31,9 @@ public sealed record ReproductionRequest(ExperimentFolder Folder, BaselineFolder
     /// <summary>Add seeds by this plan until every claim is decided; null for a single look.</summary>
     public SequentialPlan? Decide { get; init; }
 
+    /// <summary>Then record each evaluated claim's verdict in the experiment's claims.json; null records nothing.</summary>
+    public VerdictRegistration? Register { get; init; }
+
     /// <summary>After the report, retrain this many of the runs read from the stores and compare them bit for bit.</summary>
     public int? VerifyStore { get; init; }
 

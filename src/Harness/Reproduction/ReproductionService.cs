@@ -8,7 +8,8 @@ namespace Harness.Reproduction;
 /// <summary>
 /// A reproduction, whoever starts it: a request in (<see cref="ReproductionRequest"/>), its outcome out, with what it does
 /// told as it goes (<see cref="IReproductionEvents"/>). Every run trained or read, both baseline tiers, every claim (in
-/// looks, with a decide plan) and the published runs, then the report staged into place, then the store checked if asked.
+/// looks, with a decide plan) and the published runs, then the report staged into place, then the store checked and the
+/// verdicts registered if asked.
 /// A shard only trains its share into the store. The command line is a front end to this: it parses, asks, and prints.
 /// </summary>
 public static class ReproductionService
@@ -28,6 +29,8 @@ public static class ReproductionService
         var published = request.Report is { } report
             ? ReportPublisher.Publish(report, results, clock.Elapsed.TotalSeconds) : new ReportPublisher.Published(null, []);
         var verifyFailures = request.VerifyStore is { } count ? VerifyStore(session, count, request.VerifySeed, events) : [];
+        if (request.Register is { } registration)
+            foreach (var line in registration.Record(request.Folder.ClaimsSource, results)) events.Say(line);
         return new ReproductionOutcome(results, published.Files, session.Source.Describe(),
             [.. published.Failures, .. verifyFailures.Select(f => $"--verify: {f}")]);
     }
