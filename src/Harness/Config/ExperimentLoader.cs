@@ -109,7 +109,10 @@ public static partial class ExperimentLoader
         var numerics = NumericsProfile.Find(numericsName);
         if (numerics is null) reader.Error("numerics", $"expected {NumericsProfile.Names}, found '{numericsName}'");
 
-        var template = ReadRunSettings(reader) with { Model = new ModelReader(reader).Read() };
+        // The model first: a C# model's settings are run settings from here on (ModelSettings).
+        var template = ClassModelReader.Names(reader) ? new RunConfig { ModelClass = new ClassModelReader(reader).Read() }
+            : new RunConfig { Model = new ModelReader(reader).Read() };
+        template = ReadRunSettings(reader, template);
         var grids = ReadGrids(reader, template);
         var names = grids.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
         foreach (var duplicate in names) reader.Error("grids", $"grid name '{duplicate}' is used more than once");
@@ -130,16 +133,17 @@ public static partial class ExperimentLoader
     }
 
     /// <summary>The settings every grid starts from: the built-in defaults (the tutorial's), overridden by <c>"run"</c>.</summary>
-    private static RunConfig ReadRunSettings(ConfigReader reader)
+    private static RunConfig ReadRunSettings(ConfigReader reader, RunConfig config)
     {
-        var config = new RunConfig();
         foreach (var key in reader.ChildKeys("run"))
         {
             var setting = RunSettings.Find(key);
+            if (setting is null && UnknownModelClass(reader, config)) continue;
             if (setting is null || !setting.IsAxis)
             {
                 reader.Error($"run:{key}", setting is null
-                    ? $"unknown run setting; expected one of: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}"
+                    ? $"unknown run setting; expected one of: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}" +
+                      ModelClassNote(config, key)
                     : "seeds are given per grid, as \"seeds\": { \"first\": 1, \"count\": 10 }");
                 continue;
             }
@@ -170,11 +174,13 @@ public static partial class ExperimentLoader
             {
                 var axisPath = $"{path}:axes:{key}";
                 var setting = RunSettings.Find(key);
+                if (setting is null && UnknownModelClass(reader, template)) continue;
                 if (setting is null || !setting.IsAxis)
                 {
                     reader.Error(axisPath, setting is null
                         ? $"unknown axis; a grid can vary any run setting: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}, " +
-                          $"or a layer's value as <layer>.<key> ({string.Join(", ", Settings.Layers.LayerKeys.All.Select(k => k.Name))})"
+                          $"or a layer's value as <layer>.<key> ({string.Join(", ", Settings.Layers.LayerKeys.All.Select(k => k.Name))})" +
+                          ModelClassNote(template, key)
                         : "the seed is not an axis; give seeds as \"seeds\": { \"first\": 1, \"count\": 10 }");
                     continue;
                 }
@@ -200,12 +206,15 @@ public static partial class ExperimentLoader
     /// </summary>
     private static void CheckShorthand(ConfigReader reader, RunConfig template, List<GridSpec> grids)
     {
-        if (template.Model is null) return;
+        if (template.IsMlp) return;
         var keys = reader.ChildKeys("run").Select(k => (Key: $"run:{k}", Name: k))
             .Concat(grids.SelectMany((g, i) => g.Axes.Select(a => (Key: $"grids:{i}:axes:{a.Setting.Name}", a.Setting.Name))));
         foreach (var (key, name) in keys)
             if (RunSettings.MlpShorthand.Any(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                reader.Error(key, $"the experiment gives its \"model\" as a layer list, so the MLP shorthand's {name} does not " +
+                reader.Error(key, template.ModelClass is { } model
+                    ? $"the experiment's \"model\" is the C# class {model.ClassName}, so the MLP shorthand's {name} does not apply; " +
+                      $"vary a setting the class declares instead ({(model.Values.Count == 0 ? "it declares none" : string.Join(", ", model.Values.Keys))})"
+                    : $"the experiment gives its \"model\" as a layer list, so the MLP shorthand's {name} does not " +
                     "apply; vary a layer's value instead, named <layer>.<key> (e.g. dense_1.units, dropout_1.rate)");
     }
 
@@ -243,6 +252,15 @@ public static partial class ExperimentLoader
         if (used.Distinct().Count() != used.Count) reader.Error("figures", "files, columns and lines must name different axes");
         return layout;
     }
+
+    /// <summary>The experiment names a model class that could not be used (already an error at model:class): its settings are
+    /// unknown, so a setting no one knows is not a second error.</summary>
+    private static bool UnknownModelClass(ConfigReader reader, RunConfig template) =>
+        ClassModelReader.Names(reader) && template.ModelClass is null;
+
+    /// <summary>For an unknown setting in an experiment whose model is a C# class: "; …declares no setting 'x'; it declares …".</summary>
+    private static string ModelClassNote(RunConfig template, string key) => template.ModelClass is { } model
+        ? "; " + ClassModelReader.Undeclared(key, model.Type, model.Values.Keys) : "";
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex FileSafe();

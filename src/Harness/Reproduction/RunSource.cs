@@ -3,6 +3,7 @@ using Harness.Config;
 using Harness.Settings;
 using Harness.Data;
 using Harness.History;
+using Harness.Model;
 using Harness.Report;
 using Harness.Store;
 using Harness.Training;
@@ -28,7 +29,8 @@ public sealed class RunSource : IDisposable
     {
         _data = new SplitCache(ImageDataset.Load(DataLocator.Locate(experiment.DataDirectory, MnistFiles.All)));
         var dataset = _data.Dataset;
-        var problems = dataset.Problems(runs).Concat(MemoryCheck.Problems(runs, dataset.Shape, workers)).ToList();
+        var problems = dataset.Problems(runs).Concat(ClassModelBuilder.Problems(runs, dataset.Shape).Select(p => $"model:class: {p}"))
+            .Concat(MemoryCheck.Problems(runs, dataset.Shape, workers)).ToList();
         if (problems.Count > 0) throw new ConfigurationException([.. problems.Select(p => $"{experiment.DefinitionPath}: {p}")]);
         StoredRuns = store is null ? null : new StoredRuns(store, dataset, warnings ?? Console.Error);
         Merged = from is null ? null : MergedStores.Open(from, runs, KeyContext.Current(dataset));
