@@ -45,7 +45,7 @@ public static class RunResultJson
     public static void WriteConfig(Utf8JsonWriter json, RunConfig config)
     {
         json.WriteStartObject();
-        json.WriteString("dataset", "mnist");
+        json.WriteString("dataset", config.Dataset);
         foreach (var setting in RunSettings.All)
             switch (setting.Effective(config))
             {

@@ -35,6 +35,9 @@ public sealed record RunConfig
     /// <see cref="Width"/> and <see cref="Dropout"/> describe.</summary>
     public ModelSpec? Model { get; init; }
 
+    /// <summary>What the run trains on, as result files name it: <c>mnist</c>, or the full name of a C# data source's class.</summary>
+    public string Dataset { get; init; } = "mnist";
+
     /// <summary>The experiment's model when it names a C# class (<c>"model": {"class": …}</c>), else null.</summary>
     public ClassModel? ModelClass { get; init; }
 

@@ -21,6 +21,10 @@ public sealed record Experiment(
     /// <c>dotnet test</c> runs them: an experiment too long for the default test budget.</summary>
     public string? Explicit { get; init; }
 
+    /// <summary>The C# data source (a <see cref="Data.HarnessData"/>) the experiment names as <c>"data": {"class": …}</c>, or null
+    /// for MNIST's files.</summary>
+    public Type? DataClass { get; init; }
+
     /// <summary>The folder holding experiment.json and, optionally, claims.json and published.json.</summary>
     public string Folder => Path.GetDirectoryName(DefinitionPath)!;
 

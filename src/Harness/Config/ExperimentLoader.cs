@@ -109,10 +109,17 @@ public static partial class ExperimentLoader
         var numerics = NumericsProfile.Find(numericsName);
         if (numerics is null) reader.Error("numerics", $"expected {NumericsProfile.Names}, found '{numericsName}'");
 
+        reader.OnlyKeys("data", "directory", "class");
+        var dataClass = DataClassReader.Read(reader);
+        if (dataClass is not null && reader.Has("data:directory"))
+            reader.Error("data:directory", "a data source class gives the data; expected no directory beside data:class");
+        if (dataClass is not null && reader.Has("dataset"))
+            reader.Error("dataset", "a data source class gives the data; expected no dataset beside data:class");
+
         // The model first: a C# model's settings are run settings from here on (ModelSettings).
         var template = ClassModelReader.Names(reader) ? new RunConfig { ModelClass = new ClassModelReader(reader).Read() }
             : new RunConfig { Model = new ModelReader(reader).Read() };
-        template = ReadRunSettings(reader, template);
+        template = ReadRunSettings(reader, template with { Dataset = dataClass?.FullName ?? template.Dataset });
         var grids = ReadGrids(reader, template);
         var names = grids.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
         foreach (var duplicate in names) reader.Error("grids", $"grid name '{duplicate}' is used more than once");
@@ -121,15 +128,15 @@ public static partial class ExperimentLoader
 
         reader.OnlyKeys("ensemble", "familyAlpha");
         var alpha = reader.Double("ensemble:familyAlpha", 0.01, a => a > 0 && a < 1, "a number in (0, 1)");
-        reader.OnlyKeys("data", "directory");
         // Relative to the experiment's folder, so a folder that brings its own data works from anywhere.
         var dataDirectory = reader.String("data:directory") is { } directory
             ? Path.GetFullPath(directory, Path.GetDirectoryName(path)!) : null;
 
-        var experiment = new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),
+        var experiment = new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "",
+            dataClass?.FullName ?? dataset.ToLowerInvariant(),
             numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path, new FigureLayout(null, null, null));
         // The layout may name only declared axes, which the experiment derives from its grids.
-        return experiment with { Figures = ReadFigures(reader, experiment.Axes), Explicit = reader.String("explicit") };
+        return experiment with { Figures = ReadFigures(reader, experiment.Axes), Explicit = reader.String("explicit"), DataClass = dataClass };
     }
 
     /// <summary>The settings every grid starts from: the built-in defaults (the tutorial's), overridden by <c>"run"</c>.</summary>
