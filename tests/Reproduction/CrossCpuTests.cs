@@ -101,6 +101,33 @@ public sealed class CrossCpuTests
                     $"convnet runs:\n{all[0][..Math.Min(all[0].Length, 600)]}");
     }
 
+    /// <summary>
+    /// The shipped experiment whose model is a C# class (Harness.Examples.TwoLayerNet): in the portable profile, every history
+    /// matches the baselines accepted in the repository bit for bit, trained (no run store) natively, on emulated Intel and on
+    /// emulated AMD, and the three processes write the same histories.csv.
+    /// </summary>
+    [Test]
+    public void The_csharp_model_example_verifies_against_its_baselines_natively_and_on_emulated_intel_and_amd()
+    {
+        const string name = "csharp-model-example";
+        string?[] cpus = [null, Emulator.Intel, Emulator.Amd];
+        var histories = cpus.Select((cpu, i) => Task.Run(() =>
+        {
+            var output = Path.Combine(_out, $"{name}-{i}-{cpu ?? "host"}");
+            string[] args = ["reproduce", "--experiment", name, "--numerics", "portable", "--no-store", "--out", output];
+            // CI: whatever happens, nothing is accepted into the repository's baselines.
+            var environment = new Dictionary<string, string?> { ["CI"] = "true", ["HARNESS_ACCEPT"] = null };
+            var (exitCode, text) = cpu is null ? HarnessProcess.Run(environment, args) : Emulator.Run(cpu, environment, args);
+            Assert.That(text, Does.Contain("Exact tier: 16 of 16 histories verified bit for bit"), $"{cpu ?? "host"}: {text}");
+            Assert.That(exitCode, Is.Zero, $"{cpu ?? "host"}: {text}");
+            return File.ReadAllText(Path.Combine(output, name, Harness.Report.HistoriesCsv.FileName));
+        })).ToArray();
+        var all = Task.WhenAll(histories).GetAwaiter().GetResult();
+
+        Assert.That(all, Is.All.EqualTo(all[0]), "histories.csv of this host, Haswell and EPYC-Rome is byte-identical");
+        Assert.Pass($"{name}: 16 of 16 histories verified against the baselines on this host, {Emulator.Intel} and {Emulator.Amd}.");
+    }
+
     /// <summary>The short run in <paramref name="numerics"/>, on each CPU (null: this host), side by side.</summary>
     private Run[] RunAll(string numerics, params string?[] cpus)
     {

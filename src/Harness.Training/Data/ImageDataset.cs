@@ -7,7 +7,7 @@ namespace Harness.Data;
 /// A whole MNIST-format dataset held in memory as bytes; runs take float32 first-n subsets of it.
 /// Loaded once per directory and process, since every run of a grid reads the same files.
 /// </summary>
-public sealed class ImageDataset
+public sealed class ImageDataset : IDataset
 {
     private static readonly ConcurrentDictionary<string, Lazy<ImageDataset>> Cache = new();
     private readonly IdxArray _trainImages, _trainLabels, _testImages, _testLabels;
@@ -60,7 +60,7 @@ public sealed class ImageDataset
         if (list.Count > 0 && list.Max(r => r.NValidation) is var nValidation && nValidation > TestCount)
             problems.Add($"nValidation: {nValidation} validation images asked for, but " +
                 $"{FilePath(MnistFiles.TestImages)} holds {TestCount}");
-        foreach (var network in list.Select(r => r.Network(Classes)).Distinct())
+        foreach (var network in list.Where(r => r.ModelClass is null).Select(r => r.Network(Classes)).Distinct())
             problems.AddRange(network.Problems(Shape.Image, Classes).Select(p =>
                 $"model: {p} (images of shape {Shape.Image} from {FilePath(MnistFiles.TrainImages)})"));
         return problems;

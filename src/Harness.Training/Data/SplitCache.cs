@@ -4,11 +4,11 @@ using Harness.Settings;
 namespace Harness.Data;
 
 /// <summary>The float32 first-n subsets runs train on, made once per (n-train, n-validation) and shared: runs never modify them.</summary>
-public sealed class SplitCache(ImageDataset dataset)
+public sealed class SplitCache(IDataset dataset)
 {
     private readonly ConcurrentDictionary<(int, int), Lazy<DataSplit>> _splits = new();
 
-    public ImageDataset Dataset { get; } = dataset;
+    public IDataset Dataset { get; } = dataset;
 
     public DataSplit For(RunConfig config) =>
         _splits.GetOrAdd((config.NTrain, config.NValidation),

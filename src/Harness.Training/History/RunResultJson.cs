@@ -45,7 +45,7 @@ public static class RunResultJson
     public static void WriteConfig(Utf8JsonWriter json, RunConfig config)
     {
         json.WriteStartObject();
-        json.WriteString("dataset", "mnist");
+        json.WriteString("dataset", config.Dataset);
         foreach (var setting in RunSettings.All)
             switch (setting.Effective(config))
             {
@@ -60,6 +60,23 @@ public static class RunResultJson
         {
             json.WritePropertyName("model");
             config.Model.With(config.LayerValues).WriteJson(json);
+        }
+        // A C# model is written as its class and the value of each setting it declares; its code's identity is the run
+        // store key's (RunKey), not the result's: an identical rebuild elsewhere must still verify against the baselines.
+        if (config.ModelClass is { } model)
+        {
+            json.WriteStartObject("model");
+            json.WriteString("class", model.ClassName);
+            json.WriteStartObject("settings");
+            foreach (var (name, value) in model.ValuesOf(config))
+                switch (value)
+                {
+                    case int i: json.WriteNumber(name, i); break;
+                    case double d: json.WriteNumber(name, d); break;
+                    case bool b: json.WriteBoolean(name, b); break;
+                }
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
         json.WriteEndObject();
     }

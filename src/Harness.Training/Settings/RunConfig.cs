@@ -35,12 +35,26 @@ public sealed record RunConfig
     /// <see cref="Width"/> and <see cref="Dropout"/> describe.</summary>
     public ModelSpec? Model { get; init; }
 
-    /// <summary>Layer values this run sets away from the declared <see cref="Model"/> (a grid's <c>conv2d_1.filters</c>).</summary>
+    /// <summary>What the run trains on, as result files name it: <c>mnist</c>, or the full name of a C# data source's class.</summary>
+    public string Dataset { get; init; } = "mnist";
+
+    /// <summary>The experiment's model when it names a C# class (<c>"model": {"class": …}</c>), else null.</summary>
+    public ClassModel? ModelClass { get; init; }
+
+    /// <summary>Layer values this run sets away from the declared <see cref="Model"/> (a grid's <c>conv2d_1.filters</c>), and
+    /// a C# model's settings away from the declared <see cref="ModelClass"/> (a grid's <c>hidden</c>).</summary>
     public LayerValues LayerValues { get; init; } = LayerValues.None;
+
+    /// <summary>Whether the run's network is the MLP that <see cref="Layers"/>, <see cref="Width"/> and <see cref="Dropout"/>
+    /// describe (no layer list, no C# model).</summary>
+    public bool IsMlp => Model is null && ModelClass is null;
 
     /// <summary>The network this run trains, for data with <paramref name="classes"/> classes (the MLP's last layer has one
     /// unit per class).</summary>
-    public ModelSpec Network(int classes) => Model?.With(LayerValues) ?? ModelSpec.Mlp(Layers, Width, Dropout, classes);
+    /// <exception cref="InvalidOperationException">The run's model is a C# class, which no layer list describes.</exception>
+    public ModelSpec Network(int classes) => ModelClass is not null
+        ? throw new InvalidOperationException($"Run {RunId} trains the C# model {ModelClass.ClassName}, which has no layer list.")
+        : Model?.With(LayerValues) ?? ModelSpec.Mlp(Layers, Width, Dropout, classes);
 
     /// <summary>
     /// Stable, file-safe id naming baselines, result files and tests alike, e.g. <c>layers-9_dropout-0.2_n-1000_seed-1</c>.
@@ -83,12 +97,19 @@ public sealed record RunConfig
         }
         foreach (var (name, _) in LayerValues.Values)
             if (RunSettings.Find(name) is not { } setting || setting.Default(this) is null)
-                errors.Add($"{name}: {(Model is null ? "the run has no \"model\": a layer's values exist only in a layer list"
-                    : $"the model has no such layer and key; its layers: {string.Join(", ", Model.Layers.Select(l => l.Name))}")}");
+                errors.Add($"{name}: {Unused(name)}");
         if (NTrain > trainingSetSize) errors.Add($"nTrain: expected at most the {trainingSetSize} training images " +
             $"the data has, found {NTrain}");
         if (NValidation > validationSetSize) errors.Add($"nValidation: expected at most the {validationSetSize} test images the " +
             $"data has, found {NValidation}");
         return errors;
     }
+
+    private string Unused(string name) => (Model, ModelClass) switch
+    {
+        (_, { } model) => $"the model class {model.ClassName} does not declare it; it declares " +
+            (model.Values.Count == 0 ? "no settings" : string.Join(", ", model.Values.Keys)),
+        ({ } layers, _) => $"the model has no such layer and key; its layers: {string.Join(", ", layers.Layers.Select(l => l.Name))}",
+        _ => "the run has no \"model\": a layer's values exist only in a layer list, a model's settings only with a model class",
+    };
 }

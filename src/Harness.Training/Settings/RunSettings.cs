@@ -19,16 +19,16 @@ public static class RunSettings
     {
         Name = "layers", Token = "layers", FileKey = "layers", Kind = SettingKind.Integer, AlwaysInId = true,
         Description = "hidden Dense+ReLU blocks", InRange = v => (int)v is >= 1 and <= 1000, Expected = "an integer in [1, 1000]",
-        Get = r => r.Model is null ? r.Layers : null, Set = (r, v) => r with { Layers = (int)v },
-        Default = r => r.Model is null ? Defaults.Layers : null,
+        Get = r => r.IsMlp ? r.Layers : null, Set = (r, v) => r with { Layers = (int)v },
+        Default = r => r.IsMlp ? Defaults.Layers : null,
     };
 
     public static readonly RunSetting Dropout = new()
     {
         Name = "dropout", Token = "dropout", FileKey = "dropout", Kind = SettingKind.Number, AlwaysInId = true,
         Description = "dropout rate after each hidden block (0: none)", InRange = Fraction, Expected = "a number in [0, 1)",
-        Get = r => r.Model is null ? r.Dropout : null, Set = (r, v) => r with { Dropout = (double)v },
-        Default = r => r.Model is null ? Defaults.Dropout : null,
+        Get = r => r.IsMlp ? r.Dropout : null, Set = (r, v) => r with { Dropout = (double)v },
+        Default = r => r.IsMlp ? Defaults.Dropout : null,
     };
 
     public static readonly RunSetting NTrain = new()
@@ -53,8 +53,8 @@ public static class RunSettings
     {
         Name = "width", Token = "width", FileKey = "width", Kind = SettingKind.Integer, Description = "units per hidden Dense layer",
         InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.Model is null ? r.Width : null, Set = (r, v) => r with { Width = (int)v },
-        Default = r => r.Model is null ? Defaults.Width : null,
+        Get = r => r.IsMlp ? r.Width : null, Set = (r, v) => r with { Width = (int)v },
+        Default = r => r.IsMlp ? Defaults.Width : null,
     };
 
     /// <summary>The MLP's settings: the shorthand for a layer list, unused by a run with a <c>"model"</c> of its own.</summary>
@@ -125,7 +125,7 @@ public static class RunSettings
     public static IReadOnlyList<RunSetting> Of(IEnumerable<RunConfig> runs) =>
     [
         .. All.Where(s => s != Seed),
-        .. runs.SelectMany(r => r.LayerValues.Values.Keys).Distinct().Order(StringComparer.Ordinal).Select(LayerSettings.Find)
+        .. runs.SelectMany(r => r.LayerValues.Values.Keys).Distinct().Order(StringComparer.Ordinal).Select(FindValue)
             .OfType<RunSetting>(),
         Seed,
     ];
@@ -148,14 +148,21 @@ public static class RunSettings
     /// <summary>The setting called <paramref name="name"/> (ignoring case), or a layer's value (<c>conv2d_1.filters</c>,
     /// <see cref="LayerSettings"/>), or null.</summary>
     public static RunSetting? Find(string name) =>
-        All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? LayerSettings.Find(name);
+        All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? FindValue(name);
+
+    /// <summary>A value a run sets away from its declared model: a layer's (<c>conv2d_1.filters</c>) or a C# model's setting
+    /// (<c>hidden</c>).</summary>
+    public static RunSetting? FindValue(string name) => LayerSettings.Find(name) ?? ModelSettings.Find(name);
+
+    /// <summary>Whether <paramref name="setting"/> is a declared model's value (<see cref="FindValue"/>) rather than built in.</summary>
+    public static bool IsValue(RunSetting setting) => LayerSettings.IsLayerSetting(setting) || ModelSettings.IsModelSetting(setting);
 
     public static string Names => string.Join(", ", All.Select(s => s.Name));
 
     /// <summary>Everything but the seed: <c>layers-9_dropout-0.2_n-1000</c>, plus every setting away from its default, then
     /// every layer value away from the declared model's (<c>conv2d_1.filters-16</c>).</summary>
     public static string ConfigurationId(RunConfig run) => string.Join('_',
-        All.Where(s => s != Seed).Concat(run.LayerValues.Values.Keys.Select(LayerSettings.Find).OfType<RunSetting>())
+        All.Where(s => s != Seed).Concat(run.LayerValues.Values.Keys.Select(FindValue).OfType<RunSetting>())
             .Where(s => InId(s, run)).Select(s => $"{s.Token}-{RunSetting.Format(s.Effective(run))}"));
 
     public static string RunId(RunConfig run) => $"{ConfigurationId(run)}_seed-{RunSetting.Format(run.Seed)}";

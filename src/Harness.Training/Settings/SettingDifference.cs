@@ -23,10 +23,14 @@ public sealed record SettingDifference(string Setting, string Value, string Othe
         // Settings name every layer value a grid varies, not a layer list replaced whole: then only the networks tell.
         if (differences.Count == 0 && Network(run) is { } network && Network(other) is { } otherNetwork && network != otherNetwork)
             differences.Add(new SettingDifference(Model, network.Describe(), otherNetwork.Describe()));
+        if (differences.Count == 0 && run.ModelClass != other.ModelClass)
+            differences.Add(new SettingDifference(Model, Describe(run), Describe(other)));
         return differences;
     }
 
     private static ModelSpec? Network(RunConfig run) => run.Model?.With(run.LayerValues);
+
+    private static string Describe(RunConfig run) => run.ModelClass?.Describe() ?? Network(run)?.Describe() ?? "the MLP";
 
     private static string Format(object? value) => value is null ? "none" : RunSetting.Format(value);
 }

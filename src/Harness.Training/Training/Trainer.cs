@@ -40,7 +40,9 @@ public static class Trainer
 
         var train = Tensors.From(data.Train);
         var validation = Tensors.From(data.Validation);
-        using var model = new KerasSequential(config.Network(data.Train.Classes), data.Train.Image, streams.Init, streams.Dropout);
+        using var model = config.ModelClass is null
+            ? new KerasSequential(config.Network(data.Train.Classes), data.Train.Image, streams.Init, streams.Dropout)
+            : ClassModelBuilder.Build(config, data.Train.Shape, streams.Init, streams.Dropout);
         var optimizer = CreateOptimizer(config, model);
         var loss = Loss.For(config.Semantics);
         RunProfile.Lap(Phase.Setup);
@@ -60,7 +62,7 @@ public static class Trainer
     }
 
     private static (double Loss, double Acc) TrainEpoch(
-        RunConfig config, KerasSequential model, IOptimizer optimizer, Loss loss, Tensors train, Generator shuffle, int epoch,
+        RunConfig config, nn.Module<Tensor, Tensor> model, IOptimizer optimizer, Loss loss, Tensors train, Generator shuffle, int epoch,
         Action<BatchMetrics>? onBatch)
     {
         model.train();
@@ -98,7 +100,7 @@ public static class Trainer
         return (lossSum / train.Count, accSum / train.Count);
     }
 
-    private static (double Loss, double Acc) Evaluate(RunConfig config, KerasSequential model, Loss loss, Tensors validation)
+    private static (double Loss, double Acc) Evaluate(RunConfig config, nn.Module<Tensor, Tensor> model, Loss loss, Tensors validation)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -117,7 +119,7 @@ public static class Trainer
     }
 
     /// <summary>The run's optimizer from the catalogue, every hyperparameter as set or at its Keras default.</summary>
-    private static IOptimizer CreateOptimizer(RunConfig config, KerasSequential model)
+    private static IOptimizer CreateOptimizer(RunConfig config, nn.Module<Tensor, Tensor> model)
     {
         var definition = OptimizerCatalog.Find(config.Optimizer)
             ?? throw new ArgumentException($"Unknown optimizer '{config.Optimizer}'; expected {OptimizerCatalog.Names}.", nameof(config));

@@ -18,7 +18,10 @@ public static class FlopCount
     public static IReadOnlyDictionary<Phase, double> ByPhase(RunConfig config, DataShape data)
     {
         double forward = 0, backward = 0, validation = 0;
-        var matmuls = config.Network(data.Classes).Matmuls(data.Image);
+        // A C# model has no layer list to count: one product of the input into the classes stands for it, which keeps the
+        // cost order of its runs by data and epochs, all it is used for there.
+        IReadOnlyList<Settings.Layers.Matmul> matmuls = config.ModelClass is null ? config.Network(data.Classes).Matmuls(data.Image)
+            : [new(1, data.Features, data.Classes)];
         for (var i = 0; i < matmuls.Count; i++)
         {
             var product = matmuls[i].MultiplyAdds;

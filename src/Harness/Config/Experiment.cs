@@ -21,14 +21,18 @@ public sealed record Experiment(
     /// <c>dotnet test</c> runs them: an experiment too long for the default test budget.</summary>
     public string? Explicit { get; init; }
 
+    /// <summary>The C# data source (a <see cref="Data.HarnessData"/>) the experiment names as <c>"data": {"class": …}</c>, or null
+    /// for MNIST's files.</summary>
+    public Type? DataClass { get; init; }
+
     /// <summary>The folder holding experiment.json and, optionally, claims.json and published.json.</summary>
     public string Folder => Path.GetDirectoryName(DefinitionPath)!;
 
-    /// <summary>Every setting some grid varies, in run-id order (layer values last): the columns of the CSV and the keys claims may
+    /// <summary>Every setting some grid varies, in run-id order (layer values and a C# model's settings last): the columns of the CSV and the keys claims may
     /// filter on.</summary>
     public IReadOnlyList<RunSetting> Axes =>
     [
         .. RunSettings.All.Where(s => Grids.Any(g => g.Axes.Any(a => a.Setting == s))),
-        .. Grids.SelectMany(g => g.Axes).Select(a => a.Setting).Where(LayerSettings.IsLayerSetting).Distinct(),
+        .. Grids.SelectMany(g => g.Axes).Select(a => a.Setting).Where(RunSettings.IsValue).Distinct(),
     ];
 }

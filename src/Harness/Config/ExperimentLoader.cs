@@ -109,7 +109,17 @@ public static partial class ExperimentLoader
         var numerics = NumericsProfile.Find(numericsName);
         if (numerics is null) reader.Error("numerics", $"expected {NumericsProfile.Names}, found '{numericsName}'");
 
-        var template = ReadRunSettings(reader) with { Model = new ModelReader(reader).Read() };
+        reader.OnlyKeys("data", "directory", "class");
+        var dataClass = DataClassReader.Read(reader);
+        if (dataClass is not null && reader.Has("data:directory"))
+            reader.Error("data:directory", "a data source class gives the data; expected no directory beside data:class");
+        if (dataClass is not null && reader.Has("dataset"))
+            reader.Error("dataset", "a data source class gives the data; expected no dataset beside data:class");
+
+        // The model first: a C# model's settings are run settings from here on (ModelSettings).
+        var template = ClassModelReader.Names(reader) ? new RunConfig { ModelClass = new ClassModelReader(reader).Read() }
+            : new RunConfig { Model = new ModelReader(reader).Read() };
+        template = ReadRunSettings(reader, template with { Dataset = dataClass?.FullName ?? template.Dataset });
         var grids = ReadGrids(reader, template);
         var names = grids.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
         foreach (var duplicate in names) reader.Error("grids", $"grid name '{duplicate}' is used more than once");
@@ -118,28 +128,29 @@ public static partial class ExperimentLoader
 
         reader.OnlyKeys("ensemble", "familyAlpha");
         var alpha = reader.Double("ensemble:familyAlpha", 0.01, a => a > 0 && a < 1, "a number in (0, 1)");
-        reader.OnlyKeys("data", "directory");
         // Relative to the experiment's folder, so a folder that brings its own data works from anywhere.
         var dataDirectory = reader.String("data:directory") is { } directory
             ? Path.GetFullPath(directory, Path.GetDirectoryName(path)!) : null;
 
-        var experiment = new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "", dataset.ToLowerInvariant(),
+        var experiment = new Experiment(name, reader.String("title") ?? name, reader.String("source") ?? "",
+            dataClass?.FullName ?? dataset.ToLowerInvariant(),
             numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path, new FigureLayout(null, null, null));
         // The layout may name only declared axes, which the experiment derives from its grids.
-        return experiment with { Figures = ReadFigures(reader, experiment.Axes), Explicit = reader.String("explicit") };
+        return experiment with { Figures = ReadFigures(reader, experiment.Axes), Explicit = reader.String("explicit"), DataClass = dataClass };
     }
 
     /// <summary>The settings every grid starts from: the built-in defaults (the tutorial's), overridden by <c>"run"</c>.</summary>
-    private static RunConfig ReadRunSettings(ConfigReader reader)
+    private static RunConfig ReadRunSettings(ConfigReader reader, RunConfig config)
     {
-        var config = new RunConfig();
         foreach (var key in reader.ChildKeys("run"))
         {
             var setting = RunSettings.Find(key);
+            if (setting is null && UnknownModelClass(reader, config)) continue;
             if (setting is null || !setting.IsAxis)
             {
                 reader.Error($"run:{key}", setting is null
-                    ? $"unknown run setting; expected one of: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}"
+                    ? $"unknown run setting; expected one of: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}" +
+                      ModelClassNote(config, key)
                     : "seeds are given per grid, as \"seeds\": { \"first\": 1, \"count\": 10 }");
                 continue;
             }
@@ -170,11 +181,13 @@ public static partial class ExperimentLoader
             {
                 var axisPath = $"{path}:axes:{key}";
                 var setting = RunSettings.Find(key);
+                if (setting is null && UnknownModelClass(reader, template)) continue;
                 if (setting is null || !setting.IsAxis)
                 {
                     reader.Error(axisPath, setting is null
                         ? $"unknown axis; a grid can vary any run setting: {string.Join(", ", RunSettings.Axes.Select(s => s.Name))}, " +
-                          $"or a layer's value as <layer>.<key> ({string.Join(", ", Settings.Layers.LayerKeys.All.Select(k => k.Name))})"
+                          $"or a layer's value as <layer>.<key> ({string.Join(", ", Settings.Layers.LayerKeys.All.Select(k => k.Name))})" +
+                          ModelClassNote(template, key)
                         : "the seed is not an axis; give seeds as \"seeds\": { \"first\": 1, \"count\": 10 }");
                     continue;
                 }
@@ -200,12 +213,15 @@ public static partial class ExperimentLoader
     /// </summary>
     private static void CheckShorthand(ConfigReader reader, RunConfig template, List<GridSpec> grids)
     {
-        if (template.Model is null) return;
+        if (template.IsMlp) return;
         var keys = reader.ChildKeys("run").Select(k => (Key: $"run:{k}", Name: k))
             .Concat(grids.SelectMany((g, i) => g.Axes.Select(a => (Key: $"grids:{i}:axes:{a.Setting.Name}", a.Setting.Name))));
         foreach (var (key, name) in keys)
             if (RunSettings.MlpShorthand.Any(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                reader.Error(key, $"the experiment gives its \"model\" as a layer list, so the MLP shorthand's {name} does not " +
+                reader.Error(key, template.ModelClass is { } model
+                    ? $"the experiment's \"model\" is the C# class {model.ClassName}, so the MLP shorthand's {name} does not apply; " +
+                      $"vary a setting the class declares instead ({(model.Values.Count == 0 ? "it declares none" : string.Join(", ", model.Values.Keys))})"
+                    : $"the experiment gives its \"model\" as a layer list, so the MLP shorthand's {name} does not " +
                     "apply; vary a layer's value instead, named <layer>.<key> (e.g. dense_1.units, dropout_1.rate)");
     }
 
@@ -243,6 +259,15 @@ public static partial class ExperimentLoader
         if (used.Distinct().Count() != used.Count) reader.Error("figures", "files, columns and lines must name different axes");
         return layout;
     }
+
+    /// <summary>The experiment names a model class that could not be used (already an error at model:class): its settings are
+    /// unknown, so a setting no one knows is not a second error.</summary>
+    private static bool UnknownModelClass(ConfigReader reader, RunConfig template) =>
+        ClassModelReader.Names(reader) && template.ModelClass is null;
+
+    /// <summary>For an unknown setting in an experiment whose model is a C# class: "; …declares no setting 'x'; it declares …".</summary>
+    private static string ModelClassNote(RunConfig template, string key) => template.ModelClass is { } model
+        ? "; " + ClassModelReader.Undeclared(key, model.Type, model.Values.Keys) : "";
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex FileSafe();

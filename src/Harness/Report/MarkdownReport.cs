@@ -38,6 +38,7 @@ public sealed class MarkdownReport : IReportWriter
             $"{(results.Diverged.Count > 0 ? $"; and {results.Diverged.Count} that diverged" : "")}.  ");
         md.Line($"Every run: {SharedSettings(results)}; one intra-op thread per run.");
         if (experiment.Grids[0].Template.Model is { } model) md.Line().Line($"Model (as declared): {model.Describe()}.");
+        if (experiment.Grids[0].Template.ModelClass is { } code) md.Line().Line($"Model (a C# class, as declared): {code.Describe()}.");
         md.Line();
 
         Summary(md, results);

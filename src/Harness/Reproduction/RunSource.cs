@@ -3,6 +3,7 @@ using Harness.Config;
 using Harness.Settings;
 using Harness.Data;
 using Harness.History;
+using Harness.Model;
 using Harness.Report;
 using Harness.Store;
 using Harness.Training;
@@ -26,14 +27,29 @@ public sealed class RunSource : IDisposable
     public RunSource(Experiment experiment, IReadOnlyList<RunConfig> runs, int workers, Func<RunConfig, TrainingObserver>? observer = null,
         RunStore? store = null, TextWriter? warnings = null, IReadOnlyList<RunStore>? from = null)
     {
-        _data = new SplitCache(ImageDataset.Load(DataLocator.Locate(experiment.DataDirectory, MnistFiles.All)));
+        _data = new SplitCache(Load(experiment));
         var dataset = _data.Dataset;
-        var problems = dataset.Problems(runs).Concat(MemoryCheck.Problems(runs, dataset.Shape, workers)).ToList();
+        var problems = dataset.Problems(runs).Concat(ClassModelBuilder.Problems(runs, dataset.Shape).Select(p => $"model:class: {p}"))
+            .Concat(MemoryCheck.Problems(runs, dataset.Shape, workers)).ToList();
         if (problems.Count > 0) throw new ConfigurationException([.. problems.Select(p => $"{experiment.DefinitionPath}: {p}")]);
         StoredRuns = store is null ? null : new StoredRuns(store, dataset, warnings ?? Console.Error);
         Merged = from is null ? null : MergedStores.Open(from, runs, KeyContext.Current(dataset));
         Pool = Merged is null ? new RunPool(_data.For, workers, observer, StoredRuns)
             : new RunPool(_data.For, workers, observer, Merged, canTrain: false);
+    }
+
+    /// <summary>MNIST's files, or the experiment's C# data source, whose tensors are checked as they load.</summary>
+    private static IDataset Load(Experiment experiment)
+    {
+        if (experiment.DataClass is not { } type) return ImageDataset.Load(DataLocator.Locate(experiment.DataDirectory, MnistFiles.All));
+        try
+        {
+            return SourcedDataset.Load(type);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ConfigurationException([$"{experiment.DefinitionPath}: data:class: {type.FullName}: {e.Message}"]);
+        }
     }
 
     public RunPool Pool { get; }

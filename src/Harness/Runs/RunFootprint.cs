@@ -17,7 +17,8 @@ public sealed record RunFootprint(RunConfig Run, double Parameters, IReadOnlyLis
 
     public static RunFootprint Of(RunConfig run, DataShape data)
     {
-        var trace = run.Network(data.Classes).Trace(data.Image);
+        // A C# model has no layer list to trace: only its data and history are counted (its weights are its own to size).
+        var trace = run.ModelClass is null ? run.Network(data.Classes).Trace(data.Image) : [];
         var parameters = trace.Sum(t => t.Layer.Parameters(t.Input));
         // float32 weights and gradients, and at most two optimizer slots per weight (Adam's m and v; the others keep one).
         var weights = parameters * 4 * 4;
@@ -32,7 +33,7 @@ public sealed record RunFootprint(RunConfig Run, double Parameters, IReadOnlyLis
         var split = ((double)run.NTrain + run.NValidation) * (data.Image.Size + data.Classes + 2) * 4 * 2;
         // Four metrics per epoch, as doubles, in a few copies (the epoch records, the history, its serialisation).
         var history = run.Epochs * 4.0 * 8 * 4;
-        var model = run.Model is null ? "layers, width" : "model";
+        var model = run.IsMlp ? "layers, width" : "model";
         return new RunFootprint(run, parameters,
         [
             ("parameters, gradients and optimizer slots", model, weights),

@@ -12,8 +12,8 @@ namespace Harness.Store;
 public sealed record KeyContext(string Code, string Runtime, ComparableFingerprint Fingerprint,
     IReadOnlyList<(string File, string Sha256)> Data)
 {
-    /// <summary>This process's: the fingerprint in force (libtorch must have loaded) and the dataset runs read.</summary>
-    public static KeyContext Current(ImageDataset dataset) => new(
+    /// <summary>This process's: the fingerprint in force (libtorch must have loaded) and the data runs read.</summary>
+    public static KeyContext Current(IDataset dataset) => new(
         CodeIdentity.Current,
         RuntimeInformation.FrameworkDescription,
         TorchRuntime.Fingerprint.Comparable(),

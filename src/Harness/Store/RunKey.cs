@@ -9,7 +9,8 @@ namespace Harness.Store;
 
 /// <summary>
 /// A stored run's name: the SHA-256 of its inputs, written as deterministic JSON (<see cref="Inputs"/>): every setting's
-/// effective value (defaults written out, unlike the run id), and the process's <see cref="KeyContext"/>. Equal keys mean
+/// effective value (defaults written out, unlike the run id), a C# model's code identity (<see cref="ModelCode"/>), and the
+/// process's <see cref="KeyContext"/>. Equal keys mean
 /// the same training on the same data by the same code under comparable numerics, so the same bits.
 /// </summary>
 public sealed record RunKey(string Hash, string Inputs)
@@ -28,6 +29,8 @@ public sealed record RunKey(string Hash, string Inputs)
     {
         json.WriteStartObject();
         json.WriteString("code", context.Code);
+        // Only a C# model's runs carry its code's identity: every other run's inputs, and so its key, stay as they were.
+        if (config.ModelClass is { } model) json.WriteString("modelCode", model.Code);
         json.WriteString("runtime", context.Runtime);
         json.WritePropertyName("fingerprint");
         RunResultJson.WriteFingerprint(json, context.Fingerprint.Fields);

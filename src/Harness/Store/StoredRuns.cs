@@ -28,7 +28,7 @@ public sealed class StoredRuns(RunStore store, KeyContext context, TextWriter wa
     /// <summary>1 once a lock or an entry could not be written: the store is only read from then on.</summary>
     private int _readOnly;
 
-    public StoredRuns(RunStore store, ImageDataset dataset, TextWriter warnings) : this(store, KeyContext.Current(dataset), warnings) { }
+    public StoredRuns(RunStore store, IDataset dataset, TextWriter warnings) : this(store, KeyContext.Current(dataset), warnings) { }
 
     public RunStore Store { get; } = store;
 
