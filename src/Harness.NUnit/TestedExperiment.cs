@@ -96,7 +96,8 @@ internal sealed class TestedExperiment : IDisposable
             Session.Source.Describe(),
             _report.IsValueCreated
                 ? ConclusionsBlock.ReportLine(_report.Value.Directory)
-                : $"Report: not written by this run (its test, {nameof(ExperimentTests.The_report_is_written_and_attached)}, was not selected).",
+                : "Report: not written by this run " +
+                  $"(its test, {nameof(ExperimentTests.The_report_is_written_and_attached)}, was not selected).",
         ];
         return ConclusionsBlock.Render(results, footer);
     }
