@@ -23,7 +23,7 @@ internal static class AcceptHint
         var missing = Volatile.Read(ref _missing);
         if (missing == 0 || Interlocked.Exchange(ref _said, 1) == 1) return null;
         return $"{missing} test(s) found no verified baseline and wrote a .received.json file, each named in its test's message. " +
-               $"Review them, then accept them all: {BaselinePolicy.AcceptVariable}=1 dotnet test (each run is trained once more, to " +
-               "check it reproduces, before it becomes a baseline), or rename each .received.json to .verified.json.";
+               $"Review them, then accept them all: {BaselinePolicy.AcceptVariable}=1 dotnet test (a run becomes a baseline only once " +
+               "a second training reproduces it), or rename each .received.json to .verified.json.";
     }
 }
