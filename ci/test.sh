@@ -37,7 +37,7 @@ if [[ $# -eq 0 ]]; then
     name=$(basename "$experiment")
     if bash ci/explicit.sh "$experiment"; then continue; fi
     if ! grep -q "^\[harness\] Conclusions of $name " "$log"; then
-      echo "ci/test.sh: dotnet test printed no conclusions for $name (see tests/Logger and tests/harness.runsettings)" >&2
+      echo "ci/test.sh: dotnet test printed no conclusions for $name (see src/Harness.TestLogger and tests/harness.runsettings)" >&2
       status=1
     fi
   done

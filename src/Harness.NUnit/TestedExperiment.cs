@@ -8,8 +8,9 @@ using Harness.Reproduction;
 using Harness.TestLogger;
 using Harness.Training;
 using Harness.Runs;
+using NUnit.Framework;
 
-namespace Harness.Tests.Reproduction;
+namespace Harness.NUnit;
 
 /// <summary>
 /// One experiment as this test run sees it: the session whose runs every test shares, training progress in the console
@@ -26,7 +27,8 @@ internal sealed class TestedExperiment : IDisposable
     private readonly ProgressHeartbeat _heartbeat;
     private readonly Lazy<WrittenReport> _report;
 
-    public TestedExperiment(ExperimentFolder folder, Harness.Store.RunStore? store)
+    /// <param name="reports">The folder its report is written under, in a folder of the experiment's name.</param>
+    public TestedExperiment(ExperimentFolder folder, Harness.Store.RunStore? store, string reports)
     {
         // The observer exists before the session, the tracker only after it (it weighs runs by the data's shape): the first
         // run is queued after both.
@@ -43,18 +45,13 @@ internal sealed class TestedExperiment : IDisposable
         _report = new Lazy<WrittenReport>(() =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var report = new ReportDirectory(Path.Combine(Path.GetDirectoryName(RepositoryLayout.BaselinesRoot())!, "artifacts",
-                "test-report"), Session.Experiment.Name);
+            var directory = new ReportDirectory(reports, Session.Experiment.Name);
             var results = Reproducer.Reproduce(Session);
-            var (files, failures) = ReportPublisher.Publish(report, results, clock.Elapsed.TotalSeconds);
-            return new WrittenReport(results, report.Path,
-                [.. (files ?? []).Select(f => Path.Combine(report.Path, f.Replace('/', Path.DirectorySeparatorChar)))], failures);
+            var (files, failures) = ReportPublisher.Publish(directory, results, clock.Elapsed.TotalSeconds);
+            return new WrittenReport(results, directory.Path,
+                [.. (files ?? []).Select(f => Path.Combine(directory.Path, f.Replace('/', Path.DirectorySeparatorChar)))], failures);
         });
     }
-
-    /// <summary>A reproduction's report as written: what it found, where, the files, and any writer's failure.</summary>
-    public sealed record WrittenReport(ExperimentResults Results, string Directory, IReadOnlyList<string> Files,
-        IReadOnlyList<string> Failures);
 
     public ExperimentSession Session { get; }
 
@@ -99,7 +96,8 @@ internal sealed class TestedExperiment : IDisposable
             Session.Source.Describe(),
             _report.IsValueCreated
                 ? ConclusionsBlock.ReportLine(_report.Value.Directory)
-                : $"Report: not written by this run (its test, {nameof(ReportTests)}, was not selected).",
+                : "Report: not written by this run " +
+                  $"(its test, {nameof(ExperimentTests.The_report_is_written_and_attached)}, was not selected).",
         ];
         return ConclusionsBlock.Render(results, footer);
     }

@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Harness.Baselines;
+using NUnit.Framework;
 
-namespace Harness.Tests;
+namespace Harness.NUnit;
 
 /// <summary>
 /// A test that cannot check what it exists to check here (a tool missing, a shallow clone, too few seeds): on a developer's
 /// machine it is reported as not run (Inconclusive, shown as skipped), with why and what would let it run; on CI
 /// (<c>CI=true</c>, as the harness reads it) it fails, naming the fix, since a check CI skips is a check nobody runs. Never a
-/// pass. Every test that can skip itself goes through here; README's "Tests that can report not run" lists them.
+/// pass. Every test of Harness.NUnit that can skip itself goes through here, and so do the repository's own (README's "Tests that
+/// can report not run" lists them).
 /// </summary>
-internal static class NotRun
+public static class NotRun
 {
     public static bool OnCi => BaselinePolicy.FromEnvironment().IsCi;
 

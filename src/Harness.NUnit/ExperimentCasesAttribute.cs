@@ -1,9 +1,10 @@
 using Harness.Grid;
+using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Builders;
 
-namespace Harness.Tests.Reproduction;
+namespace Harness.NUnit;
 
 /// <summary>What a test method is run once for, within its experiment.</summary>
 public enum ExperimentCase
