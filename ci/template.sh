@@ -33,15 +33,14 @@ expect() { # expect DESCRIPTION PATTERN: the last step's output has the pattern
 count() { grep -cE -- "$1" "$log" || true; }
 
 start=$SECONDS
-for project in src/Harness.Training src/Harness src/Harness.NUnit src/Harness.Templates; do
+for project in src/Harness.Training src/Harness src/Harness.TestLogger src/Harness.NUnit src/Harness.Templates; do
   dotnet pack "$project" -c Release -o "$feed" --nologo -v quiet
 done
 echo "template: packed in $((SECONDS - start)) s:"
 (cd "$feed" && ls -l --block-size=1 ./*.nupkg | awk '{printf "  %s %d bytes\n", $9, $5}')
 
 dotnet new install "$feed"/Harness.Templates.*.nupkg --debug:custom-hive "$hive" >/dev/null
-mkdir "$study"
-(cd "$study" && dotnet new harness -n MyStudy --debug:custom-hive "$hive" >/dev/null)
+dotnet new harness -n MyStudy -o "$study" --debug:custom-hive "$hive" >/dev/null
 cat >"$study/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -59,13 +58,35 @@ echo "template: generated tree:"
 export HARNESS_STORE=$work/store XDG_CACHE_HOME=$work/cache
 unset HARNESS_BASELINES_DIR HARNESS_DATA_DIR HARNESS_EXPERIMENTS HARNESS_NO_STORE HARNESS_ACCEPT
 
+runs=16 # the experiment's grid: 2 widths x 8 seeds
+baselines=$study/baselines/width
+
 step "first test" 1 dotnet test
-expect "received files" "received"
-# TODO(after merge): the accept hint's exact words, once.
+[[ $(count '^  Failed History_matches_the_verified_baseline\(') -eq $runs ]] || {
+  echo "template: first test: expected all $runs history tests to fail" >&2; exit 1; }
+[[ $(find "$baselines" -name '*.received.json' | wc -l) -eq $((runs + 1)) ]] || {
+  echo "template: first test: expected $runs received histories and the ensemble's in $baselines" >&2; exit 1; }
+[[ $(count 'found no verified baseline and wrote a .received.json file') -eq 1 ]] || {
+  echo "template: first test: the way to accept must be said exactly once" >&2; exit 1; }
+expect "how to accept" "accept them all: HARNESS_ACCEPT=1 dotnet test"
 
 step "accept" 0 env HARNESS_ACCEPT=1 dotnet test
-step "green" 0 dotnet test
-expect "conclusions" "Conclusions of"
+[[ $(find "$baselines" -name '*.verified.json' | wc -l) -eq $((runs + 1)) ]] || {
+  echo "template: accept: expected $runs verified histories and the ensemble's in $baselines" >&2; exit 1; }
+[[ $(find "$baselines" -name '*.received.json' | wc -l) -eq 0 ]] || { echo "template: accept: received files left" >&2; exit 1; }
 
-sed -i 's/"hidden": 32/"hidden": 48/' "$study"/experiments/*/experiment.json
+step "green" 0 dotnet test
+expect "conclusions" "^\[harness\] Conclusions of width "
+expect "everything holds" "Everything holds"
+expect "every history verified" "Exact tier: $runs of $runs histories verified bit for bit"
+expect "the claim" "Supported — 32 hidden units end with a lower training loss than 2 hidden units \(registered Supported\)"
+
+# The model's code, not its settings: every run id stays, so only the run key (which holds the model's code) can tell
+# that the stored runs no longer apply, and the history tests must name every run.
+sed -i 's/var hidden = context.Int("hidden");/var hidden = 2 * context.Int("hidden");/' "$study/tests/MyStudy.Tests/SmallNet.cs"
+grep -q '2 \* context.Int("hidden")' "$study/tests/MyStudy.Tests/SmallNet.cs" || { echo "template: the model edit did not apply" >&2; exit 1; }
 step "model edited" 1 dotnet test
+[[ $(count '^  Failed History_matches_the_verified_baseline\(n-600_nval-600_epochs-20_batch-32_(hidden-2_)?seed-[1-8]\)') -eq $runs ]] || {
+  echo "template: model edited: expected every one of the $runs history tests to fail, naming its run" >&2; exit 1; }
+expect "every run trained again" "Run store .*: 0 run\(s\) reused, $runs trained"
+echo "template: passed in $((SECONDS - start)) s"
