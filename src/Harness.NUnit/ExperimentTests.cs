@@ -37,13 +37,13 @@ public abstract class ExperimentTests(string experiment)
 
     /// <summary>Each run's per-epoch history, bit for bit against its verified baseline (same environment), or not comparable.</summary>
     [ExperimentCases(ExperimentCase.Runs)]
-    public void History_matches_the_verified_baseline(RunConfig run) =>
-        TierAssert.Report(Tested.VerifyExact(run), Tested.Session.Baselines);
+    public void History_matches_the_verified_baseline(RunCase run) =>
+        TierAssert.Report(Tested.VerifyExact(run.Run), Tested.Session.Baselines);
 
     /// <summary>Each configuration's seeds against the baseline's distribution of summary statistics.</summary>
     [ExperimentCases(ExperimentCase.Configurations)]
-    public void Seeds_are_consistent_with_the_baseline_distribution(ConfigurationRuns configuration) =>
-        TierAssert.Report(Tested.VerifyEnsemble(configuration), Tested.Session.Baselines);
+    public void Seeds_are_consistent_with_the_baseline_distribution(ConfigurationCase configuration) =>
+        TierAssert.Report(Tested.VerifyEnsemble(configuration.Configuration), Tested.Session.Baselines);
 
     /// <summary>
     /// A claim, decided by many seeds. It passes when the data's verdict is the registered one, whatever that verdict is: a
@@ -52,9 +52,9 @@ public abstract class ExperimentTests(string experiment)
     /// evaluates Inconclusive where the registration was decided, is inconclusive as a test; only a contradicting verdict fails.
     /// </summary>
     [ExperimentCases(ExperimentCase.Claims)]
-    public void Verdict_is_as_registered(Claim claim)
+    public void Verdict_is_as_registered(ClaimCase claim)
     {
-        var outcome = Tested.EvaluateClaim(claim);
+        var outcome = Tested.EvaluateClaim(claim.Claim);
         TestContext.Out.WriteLine(outcome.Headline);
         TestContext.Out.WriteLine();
         TestContext.Out.WriteLine(ClaimEvidence.Render(outcome).Text);
@@ -72,8 +72,9 @@ public abstract class ExperimentTests(string experiment)
 
     /// <summary>A published run per configuration, placed within the reproduced seed distribution.</summary>
     [ExperimentCases(ExperimentCase.PublishedConfigurations)]
-    public void Published_run_lies_where_registered_in_the_reproduced_distribution(PublishedRun published)
+    public void Published_run_lies_where_registered_in_the_reproduced_distribution(PublishedRunCase publishedCase)
     {
+        var published = publishedCase.Published;
         if (Tested.Session.PublishedSetAside.FirstOrDefault(s => s.Run == published) is { } setAside)
             NotRun.Because(SetAsidePublishedRun.Sentences([setAside]).Single(),
                 "test without overrides of the experiment's settings (--set, HARNESS__ variables)");

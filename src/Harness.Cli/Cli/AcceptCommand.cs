@@ -8,7 +8,7 @@ namespace Harness.Cli;
 /// <c>harness accept [--experiment X] [--run ID]</c>: promotes received baselines to verified, by rename. The deliberate
 /// step after an intended change; refused on CI (<c>CI=true</c>), where nothing is ever accepted.
 /// </summary>
-public static class AcceptCommand
+internal static class AcceptCommand
 {
     public static Command Create()
     {

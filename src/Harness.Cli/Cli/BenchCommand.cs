@@ -28,7 +28,7 @@ namespace Harness.Cli;
 /// one profile in this process.
 /// A benchmark, not a test: the figures go in notes, never in assertions.
 /// </summary>
-public static class BenchCommand
+internal static class BenchCommand
 {
     /// <summary>What <c>bench</c> was asked to do, as parsed.</summary>
     public sealed record Request(string Experiment, int Seed, int Workers, int ReplayEpochs,

@@ -7,7 +7,7 @@ namespace Harness.Cli;
 
 /// <summary><c>bench --profile</c>'s closing table: each phase's time and bound, for each numerics profile, from the profiles'
 /// JSON lines, in Markdown so that it pastes into a note or an issue as it is.</summary>
-public static class BenchPhaseTable
+internal static class BenchPhaseTable
 {
     /// <summary>A phase as the JSON line names it: <c>forward_matmul</c>.</summary>
     public static string Key(Phase phase) => string.Concat(phase.ToString()

@@ -12,7 +12,7 @@ namespace Harness.Cli;
 /// 2 usage or configuration error, each error on the error writer as <c>error: …</c>. Takes its writers rather than the
 /// console so tests can run any command in-process.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     /// <summary>As users type it, and as the .NET tool is installed (ToolCommandName).</summary>
     public const string Name = "harness";

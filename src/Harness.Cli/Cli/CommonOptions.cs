@@ -10,7 +10,7 @@ namespace Harness.Cli;
 /// The options several commands share, described once so they read the same in every command's help. Each call makes a
 /// new option: a System.CommandLine option belongs to one command.
 /// </summary>
-public static class CommonOptions
+internal static class CommonOptions
 {
     public static Option<string> Experiment() => Path(new Option<string>("--experiment")
     {

@@ -4,7 +4,7 @@ namespace Harness.Cli;
 /// What <c>harness</c> returns, the same for every command, so scripts and CI can tell "the science failed" from "the
 /// command was wrong". System.CommandLine's own parse-error code is 1; here a parse error is a usage error, hence 2.
 /// </summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Everything asked for was done and holds.</summary>
     public const int Done = 0;

@@ -12,7 +12,7 @@ namespace Harness.Cli;
 /// baselines are, the source and the source's claims with their registered verdicts. An experiment that does not load is
 /// listed with its errors, and the exit code is then 2.
 /// </summary>
-public static class ExperimentsCommand
+internal static class ExperimentsCommand
 {
     public static Command Create()
     {

@@ -5,7 +5,7 @@ using Harness.History;
 namespace Harness.Cli;
 
 /// <summary>Shows training progress: called from worker threads when a run starts training and after every epoch of every run.</summary>
-public interface IProgressDisplay
+internal interface IProgressDisplay
 {
     void Start(RunConfig run);
 

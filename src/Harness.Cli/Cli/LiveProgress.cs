@@ -12,7 +12,7 @@ namespace Harness.Cli;
 /// A live terminal display (Spectre.Console): the whole experiment's progress with elapsed time and ETA, and a bar per
 /// active run showing its epoch. Finished runs disappear, so the display stays as tall as the number of workers.
 /// </summary>
-public sealed class LiveProgress(ProgressTracker tracker, ProgressContext context, ProgressTask overall) : IProgressDisplay
+internal sealed class LiveProgress(ProgressTracker tracker, ProgressContext context, ProgressTask overall) : IProgressDisplay
 {
     private readonly ConcurrentDictionary<string, ProgressTask> _active = new();
 

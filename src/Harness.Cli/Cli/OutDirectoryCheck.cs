@@ -8,7 +8,7 @@ namespace Harness.Cli;
 /// experiment's own files (a report's claims.json over the experiment's would break the next run), and writable (else
 /// an hour of training ends in an error).
 /// </summary>
-public static class OutDirectoryCheck
+internal static class OutDirectoryCheck
 {
     // Case-insensitive where the file system usually is: a refusal there costs nothing, a miss costs the experiment's files.
     private static readonly StringComparison Comparison =

@@ -11,7 +11,7 @@ namespace Harness.Cli;
 /// <c>dotnet test</c> prints (<see cref="ProgressHeartbeat"/>), so that a long run still shows its epoch and the ETA at
 /// least every 30 s; never a line per epoch or batch.
 /// </summary>
-public sealed class PlainProgress : IProgressDisplay, IDisposable
+internal sealed class PlainProgress : IProgressDisplay, IDisposable
 {
     private readonly ProgressTracker _tracker;
     private readonly ProgressHeartbeat _heartbeat;

@@ -9,7 +9,7 @@ namespace Harness.Cli;
 /// quotes); this is the one place that keeps an escape sequence in any of them from reaching the terminal. The live progress
 /// display, which moves the cursor on purpose, writes to the terminal itself (Program.cs).
 /// </summary>
-public sealed class PrintableWriter(TextWriter inner) : TextWriter
+internal sealed class PrintableWriter(TextWriter inner) : TextWriter
 {
     public override Encoding Encoding => inner.Encoding;
 

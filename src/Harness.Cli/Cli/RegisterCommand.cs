@@ -11,7 +11,7 @@ namespace Harness.Cli;
 /// configurations exists. Refused when the experiment's baselines already hold a result of them: a verdict recorded then
 /// could have been read off the data, and is a snapshot (<c>reproduce --register</c>), not a prediction.
 /// </summary>
-public static class RegisterCommand
+internal static class RegisterCommand
 {
     /// <summary>Enough to see which results they are; a whole grid's baselines would bury the message.</summary>
     private const int Listed = 10;

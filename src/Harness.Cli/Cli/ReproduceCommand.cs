@@ -27,7 +27,7 @@ namespace Harness.Cli;
 /// claim's verdict is then recorded in the experiment's claims.json as a regression snapshot of this run. Runs found in the
 /// run store are reused rather than trained (<see cref="StoreOptions"/>); the report's files are the same bytes either way.
 /// </summary>
-public static class ReproduceCommand
+internal static class ReproduceCommand
 {
     /// <summary>What <c>reproduce</c> was asked to do, as parsed.</summary>
     /// <param name="Decide">Add seeds until every claim is decided (or the budget is spent): see <see cref="SequentialDecider"/>.</param>

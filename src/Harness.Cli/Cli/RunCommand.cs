@@ -15,7 +15,7 @@ namespace Harness.Cli;
 /// and filled as <c>reproduce</c> does (<see cref="StoreOptions"/>): a run stored by an earlier run or reproduce, with the same
 /// training code, data and numerics, is read (its epochs printed as stored) rather than trained.
 /// </summary>
-public static class RunCommand
+internal static class RunCommand
 {
     public static Command Create()
     {

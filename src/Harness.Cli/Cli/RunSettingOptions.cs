@@ -9,7 +9,7 @@ namespace Harness.Cli;
 /// <c>--learning-rate</c>), typed by the setting's kind and parsed by the setting itself, so <c>harness run</c> accepts
 /// exactly what an experiment's <c>"run"</c> block does and a new setting needs no change here.
 /// </summary>
-public sealed class RunSettingOptions
+internal sealed class RunSettingOptions
 {
     private readonly IReadOnlyList<(RunSetting Setting, Option Option, Func<ParseResult, object?> Given)> _options;
 

@@ -7,7 +7,7 @@ namespace Harness.Cli;
 /// This program run again as a child process: for work that needs another numerics profile, which is fixed for a process
 /// once libtorch has loaded. Works for the apphost (<c>harness …</c>) and for <c>dotnet harness.dll …</c> alike.
 /// </summary>
-public static class SelfProcess
+internal static class SelfProcess
 {
     public static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {

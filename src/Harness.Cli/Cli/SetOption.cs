@@ -7,7 +7,7 @@ namespace Harness.Cli;
 /// the JSON: <c>--set grids:0:seeds:count=3</c>). The experiment's loader checks the values and names the key; here only
 /// the shape is checked, every malformed pair reported at once.
 /// </summary>
-public static class SetOption
+internal static class SetOption
 {
     public const string Example = "grids:0:seeds:count=3";
 

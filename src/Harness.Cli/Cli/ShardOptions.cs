@@ -8,7 +8,7 @@ namespace Harness.Cli;
 /// Spreading an experiment over jobs: <c>--shard i/N</c> trains one cost-balanced share of the runs into a run store and
 /// writes no report; <c>--from DIR …</c> merges such stores and writes the report without training.
 /// </summary>
-public sealed class ShardOptions
+internal sealed class ShardOptions
 {
     /// <summary>What was asked for, as parsed.</summary>
     public sealed record Request(Shard? Shard = null, IReadOnlyList<string>? From = null)

@@ -7,7 +7,7 @@ namespace Harness.Cli;
 /// The run store's options: where it is, whether to use it, clearing it, and checking it by retraining some of its runs.
 /// Each instance makes new options (a System.CommandLine option belongs to one command).
 /// </summary>
-public sealed class StoreOptions
+internal sealed class StoreOptions
 {
     /// <summary>What was asked for, as parsed.</summary>
     /// <param name="Directory">--store; null: the environment's (<see cref="StoreLocation"/>).</param>

@@ -9,7 +9,7 @@ namespace Harness.Cli;
 /// it expects and what was found (<c>--workers: expected an integer >= 1, found 'x'</c>), and all of them at once:
 /// System.CommandLine runs every option's parser before it reports. Its built-in messages name the CLR type instead.
 /// </summary>
-public static class TypedOption
+internal static class TypedOption
 {
     /// <summary>Reads one command-line value; false for anything the option does not allow.</summary>
     public delegate bool TryParse<T>(string text, [MaybeNullWhen(false)] out T value);

@@ -8,7 +8,7 @@ namespace Harness.Cli;
 /// name the option, the expected and the found), missing or repeated values, and tokens no command or option claims.
 /// Unclaimed tokens are reworded (the parser's "Unrecognized command or argument") so an unknown option is called that.
 /// </summary>
-public static class UsageErrors
+internal static class UsageErrors
 {
     public static IReadOnlyList<string> Of(ParseResult parsed)
     {

@@ -1,9 +1,9 @@
 namespace Harness.Data;
 
 /// <summary>Where a dataset's files were found, and how: the origin decides whether checksums apply.</summary>
-public sealed record DataDirectory(string Path, DataOrigin Origin);
+internal sealed record DataDirectory(string Path, DataOrigin Origin);
 
-public enum DataOrigin
+internal enum DataOrigin
 {
     /// <summary>Named by configuration or HARNESS_DATA_DIR: any IDX dataset, not checksummed.</summary>
     Override,

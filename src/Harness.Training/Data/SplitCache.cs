@@ -4,7 +4,7 @@ using Harness.Settings;
 namespace Harness.Data;
 
 /// <summary>The float32 first-n subsets runs train on, made once per (n-train, n-validation) and shared: runs never modify them.</summary>
-public sealed class SplitCache(IDataset dataset)
+internal sealed class SplitCache(IDataset dataset)
 {
     private readonly ConcurrentDictionary<(int, int), Lazy<DataSplit>> _splits = new();
 

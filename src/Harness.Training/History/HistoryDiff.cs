@@ -7,7 +7,7 @@ namespace Harness.History;
 /// How two histories differ, for people: the first differing value in a sentence, or a table of each metric's first
 /// differing epochs. The exact tier's messages and <c>--verify</c>'s both come from here.
 /// </summary>
-public static class HistoryDiff
+internal static class HistoryDiff
 {
     /// <summary>E.g. "val_loss at epoch 2: stored 0.1, retrained 0.2": the first value that differs, metric by metric in file order,
     /// or, when every shared epoch is equal, the two lengths.</summary>

@@ -1,7 +1,7 @@
 namespace Harness.History;
 
 /// <summary>Named per-run numbers computed from a history: what baselines summarise and claims compare.</summary>
-public static class RunMetrics
+internal static class RunMetrics
 {
     private static readonly Dictionary<string, Func<TrainingHistory, double>> Metrics = new()
     {

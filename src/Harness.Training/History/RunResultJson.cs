@@ -11,7 +11,7 @@ namespace Harness.History;
 /// order, numbers in shortest round-trip form (invariant culture), LF line ends: the same run writes the same bytes.
 /// The one writer and the one reader of that object, wherever it is kept: a run's file, a baseline, a store entry's <c>result</c>.
 /// </summary>
-public static class RunResultJson
+internal static class RunResultJson
 {
     /// <param name="asBaseline">For baselines: no wall time, which varies from run to run, and of the fingerprint only the
     /// fields its profile compares, so a baseline's bytes do not depend on the machine that wrote it.</param>

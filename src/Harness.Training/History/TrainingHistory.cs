@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Harness.History;
 
 /// <summary>Per-epoch metrics under Keras 2's names: <c>loss</c>, <c>acc</c>, <c>val_loss</c>, <c>val_acc</c>.</summary>
-public sealed record TrainingHistory(
+internal sealed record TrainingHistory(
     ImmutableArray<double> Loss, ImmutableArray<double> Acc, ImmutableArray<double> ValLoss, ImmutableArray<double> ValAcc)
 {
     public static IReadOnlyList<string> MetricNames { get; } = ["loss", "acc", "val_loss", "val_acc"];

@@ -3,7 +3,7 @@ using System.Text;
 namespace Harness.IO;
 
 /// <summary>Writes a file so that readers see either the old content or the new, never a half-written file.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static int _counter;
 

@@ -9,7 +9,7 @@ namespace Harness.IO;
 /// (invariant culture), two-space indentation, LF line ends and a final newline. Every file Harness compares or
 /// commits is written through here, so re-writing identical results changes no byte.
 /// </summary>
-public static class DeterministicJson
+internal static class DeterministicJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Harness.IO;
 
 /// <summary>Who owns a file, and with which mode bits, as the kernel says: .NET has no managed call for a file's owner.</summary>
-public static partial class FileOwner
+internal static partial class FileOwner
 {
     /// <summary>This process's effective user id.</summary>
     public static uint CurrentUser => GetEUid();

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Harness.IO;
 
 /// <summary>The commit a file's repository is at: what a registration records so its code can be found again.</summary>
-public static class GitCommit
+internal static class GitCommit
 {
     /// <summary>
     /// <c>git rev-parse --short HEAD</c> in the repository holding <paramref name="path"/>; null with the reason when there

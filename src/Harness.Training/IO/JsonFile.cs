@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Harness.IO;
 
 /// <summary>Opens a JSON file whose top level must be an object; an unreadable file or invalid JSON is an error naming the file.</summary>
-public static class JsonFile
+internal static class JsonFile
 {
     /// <exception cref="InvalidDataException">"PATH:LINE:COLUMN: not valid JSON: …" (<see cref="NotJson"/>), "PATH: cannot be
     /// read: …" or "PATH: expected a JSON object at the top level".</exception>

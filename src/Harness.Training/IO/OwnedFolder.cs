@@ -19,7 +19,7 @@ namespace Harness.IO;
 /// live process's, or one without a readable owner file (its maker was killed between making it and writing the file, or
 /// the folder is not a harness one).
 /// </summary>
-public static class OwnedFolder
+internal static class OwnedFolder
 {
     /// <summary>The owner file's name, inside the folder.</summary>
     public const string OwnerFile = ".harness-owner";

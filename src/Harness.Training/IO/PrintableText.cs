@@ -9,7 +9,7 @@ namespace Harness.IO;
 /// before it (a forged "✓ Supported" line, say). Control characters are shown as escapes (<c>\x1B</c>), never sent;
 /// so are the invisible characters that reorder or hide text (bidirectional overrides and isolates, zero-width marks).
 /// </summary>
-public static class PrintableText
+internal static class PrintableText
 {
     /// <summary>
     /// One line's worth: a line break, a tab or a carriage return becomes a space (a statement wrapped in its JSON reads the

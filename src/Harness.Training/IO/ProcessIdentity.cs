@@ -9,7 +9,7 @@ namespace Harness.IO;
 /// reused once its process exits, so a record of who holds a lock or owns a folder keeps all three, and its owner counts as
 /// gone when the pid is free, or belongs to a process started at another time.
 /// </summary>
-public static class ProcessIdentity
+internal static class ProcessIdentity
 {
     /// <summary>This process's start time as the records hold it (UTC, round-trip format).</summary>
     public static string Start { get; } =

@@ -5,7 +5,7 @@ namespace Harness.IO;
 /// is an absolute path (the specification says to ignore a relative one), else <c>~/.cache/harness</c>. The run store, the
 /// compiled native shims and received baselines of a read-only shipped copy each keep a folder in it.
 /// </summary>
-public static class UserCache
+internal static class UserCache
 {
     /// <param name="folder">The folder inside the cache: <c>runs</c>, <c>native</c>, …</param>
     /// <param name="environment">Reads an environment variable (tests pass their own).</param>

@@ -17,7 +17,7 @@ namespace Harness.Model;
 /// computed at once in 256-bit vectors; integer arithmetic gives the scalar loop's values exactly, on any CPU. That made
 /// drawing a 128 × 512 mask 2.8× faster (80 µs to 29, the seed draw included), and dropout's forward 112 µs to 60.</para>
 /// </remarks>
-public static class BernoulliMask
+internal static class BernoulliMask
 {
     private const ulong Gamma = 0x9E3779B97F4A7C15UL, Mix1 = 0xBF58476D1CE4E5B9UL, Mix2 = 0x94D049BB133111EBUL;
 

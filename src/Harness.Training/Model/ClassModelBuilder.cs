@@ -8,7 +8,7 @@ namespace Harness.Model;
 
 /// <summary>Makes a run's C# model (<see cref="RunConfig.ModelClass"/>) and checks, before anything trains, that each
 /// configuration's builds and gives logits of the data's class count.</summary>
-public static class ClassModelBuilder
+internal static class ClassModelBuilder
 {
     /// <summary>An instance of <paramref name="type"/>, made with its parameterless constructor.</summary>
     /// <exception cref="InvalidOperationException">Not a <see cref="HarnessModel"/>, no such constructor, or the constructor threw:

@@ -9,7 +9,7 @@ namespace Harness.Model;
 /// its receptive field too (kh·kw·channels in, kh·kw·filters out). TorchSharp's own init (Kaiming-uniform weights, a non-zero
 /// bias) is overwritten, drawing from the run's init generator rather than torch's global one.
 /// </summary>
-public static class GlorotUniform
+internal static class GlorotUniform
 {
     public static double Limit(long fanIn, long fanOut) => Math.Sqrt(6.0 / (fanIn + fanOut));
 

@@ -4,7 +4,7 @@ namespace Harness.Model;
 
 /// <summary>The activations a Keras layer can name (<see cref="Settings.Layers.LayerKeys.Activations"/>), as TorchSharp computes
 /// them; null (Keras's <c>linear</c>) is the identity.</summary>
-public sealed class KerasActivation(string? function) : nn.Module<Tensor, Tensor>(nameof(KerasActivation))
+internal sealed class KerasActivation(string? function) : nn.Module<Tensor, Tensor>(nameof(KerasActivation))
 {
     public override Tensor forward(Tensor input) => Apply(function, input);
 

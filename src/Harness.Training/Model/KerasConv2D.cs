@@ -14,7 +14,7 @@ namespace Harness.Model;
 /// profile's CNR setting, the same as every Dense layer, and the unfolding only copies values, so a convolution gives the
 /// same bits wherever the Dense layers do. ATen's own convolution was measured against it (README, "Convolutions").
 /// </summary>
-public sealed class KerasConv2D : nn.Module<Tensor, Tensor>
+internal sealed class KerasConv2D : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter _kernel;
     private readonly Parameter _bias;

@@ -12,7 +12,7 @@ public sealed class KerasDense : nn.Module<Tensor, Tensor>
     private readonly Linear _linear;
     private readonly string? _activation;
 
-    public KerasDense(Dense layer, TensorShape input) : base(layer.Name)
+    internal KerasDense(Dense layer, TensorShape input) : base(layer.Name)
     {
         _linear = nn.Linear(input.Last, layer.Units);
         _activation = layer.Activation;
@@ -21,7 +21,7 @@ public sealed class KerasDense : nn.Module<Tensor, Tensor>
 
     public Linear Linear => _linear;
 
-    public void Initialize(Generator init) => GlorotUniform.Initialize(_linear, init);
+    internal void Initialize(Generator init) => GlorotUniform.Initialize(_linear, init);
 
     public override Tensor forward(Tensor input) =>
         KerasActivation.Apply(_activation, RunProfile.Mark(_linear.forward(input), Work.Matmul));

@@ -15,7 +15,7 @@ public sealed class KerasDropout : nn.Module<Tensor, Tensor>
     private readonly double _rate;
     private readonly Generator _generator;
 
-    public KerasDropout(double rate, Generator generator) : base(nameof(KerasDropout))
+    internal KerasDropout(double rate, Generator generator) : base(nameof(KerasDropout))
     {
         _rate = rate;
         _generator = generator;

@@ -8,7 +8,7 @@ namespace Harness.Model;
 /// rounds nothing, so its value is the same on every CPU; a window whose maximum appears twice passes its gradient to the
 /// first, as TensorFlow's does. SAME padding pads with −∞, which no maximum picks.
 /// </summary>
-public sealed class KerasMaxPooling2D : nn.Module<Tensor, Tensor>
+internal sealed class KerasMaxPooling2D : nn.Module<Tensor, Tensor>
 {
     private readonly long[] _pool, _strides, _padding;
 

@@ -14,7 +14,7 @@ namespace Harness.Model;
 /// Images come as rows of pixels and are viewed in the shape the first layer takes, (28, 28, 1) for a convnet on MNIST.
 /// Layers are built, then initialised in order, kernel then bias, as Keras builds them; the init stream is drawn that way.
 /// </summary>
-public sealed class KerasSequential : nn.Module<Tensor, Tensor>
+internal sealed class KerasSequential : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> _layers = new();
     private readonly long[] _inputShape;

@@ -8,7 +8,7 @@ namespace Harness.Native;
 /// the rule (CPU model under the portable profile, say) are left out, so a baseline's bytes do not depend on the
 /// machine that accepted it.
 /// </summary>
-public sealed record ComparableFingerprint(ImmutableArray<(string Name, string Value)> Fields)
+internal sealed record ComparableFingerprint(ImmutableArray<(string Name, string Value)> Fields)
 {
     public string Numerics => Value(EnvironmentFingerprint.NumericsField) ?? "";
 

@@ -7,7 +7,7 @@ namespace Harness.Native;
 /// The CPU as the CPUID instruction describes it: vendor, brand string and the ISA extensions that numeric libraries
 /// dispatch on. Read from CPUID rather than /proc/cpuinfo, which shows the host's CPU even under an emulator.
 /// </summary>
-public sealed record CpuInfo(string Vendor, string Model, string Flags)
+internal sealed record CpuInfo(string Vendor, string Model, string Flags)
 {
     public static CpuInfo Read()
     {

@@ -7,7 +7,7 @@ namespace Harness.Native;
 /// Marks one symbol-version requirement of an ELF64 shared library as weak (VER_FLG_WEAK), so the
 /// dynamic loader only warns when the version is missing instead of refusing to load the library.
 /// </summary>
-public static class ElfVersionPatch
+internal static class ElfVersionPatch
 {
     private const uint ShtGnuVerneed = 0x6ffffffe;
     private const ushort VerFlgWeak = 0x2;

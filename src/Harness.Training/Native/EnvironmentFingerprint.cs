@@ -10,7 +10,7 @@ namespace Harness.Native;
 /// override and CPU type; ATen's kernel level; the thread count) and from the CPU and C library. Which of these fields
 /// must match for two runs' bits to be comparable is the numerics profile's rule (<see cref="Comparable"/>).
 /// </summary>
-public sealed record EnvironmentFingerprint(
+internal sealed record EnvironmentFingerprint(
     string Numerics,
     string TorchSharp,
     string Libtorch,

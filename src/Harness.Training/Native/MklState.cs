@@ -8,7 +8,7 @@ namespace Harness.Native;
 /// that asked for it: its version, the CNR branch in force, the branch AUTO would pick on this CPU, and its CPU type
 /// (the class of kernels it dispatches to, after any vendor override).
 /// </summary>
-public sealed partial record MklState(string Version, string Cbwr, string AutoBranch, int CpuType)
+internal sealed partial record MklState(string Version, string Cbwr, string AutoBranch, int CpuType)
 {
     private const int RtldNoLoad = 0x4;
     private const int CbwrAll = ~0;

@@ -11,7 +11,7 @@ namespace Harness.Native;
 /// The evidence behind each rule is in README.md ("Numerics profiles"); a field enters a rule only where changing it
 /// was measured to change bits, or where it names different code (library versions).
 /// </remarks>
-public sealed record NumericsProfile
+internal sealed record NumericsProfile
 {
     public required string Name { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Harness.Native;
 
 /// <summary>The numerics profile cannot hold in this process: the environment disagrees with it, or the CPU cannot do it.</summary>
-public sealed class NumericsProfileException(NumericsProfile profile, IReadOnlyList<string> problems)
+internal sealed class NumericsProfileException(NumericsProfile profile, IReadOnlyList<string> problems)
     : Exception($"numerics profile '{profile.Name}' ({profile.Promise}) cannot be applied:\n  " + string.Join("\n  ", problems) +
                 "\nThe profile sets these itself; unset any variable named, or choose another profile with " +
                 $"--numerics ({NumericsProfile.Names}).")

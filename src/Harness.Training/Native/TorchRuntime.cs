@@ -9,7 +9,7 @@ namespace Harness.Native;
 /// is not what the profile promised. Every entry point (each command that trains, each test assembly) calls
 /// <see cref="Initialize"/> first.
 /// </summary>
-public static class TorchRuntime
+internal static class TorchRuntime
 {
     private static readonly Lock Gate = new();
     private static NumericsProfile? _profile;

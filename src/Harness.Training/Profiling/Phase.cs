@@ -2,7 +2,7 @@ namespace Harness.Profiling;
 
 /// <summary>What a stretch of a run's time was spent on (<see cref="RunProfile"/>); every moment of a profiled run is in
 /// exactly one phase, so the phases add up to the run's time.</summary>
-public enum Phase
+internal enum Phase
 {
     /// <summary>Before the first epoch: the data as tensors, the model built and initialised, the optimizer's slots.</summary>
     Setup,
@@ -46,7 +46,7 @@ public enum Phase
 }
 
 /// <summary>The two kinds of work a layer's forward pass marks (<see cref="RunProfile.Mark"/>).</summary>
-public enum Work
+internal enum Work
 {
     /// <summary>A matrix product, bound by the SGEMM's throughput.</summary>
     Matmul,

@@ -16,7 +16,7 @@ namespace Harness.Profiling;
 /// A profile is active on the thread that trains its run (<see cref="Activate"/>). Without one every call is a thread-static
 /// read and nothing more, and a marked run's values are the unmarked run's, bit for bit (the marks are identities).
 /// </summary>
-public sealed class RunProfile
+internal sealed class RunProfile
 {
     [ThreadStatic] private static RunProfile? t_active;
 

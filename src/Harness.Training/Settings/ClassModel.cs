@@ -10,7 +10,7 @@ namespace Harness.Settings;
 /// </summary>
 /// <param name="Code">The identity of the assemblies the class's code comes from (<see cref="ModelCode"/>): part of the
 /// run store's key, so editing the model never reuses a stored run.</param>
-public sealed record ClassModel(Type Type, ImmutableSortedDictionary<string, object> Values, string Code)
+internal sealed record ClassModel(Type Type, ImmutableSortedDictionary<string, object> Values, string Code)
 {
     /// <summary>As experiment.json names it: the full type name.</summary>
     public string ClassName => Type.FullName!;

@@ -9,7 +9,7 @@ namespace Harness.Settings;
 /// like any other setting. Its default is the value in the run's declared model; a run whose model has no such layer does not
 /// use it. One instance per name, so settings compare by reference as the built-in ones do.
 /// </summary>
-public static class LayerSettings
+internal static class LayerSettings
 {
     private static readonly ConcurrentDictionary<string, RunSetting> Settings = new(StringComparer.Ordinal);
 

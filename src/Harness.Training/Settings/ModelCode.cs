@@ -15,7 +15,7 @@ namespace Harness.Settings;
 /// What it does not cover: an assembly the model only calls (a helper library of the user's) changes without changing the
 /// model's MVID.
 /// </remarks>
-public static class ModelCode
+internal static class ModelCode
 {
     public static string Of(Type type)
     {

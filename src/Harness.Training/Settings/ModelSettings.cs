@@ -9,7 +9,7 @@ namespace Harness.Settings;
 /// <see cref="ClassModel"/>'s declared value; a run whose model does not declare it does not use it. One instance per name,
 /// made when an experiment naming the class is read, so settings compare by reference as the built-in ones do.
 /// </summary>
-public static partial class ModelSettings
+internal static partial class ModelSettings
 {
     private static readonly ConcurrentDictionary<string, RunSetting> Settings = new(StringComparer.Ordinal);
 

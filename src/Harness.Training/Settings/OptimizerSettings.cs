@@ -11,7 +11,7 @@ namespace Harness.Settings;
 /// <param name="Defaults">The hyperparameters the optimizer uses, by run-setting name (<c>learningRate</c>, <c>momentum</c>,
 /// <c>nesterov</c>, <c>rho</c>, <c>beta1</c>, <c>beta2</c>, <c>epsilon</c>), with Keras 2.2.4's defaults. Booleans are 0 or 1.
 /// A setting not listed here does not affect the optimizer.</param>
-public sealed record OptimizerSettings(string Name, string Keras, IReadOnlyDictionary<string, double> Defaults)
+internal sealed record OptimizerSettings(string Name, string Keras, IReadOnlyDictionary<string, double> Defaults)
 {
     /// <summary>Every optimizer, in the order Keras's documentation lists them.</summary>
     public static IReadOnlyList<OptimizerSettings> All { get; } =

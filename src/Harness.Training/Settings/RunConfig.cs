@@ -8,7 +8,7 @@ namespace Harness.Settings;
 /// <see cref="RunSetting"/>'s default reads them). Each property is described, parsed, printed and validated through its
 /// <see cref="RunSetting"/> in <see cref="RunSettings.All"/>.
 /// </summary>
-public sealed record RunConfig
+internal sealed record RunConfig
 {
     public int Layers { get; init; } = 1;
     public double Dropout { get; init; }

@@ -8,7 +8,7 @@ namespace Harness.Settings;
 /// files, its values, and how to read and set it on a <see cref="RunConfig"/>. Everything that lists, parses, prints or
 /// groups run settings goes through <see cref="RunSettings.All"/>, so a new setting is one entry there.
 /// </summary>
-public sealed class RunSetting
+internal sealed class RunSetting
 {
     /// <summary>As written in JSON: <c>learningRate</c>.</summary>
     public required string Name { get; init; }

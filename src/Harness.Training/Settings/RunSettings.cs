@@ -6,7 +6,7 @@ namespace Harness.Settings;
 /// and one property on <see cref="RunConfig"/>; configuration, grid axes, claim filters, run ids, result files, the CSV,
 /// the figures and <c>harness run</c> all read this list.
 /// </summary>
-public static class RunSettings
+internal static class RunSettings
 {
     /// <summary>A run left as it is: each setting's default is <see cref="RunConfig"/>'s initial value, written there once.</summary>
     private static readonly RunConfig Defaults = new();

@@ -1,7 +1,7 @@
 namespace Harness.Settings;
 
 /// <summary>Which framework's training semantics a run follows.</summary>
-public enum Semantics
+internal enum Semantics
 {
     /// <summary>Keras 2.1.3–2.2.4 on TensorFlow 1.x: Keras's Adam (ε inside the bias-corrected step size,
     /// ε = 1e-7), softmax output with categorical cross-entropy on clipped probabilities. The default,

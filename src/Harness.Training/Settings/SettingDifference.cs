@@ -5,7 +5,7 @@ namespace Harness.Settings;
 /// <summary>One setting two runs train with differently, each value as run ids print it (<c>none</c> where a run does not use
 /// the setting).</summary>
 /// <param name="Setting">The setting's name (<c>epochs</c>, <c>conv2d_1.filters</c>), or <see cref="Model"/>.</param>
-public sealed record SettingDifference(string Setting, string Value, string OtherValue)
+internal sealed record SettingDifference(string Setting, string Value, string OtherValue)
 {
     /// <summary>The difference of two declared models that no setting names: a layer list changed as a whole.</summary>
     public const string Model = "model";

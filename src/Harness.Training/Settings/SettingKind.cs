@@ -1,7 +1,7 @@
 namespace Harness.Settings;
 
 /// <summary>What values a run setting takes, which decides how its text is parsed and whether it can carry a trend.</summary>
-public enum SettingKind
+internal enum SettingKind
 {
     Integer,
     Number,

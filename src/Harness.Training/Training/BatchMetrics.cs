@@ -7,4 +7,4 @@ namespace Harness.Training;
 /// <param name="Epoch">1-based.</param>
 /// <param name="Batch">1-based within the epoch.</param>
 /// <param name="Indices">Positions in the training set, in batch order.</param>
-public sealed record BatchMetrics(int Epoch, int Batch, long[] Indices, float Loss, float Acc);
+internal sealed record BatchMetrics(int Epoch, int Batch, long[] Indices, float Loss, float Acc);

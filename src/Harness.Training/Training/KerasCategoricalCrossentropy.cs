@@ -14,7 +14,7 @@ namespace Harness.Training;
 /// The clip is in the graph, so probabilities outside the band get no gradient, as in TF.
 /// Accuracy is categorical_accuracy: argmax of the softmax output against argmax of the target.
 /// </summary>
-public sealed class KerasCategoricalCrossentropy : Loss
+internal sealed class KerasCategoricalCrossentropy : Loss
 {
     public const double Epsilon = 1e-7;
 

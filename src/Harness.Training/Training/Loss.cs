@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Harness.Training;
 
 /// <summary>A batch's mean loss (a scalar tensor to back-propagate) and the model's predicted classes.</summary>
-public abstract class Loss
+internal abstract class Loss
 {
     public static Loss For(Semantics semantics) => semantics switch
     {

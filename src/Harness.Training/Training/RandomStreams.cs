@@ -16,7 +16,7 @@ namespace Harness.Training;
 /// System.Random's sequence, which .NET does not promise to keep. Nothing draws from torch's global
 /// generator, which TorchSharp's Dropout module and its init functions use by default.
 /// </remarks>
-public sealed class RandomStreams : IDisposable
+internal sealed class RandomStreams : IDisposable
 {
     private RandomStreams(int seed)
     {

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Harness.Training;
 
 /// <summary>PyTorch's F.cross_entropy: log-softmax and NLL on the logits, mean over the batch, no clipping.</summary>
-public sealed class TorchCrossEntropy : Loss
+internal sealed class TorchCrossEntropy : Loss
 {
     public override (Tensor Loss, Tensor Predicted) Evaluate(Tensor logits, Tensor oneHot, Tensor labels) =>
         (nn.functional.cross_entropy(logits, labels), logits.argmax(-1));

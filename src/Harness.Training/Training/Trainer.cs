@@ -26,7 +26,7 @@ namespace Harness.Training;
 /// <para>Given a <see cref="RunProfile"/>, the run's time is lapped phase by phase (the <c>RunProfile</c> lines); without
 /// one those lines do nothing.</para>
 /// </summary>
-public static class Trainer
+internal static class Trainer
 {
     public static RunResult Train(RunConfig config, DataSplit data, TrainingObserver? observer = null, RunProfile? profile = null)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Harness.Training;
 
 /// <summary>A non-finite loss: the run stops here rather than record a history full of NaN.</summary>
-public sealed class TrainingDivergedException(string runId, int epoch, int batch, float loss)
+internal sealed class TrainingDivergedException(string runId, int epoch, int batch, float loss)
     : Exception($"Run {runId} diverged: {Describe(loss, epoch, batch)}.")
 {
     public int Epoch { get; } = epoch;

@@ -10,7 +10,7 @@ namespace Harness.Baselines;
 /// </summary>
 /// <param name="receivedDirectory">Set for a read-only copy (<see cref="PackagedBaselines"/>): received files go there, and
 /// nothing is ever accepted over the verified files.</param>
-public sealed class BaselineFolder(string directory, BaselinePolicy policy, string? receivedDirectory = null)
+internal sealed class BaselineFolder(string directory, BaselinePolicy policy, string? receivedDirectory = null)
 {
     public const string EnsembleName = "ensemble";
     public const string VerifiedSuffix = ".verified.json";

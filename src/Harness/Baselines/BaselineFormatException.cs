@@ -1,7 +1,7 @@
 namespace Harness.Baselines;
 
 /// <summary>A baseline file that cannot be used; names the file and what is wrong with it.</summary>
-public sealed class BaselineFormatException : Exception
+internal sealed class BaselineFormatException : Exception
 {
     public BaselineFormatException(string path, string problem) : this(path, $"{path}: {problem}", null)
     {

@@ -4,7 +4,7 @@ namespace Harness.Baselines;
 /// Whether verified files may be written. Following Verify: never implicitly; only when the user asks
 /// (<c>HARNESS_ACCEPT=1</c>), and never on CI (<c>CI=true</c>), whatever else is set.
 /// </summary>
-public sealed record BaselinePolicy(bool Accept, bool IsCi)
+internal sealed record BaselinePolicy(bool Accept, bool IsCi)
 {
     public const string AcceptVariable = "HARNESS_ACCEPT";
 

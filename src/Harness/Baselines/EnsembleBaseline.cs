@@ -9,7 +9,7 @@ namespace Harness.Baselines;
 /// The statistical tier's baseline (<c>ensemble.verified.json</c>): per configuration, each summary statistic over
 /// the seeds, plus the comparable part of the environment it was recorded in and the test that compares against it.
 /// </summary>
-public sealed record EnsembleBaseline(string Experiment, ComparableFingerprint Fingerprint, IReadOnlyList<EnsembleEntry> Configurations)
+internal sealed record EnsembleBaseline(string Experiment, ComparableFingerprint Fingerprint, IReadOnlyList<EnsembleEntry> Configurations)
 {
     public EnsembleEntry? Find(string configurationId) => Configurations.FirstOrDefault(c => c.ConfigurationId == configurationId);
 

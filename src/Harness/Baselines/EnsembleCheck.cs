@@ -3,7 +3,7 @@ using Harness.Grid;
 namespace Harness.Baselines;
 
 /// <summary>The ensemble tier on one configuration of an experiment: the configuration with its seeds, and the tier's conclusion.</summary>
-public sealed record EnsembleCheck(ConfigurationRuns Configuration, EnsembleOutcome Outcome)
+internal sealed record EnsembleCheck(ConfigurationRuns Configuration, EnsembleOutcome Outcome)
 {
     public string ConfigurationId => Configuration.Id;
     public EnsembleVerdict Verdict => Outcome.Verdict;

@@ -1,7 +1,7 @@
 namespace Harness.Baselines;
 
 /// <summary>One configuration's distribution over seeds: for each summary statistic, one value per seed, in seed order.</summary>
-public sealed record EnsembleEntry(string ConfigurationId, IReadOnlyList<int> Seeds, IReadOnlyDictionary<string,
+internal sealed record EnsembleEntry(string ConfigurationId, IReadOnlyList<int> Seeds, IReadOnlyDictionary<string,
     IReadOnlyList<double>> Statistics)
 {
     public static EnsembleEntry From(string configurationId, IReadOnlyList<Harness.History.RunResult> runs)

@@ -1,6 +1,6 @@
 namespace Harness.Baselines;
 
-public enum EnsembleVerdict
+internal enum EnsembleVerdict
 {
     /// <summary>No statistic differs at the corrected level.</summary>
     Consistent,
@@ -22,4 +22,4 @@ public enum EnsembleVerdict
 }
 
 /// <summary>The ensemble tier's conclusion for one configuration, with its evidence table.</summary>
-public sealed record EnsembleOutcome(EnsembleVerdict Verdict, string Message);
+internal sealed record EnsembleOutcome(EnsembleVerdict Verdict, string Message);

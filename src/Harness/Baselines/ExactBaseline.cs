@@ -8,7 +8,7 @@ namespace Harness.Baselines;
 /// its numerics profile's rule names). The file is the run's result without its wall time and without machine details
 /// outside that rule, so re-accepting identical results, on any machine the rule calls comparable, changes no byte.
 /// </summary>
-public sealed record ExactBaseline(string RunId, ComparableFingerprint Fingerprint, TrainingHistory History)
+internal sealed record ExactBaseline(string RunId, ComparableFingerprint Fingerprint, TrainingHistory History)
 {
     public static string Serialize(RunResult result) => RunResultJson.Serialize(result, asBaseline: true);
 

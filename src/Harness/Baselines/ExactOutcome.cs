@@ -2,7 +2,7 @@ using Harness.History;
 
 namespace Harness.Baselines;
 
-public enum ExactVerdict
+internal enum ExactVerdict
 {
     /// <summary>Comparable environment, every number equal.</summary>
     Match,
@@ -28,4 +28,4 @@ public enum ExactVerdict
 
 /// <summary>What the exact tier concluded about one run, with a message for the test report.</summary>
 /// <param name="Replacement">A retrained result that matched the baseline, to use instead of the first one.</param>
-public sealed record ExactOutcome(ExactVerdict Verdict, string Message, string? WrittenPath = null, RunResult? Replacement = null);
+internal sealed record ExactOutcome(ExactVerdict Verdict, string Message, string? WrittenPath = null, RunResult? Replacement = null);

@@ -15,7 +15,7 @@ namespace Harness.Baselines;
 /// repeat is a determinism failure — the profile promised the same bits every time — which fails with both tables and is
 /// never written as a baseline.
 /// </remarks>
-public static class ExactTier
+internal static class ExactTier
 {
     /// <param name="retrain">Trains the same run again, bypassing any cache; null when the caller cannot (then no confirmation).</param>
     public static ExactOutcome Verify(RunResult current, BaselineFolder baselines, Func<RunResult>? retrain = null)

@@ -8,7 +8,7 @@ namespace Harness.Baselines;
 /// Reads the fingerprint of a baseline file: its numerics profile and exactly the fields that profile's comparability
 /// rule names (RunResultJson writes them).
 /// </summary>
-public static class FingerprintJson
+internal static class FingerprintJson
 {
     /// <summary>The fingerprint object of an ensemble baseline.</summary>
     public static ComparableFingerprint Read(JsonElement element, string path)

@@ -9,7 +9,7 @@ namespace Harness.Baselines;
 /// none, so there the repository's copy is read. The copy is part of the program and is never written: a mismatch's
 /// received file goes to the per-user cache, and accepting is refused.
 /// </summary>
-public static class PackagedBaselines
+internal static class PackagedBaselines
 {
     public static string Root => Path.Combine(AppContext.BaseDirectory, "baselines");
 

@@ -3,7 +3,7 @@ namespace Harness.Baselines;
 /// <summary>Finds the repository's <c>baselines</c> folder: <c>HARNESS_BASELINES_DIR</c>, else the nearest folder above
 /// the program or the working directory that holds both <c>Harness.sln</c> and <c>baselines</c>; and, the same way, the
 /// source folders of the shipped experiments.</summary>
-public static class RepositoryLayout
+internal static class RepositoryLayout
 {
     public const string BaselinesVariable = "HARNESS_BASELINES_DIR";
 

@@ -1,7 +1,7 @@
 namespace Harness.Baselines;
 
 /// <summary>What a tier's verdict means for a test or an exit code: the one place that rule is written.</summary>
-public enum TierResult
+internal enum TierResult
 {
     Pass,
 
@@ -11,7 +11,7 @@ public enum TierResult
     Fail,
 }
 
-public static class TierResults
+internal static class TierResults
 {
     public static TierResult Of(ExactVerdict verdict) => verdict switch
     {

@@ -10,7 +10,7 @@ namespace Harness.Bench;
 /// forward 2·n·m, weight gradient 2·n·m, input gradient 2·n·m except for the first product (the images need none), and
 /// validation 2·n_val·m, where m is the product's multiply-adds per sample.
 /// </summary>
-public static class FlopCount
+internal static class FlopCount
 {
     public static double ForRun(RunConfig config, DataShape data) => ByPhase(config, data).Values.Sum();
 

@@ -10,7 +10,7 @@ namespace Harness.Bench;
 /// forward and backward passes issue (a convolution's are those of its im2col patches): the BLAS-bound floor that the
 /// benchmark compares training against.
 /// </summary>
-public static class GemmReplay
+internal static class GemmReplay
 {
     /// <summary>Runs <paramref name="epochs"/> epochs of matmuls for each config side by side; returns FLOP/s.</summary>
     public static double MeasureThroughput(IReadOnlyList<RunConfig> configs, DataShape data, int workers, int epochs)

@@ -26,7 +26,7 @@ namespace Harness.Bench;
 /// A working set comes with each item: the bytes one call of that step touches (a batch's, a step's), which decides the
 /// bandwidth it gets (cache or memory).
 /// </summary>
-public static class MemoryTraffic
+internal static class MemoryTraffic
 {
     private const double Float = sizeof(float);
 

@@ -13,7 +13,7 @@ namespace Harness.Bench;
 /// run side by side. <see cref="FlopBound"/> is the matmuls alone; <see cref="Total"/> adds the traffic: the roofline bound.
 /// Phases without a bound (metrics, setup, other) are overhead a faster trainer could cut to nothing.
 /// </summary>
-public sealed record Roofline(IReadOnlyDictionary<Phase, double> FlopSeconds, IReadOnlyDictionary<Phase, double> TrafficSeconds,
+internal sealed record Roofline(IReadOnlyDictionary<Phase, double> FlopSeconds, IReadOnlyDictionary<Phase, double> TrafficSeconds,
     double TrafficBytes)
 {
     public static Roofline For(IReadOnlyList<RunConfig> configs, DataShape data, double flopsPerSecond, StreamBandwidth bandwidth)

@@ -11,7 +11,7 @@ namespace Harness.Bench;
 /// arrays at once, as training's workers share the memory system. A step's bandwidth is read at its own working set
 /// (<see cref="At"/>): a batch's activations live in cache, Adam's slots of a 9-layer net do not.
 /// </summary>
-public sealed class StreamBandwidth
+internal sealed class StreamBandwidth
 {
     /// <summary>The working sets measured, in bytes: all arrays of one worker.</summary>
     public static IReadOnlyList<double> WorkingSets { get; } = [.. Enumerable.Range(0, 7).Select(i => 65536.0 * Math.Pow(4, i))];

@@ -15,7 +15,7 @@ namespace Harness.Claims;
 /// <param name="Decided">The verdict the claims file's sequential plan reached (<c>reproduce --decide --register</c>), at the
 /// look that reached it; null when no plan has been run to a registration. <see cref="Registration"/> stays the single
 /// look's snapshot, which every plain run checks.</param>
-public sealed record Claim(
+internal sealed record Claim(
     string Id,
     string Statement,
     string Tutorial,

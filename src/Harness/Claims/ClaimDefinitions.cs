@@ -10,7 +10,7 @@ namespace Harness.Claims;
 /// explains a verdict once it is known). A registration's commit must hold the same definitions, or the registration
 /// would not say which claim it is the verdict of.
 /// </summary>
-public static class ClaimDefinitions
+internal static class ClaimDefinitions
 {
     private static readonly string[] Settings = ["alpha", "bootstrap", "minimumSeeds", "decide"];
     private static readonly string[] NotDefinitions = ["expected", "decided", "reason"];

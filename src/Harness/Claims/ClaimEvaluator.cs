@@ -21,7 +21,7 @@ namespace Harness.Claims;
 /// The claim is Refuted when any part is, Inconclusive when any part is, Negligible when any part is, Supported when all
 /// are: the tutorial's sentences assert all their parts at once, and a part with no meaningful effect does not carry one.
 /// </summary>
-public static class ClaimEvaluator
+internal static class ClaimEvaluator
 {
     /// <param name="alpha">The claim's α; a sequential run passes its share for the current look. Defaults to the claims file's.</param>
     public static ClaimOutcome Evaluate(Claim claim, ClaimSet settings, IReadOnlyList<RunResult> results, double? alpha = null)

@@ -10,7 +10,7 @@ namespace Harness.Claims;
 /// Reads <c>claims.json</c> beside an experiment's definition. Like the experiment itself it is validated whole before
 /// anything runs, and every error names its key path.
 /// </summary>
-public static class ClaimLoader
+internal static class ClaimLoader
 {
     public const string FileName = "claims.json";
 

@@ -4,7 +4,7 @@ namespace Harness.Claims;
 /// <param name="Alpha">The claim's α (a sequential look's share of it), split over its parts.</param>
 /// <param name="Decision">Under <c>reproduce --decide</c>: the look that decided the claim; null for a single look.</param>
 /// <param name="Blocked">Why the claim could not be evaluated at all (a run it depends on diverged); null when it was.</param>
-public sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, double Alpha,
+internal sealed record ClaimOutcome(Claim Claim, ClaimVerdict Verdict, IReadOnlyList<PartOutcome> Parts, double Alpha,
     Sequential.SequentialDecision? Decision = null, string? Blocked = null)
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Harness.Claims;
 
 /// <summary>How a part compares runs.</summary>
-public enum ComparisonTest
+internal enum ComparisonTest
 {
     /// <summary>P(A > B): Mann–Whitney U / (n·m), or over seed-matched pairs when <see cref="ClaimPart.Paired"/>.</summary>
     Probability,
@@ -18,14 +18,14 @@ public enum ComparisonTest
 }
 
 /// <summary>The side of the null value a claim asserts: above (P > ½, ρ > 0, contrast > 0, mean > threshold) or below.</summary>
-public enum ClaimedSide
+internal enum ClaimedSide
 {
     Greater,
     Less,
 }
 
 /// <summary>One comparison within a claim. Which filters apply depends on <see cref="Test"/>.</summary>
-public sealed record ClaimPart(
+internal sealed record ClaimPart(
     string Name,
     ComparisonTest Test,
     ClaimedSide Side,

@@ -1,7 +1,7 @@
 namespace Harness.Claims;
 
 /// <summary>An experiment's registered claims, with the statistical settings they share.</summary>
-public sealed record ClaimSet(
+internal sealed record ClaimSet(
     double Alpha,
     int Resamples,
     ulong BootstrapSeed,
@@ -32,4 +32,4 @@ public sealed record ClaimSet(
 }
 
 /// <summary>A published value registered as lying outside the reproduced range (widened by one IQR), with the reason.</summary>
-public sealed record PublishedOutlier(string Configuration, string Metric, string Reason);
+internal sealed record PublishedOutlier(string Configuration, string Metric, string Reason);

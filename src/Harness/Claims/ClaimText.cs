@@ -5,7 +5,7 @@ using Harness.Statistics;
 namespace Harness.Claims;
 
 /// <summary>How a claim's outcome reads in a test report: a headline that states the conclusion and its evidence.</summary>
-public static class ClaimText
+internal static class ClaimText
 {
     /// <summary>
     /// What the data found, after the verdict and the statement: each part's effect with its interval and test, the seeds,

@@ -1,7 +1,7 @@
 namespace Harness.Claims;
 
 /// <summary>What the data says of a claim.</summary>
-public enum ClaimVerdict
+internal enum ClaimVerdict
 {
     /// <summary>Every part is decided on the claimed side.</summary>
     Supported,

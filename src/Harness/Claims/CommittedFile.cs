@@ -8,7 +8,7 @@ namespace Harness.Claims;
 /// (Beside <see cref="IO.GitCommit"/> rather than in it: IO is part of the training code's identity, so an edit there
 /// would retrain every stored run.)
 /// </summary>
-public static class CommittedFile
+internal static class CommittedFile
 {
     /// <summary>
     /// The text of <paramref name="path"/> at <paramref name="commit"/> (<c>git show commit:path</c>), or null with the reason

@@ -10,7 +10,7 @@ namespace Harness.Claims;
 /// <param name="LastSeed">Post hoc: the largest seed whose results had been looked at when the choice was made.
 /// Null for a pre-registration (nothing was seen), and for a post hoc choice whose record does not say (then no seed counts
 /// as new).</param>
-public sealed record Declaration(DeclarationKind Kind, DateOnly? Date, string? Commit, int? LastSeed)
+internal sealed record Declaration(DeclarationKind Kind, DateOnly? Date, string? Commit, int? LastSeed)
 {
     /// <summary>A band or plan written as a bare value, with no record of when: treated as post hoc, with every seed seen.</summary>
     public static Declaration Unrecorded { get; } = new(DeclarationKind.PostHoc, null, null, null);
@@ -34,7 +34,7 @@ public sealed record Declaration(DeclarationKind Kind, DateOnly? Date, string? C
 }
 
 /// <summary>Whether a choice came before the data or after it.</summary>
-public enum DeclarationKind
+internal enum DeclarationKind
 {
     /// <summary>Recorded before any run of the claims' configurations existed.</summary>
     Preregistered,

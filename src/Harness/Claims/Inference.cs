@@ -4,7 +4,7 @@ namespace Harness.Claims;
 /// The set of tests that decides claims, by a short name every registration records: a verdict registered under other tests
 /// was reached by other rules, so the name says which rules a registration's verdict stands on.
 /// </summary>
-public static class Inference
+internal static class Inference
 {
     /// <summary>
     /// <c>exact-2</c>: the sign test over seeds (paired parts); permutation within seeds (two groups, and contrasts as two

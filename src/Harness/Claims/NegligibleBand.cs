@@ -5,4 +5,4 @@ namespace Harness.Claims;
 /// is Negligible. A band declared after the data (<see cref="Declaration.PostHoc"/>) may have been drawn around them, so its
 /// Negligible verdicts are exploratory until the seeds that did not exist when it was declared confirm them on their own.
 /// </summary>
-public sealed record NegligibleBand(double Width, Declaration Declared);
+internal sealed record NegligibleBand(double Width, Declaration Declared);

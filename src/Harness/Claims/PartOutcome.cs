@@ -3,7 +3,7 @@ using Harness.Statistics;
 namespace Harness.Claims;
 
 /// <summary>A group of runs' metric values, as the evidence table shows it.</summary>
-public sealed record GroupEvidence(string Label, IReadOnlyList<double> Values);
+internal sealed record GroupEvidence(string Label, IReadOnlyList<double> Values);
 
 /// <summary>One comparison's result: the effect with its interval, what it says, and the groups behind it.</summary>
 /// <param name="Seeds">Distinct seeds behind the part.</param>
@@ -17,7 +17,7 @@ public sealed record GroupEvidence(string Label, IReadOnlyList<double> Values);
 /// after it: a lead, not a decision.</param>
 /// <param name="Measured">False when the part had too few seeds for its comparison to run at all (one seed: <see
 /// cref="Comparisons.TooFewSeeds"/>): then <see cref="Effect"/> holds only its level, and the report says "not measured".</param>
-public sealed record PartOutcome(
+internal sealed record PartOutcome(
     ClaimPart Part,
     string Statistic,
     Interval Effect,

@@ -9,7 +9,7 @@ namespace Harness.Claims;
 /// <summary>Where one published value sits among the reproduced seeds.</summary>
 /// <param name="Outlier">Outside [min − IQR, max + IQR] of the reproduced values (never judged on too few seeds).</param>
 /// <param name="TooFewSeeds">Fewer reproduced seeds than the claims' minimum: the range says too little to judge.</param>
-public sealed record PublishedMetric(string Metric, double Published, IReadOnlyList<double> Reproduced,
+internal sealed record PublishedMetric(string Metric, double Published, IReadOnlyList<double> Reproduced,
     double Percentile, double Iqr, bool Outlier,
     bool TooFewSeeds = false);
 
@@ -18,7 +18,7 @@ public sealed record PublishedMetric(string Metric, double Published, IReadOnlyL
 /// and whether it falls outside the reproduced range widened by one IQR (a deliberately loose band: with 10 seeds the
 /// observed range is itself narrow, and a single run is allowed to be unlucky).
 /// </summary>
-public sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<PublishedMetric> Metrics)
+internal sealed record PublishedComparison(string ConfigurationId, IReadOnlyList<PublishedMetric> Metrics)
 {
     /// <exception cref="ArgumentException">A reproduced run trained with other settings than the published run (a seed apart): a
     /// comparison that would say nothing true, refused (<see cref="SetAsidePublishedRun"/>).</exception>

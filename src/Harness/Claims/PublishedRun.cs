@@ -11,7 +11,7 @@ namespace Harness.Claims;
 /// One run the original author published: its configuration and either its whole Keras fit() log or only the numbers the
 /// source states (Keras's mnist_mlp.py: "Gets to 98.40% test accuracy after 20 epochs").
 /// </summary>
-public sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IReadOnlyDictionary<string, double> Stated)
+internal sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IReadOnlyDictionary<string, double> Stated)
 {
     public const string FileName = "published.json";
 

@@ -13,7 +13,7 @@ namespace Harness.Claims;
 /// <param name="Look">For a verdict reached by <c>reproduce --decide</c>: the look of <see cref="Plan"/> that reached it (or the
 /// last, if none did); null for a single look.</param>
 /// <param name="Plan">The sequential plan <see cref="Look"/> belongs to.</param>
-public sealed record Registration(ClaimVerdict Verdict, RegistrationKind Kind, int? Seeds, string? Profile, DateOnly Date, string Commit,
+internal sealed record Registration(ClaimVerdict Verdict, RegistrationKind Kind, int? Seeds, string? Profile, DateOnly Date, string Commit,
     string? Inference = null, int? Look = null, Sequential.SequentialPlan? Plan = null)
 {
     public const string DateFormat = "yyyy-MM-dd";

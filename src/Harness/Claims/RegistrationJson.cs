@@ -8,7 +8,7 @@ namespace Harness.Claims;
 /// <c>{ "verdict", "kind", "seeds", "profile", "date", "commit", "inference" }</c>, seeds and profile only for a snapshot, and
 /// for a verdict a sequential run reached, the <c>"look"</c> of its <c>"plan"</c>.
 /// </summary>
-public static class RegistrationJson
+internal static class RegistrationJson
 {
     public static JsonObject ToNode(Registration registration)
     {

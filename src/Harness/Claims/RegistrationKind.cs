@@ -1,7 +1,7 @@
 namespace Harness.Claims;
 
 /// <summary>How a claim's expected verdict came to be recorded, which decides what a match with it proves.</summary>
-public enum RegistrationKind
+internal enum RegistrationKind
 {
     /// <summary>The verdict measured on some seeds, recorded so a later run that disagrees is caught: a regression check,
     /// not evidence on its own (the same seeds decided it).</summary>

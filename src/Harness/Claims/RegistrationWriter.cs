@@ -9,7 +9,7 @@ namespace Harness.Claims;
 /// every other key keeps its value and place. Written whole to a temporary file and moved over the old one, so a reader
 /// never sees it half-written. Comments in the file are not kept (JSON has none; the loader tolerates them).
 /// </summary>
-public static class RegistrationWriter
+internal static class RegistrationWriter
 {
     /// <param name="key">Which registration to replace: <c>expected</c> (a single look's), or <c>decided</c> (the plan's).</param>
     public static void Write(string claimsPath, IReadOnlyDictionary<string, Registration> registrations, string key = "expected")

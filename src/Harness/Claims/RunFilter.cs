@@ -3,7 +3,7 @@ using Harness.Settings;
 namespace Harness.Claims;
 
 /// <summary>Selects runs by values of the experiment's axes; a setting the filter does not name matches anything.</summary>
-public sealed record RunFilter(IReadOnlyList<(RunSetting Setting, object Value)> Conditions)
+internal sealed record RunFilter(IReadOnlyList<(RunSetting Setting, object Value)> Conditions)
 {
     public bool Matches(RunConfig run) => Conditions.All(c => RunSetting.SameValue(c.Setting.Effective(run), c.Value));
 

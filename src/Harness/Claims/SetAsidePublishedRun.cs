@@ -12,7 +12,7 @@ namespace Harness.Claims;
 /// (the one with the fewest differences, first in grid order).</param>
 /// <param name="Causes">The overrides that set those settings; all of them when none names one (an override can change a
 /// setting it does not name: another optimizer brings its own defaults).</param>
-public sealed record SetAsidePublishedRun(PublishedRun Run, IReadOnlyList<SettingDifference> Differences,
+internal sealed record SetAsidePublishedRun(PublishedRun Run, IReadOnlyList<SettingDifference> Differences,
     IReadOnlyList<ConfigOverride> Causes)
 {
     /// <summary>"trained with epochs 12, the reproduced runs with epochs 1 (--set run:epochs=1)": why, after "it" or "each".</summary>

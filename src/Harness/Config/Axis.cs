@@ -3,4 +3,4 @@ using Harness.Settings;
 namespace Harness.Config;
 
 /// <summary>A run setting a grid varies, with its values in the order given.</summary>
-public sealed record Axis(RunSetting Setting, IReadOnlyList<object> Values);
+internal sealed record Axis(RunSetting Setting, IReadOnlyList<object> Values);

@@ -9,7 +9,7 @@ namespace Harness.Config;
 /// packages the application's dependency manifest lists: a project reference the compiler dropped (no code uses it) is
 /// still copied beside the program and listed there, so a test project that only references a models project finds them.
 /// </summary>
-public static class ClassResolver
+internal static class ClassResolver
 {
     /// <summary>The type, or null with <paramref name="searched"/> saying where it was looked for.</summary>
     public static Type? Find(string name, out string searched)

@@ -6,7 +6,7 @@ namespace Harness.Config;
 /// </summary>
 /// <param name="Key">The key, levels separated by ':' as in the JSON (<c>run:epochs</c>).</param>
 /// <param name="Given">As given: <c>--set run:epochs=1</c>, or the variable with its value.</param>
-public sealed record ConfigOverride(string Key, string Given)
+internal sealed record ConfigOverride(string Key, string Given)
 {
     /// <summary>Whether the key sets the setting called <paramref name="name"/>: one of its levels is that name
     /// (<c>run:epochs</c>, <c>grids:0:axes:epochs:1</c>).</summary>

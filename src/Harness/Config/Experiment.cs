@@ -5,7 +5,7 @@ namespace Harness.Config;
 
 /// <summary>An experiment as configured: its identity, its numerics profile, the run settings all grids share, its grids, its
 /// figures' layout and its ensemble test.</summary>
-public sealed record Experiment(
+internal sealed record Experiment(
     string Name,
     string Title,
     string Source,

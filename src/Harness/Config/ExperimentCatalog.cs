@@ -6,7 +6,7 @@ namespace Harness.Config;
 /// holds experiment.json, else a folder of experiments, one per subfolder that holds one. A name is its folder's name; the
 /// first place that has it wins, as on PATH, so a shipped experiment cannot be shadowed.
 /// </summary>
-public static class ExperimentCatalog
+internal static class ExperimentCatalog
 {
     public const string Variable = "HARNESS_EXPERIMENTS";
 

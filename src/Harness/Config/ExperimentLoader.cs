@@ -12,7 +12,7 @@ namespace Harness.Config;
 /// <c>HARNESS__grids__0__seeds__count=3</c>), then command-line overrides (<c>--set key=value</c>), each
 /// overriding the one before. Everything is validated before anything runs, and every error is reported at once.
 /// </summary>
-public static partial class ExperimentLoader
+internal static partial class ExperimentLoader
 {
     public const string EnvironmentPrefix = "HARNESS__";
     public const string DefaultExperiment = "keras-tutorial-05";

@@ -8,4 +8,4 @@ namespace Harness.Config;
 /// gap figure's x axis). Each is a declared axis or null (no split). Runs of different configurations are never averaged
 /// into one line, whatever the layout says.
 /// </summary>
-public sealed record FigureLayout(RunSetting? Files, RunSetting? Columns, RunSetting? Lines);
+internal sealed record FigureLayout(RunSetting? Files, RunSetting? Columns, RunSetting? Lines);

@@ -3,7 +3,7 @@ using Harness.Settings;
 namespace Harness.Config;
 
 /// <summary>One block of the experiment: every combination of its axes' values, each with every seed, on the shared run settings.</summary>
-public sealed record GridSpec(
+internal sealed record GridSpec(
     string Name,
     string Description,
     IReadOnlyList<Axis> Axes,

@@ -7,7 +7,7 @@ namespace Harness.Grid;
 /// Expands an experiment into its runs: for each grid, every combination of its axes' values with every seed, as immutable
 /// run configs with stable ids. The same run listed by two grids is one run.
 /// </summary>
-public static class ExperimentGrid
+internal static class ExperimentGrid
 {
     public static IReadOnlyList<RunConfig> Runs(Experiment experiment) =>
         experiment.Grids

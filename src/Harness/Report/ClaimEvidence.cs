@@ -7,7 +7,7 @@ namespace Harness.Report;
 /// The evidence beneath a claim in report.md: for each part its finding in one line (<see cref="ClaimText.EvidenceLine"/>),
 /// then per group the seeds, mean, median and IQR of the claim's metric; for a claim that could not be evaluated, why.
 /// </summary>
-public static class ClaimEvidence
+internal static class ClaimEvidence
 {
     public static Markdown Render(ClaimOutcome outcome)
     {

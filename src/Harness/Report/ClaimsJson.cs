@@ -5,7 +5,7 @@ namespace Harness.Report;
 
 /// <summary>Every claim's verdict with its numbers, the published comparisons and the published runs set aside, as JSON for other
 /// tools.</summary>
-public sealed class ClaimsJson : IReportWriter
+internal sealed class ClaimsJson : IReportWriter
 {
     public const string FileName = "claims.json";
     public IReadOnlyList<string> Write(ExperimentResults results, string directory)

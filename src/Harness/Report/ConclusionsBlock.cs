@@ -13,7 +13,7 @@ namespace Harness.Report;
 /// (<see cref="PrintableText.Inline"/>): a statement or a name cannot send an escape sequence to the terminal, nor begin a
 /// line of its own that would read as the harness's.
 /// </summary>
-public static class ConclusionsBlock
+internal static class ConclusionsBlock
 {
     /// <summary>A claim that holds, one that contradicts its registration, one too few seeds could decide.</summary>
     public const char Holds = '✓', Differs = '✗', NotEvaluated = '○';

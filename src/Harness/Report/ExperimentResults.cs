@@ -10,7 +10,7 @@ namespace Harness.Report;
 /// Everything a reproduction found, frozen: the input of every report writer, which are pure functions of it
 /// (so the same results give the same bytes). Wall times are deliberately absent; they go to a separate file.
 /// </summary>
-public sealed record ExperimentResults(
+internal sealed record ExperimentResults(
     Experiment Experiment,
     EnvironmentFingerprint Fingerprint,
     IReadOnlyList<RunResult> Runs,

@@ -11,7 +11,7 @@ namespace Harness.Report;
 /// configuration as the mean over its seeds with a min–max band; and the generalisation gap against the lines axis. A line
 /// is always one configuration: runs that differ in any setting, declared in the layout or not, are never averaged.
 /// </summary>
-public sealed class Figures : IReportWriter
+internal sealed class Figures : IReportWriter
 {
     public const string Folder = "figures";
     private static readonly string[] Metrics = ["loss", "val_loss", "acc", "val_acc"];

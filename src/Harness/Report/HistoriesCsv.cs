@@ -7,7 +7,7 @@ using Harness.IO;
 namespace Harness.Report;
 
 /// <summary>Every run's every epoch in tidy form: one row per (run, epoch, metric), ready for pandas or R.</summary>
-public sealed class HistoriesCsv : IReportWriter
+internal sealed class HistoriesCsv : IReportWriter
 {
     public const string FileName = "histories.csv";
 

@@ -21,7 +21,7 @@ namespace Harness.Report;
 /// page's policy lets only its own style and its own script run, by their hashes, so neither an injected script nor an
 /// injected style (one that hid the failures, say) would take effect even if it got in.
 /// </summary>
-public sealed class HtmlReport : IReportWriter
+internal sealed class HtmlReport : IReportWriter
 {
     public const string FileName = "report.html";
 

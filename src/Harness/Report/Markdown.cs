@@ -5,7 +5,7 @@ namespace Harness.Report;
 /// with <see cref="MarkdownLine"/>, whose values were escaped. Anything else that reaches report.md is text and is escaped
 /// (<see cref="MarkdownText"/>), so only code that means to make markup makes one of these.
 /// </summary>
-public readonly record struct Markdown(string Text)
+internal readonly record struct Markdown(string Text)
 {
     public override string ToString() => Text;
 }

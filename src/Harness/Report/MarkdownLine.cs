@@ -12,7 +12,7 @@ namespace Harness.Report;
 /// and forgetting to escape a value is not possible: <c>md.Line($"### {verdict}: {claim.Statement}")</c>.
 /// </summary>
 [InterpolatedStringHandler]
-public readonly ref partial struct MarkdownLine
+internal readonly ref partial struct MarkdownLine
 {
     private readonly StringBuilder _text;
 

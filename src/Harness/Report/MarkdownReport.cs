@@ -12,7 +12,7 @@ namespace Harness.Report;
 /// <c>report.md</c>: the reproduction read as a results section. Conclusions first, with their evidence; then figures,
 /// the published runs against the reproduced ones, the runs, the baselines and the environment.
 /// </summary>
-public sealed class MarkdownReport : IReportWriter
+internal sealed class MarkdownReport : IReportWriter
 {
     public const string FileName = "report.md";
 

@@ -11,7 +11,7 @@ namespace Harness.Report;
 /// characters are shown as escapes (<see cref="PrintableText"/>) and line breaks become spaces, so a value never begins a
 /// line the harness did not begin.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     /// <summary>
     /// <paramref name="text"/> escaped. <paramref name="blockStart"/>: it begins a block (a line, or a list item's or a quote's

@@ -3,7 +3,7 @@ using System.Text;
 namespace Harness.Report;
 
 /// <summary>report.md as it is written, line by line: each line a <see cref="MarkdownLine"/>, so every value in it is escaped.</summary>
-public sealed class MarkdownWriter
+internal sealed class MarkdownWriter
 {
     private readonly StringBuilder _text = new();
 

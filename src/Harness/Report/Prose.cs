@@ -6,7 +6,7 @@ namespace Harness.Report;
 /// the console: plain, <see cref="Plain"/>), so no text, the experiment's or the harness's, can mark or unmark a failure.
 /// Built as an interpolated string: <c>Prose.Of($"{n} {Prose.Failure("regressed")}: {names}.")</c>.
 /// </summary>
-public sealed class Prose
+internal sealed class Prose
 {
     private Prose(IReadOnlyList<ProseSpan> spans) => Spans = spans;
 
@@ -42,4 +42,4 @@ public sealed class Prose
 }
 
 /// <summary>A run of words of a <see cref="Prose"/>, a failure or not.</summary>
-public readonly record struct ProseSpan(string Text, bool Failure);
+internal readonly record struct ProseSpan(string Text, bool Failure);

@@ -8,7 +8,7 @@ namespace Harness.Report;
 /// invariantly), and a <see cref="Prose"/> value keeps its failures.
 /// </summary>
 [InterpolatedStringHandler]
-public readonly ref struct ProseBuilder
+internal readonly ref struct ProseBuilder
 {
     private readonly List<ProseSpan> _spans;
 

@@ -1,7 +1,7 @@
 namespace Harness.Report;
 
 /// <summary>Where a published value stands against the reproduced seeds and against what claims.json registered of it.</summary>
-public enum PublishedStanding
+internal enum PublishedStanding
 {
     /// <summary>Too few reproduced seeds to judge: neither within nor outside.</summary>
     TooFewSeeds,

@@ -17,7 +17,7 @@ namespace Harness.Report;
 /// owner (<see cref="OwnedFolder"/>): the next <c>reproduce</c> into the same OUT removes it once that process is gone
 /// (<see cref="RemoveAbandoned"/>).
 /// </summary>
-public sealed partial class ReportDirectory(string outRoot, string name)
+internal sealed partial class ReportDirectory(string outRoot, string name)
 {
     public const string ManifestFile = ".harness-manifest.json";
 

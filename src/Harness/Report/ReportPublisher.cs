@@ -10,7 +10,7 @@ namespace Harness.Report;
 /// fails on its own (a figure ScottPlot cannot draw) is one failure among the files written; a file system that fails (a
 /// full disk) costs the whole set.
 /// </summary>
-public static class ReportPublisher
+internal static class ReportPublisher
 {
     public const string TimingsFile = "timings.json";
 

@@ -6,7 +6,7 @@ namespace Harness.Report;
 /// that cannot be written) is not one writer's failure: it is thrown, and the whole set is not published
 /// (<see cref="ReportDirectory"/>).
 /// </summary>
-public sealed class ReportWriters(params IReportWriter[] writers)
+internal sealed class ReportWriters(params IReportWriter[] writers)
 {
     // HtmlReport comes after Figures: it embeds the PNGs Figures has just written, and notes any that is missing.
     public static ReportWriters Default =>

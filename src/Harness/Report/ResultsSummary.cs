@@ -7,7 +7,7 @@ namespace Harness.Report;
 /// The summary of a reproduction in words: its headline with the sentence that qualifies it, and one item per tier, for the
 /// claims and for the published runs. report.md and the conclusions block print the same sentences.
 /// </summary>
-public static class ResultsSummary
+internal static class ResultsSummary
 {
     /// <summary>The headline (<see cref="ExperimentResults.Headline"/>) and what follows it, e.g. ": every history verified
     /// bit for bit, and every verdict as registered."</summary>

@@ -3,7 +3,7 @@ using Harness.History;
 namespace Harness.Report;
 
 /// <summary><c>runs/&lt;run-id&gt;.json</c>: each run's full result, as <c>harness run</c> writes it.</summary>
-public sealed class RunFiles : IReportWriter
+internal sealed class RunFiles : IReportWriter
 {
     public const string Folder = "runs";
 

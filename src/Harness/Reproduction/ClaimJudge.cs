@@ -8,7 +8,7 @@ namespace Harness.Reproduction;
 /// Decides a claim from the experiment's runs its comparisons select; only those are asked of the source. Where the claims
 /// declare a sequential plan, the experiment's own runs are that plan's first look, decided at the first look's α.
 /// </summary>
-public sealed class ClaimJudge(RunSource source, ClaimSet claims, IReadOnlyList<RunConfig> runs)
+internal sealed class ClaimJudge(RunSource source, ClaimSet claims, IReadOnlyList<RunConfig> runs)
 {
     /// <summary>The experiment's seeds per configuration (its largest count): where a plan's looks start.</summary>
     private readonly int _initialSeeds = runs.Count == 0 ? 0 : runs.GroupBy(r => r.ConfigurationId).Max(g => g.Count());

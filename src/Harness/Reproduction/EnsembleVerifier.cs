@@ -7,7 +7,7 @@ namespace Harness.Reproduction;
 /// The ensemble tier on a configuration of the experiment: its seeds' results from the source against the baseline
 /// distribution.
 /// </summary>
-public sealed class EnsembleVerifier(RunSource source, EnsembleTier tier)
+internal sealed class EnsembleVerifier(RunSource source, EnsembleTier tier)
 {
     public EnsembleCheck Verify(ConfigurationRuns configuration)
     {

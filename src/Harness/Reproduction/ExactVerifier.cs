@@ -8,7 +8,7 @@ namespace Harness.Reproduction;
 /// confirmed by a retrain through the same pool (so confirmations train side by side, like any run), and a result read
 /// from the run store that a fresh training contradicts replaced in the store and reported as a run store fault.
 /// </summary>
-public sealed class ExactVerifier(RunSource source, BaselineFolder baselines)
+internal sealed class ExactVerifier(RunSource source, BaselineFolder baselines)
 {
     public ExactCheck Verify(RunConfig run) => new(run, Outcome(run));
 

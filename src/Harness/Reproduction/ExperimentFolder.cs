@@ -11,7 +11,7 @@ namespace Harness.Reproduction;
 /// and reported at once, before anything trains.
 /// </summary>
 /// <param name="Published">The published runs a reproduction compares: those with a configuration of their own settings.</param>
-public sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
+internal sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
     IReadOnlyList<PublishedRun> Published, string? BaselinesOverride)
 {
     public const string BaselinesFolder = "baselines";

@@ -14,7 +14,7 @@ namespace Harness.Reproduction;
 /// from (<see cref="Source"/>), and one verifier per check, each taking the object it checks. The NUnit tests and the
 /// command line are two front ends over these same objects.
 /// </summary>
-public sealed class ExperimentSession : IDisposable
+internal sealed class ExperimentSession : IDisposable
 {
     /// <param name="runs">The run store to read and fill, or null to train everything.</param>
     /// <param name="warnings">Where the run store's warnings go [default: standard error].</param>

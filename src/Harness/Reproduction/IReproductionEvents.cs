@@ -8,7 +8,7 @@ namespace Harness.Reproduction;
 /// each run's start and epochs, and when training happens, so a front end can show progress its own way (a live display, a
 /// log's heartbeat, a test run's console).
 /// </summary>
-public interface IReproductionEvents
+internal interface IReproductionEvents
 {
     /// <summary>A line for the reader: "Shard 2/4: 40 of 160 runs …", "Cleared 12 run(s) from the run store …".</summary>
     void Say(string line);

@@ -8,7 +8,7 @@ namespace Harness.Reproduction;
 /// <see cref="Write"/>, and the heartbeat then only fills the silences: no more than <see cref="Every"/> without a line.
 /// Silent while nothing is planned, and after the closing line until more runs are planned.
 /// </summary>
-public sealed class ProgressHeartbeat : IDisposable
+internal sealed class ProgressHeartbeat : IDisposable
 {
     /// <summary>The longest a log goes without a line while training.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(30);

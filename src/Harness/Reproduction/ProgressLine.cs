@@ -7,7 +7,7 @@ namespace Harness.Reproduction;
 /// One line of progress for a log: runs done of those planned, the share of the work, elapsed time and ETA, and the runs in
 /// training with the epoch each is in.
 /// </summary>
-public static class ProgressLine
+internal static class ProgressLine
 {
     /// <summary>Runs in training named on a line; more (a machine with many workers) are counted, so the line stays readable.</summary>
     public const int NamedRuns = 4;

@@ -11,7 +11,7 @@ namespace Harness.Reproduction;
 /// start (<see cref="Start"/>) are in training, at the epoch under way, until their last epoch. Thread-safe.
 /// </summary>
 /// <param name="reused">Whether a run's result was read rather than trained (its epochs are replayed to the displays).</param>
-public sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig, bool>? reused = null, TimeProvider? time = null)
+internal sealed class ProgressTracker(Func<RunConfig, double> cost, Func<RunConfig, bool>? reused = null, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();

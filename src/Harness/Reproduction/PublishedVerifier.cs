@@ -5,7 +5,7 @@ using Harness.Grid;
 namespace Harness.Reproduction;
 
 /// <summary>Places a published run among the reproduced seeds of its configuration: the one that trains with its settings.</summary>
-public sealed class PublishedVerifier(RunSource source, ClaimSet claims, IReadOnlyList<ConfigurationRuns> configurations)
+internal sealed class PublishedVerifier(RunSource source, ClaimSet claims, IReadOnlyList<ConfigurationRuns> configurations)
 {
     /// <exception cref="InvalidOperationException">No configuration trains with the published run's settings: a run the
     /// experiment's folder sets aside (<see cref="ExperimentFolder.PublishedSetAside"/>), never compared.</exception>

@@ -13,7 +13,7 @@ namespace Harness.Reproduction;
 /// plan the claims are decided by <see cref="SequentialDecider"/> instead, and the runs it adds (seeds beyond the
 /// experiment's, which have no baselines) join the results for the report, the CSV and the figures.
 /// </summary>
-public static class Reproducer
+internal static class Reproducer
 {
     public static ExperimentResults Reproduce(ExperimentSession session, SequentialPlan? plan = null,
         Action<IReadOnlyList<RunConfig>>? onStage = null)

@@ -11,7 +11,7 @@ namespace Harness.Reproduction;
 /// </summary>
 /// <param name="Folder">The experiment, its claims and published runs, as the caller opened and overrode it.</param>
 /// <param name="Workers">Runs trained side by side, each on one intra-op thread.</param>
-public sealed record ReproductionRequest(ExperimentFolder Folder, BaselineFolder Baselines, int Workers)
+internal sealed record ReproductionRequest(ExperimentFolder Folder, BaselineFolder Baselines, int Workers)
 {
     /// <summary>Where the report goes; null writes none.</summary>
     public ReportDirectory? Report { get; init; }

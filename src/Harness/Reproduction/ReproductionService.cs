@@ -12,7 +12,7 @@ namespace Harness.Reproduction;
 /// verdicts registered if asked.
 /// A shard only trains its share into the store. The command line is a front end to this: it parses, asks, and prints.
 /// </summary>
-public static class ReproductionService
+internal static class ReproductionService
 {
     public static ReproductionOutcome Run(ReproductionRequest request, IReproductionEvents events)
     {

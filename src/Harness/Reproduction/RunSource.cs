@@ -17,7 +17,7 @@ namespace Harness.Reproduction;
 /// stores merged with <c>--from</c>) or else trains it, once per process, on the experiment's data; and what each run
 /// costs. Checked when made, before anything trains: the data holds the samples the runs need, and they fit in memory.
 /// </summary>
-public sealed class RunSource : IDisposable
+internal sealed class RunSource : IDisposable
 {
     private readonly SplitCache _data;
 

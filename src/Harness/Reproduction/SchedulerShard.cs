@@ -14,7 +14,7 @@ namespace Harness.Reproduction;
 /// A missing, malformed or contradictory set of variables is an error naming them; so is a count given as auto/N that a
 /// Slurm array contradicts, and the variables of both schedulers at once.
 /// </summary>
-public static class SchedulerShard
+internal static class SchedulerShard
 {
     public const string SlurmId = "SLURM_ARRAY_TASK_ID", SlurmMin = "SLURM_ARRAY_TASK_MIN", SlurmMax = "SLURM_ARRAY_TASK_MAX",
         SlurmCount = "SLURM_ARRAY_TASK_COUNT", SlurmStep = "SLURM_ARRAY_TASK_STEP", KubernetesIndex = "JOB_COMPLETION_INDEX";

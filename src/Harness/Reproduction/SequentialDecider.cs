@@ -10,7 +10,7 @@ namespace Harness.Reproduction;
 /// seeds only for the configurations that claims still open depend on. Runs already trained (the experiment's own seeds,
 /// and every earlier stage) are reused from the session's pool, never trained again.
 /// </summary>
-public static class SequentialDecider
+internal static class SequentialDecider
 {
     public sealed record Result(IReadOnlyList<ClaimOutcome> Claims, IReadOnlyList<RunResult> AddedRuns);
 

@@ -11,7 +11,7 @@ namespace Harness.Reproduction;
 /// within 4/3 of the best possible balance), so every shard job, on any machine, computes the same split without talking to
 /// the others.
 /// </summary>
-public sealed record Shard(int Index, int Count)
+internal sealed record Shard(int Index, int Count)
 {
     /// <summary>
     /// Parses "i/N" (1 ≤ i ≤ N), or "auto" / "auto/N", which take the shard from the scheduler running the job

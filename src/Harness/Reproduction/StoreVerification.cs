@@ -10,7 +10,7 @@ namespace Harness.Reproduction;
 /// store can never hide a regression (code whose identity did not change, but whose bits did: a native library, a
 /// compiler). The K runs are a seeded draw, and the seed is printed, so a failing draw can be repeated.
 /// </summary>
-public static class StoreVerification
+internal static class StoreVerification
 {
     /// <summary>The default seed: from the training code's identity, so the same code draws the same runs and new code new ones.</summary>
     public static int DefaultSeed(string codeIdentity) =>

@@ -15,7 +15,7 @@ namespace Harness.Reproduction;
 /// <param name="Plan">The sequential plan a <c>--decide</c> run followed (its verdicts record their look of it); null for one look.</param>
 /// <param name="Decide">A <c>--decide</c> run: each claim's <c>decided</c> is written (what the plan reached, at its look); its
 /// single-look <c>expected</c>, which plain runs check, stays as it is.</param>
-public sealed record VerdictRegistration(DateOnly Date, string Commit, SequentialPlan? Plan, bool Decide)
+internal sealed record VerdictRegistration(DateOnly Date, string Commit, SequentialPlan? Plan, bool Decide)
 {
     /// <summary>Writes the snapshots into <paramref name="path"/>; returns what was registered and what was kept, as lines.</summary>
     public IReadOnlyList<string> Record(string path, ExperimentResults results)

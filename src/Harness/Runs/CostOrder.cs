@@ -7,7 +7,7 @@ namespace Harness.Runs;
 /// (ordinal). Longest first keeps the last worker or shard from finishing long after the others; the tie-break makes
 /// the order depend only on the runs, not on the order they were listed in, so every machine computes the same order.
 /// </summary>
-public static class CostOrder
+internal static class CostOrder
 {
     public static IEnumerable<RunConfig> LongestFirst(IEnumerable<RunConfig> runs, Func<RunConfig, double> cost) =>
         runs.OrderByDescending(cost).ThenBy(r => r.RunId, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ namespace Harness.Runs;
 /// so that other processes sharing the cache wait for it rather than train it too, and hands over every run it trained.
 /// Declared here, where it is used, so training depends on no stage to its right.
 /// </summary>
-public interface IRunCache
+internal interface IRunCache
 {
     /// <summary>The run's stored result, or null when there is none (or none that can be read).</summary>
     RunResult? Find(RunConfig config);

@@ -8,7 +8,7 @@ namespace Harness.Runs;
 /// largest side by side as there are workers. Free memory is Linux's MemAvailable (what can be had without swapping), capped
 /// by the runtime's limit (a container's cgroup limit, when there is one).
 /// </summary>
-public static class MemoryCheck
+internal static class MemoryCheck
 {
     /// <summary>One line per problem (none when the runs fit), each naming the run, its settings and the sizes.</summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<RunConfig> runs, DataShape data, int workers, double? available = null)

@@ -11,7 +11,7 @@ namespace Harness.Runs;
 /// network that cannot fit otherwise fails inside libtorch's allocator, with a stack trace, after other runs have trained.
 /// Computed in doubles, so no setting (a width of 2³¹−1, two billion epochs) can overflow it.
 /// </summary>
-public sealed record RunFootprint(RunConfig Run, double Parameters, IReadOnlyList<(string Part, string Keys, double Bytes)> Parts)
+internal sealed record RunFootprint(RunConfig Run, double Parameters, IReadOnlyList<(string Part, string Keys, double Bytes)> Parts)
 {
     public double Bytes => Parts.Sum(p => p.Bytes);
 

@@ -15,7 +15,7 @@ namespace Harness.Runs;
 /// on with other runs. A rerun always trains, is never stored and reserves nothing, since it exists to check the first
 /// training. The runs are done on a <see cref="WorkerPool"/>, in the order asked for.
 /// </summary>
-public sealed class RunPool : IDisposable
+internal sealed class RunPool : IDisposable
 {
     /// <summary>How long a run another process is training waits before this pool looks for its result again.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);

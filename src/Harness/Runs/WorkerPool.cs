@@ -10,7 +10,7 @@ namespace Harness.Runs;
 /// each first apply the per-thread torch settings results depend on (the single intra-op thread). A batch enters the
 /// queue in <see cref="CostOrder"/>. <see cref="RunPool"/> builds its run-once, cache and rerun logic on this.
 /// </summary>
-public sealed class WorkerPool : IDisposable
+internal sealed class WorkerPool : IDisposable
 {
     /// <summary>One worker per core: each has one intra-op thread, so more only wait.</summary>
     public static int DefaultWorkers => Environment.ProcessorCount;

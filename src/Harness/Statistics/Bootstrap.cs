@@ -5,7 +5,7 @@ namespace Harness.Statistics;
 /// (within its own group), recomputes the statistic, and the interval is the central <c>level</c> share of those values.
 /// Seeded, so the same data and seed give the same interval.
 /// </summary>
-public static class Bootstrap
+internal static class Bootstrap
 {
     public static Interval Percentile(IReadOnlyList<IReadOnlyList<double>> groups,
         Func<IReadOnlyList<IReadOnlyList<double>>, double> statistic,

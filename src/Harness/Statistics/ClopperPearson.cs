@@ -7,7 +7,7 @@ namespace Harness.Statistics;
 /// or [1, 1] at any n, unlike a percentile bootstrap: n unanimous pairs give [((1 − level)/2)^(1/n), 1], so 10 give
 /// [0.645, 1] at 97.5% and 5 give [0.416, 1] ([0.692, 1] and [0.478, 1] at 95%).
 /// </summary>
-public static class ClopperPearson
+internal static class ClopperPearson
 {
     /// <param name="successes">How many of <paramref name="trials"/> went one way.</param>
     /// <param name="point">The estimate to report (e.g. with ties counted as halves); defaults to successes / trials.</param>

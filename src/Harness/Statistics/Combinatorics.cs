@@ -1,7 +1,7 @@
 namespace Harness.Statistics;
 
 /// <summary>Counting in log space, so exact tests count arrangements of many seeds without overflow.</summary>
-public static class Combinatorics
+internal static class Combinatorics
 {
     public static double LogFactorial(int n)
     {

@@ -1,7 +1,7 @@
 namespace Harness.Statistics;
 
 /// <summary>Median, quartiles and the like for evidence tables.</summary>
-public static class Describe
+internal static class Describe
 {
     public static double Median(IReadOnlyList<double> values) => Quantile(values, 0.5);
 

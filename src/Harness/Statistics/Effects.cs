@@ -1,7 +1,7 @@
 namespace Harness.Statistics;
 
 /// <summary>The effect sizes claims are stated in.</summary>
-public static class Effects
+internal static class Effects
 {
     /// <summary>P(A > B) over all pairs, ties counting one half: the Mann–Whitney U divided by n·m.</summary>
     public static double ProbabilityGreater(IReadOnlyList<double> a, IReadOnlyList<double> b)

@@ -2,7 +2,7 @@
 namespace Harness.Statistics;
 
 /// <summary>Confidence intervals for a mean.</summary>
-public static class MeanInterval
+internal static class MeanInterval
 {
     /// <summary>
     /// The one-sample t interval, mean ± t(1 − (1 − level)/2, n − 1) · s/√n: exact for normal data at any n, where a

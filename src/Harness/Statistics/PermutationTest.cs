@@ -9,7 +9,7 @@ namespace Harness.Statistics;
 /// α/k once k ≥ 7: the evaluator must say so rather than call the part decided. Where runs are exchangeable only within
 /// sets (the runs of one seed), <see cref="Stratified"/> swaps labels only within each set.
 /// </summary>
-public static class PermutationTest
+internal static class PermutationTest
 {
     public const int MaxExact = 250_000;
 

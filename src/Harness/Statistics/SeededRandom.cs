@@ -4,7 +4,7 @@ namespace Harness.Statistics;
 /// SplitMix64 (Steele, Lea and Flood, 2014): a small generator whose sequence is fixed by this code, so resampling
 /// reproduces across machines and .NET versions (System.Random promises neither).
 /// </summary>
-public sealed class SeededRandom(ulong seed)
+internal sealed class SeededRandom(ulong seed)
 {
     private ulong _state = seed;
 

@@ -6,7 +6,7 @@ namespace Harness.Statistics;
 /// distribution: with 5 unanimous pairs it says p = 2·(½)⁵ = 0.0625 two-sided, where a percentile bootstrap of the same
 /// pairs collapses to [1, 1] and would call the claim decided.
 /// </summary>
-public static class SignTest
+internal static class SignTest
 {
     /// <param name="Greater">Pairs with A &gt; B.</param>
     /// <param name="Less">Pairs with A &lt; B.</param>

@@ -5,4 +5,4 @@ namespace Harness.Statistics;
 /// share its initialisation and shuffle streams, so a permutation test may swap group labels within a seed's runs but
 /// not across seeds (<see cref="PermutationTest.Stratified"/>). A stratum with only A or only B values allows no swap.
 /// </summary>
-public sealed record Stratum(IReadOnlyList<double> A, IReadOnlyList<double> B);
+internal sealed record Stratum(IReadOnlyList<double> A, IReadOnlyList<double> B);

@@ -10,7 +10,7 @@ namespace Harness.Statistics;
 /// where Monte Carlo can say no less than 1/(1 + draws). Seeded Monte Carlo (1 + hits)/(1 + draws) remains for a seed
 /// with more than <see cref="TrendConvolution.MaxLevels"/> levels or a convolution too wide to hold.
 /// </summary>
-public static class TrendTest
+internal static class TrendTest
 {
     /// <summary>One seed's runs: the axis value and the metric of each.</summary>
     public sealed record Block(IReadOnlyList<double> X, IReadOnlyList<double> Y)

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace Harness.Statistics;
 
 /// <summary>Welch's unequal-variance t-test, two-sided.</summary>
-public static class WelchTest
+internal static class WelchTest
 {
     public sealed record Result(double MeanA, double MeanB, double T, double DegreesOfFreedom, double P);
 

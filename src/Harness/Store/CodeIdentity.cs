@@ -7,7 +7,7 @@ namespace Harness.Store;
 /// when that library was built (src/Harness.Training/CodeIdentity.targets says which sources, and why that set is enough)
 /// and read back from it here. Built into the assembly because an installed .NET tool has no sources to hash.
 /// </summary>
-public static class CodeIdentity
+internal static class CodeIdentity
 {
     public const string MetadataKey = "HarnessTrainingCode";
 

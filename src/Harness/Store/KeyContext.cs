@@ -9,7 +9,7 @@ namespace Harness.Store;
 /// (its JIT and math library compute the managed parts: initialisation, dropout masks, averages), the fingerprint fields
 /// the numerics profile compares (the profile among them), and the data files' hashes.
 /// </summary>
-public sealed record KeyContext(string Code, string Runtime, ComparableFingerprint Fingerprint,
+internal sealed record KeyContext(string Code, string Runtime, ComparableFingerprint Fingerprint,
     IReadOnlyList<(string File, string Sha256)> Data)
 {
     /// <summary>This process's: the fingerprint in force (libtorch must have loaded) and the data runs read.</summary>

@@ -15,7 +15,7 @@ namespace Harness.Store;
 /// is not the run of its key: <see cref="RunStore.Read(RunKey, RunConfig)"/>, the run store's own check) is named in one
 /// error, with the file, never silently dropped or trained.
 /// </summary>
-public sealed class MergedStores : IRunCache
+internal sealed class MergedStores : IRunCache
 {
     private readonly Dictionary<string, (RunResult Result, string Path)> _results;
 

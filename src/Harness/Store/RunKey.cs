@@ -13,7 +13,7 @@ namespace Harness.Store;
 /// process's <see cref="KeyContext"/>. Equal keys mean
 /// the same training on the same data by the same code under comparable numerics, so the same bits.
 /// </summary>
-public sealed record RunKey(string Hash, string Inputs)
+internal sealed record RunKey(string Hash, string Inputs)
 {
     public static RunKey For(RunConfig config, KeyContext context)
     {

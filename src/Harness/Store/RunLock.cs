@@ -14,7 +14,7 @@ namespace Harness.Store;
 /// has gone unchanged for the store's <see cref="RunStore.LockStaleAfter"/>, since the holder touches it at every epoch.
 /// So a crash, a kill, a hung holder or a forged lock blocks no one for long, and never forever.
 /// </summary>
-public sealed partial class RunLock : IDisposable
+internal sealed partial class RunLock : IDisposable
 {
     /// <summary>
     /// How long a lock may go unchanged before anyone may take it over, unless the store says otherwise. The holder touches it

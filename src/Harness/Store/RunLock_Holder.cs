@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Harness.Store;
 
 /// <summary>What a lock says of its holder, and how its staleness is judged.</summary>
-public sealed partial class RunLock
+internal sealed partial class RunLock
 {
     /// <summary>
     /// Why the lock is stale, or null while its holder may be alive. Its age is judged two ways, and either suffices: by its

@@ -14,7 +14,7 @@ namespace Harness.Store;
 /// </summary>
 /// <param name="lockStaleAfter">How long a lock may stay unchanged before it is stale [default: <see
 /// cref="RunLock.DefaultStaleAfter"/>].</param>
-public sealed partial class RunStore(string root, TimeSpan? lockStaleAfter = null)
+internal sealed partial class RunStore(string root, TimeSpan? lockStaleAfter = null)
 {
     public string Root { get; } = Path.GetFullPath(root);
 

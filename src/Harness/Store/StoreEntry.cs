@@ -11,7 +11,7 @@ namespace Harness.Store;
 /// key with different bits apart, and an entry whose result is not the run of its key.</summary>
 /// <param name="Inputs">The key's inputs, as <see cref="RunKey.Inputs"/> writes them (they hash to <paramref name="Key"/>).</param>
 /// <param name="Config">The result's own <c>config</c>, re-written deterministically.</param>
-public sealed record StoreEntry(string Key, string Inputs, string RunId, string Config, EnvironmentFingerprint Fingerprint,
+internal sealed record StoreEntry(string Key, string Inputs, string RunId, string Config, EnvironmentFingerprint Fingerprint,
     TrainingHistory History, double Seconds)
 {
     /// <summary>The entry as the result of <paramref name="config"/>, whose key it is.</summary>

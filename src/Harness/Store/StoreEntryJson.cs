@@ -9,7 +9,7 @@ namespace Harness.Store;
 /// A store entry's file: <c>{"key", "inputs", "result"}</c>, where <c>inputs</c> are the key's inputs (so a person, or a merge of
 /// stores, can see what the run is) and <c>result</c> is the run's result file as <c>harness run</c> writes it.
 /// </summary>
-public static class StoreEntryJson
+internal static class StoreEntryJson
 {
     public static string Serialize(RunKey key, RunResult result) => DeterministicJson.Write(json =>
     {

@@ -9,7 +9,7 @@ namespace Harness.Store;
 /// <c>~/.cache/harness/runs</c>. A per-user cache, so each run trains once per machine whichever checkout asks for it.
 /// <c>HARNESS_NO_STORE=1</c> turns it off; <c>HARNESS_LOCK_STALE_SECONDS</c> bounds how long its locks may stay unchanged.
 /// </summary>
-public static class StoreLocation
+internal static class StoreLocation
 {
     public const string Variable = "HARNESS_STORE";
     public const string DisableVariable = "HARNESS_NO_STORE";

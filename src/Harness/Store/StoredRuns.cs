@@ -16,7 +16,7 @@ namespace Harness.Store;
 /// themselves. A store this process finds it cannot write (read-only, full: no lock or no entry could be made) is one warning,
 /// and from then on it is only read: runs train without its locks and are not kept, since the runs themselves succeed.
 /// </summary>
-public sealed class StoredRuns(RunStore store, KeyContext context, TextWriter warnings) : IRunCache
+internal sealed class StoredRuns(RunStore store, KeyContext context, TextWriter warnings) : IRunCache
 {
     private readonly ConcurrentDictionary<string, RunResult> _reused = new();
     private readonly ConcurrentDictionary<string, byte> _warned = new();

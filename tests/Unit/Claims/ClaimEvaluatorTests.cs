@@ -5,7 +5,7 @@ using Harness.History;
 
 namespace Harness.Tests.Unit.Claims;
 
-public sealed class ClaimEvaluatorTests
+internal sealed class ClaimEvaluatorTests
 {
     private static readonly int[] Depths = [1, 3, 5, 7, 9];
 

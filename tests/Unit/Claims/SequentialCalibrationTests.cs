@@ -21,7 +21,7 @@ namespace Harness.Tests.Unit.Claims;
 /// binomial error; they are well under α because the sign test's p-values are discrete.
 /// </para>
 /// </summary>
-public sealed class SequentialCalibrationTests
+internal sealed class SequentialCalibrationTests
 {
     private const double Alpha = 0.05;
     private const double Sigma = 0.05;

@@ -2,7 +2,7 @@ using Harness.Claims.Sequential;
 
 namespace Harness.Tests.Unit.Claims;
 
-public sealed class SequentialPlanTests
+internal sealed class SequentialPlanTests
 {
     [Test]
     public void Looks_start_at_the_experiment_s_seeds_and_end_at_the_budget()

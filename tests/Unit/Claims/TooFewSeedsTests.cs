@@ -9,7 +9,7 @@ namespace Harness.Tests.Unit.Claims;
 /// A part with one seed (<c>reproduce --seeds 1</c>) is not evaluated, and not measured, before its comparison runs:
 /// every kind of comparison, pooled or not, says what it needs instead of throwing.
 /// </summary>
-public sealed class TooFewSeedsTests
+internal sealed class TooFewSeedsTests
 {
     private static ClaimSet Settings => new(0.05, 200, 7, [], [], [], "claims.json");
 

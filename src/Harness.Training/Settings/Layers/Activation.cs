@@ -4,7 +4,7 @@ namespace Harness.Settings.Layers;
 
 /// <summary>Keras's <c>Activation(activation)</c>: one of <see cref="LayerKeys.Activations"/>, element-wise (softmax over the
 /// last axis).</summary>
-public sealed record Activation(string Name, string? Function) : Layer(Name)
+internal sealed record Activation(string Name, string? Function) : Layer(Name)
 {
     public override string ClassName => "Activation";
 

@@ -6,7 +6,7 @@ namespace Harness.Settings.Layers;
 /// Keras's <c>Conv2D(filters, kernel_size, strides, padding, activation)</c> on channels_last input (height, width,
 /// channels), no dilation, with a bias: glorot_uniform kernel whose fans count the receptive field, zero bias.
 /// </summary>
-public sealed record Conv2D(
+internal sealed record Conv2D(
     string Name, int Filters, (int H, int W) KernelSize, (int H, int W) Strides, string Padding = "valid", string? Activation = null)
     : Layer(Name)
 {

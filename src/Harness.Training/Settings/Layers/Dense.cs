@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Harness.Settings.Layers;
 
 /// <summary>Keras's <c>Dense(units, activation)</c>: glorot_uniform kernel, zero bias, applied to the last axis.</summary>
-public sealed record Dense(string Name, int Units, string? Activation = null) : Layer(Name)
+internal sealed record Dense(string Name, int Units, string? Activation = null) : Layer(Name)
 {
     public override string ClassName => "Dense";
 

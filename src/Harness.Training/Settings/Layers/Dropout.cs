@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Harness.Settings.Layers;
 
 /// <summary>Keras's <c>Dropout(rate)</c>: inverted dropout in training, the identity in inference; rate 0 is the identity.</summary>
-public sealed record Dropout(string Name, double Rate) : Layer(Name)
+internal sealed record Dropout(string Name, double Rate) : Layer(Name)
 {
     public override string ClassName => "Dropout";
 

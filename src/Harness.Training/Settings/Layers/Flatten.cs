@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Harness.Settings.Layers;
 
 /// <summary>Keras's <c>Flatten()</c> on channels_last input: one vector per sample in (height, width, channel) order.</summary>
-public sealed record Flatten(string Name) : Layer(Name)
+internal sealed record Flatten(string Name) : Layer(Name)
 {
     public override string ClassName => "Flatten";
 

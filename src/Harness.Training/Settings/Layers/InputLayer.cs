@@ -4,7 +4,7 @@ namespace Harness.Settings.Layers;
 
 /// <summary>Keras's <c>InputLayer</c> (or a first layer's <c>input_shape</c>): the shape each sample has, which the data's images
 /// must fill exactly (28×28 MNIST pixels as <c>(28, 28, 1)</c> or <c>(784,)</c>).</summary>
-public sealed record InputLayer(string Name, TensorShape Shape) : Layer(Name)
+internal sealed record InputLayer(string Name, TensorShape Shape) : Layer(Name)
 {
     public override string ClassName => "InputLayer";
 

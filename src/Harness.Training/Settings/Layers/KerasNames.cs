@@ -6,7 +6,7 @@ namespace Harness.Settings.Layers;
 /// The names Keras 2.2.4 gives layers left unnamed in a fresh session: the class name in snake case and a count per name
 /// from 1 (<c>conv2d_1</c>, <c>max_pooling2d_1</c>, <c>dense_2</c>), <c>input_1</c> for an InputLayer.
 /// </summary>
-public sealed partial class KerasNames
+internal sealed partial class KerasNames
 {
     private readonly Dictionary<string, int> _counts = [];
 

@@ -8,7 +8,7 @@ namespace Harness.Settings.Layers;
 /// Records, so two models are equal when their layers are.
 /// </summary>
 /// <param name="Name">Keras's layer name, unique in the model (<c>conv2d_1</c>): what a grid axis names (<c>conv2d_1.filters</c>).</param>
-public abstract record Layer(string Name)
+internal abstract record Layer(string Name)
 {
     /// <summary>Keras's class name: <c>Conv2D</c>.</summary>
     public abstract string ClassName { get; }

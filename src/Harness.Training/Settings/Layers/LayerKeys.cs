@@ -7,7 +7,7 @@ namespace Harness.Settings.Layers;
 /// <c>dropout_2.rate</c>): what each takes and what it allows. Pair-valued keys (<c>kernel_size</c>, <c>strides</c>,
 /// <c>pool_size</c>) vary as one integer, the square Keras also accepts for them.
 /// </summary>
-public static class LayerKeys
+internal static class LayerKeys
 {
     public sealed record Key(string Name, SettingKind Kind, IReadOnlyList<string> Choices, Func<object, bool> InRange, string Expected);
 

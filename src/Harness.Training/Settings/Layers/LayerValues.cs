@@ -7,7 +7,7 @@ namespace Harness.Settings.Layers;
 /// Layer values a run sets away from the model as declared, by <c>&lt;layer&gt;.&lt;key&gt;</c> (a grid's axis values, e.g.
 /// <c>dropout_2.rate</c> = 0.3). Equal when the same keys hold the same values, so runs compare as their settings do.
 /// </summary>
-public sealed record LayerValues
+internal sealed record LayerValues
 {
     public static readonly LayerValues None = new(ImmutableSortedDictionary<string, object>.Empty.WithComparers(StringComparer.Ordinal));
 

@@ -5,7 +5,7 @@ namespace Harness.Settings.Layers;
 /// times an <see cref="Inner"/> × <see cref="Outputs"/> kernel. Dense on a vector is one row; a convolution has a row per
 /// output position (its im2col patches). What the FLOP count and the benchmark's GEMM replay are made of.
 /// </summary>
-public sealed record Matmul(int Rows, int Inner, int Outputs)
+internal sealed record Matmul(int Rows, int Inner, int Outputs)
 {
     /// <summary>Multiply-adds per sample.</summary>
     public double MultiplyAdds => (double)Rows * Inner * Outputs;

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Harness.Settings.Layers;
 
 /// <summary>Keras's <c>MaxPooling2D(pool_size, strides, padding)</c> on channels_last input; strides default to the pool size.</summary>
-public sealed record MaxPooling2D(string Name, (int H, int W) PoolSize, (int H, int W) Strides, string Padding = "valid") : Layer(Name)
+internal sealed record MaxPooling2D(string Name, (int H, int W) PoolSize, (int H, int W) Strides, string Padding = "valid") : Layer(Name)
 {
     public override string ClassName => "MaxPooling2D";
 

@@ -7,7 +7,7 @@ namespace Harness.Settings.Layers;
 /// settings (<c>layers</c>, <c>width</c>, <c>dropout</c>), the shorthand for <see cref="Mlp"/>. Equal when the layers are.
 /// The last layer must end in softmax, which the loss applies (Keras's categorical cross-entropy on probabilities).
 /// </summary>
-public sealed record ModelSpec
+internal sealed record ModelSpec
 {
     public ModelSpec(IEnumerable<Layer> layers) => Layers = [.. layers];
 

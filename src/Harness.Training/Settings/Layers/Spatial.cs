@@ -2,7 +2,7 @@ namespace Harness.Settings.Layers;
 
 /// <summary>Keras's output length of a window slid along one spatial axis (<c>conv_utils.conv_output_length</c>, no dilation), and
 /// TensorFlow's SAME padding, which puts the odd pixel at the end.</summary>
-public static class Spatial
+internal static class Spatial
 {
     public static int Length(int input, int window, int stride, string padding)
     {

@@ -1,7 +1,7 @@
 namespace Harness.Training.Optimizers;
 
 /// <summary>Updates the parameters from their gradients, once per batch.</summary>
-public interface IOptimizer
+internal interface IOptimizer
 {
     void Step();
 }

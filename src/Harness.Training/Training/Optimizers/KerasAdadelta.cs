@@ -16,7 +16,7 @@ namespace Harness.Training.Optimizers;
 /// double and then rounded to float32 (0.05000000074505806 for ρ = 0.95, where float32 arithmetic would give
 /// 0.050000011920929). The learning rate is a float32 variable (default 1.0); ε defaults to K.epsilon() = 1e-7.
 /// </summary>
-public sealed class KerasAdadelta : SlotOptimizer
+internal sealed class KerasAdadelta : SlotOptimizer
 {
     private readonly float _learningRate, _rho, _complement, _epsilon;
 

@@ -13,7 +13,7 @@ namespace Harness.Training.Optimizers;
 /// With a zero start the first step is about lr · sign(g) for every element, however small its gradient
 /// (exactly lr / 2 for |g| = ε).
 /// </summary>
-public sealed class KerasAdagrad : SlotOptimizer
+internal sealed class KerasAdagrad : SlotOptimizer
 {
     private readonly float _learningRate, _epsilon;
 

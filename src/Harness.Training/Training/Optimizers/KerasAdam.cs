@@ -15,7 +15,7 @@ namespace Harness.Training.Optimizers;
 /// torch.optim.Adam instead adds ε to √v̂ after bias correction (see <see cref="TorchAdam"/>); the two agree
 /// only when ε is negligible next to √v, which early steps and dead units do not guarantee.
 /// </summary>
-public sealed class KerasAdam : AdamState
+internal sealed class KerasAdam : AdamState
 {
     private readonly float _learningRate, _beta1, _beta2, _epsilon;
 

@@ -14,7 +14,7 @@ namespace Harness.Training.Optimizers;
 /// where ε inside the root would give lr · 3e-4.
 /// torch.optim.RMSprop also adds ε outside the root, but defaults to ε = 1e-8 and ρ (alpha) = 0.99.
 /// </summary>
-public sealed class KerasRmsprop : SlotOptimizer
+internal sealed class KerasRmsprop : SlotOptimizer
 {
     private readonly float _learningRate, _rho, _epsilon;
 

@@ -16,7 +16,7 @@ namespace Harness.Training.Optimizers;
 /// same code serves plain SGD. torch.optim.SGD differs (its buffer is <c>momentum * buf + g</c>, lr applied
 /// afterwards, and the first step copies g), which is why the formula is written out here.
 /// </summary>
-public sealed class KerasSgd : SlotOptimizer
+internal sealed class KerasSgd : SlotOptimizer
 {
     private readonly float _learningRate, _momentum;
     private readonly bool _nesterov;

@@ -8,7 +8,7 @@ namespace Harness.Training.Optimizers;
 /// their defaults), each written as Keras 2.2.4's keras/optimizers.py computes it (float32 throughout, Python's evaluation
 /// order). An optimizer without an implementation here fails this type's initialisation, and a test.
 /// </summary>
-public static class OptimizerCatalog
+internal static class OptimizerCatalog
 {
     private static readonly Dictionary<string, Func<IEnumerable<Parameter>, Func<string, double>, Semantics,
         IOptimizer>> Implementations = new()

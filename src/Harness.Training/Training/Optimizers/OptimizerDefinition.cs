@@ -15,7 +15,7 @@ namespace Harness.Training.Optimizers;
 /// <paramref name="Defaults"/> (the caller applies the defaults and any semantics-specific values, such as ε = 1e-8
 /// for PyTorch) and the run's semantics. Only Adam has a PyTorch variant; the others follow Keras's formulas under
 /// either semantics. Invalid values throw <see cref="ArgumentOutOfRangeException"/>.</param>
-public sealed record OptimizerDefinition(
+internal sealed record OptimizerDefinition(
     string Name,
     string Keras,
     IReadOnlyDictionary<string, double> Defaults,

@@ -15,7 +15,7 @@ namespace Harness.Training.Optimizers;
 /// Python evaluates Keras's expression, and no fused multiply-add, so results do not depend on the vector width
 /// (nor on where a parameter's scalar tail begins).</para>
 /// </summary>
-public abstract class SlotOptimizer : IOptimizer
+internal abstract class SlotOptimizer : IOptimizer
 {
     private readonly Parameter[] _parameters;
 

@@ -12,7 +12,7 @@ namespace Harness.Training.Optimizers;
 /// </code>
 /// Here ε is added after bias correction, unlike Keras (<see cref="KerasAdam"/>).
 /// </summary>
-public sealed class TorchAdam : AdamState
+internal sealed class TorchAdam : AdamState
 {
     private readonly double _learningRate, _beta1, _beta2, _epsilon;
 

@@ -11,7 +11,7 @@ namespace Harness.Claims.Comparisons;
 /// difference of their means as the statistic: no assumption about the metric's distribution. Welch's t interval of the
 /// contrast is shown for its size. Without seed-matched effects the Welch interval decides, and says it is parametric.
 /// </summary>
-public static class Contrast
+internal static class Contrast
 {
     public static PartEvidence Measure(PartData data)
     {

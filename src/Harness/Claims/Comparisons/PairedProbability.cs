@@ -9,7 +9,7 @@ namespace Harness.Claims.Comparisons;
 /// streams, so a part pooled over several settings (50 pairs from 10 seeds) contributes one difference per seed, the mean
 /// over that seed's pairs, and the test and its Clopper–Pearson interval count seeds, not pairs.
 /// </summary>
-public static class PairedProbability
+internal static class PairedProbability
 {
     public static PartEvidence Measure(PartData data)
     {

@@ -7,7 +7,7 @@ namespace Harness.Claims.Comparisons;
 /// What a comparison works from: the claim and part, the runs, and the levels it is held to. <see cref="Alpha"/> is
 /// the part's share of the claim's α (α/k for k parts, Bonferroni), and its intervals are at 1 − <see cref="Alpha"/>.
 /// </summary>
-public sealed record PartData(Claim Claim, ClaimPart Part, IReadOnlyList<RunResult> Results, double Alpha, int Resamples,
+internal sealed record PartData(Claim Claim, ClaimPart Part, IReadOnlyList<RunResult> Results, double Alpha, int Resamples,
     ulong Seed, int MinimumSeeds)
 {
     public double Level => 1 - Alpha;

@@ -4,7 +4,7 @@ using Harness.Statistics;
 namespace Harness.Claims.Comparisons;
 
 /// <summary>An exact (or Monte Carlo permutation) test of a part: two-sided p, and the side the data fall on.</summary>
-public sealed record ExactTest(double P, ClaimedSide Side, string Description);
+internal sealed record ExactTest(double P, ClaimedSide Side, string Description);
 
 /// <summary>
 /// What a comparison measured, before any verdict: the effect and its interval, the test that decides it (when one
@@ -16,7 +16,7 @@ public sealed record ExactTest(double P, ClaimedSide Side, string Description);
 /// <param name="SeedUnit">What <see cref="MinimumSeeds"/> counts: "seed pairs", "seeds per group", "seeds".</param>
 /// <param name="Reachable">When known exactly from the actual group sizes: whether the test can reach α at all.</param>
 /// <param name="Difference">The mean difference at the equivalence level, or null where the effect has no such scale (ρ).</param>
-public sealed record PartEvidence(
+internal sealed record PartEvidence(
     string Statistic,
     Interval Effect,
     double NullValue,

@@ -10,7 +10,7 @@ namespace Harness.Claims.Comparisons;
 /// more values, and one stratum for all the seeds with a single value. Two groups on disjoint seeds (one run each) make a
 /// single stratum: the ordinary permutation test. Two groups on the same seeds make seed pairs: a sign-flip test.
 /// </summary>
-public static class SeedStrata
+internal static class SeedStrata
 {
     public static IReadOnlyList<Stratum> Of(IEnumerable<(int Seed, double Value)> a, IEnumerable<(int Seed, double Value)> b)
     {

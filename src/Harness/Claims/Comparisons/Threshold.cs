@@ -7,7 +7,7 @@ namespace Harness.Claims.Comparisons;
 /// The mean of the metric against a fixed value, with a one-sample t interval over the seeds; the interval decides. The one
 /// part still decided by normal theory (a mean has no distribution-free exact test), so its statistic says "parametric".
 /// </summary>
-public static class Threshold
+internal static class Threshold
 {
     public static PartEvidence Measure(PartData data)
     {

@@ -15,7 +15,7 @@ namespace Harness.Claims.Comparisons;
 /// The fewest seeds each test could ever decide on, and what they count, are the comparisons' own (<see cref="PartEvidence"/>'s
 /// MinimumSeeds and SeedUnit); they are repeated here because a part this check stops never reaches its comparison.
 /// </remarks>
-public static class TooFewSeeds
+internal static class TooFewSeeds
 {
     /// <summary>The part, not evaluated, when it has fewer than two seeds to compare; null when its comparison can run.</summary>
     public static PartOutcome? Check(PartData data)

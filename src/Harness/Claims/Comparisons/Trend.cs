@@ -11,7 +11,7 @@ namespace Harness.Claims.Comparisons;
 /// over the seeds' ρ shown for its size (clamped to [−1, 1]). A ρ has no
 /// scale in the metric's units, so an equivalence band does not apply.
 /// </summary>
-public static class Trend
+internal static class Trend
 {
     public static PartEvidence Measure(PartData data)
     {

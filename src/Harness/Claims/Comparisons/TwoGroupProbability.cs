@@ -8,7 +8,7 @@ namespace Harness.Claims.Comparisons;
 /// weights) only swap the runs of a seed, which is what makes the test exact for them. The bootstrap interval is shown
 /// for the size of the effect; it collapses to [0, 0] under complete separation, which is why it does not decide.
 /// </summary>
-public static class TwoGroupProbability
+internal static class TwoGroupProbability
 {
     public static PartEvidence Measure(PartData data)
     {

@@ -16,7 +16,7 @@ namespace Harness.Claims.Sequential;
 /// </para>
 /// </summary>
 /// <param name="Name">How a claims file names the rule (<c>"decide": { "spending": … }</c>) and the report shows it.</param>
-public abstract record AlphaSpending(string Name)
+internal abstract record AlphaSpending(string Name)
 {
     /// <summary>The even split the plan used before it had a choice, and still the default: each of L looks gets α/L.</summary>
     public static AlphaSpending Bonferroni { get; } = new Even();

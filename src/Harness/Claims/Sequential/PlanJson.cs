@@ -7,7 +7,7 @@ namespace Harness.Claims.Sequential;
 /// A sequential plan as JSON, the one shape the claims file's <c>decide</c> block and a registration's <c>plan</c> share:
 /// <c>{ "maxSeeds", "stage", "spending" }</c> (spending: bonferroni when absent).
 /// </summary>
-public static class PlanJson
+internal static class PlanJson
 {
     public static JsonObject ToNode(SequentialPlan plan)
     {

@@ -9,7 +9,7 @@ namespace Harness.Claims.Sequential;
 /// <param name="Declared">When the plan was fixed relative to the data (null: not said).</param>
 /// <param name="Exploratory">The plan is not the one the claims file declares (another <c>--max-seeds</c>): its verdicts are
 /// exploratory and are never registered.</param>
-public sealed record SequentialDecision(int Seeds, int Look, int Looks, int MaxSeeds, double Alpha, AlphaSpending Spending, bool Decided,
+internal sealed record SequentialDecision(int Seeds, int Look, int Looks, int MaxSeeds, double Alpha, AlphaSpending Spending, bool Decided,
     Declaration? Declared = null, bool Exploratory = false)
 {
     /// <summary>Where the plan came from: "The plan (…) was declared post hoc, …", or that it is exploratory.</summary>

@@ -10,7 +10,7 @@ namespace Harness.Claims.Sequential;
 /// </summary>
 /// <param name="MaxSeeds">The budget: seeds per configuration at the last look.</param>
 /// <param name="Stage">Seeds added per configuration between looks; null: as many as the experiment starts with.</param>
-public sealed record SequentialPlan(int MaxSeeds, int? Stage = null)
+internal sealed record SequentialPlan(int MaxSeeds, int? Stage = null)
 {
     public const int DefaultMaxSeeds = 40;
 

@@ -8,7 +8,7 @@ namespace Harness.Claims.Sequential;
 /// Refuted or Negligible, on enough seeds to be evaluated). Kept pure, with the runs supplied by the caller, so the error
 /// rate of the whole procedure can be measured on simulated worlds, not only argued from the union bound.
 /// </summary>
-public static class SequentialProcedure
+internal static class SequentialProcedure
 {
     /// <summary>
     /// The runs each of the <paramref name="open"/> claims is decided from at a look (1-based): every configuration it selects

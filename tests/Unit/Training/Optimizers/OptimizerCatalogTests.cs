@@ -6,7 +6,7 @@ using TorchSharp.Modules;
 namespace Harness.Tests.Unit.Training.Optimizers;
 
 /// <summary>The catalogue: which optimizers exist, their Keras 2.2.4 defaults, and that each builds the right one.</summary>
-public sealed class OptimizerCatalogTests
+internal sealed class OptimizerCatalogTests
 {
     // keras/optimizers.py 2.2.4 signatures (epsilon=None means K.epsilon() = 1e-7):
     //   SGD(lr=0.01, momentum=0., decay=0., nesterov=False)

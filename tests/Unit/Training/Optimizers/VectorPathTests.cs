@@ -11,7 +11,7 @@ namespace Harness.Tests.Unit.Training.Optimizers;
 /// and a scalar tail, whatever the vector width) against the same 37 values as one-element parameters, which only
 /// the scalar path touches. Results that depended on the vector width would differ from machine to machine.
 /// </summary>
-public sealed class VectorPathTests
+internal sealed class VectorPathTests
 {
     private const int Length = 37;
 
