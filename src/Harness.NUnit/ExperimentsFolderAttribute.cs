@@ -39,10 +39,14 @@ public sealed class ExperimentsFolderAttribute(string folder) : NUnitAttribute, 
         if (typeInfo.IsAbstract) yield break;
         var repository = ExperimentRepository.Above(Path.GetDirectoryName(typeInfo.Assembly.Location) ?? AppContext.BaseDirectory);
         var named = repository.Folder(Folder);
+        // A name that is not a folder (a typo, another root than meant) is one fixture that cannot run, saying where it looked.
+        var missing = Directory.Exists(named) ? null : $"[ExperimentsFolder(\"{Folder}\")]: no folder {named}. The folder is named " +
+            $"relative to the repository's root, {repository.Root} (the nearest folder above the test assembly holding a .git or " +
+            "a solution).";
         foreach (var (experiment, baselines) in Listed(named, repository))
         {
             Experiments.Register(experiment, baselines, repository.Reports);
-            yield return _builder.BuildFrom(typeInfo, filter, Fixture(experiment));
+            yield return _builder.BuildFrom(typeInfo, filter, Fixture(experiment, experiment == named ? missing : null));
         }
     }
 
@@ -56,9 +60,9 @@ public sealed class ExperimentsFolderAttribute(string folder) : NUnitAttribute, 
         ? listed.Entries.Select(e => Path.GetDirectoryName(e.DefinitionPath)!)
         : [folder];
 
-    private static TestFixtureData Fixture(string experiment)
+    private static TestFixtureData Fixture(string experiment, string? missing)
     {
-        var problem = Experiments.Problem(experiment);
+        var problem = missing ?? Experiments.Problem(experiment);
         var name = problem is null ? Experiments.Folder(experiment).Experiment.Name : Path.GetFileName(experiment);
         var fixture = new TestFixtureData(experiment).SetArgDisplayNames(name);
         if (problem is not null)

@@ -9,7 +9,8 @@ namespace Harness.TestLogger;
 /// experiment's conclusions once its tests have run. The tests write those lines with NUnit's <c>TestContext.Progress</c>,
 /// which the NUnit adapter forwards at once as informational messages; VSTest's console logger shows informational
 /// messages only at detailed verbosity, so without this logger a plain <c>dotnet test</c> would print none of them.
-/// Enabled for every test run by <c>tests/harness.runsettings</c>; only messages that begin with <see cref="Marker"/> are
+/// Enabled for every test run by run settings (<c>tests/harness.runsettings</c> here, the ones Harness.NUnit's build props
+/// name in a user's test project); only messages that begin with <see cref="Marker"/> are
 /// printed, so the adapter's own messages and the tests' other output stay where they were.
 /// </summary>
 [FriendlyName(FriendlyName)]
