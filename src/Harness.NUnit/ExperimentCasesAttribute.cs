@@ -39,7 +39,8 @@ internal sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttri
         var folder = Experiments.Folder(experiment);
         IEnumerable<(object Case, string Name)> cases = kind switch
         {
-            ExperimentCase.Runs => ExperimentGrid.Runs(folder.Experiment).Select(r => ((object)new RunCase(r), $"{method.Name}({r.RunId})")),
+            ExperimentCase.Runs => ExperimentGrid.Runs(folder.Experiment)
+                .Select(r => ((object)new RunCase(r), $"{method.Name}({r.RunId})")),
             ExperimentCase.Configurations => ExperimentGrid.Configurations(folder.Experiment)
                 .Select(c => ((object)new ConfigurationCase(c), $"{method.Name}({c.Id})")),
             // A statement is the experiment's text: its control characters are shown as escapes in the test's name, as on

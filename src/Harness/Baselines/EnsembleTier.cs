@@ -18,7 +18,8 @@ namespace Harness.Baselines;
 /// a hundred full runs in a new environment, given roughly normal statistics). In the environment that recorded
 /// the baseline, the same seeds give the same values, t = 0 and p = 1.
 /// </remarks>
-internal sealed class EnsembleTier(BaselineFolder baselines, string experiment, IReadOnlyList<string> configurationOrder, double familyAlpha)
+internal sealed class EnsembleTier(BaselineFolder baselines, string experiment, IReadOnlyList<string> configurationOrder,
+    double familyAlpha)
 {
     public const string TestDescription =
         "Welch two-sided t-test per summary statistic; Bonferroni over configurations x statistics; family-wise " +

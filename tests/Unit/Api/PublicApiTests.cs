@@ -23,8 +23,11 @@ public sealed class PublicApiTests
     public void Is_as_approved(Assembly package)
     {
         // Attributes are left out: the assembly's metadata (its code identity, its InternalsVisibleTo) is not API.
-        var api = package.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute",
-            "System.Reflection.AssemblyMetadataAttribute", "System.Runtime.CompilerServices.InternalsVisibleToAttribute"] });
+        var api = package.GeneratePublicApi(new ApiGeneratorOptions
+        {
+            ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute",
+                "System.Runtime.CompilerServices.InternalsVisibleToAttribute"],
+        });
 
         Snapshot.Verify(api, package.GetName().Name!, "txt");
     }
