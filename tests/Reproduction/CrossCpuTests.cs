@@ -114,7 +114,7 @@ public sealed class CrossCpuTests
         var histories = cpus.Select((cpu, i) => Task.Run(() =>
         {
             var output = Path.Combine(_out, $"{name}-{i}-{cpu ?? "host"}");
-            string[] args = ["reproduce", "--experiment", name, "--numerics", "portable", "--no-store", "--out", output];
+            string[] args = ["reproduce", "--experiment", name, "--numerics", "portable", "--no-store", "--workers", "1", "--out", output];
             // CI: whatever happens, nothing is accepted into the repository's baselines.
             var environment = new Dictionary<string, string?> { ["CI"] = "true", ["HARNESS_ACCEPT"] = null };
             var (exitCode, text) = cpu is null ? HarnessProcess.Run(environment, args) : Emulator.Run(cpu, environment, args);

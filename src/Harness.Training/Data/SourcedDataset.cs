@@ -58,7 +58,8 @@ internal sealed class SourcedDataset : IDataset
         var train = Labeled("training", tensors.TrainFeatures, tensors.TrainLabels, tensors.Classes);
         var validation = Labeled("validation", tensors.ValidationFeatures, tensors.ValidationLabels, tensors.Classes);
         if (!train.Image.Equals(validation.Image))
-            throw new InvalidDataException($"the training samples have shape {train.Image} but the validation samples {validation.Image}; " +
+            throw new InvalidDataException($"the training samples have shape {train.Image} but the validation samples " +
+                $"{validation.Image}; " +
                 "expected one shape");
         return new SourcedDataset(type, train, validation, Hash(train, validation));
     }
@@ -74,7 +75,8 @@ internal sealed class SourcedDataset : IDataset
         }
         catch (TargetInvocationException e)
         {
-            throw new InvalidDataException($"{type.FullName}'s constructor threw {e.InnerException!.GetType().Name}: {e.InnerException.Message}");
+            throw new InvalidDataException($"{type.FullName}'s constructor threw {e.InnerException!.GetType().Name}: " +
+                e.InnerException.Message);
         }
     }
 

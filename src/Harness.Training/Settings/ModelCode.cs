@@ -22,7 +22,8 @@ internal static class ModelCode
         var harness = typeof(ModelCode).Assembly;
         var assemblies = new List<Assembly>();
         for (var t = type; t is not null; t = t.BaseType)
-            if (t.Assembly != harness && !assemblies.Contains(t.Assembly) && t.Assembly != typeof(object).Assembly) assemblies.Add(t.Assembly);
+            if (t.Assembly != harness && t.Assembly != typeof(object).Assembly && !assemblies.Contains(t.Assembly))
+                assemblies.Add(t.Assembly);
         return string.Join(" ", assemblies.Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:N}"));
     }
 }

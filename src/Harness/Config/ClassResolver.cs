@@ -31,7 +31,8 @@ internal static class ClassResolver
         var tried = new HashSet<string>(AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name!), StringComparer.Ordinal);
         foreach (var candidate in ReferencedNames().Concat(ManifestNames()).Where(n => tried.Add(n.Name!)).ToList())
             if (TryLoad(candidate)?.GetType(name, throwOnError: false) is { } type) return type;
-        searched = $"{tried.Count} assemblies: the loaded ones, those they reference and those in {DependencyManifest() ?? "no dependency manifest"}";
+        searched = $"{tried.Count} assemblies: the loaded ones, those they reference and those in " +
+            (DependencyManifest() ?? "no dependency manifest");
         return null;
     }
 

@@ -28,7 +28,8 @@ internal sealed record Experiment(
     /// <summary>The folder holding experiment.json and, optionally, claims.json and published.json.</summary>
     public string Folder => Path.GetDirectoryName(DefinitionPath)!;
 
-    /// <summary>Every setting some grid varies, in run-id order (layer values and a C# model's settings last): the columns of the CSV and the keys claims may
+    /// <summary>Every setting some grid varies, in run-id order (layer values and a C# model's settings last): the columns of the
+    /// CSV and the keys claims may
     /// filter on.</summary>
     public IReadOnlyList<RunSetting> Axes =>
     [

@@ -136,7 +136,10 @@ internal static partial class ExperimentLoader
             dataClass?.FullName ?? dataset.ToLowerInvariant(),
             numerics ?? NumericsProfile.Default, grids, alpha, dataDirectory, path, new FigureLayout(null, null, null));
         // The layout may name only declared axes, which the experiment derives from its grids.
-        return experiment with { Figures = ReadFigures(reader, experiment.Axes), Explicit = reader.String("explicit"), DataClass = dataClass };
+        return experiment with
+        {
+            Figures = ReadFigures(reader, experiment.Axes), Explicit = reader.String("explicit"), DataClass = dataClass,
+        };
     }
 
     /// <summary>The settings every grid starts from: the built-in defaults (the tutorial's), overridden by <c>"run"</c>.</summary>
@@ -220,7 +223,8 @@ internal static partial class ExperimentLoader
             if (RunSettings.MlpShorthand.Any(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 reader.Error(key, template.ModelClass is { } model
                     ? $"the experiment's \"model\" is the C# class {model.ClassName}, so the MLP shorthand's {name} does not apply; " +
-                      $"vary a setting the class declares instead ({(model.Values.Count == 0 ? "it declares none" : string.Join(", ", model.Values.Keys))})"
+                      "vary a setting the class declares instead " +
+                      $"({(model.Values.Count == 0 ? "it declares none" : string.Join(", ", model.Values.Keys))})"
                     : $"the experiment gives its \"model\" as a layer list, so the MLP shorthand's {name} does not " +
                     "apply; vary a layer's value instead, named <layer>.<key> (e.g. dense_1.units, dropout_1.rate)");
     }
@@ -265,7 +269,8 @@ internal static partial class ExperimentLoader
     private static bool UnknownModelClass(ConfigReader reader, RunConfig template) =>
         ClassModelReader.Names(reader) && template.ModelClass is null;
 
-    /// <summary>For an unknown setting in an experiment whose model is a C# class: "; …declares no setting 'x'; it declares …".</summary>
+    /// <summary>For an unknown setting in an experiment whose model is a C# class: "; …declares no setting 'x'; it declares
+    /// …".</summary>
     private static string ModelClassNote(RunConfig template, string key) => template.ModelClass is { } model
         ? "; " + ClassModelReader.Undeclared(key, model.Type, model.Values.Keys) : "";
 

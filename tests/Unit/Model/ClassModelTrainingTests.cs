@@ -9,7 +9,8 @@ using Harness.Training;
 namespace Harness.Tests.Unit.Model;
 
 /// <summary>A C# model trains with the harness's semantics: drawn from the run's streams, it computes what the same network as a
-/// layer list computes, bit for bit; and a configuration that does not build, or gives the wrong logits, is found before training.</summary>
+/// layer list computes, bit for bit; and a configuration that does not build, or gives the wrong logits, is found before
+/// training.</summary>
 public sealed class ClassModelTrainingTests
 {
     private static readonly RunConfig Run = new() { NTrain = 40, NValidation = 20, Epochs = 3, BatchSize = 8, Width = 8 };

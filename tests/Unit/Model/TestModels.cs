@@ -85,6 +85,13 @@ public class GoodData : HarnessData
     }
 }
 
+public sealed class SameDataOtherClass : GoodData;
+
+public sealed class FewerSamples : GoodData
+{
+    public override DataTensors Load() => Make(train: 20, validation: 12, features: 6);
+}
+
 public sealed class MoreLabelsThanSamples : GoodData
 {
     public override DataTensors Load() => Make(train: 24, validation: 12, features: 6, trainLabels: 23);

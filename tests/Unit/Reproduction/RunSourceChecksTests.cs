@@ -71,15 +71,22 @@ public sealed class RunSourceChecksTests
     }
 
     [Test]
-    public void A_data_source_s_hash_is_of_its_content()
+    public void A_data_source_s_hash_is_of_its_content_not_of_its_class()
     {
-        var good = SourcedDataset.Load(typeof(GoodData)).Sha256.Single();
-        var labels = SourcedDataset.Load(typeof(GoodData)).FirstN(24, 12);
+        static string HashOf(Type type) => SourcedDataset.Load(type).Sha256.Single().Value;
 
-        Assert.That(good.Value, Does.Match("^[0-9a-f]{64}$"));
-        Assert.That(labels.Train.Labels.Max(), Is.EqualTo(2));
-        Assert.That(Assert.Throws<ConfigurationException>(() => new RunSource(Experiment(ModelOf<OneHiddenLayer>(), DataOf<LabelOutOfRange>()),
-            [], workers: 1))!.Errors.Single(), Does.Contain("training label 7 at sample 23; expected labels 0 to 2 (3 classes)"));
+        Assert.That(HashOf(typeof(GoodData)), Does.Match("^[0-9a-f]{64}$"));
+        Assert.That(HashOf(typeof(SameDataOtherClass)), Is.EqualTo(HashOf(typeof(GoodData))));
+        Assert.That(HashOf(typeof(FewerSamples)), Is.Not.EqualTo(HashOf(typeof(GoodData))));
+    }
+
+    [Test]
+    public void A_label_outside_the_classes_is_an_error_naming_the_label_and_its_sample()
+    {
+        var experiment = Experiment(ModelOf<OneHiddenLayer>(), DataOf<LabelOutOfRange>());
+
+        Assert.That(Errors(experiment).Single(), Is.EqualTo($"{experiment.DefinitionPath}: data:class: " +
+            $"{typeof(LabelOutOfRange).FullName}: training label 7 at sample 23; expected labels 0 to 2 (3 classes)"));
     }
 
     [Test]

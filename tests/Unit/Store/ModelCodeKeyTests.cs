@@ -28,7 +28,8 @@ public sealed class ModelCodeKeyTests
             public override IReadOnlyDictionary<string, object> Settings { get; } = new Dictionary<string, object> { ["hidden"] = 64 };
 
             public override nn.Module<Tensor, Tensor> Build(ModelContext context) =>
-                nn.Sequential(context.Dense(context.Features, context.Int("hidden"), "relu"), context.Dense(context.Int("hidden"), context.Classes));
+                nn.Sequential(context.Dense(context.Features, context.Int("hidden"), "relu"),
+                    context.Dense(context.Int("hidden"), context.Classes));
         }
         """;
 
