@@ -57,6 +57,8 @@ echo "template: generated tree:"
 
 export HARNESS_STORE=$work/store XDG_CACHE_HOME=$work/cache
 unset HARNESS_BASELINES_DIR HARNESS_DATA_DIR HARNESS_EXPERIMENTS HARNESS_NO_STORE HARNESS_ACCEPT
+# A new user's own machine, not a CI job: where CI=true, accepting baselines is off by design (HARNESS_ACCEPT is ignored).
+unset CI GITHUB_ACTIONS
 
 runs=16 # the experiment's grid: 2 widths x 8 seeds
 baselines=$study/baselines/width
