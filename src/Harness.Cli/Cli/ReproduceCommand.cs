@@ -110,6 +110,7 @@ internal static class ReproduceCommand
         Leftovers.Remove(output, shard is null ? report.OutRoot : null);
         var console = new TrainingProgress(shard is null ? folder.Experiment.Name : $"{folder.Experiment.Name} shard {shard}", output,
             error, interactive);
+        var plan = Plan(request, folder.Claims);
         var outcome = ReproductionService.Run(new ReproductionRequest(folder, baselines, request.Workers)
         {
             Report = shard is null ? report : null,
@@ -117,12 +118,12 @@ internal static class ReproduceCommand
             ClearStore = request.Store?.Clear == true,
             FromStores = request.Sharding?.FromStores,
             Shard = shard,
-            Decide = request.Decide ? Plan(request, folder.Claims) : null,
+            Decide = request.Decide ? plan : null,
             VerifyStore = request.Store?.Verify,
             VerifySeed = request.Store?.VerifySeed,
             Register = request.Register
                 ? new VerdictRegistration(stamp.Date, stamp.Commit,
-                    request.Decide || folder.Claims.Decide is not null ? Plan(request, folder.Claims) : null, request.Decide)
+                    request.Decide || folder.Claims.Decide is not null ? plan : null, request.Decide)
                 : null,
         }, console);
         if (outcome.Results is not { } results) return ExitCodes.Done; // a shard: its runs are in the store
