@@ -1,4 +1,4 @@
-using Harness.Baselines;
+using Harness.Config;
 
 namespace Harness.NUnit;
 
@@ -13,8 +13,6 @@ namespace Harness.NUnit;
 /// <param name="Root">The repository's folder.</param>
 public sealed record ExperimentRepository(string Root)
 {
-    public const string BaselinesFolder = "baselines";
-
     /// <summary>The repository that holds <paramref name="start"/> (a folder, e.g. the test assembly's).</summary>
     /// <exception cref="DirectoryNotFoundException">No folder above it holds a .git or a solution.</exception>
     public static ExperimentRepository Above(string start)
@@ -30,7 +28,7 @@ public sealed record ExperimentRepository(string Root)
 
     /// <summary>The baselines of the experiment <paramref name="name"/>.</summary>
     public string BaselinesOf(string name) =>
-        Path.Combine(RepositoryLayout.ConfiguredBaselines ?? Path.Combine(Root, BaselinesFolder), name);
+        Path.Combine(ExperimentFiles.ConfiguredBaselines ?? Path.Combine(Root, ExperimentFiles.BaselinesFolder), name);
 
     /// <summary>The folder each experiment's report is written under, in a subfolder of its name.</summary>
     public string Reports => Path.Combine(Root, "artifacts", "test-report");

@@ -9,7 +9,7 @@ namespace Harness.Tests.Unit;
 /// </summary>
 public sealed partial class LineLengthTests
 {
-    private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+    private static readonly string Root = Harness.Config.ExperimentFiles.Repository.Root();
 
     /// <summary>
     /// A line that opens a multi-line raw string literal: its delimiter (three or more quotes, after any <c>$</c>) ends the

@@ -37,7 +37,7 @@ internal static class Snapshot
     {
         const string mapped = "/_/";
         if (!compiledPath.StartsWith(mapped, StringComparison.Ordinal)) return compiledPath;
-        var root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+        var root = Harness.Config.ExperimentFiles.Repository.Root();
         return Path.Combine(root, compiledPath[mapped.Length..]);
     }
 }

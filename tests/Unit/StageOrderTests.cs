@@ -12,7 +12,7 @@ namespace Harness.Tests.Unit;
 /// </summary>
 public sealed partial class StageOrderTests
 {
-    private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+    private static readonly string Root = Harness.Config.ExperimentFiles.Repository.Root();
     /// <summary>The projects, in the order they reference each other: the training library, the harness, the command line.</summary>
     private static readonly string[] Sources =
         [Path.Combine(Root, "src", "Harness.Training"), Path.Combine(Root, "src", "Harness"), Path.Combine(Root, "src", "Harness.Cli")];

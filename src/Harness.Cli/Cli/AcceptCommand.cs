@@ -40,7 +40,7 @@ internal static class AcceptCommand
         }
         if (folder.IsReadOnly)
         {
-            error.WriteLine($"error: {PackagedBaselines.NeverWritten(opened.Experiment.Name, folder.Directory)}. Its received files " +
+            error.WriteLine($"error: {opened.Files.NeverWritten}. Its received files " +
                             $"are in {folder.ReceivedDirectory}.");
             return ExitCodes.Usage;
         }

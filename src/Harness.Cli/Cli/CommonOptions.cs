@@ -23,7 +23,7 @@ internal static class CommonOptions
     public static Option<string?> Baselines() => Path(new Option<string?>("--baselines")
     {
         Description = "where the experiment's baselines live [default for a shipped experiment: $" +
-                      global::Harness.Baselines.RepositoryLayout.BaselinesVariable +
+                      ExperimentFiles.BaselinesVariable +
                       "/<name>, else the copy shipped with an installed tool, else the repository's baselines/<name>; for any other: " +
                       "<folder>/baselines]",
         HelpName = "DIR",

@@ -26,7 +26,7 @@ internal static class ExperimentsCommand
     {
         var failed = false;
         var shipped = ExperimentCatalog.Shipped();
-        output.WriteLine($"Shipped with this program ({ExperimentLoader.ExperimentsDirectory}):");
+        output.WriteLine($"Shipped with this program ({ExperimentFiles.ShippedExperiments}):");
         foreach (var entry in shipped) failed |= !Describe(entry, output, error);
         IReadOnlyList<ExperimentCatalog.Entry> added;
         try

@@ -22,7 +22,7 @@ internal static class OutDirectoryCheck
         var protectedFolders = new List<(string What, string Path)>
         {
             ("the experiment's folder", folder.Experiment.Folder),
-            ("the experiment's baselines folder", folder.BaselinesDirectory),
+            ("the experiment's baselines folder", folder.Files.Baselines),
         };
         // A shipped experiment's registrations are recorded in its source folder, not in the build's copy it was read from.
         if (SourceFolder(folder) is { } source) protectedFolders.Add(("the experiment's source folder", source));
@@ -60,7 +60,7 @@ internal static class OutDirectoryCheck
     {
         try
         {
-            return Path.GetDirectoryName(folder.ClaimsSource);
+            return Path.GetDirectoryName(folder.Files.ClaimsSource);
         }
         catch (DirectoryNotFoundException)
         {

@@ -53,7 +53,7 @@ internal static class RegisterCommand
                                      (found.Count > Listed ? $"  … and {found.Count - Listed} more\n" : "") +
                                      "Record what the data says as a regression snapshot instead: harness reproduce --register.");
 
-        var path = folder.ClaimsSource;
+        var path = folder.Files.ClaimsSource;
         var (date, commit) = RegistrationStamp.For(path, [claim]);
         var registration = Registration.Preregistered(verdict, date, commit);
         RegistrationWriter.Write(path, new Dictionary<string, Registration> { [claim.Id] = registration });

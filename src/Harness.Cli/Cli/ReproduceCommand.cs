@@ -93,7 +93,7 @@ internal static class ReproduceCommand
         // Opened with the usage checks: HARNESS_ACCEPT=1 over the baselines an installed tool ships is refused before anything loads.
         var baselines = folder.Baselines(BaselinePolicy.FromEnvironment());
         // Read now, so a --register outside a git checkout is refused before anything trains.
-        var stamp = request.Register ? RegistrationStamp.For(folder.ClaimsSource, folder.Claims.All) : default;
+        var stamp = request.Register ? RegistrationStamp.For(folder.Files.ClaimsSource, folder.Claims.All) : default;
         // Opened now, so a store that is a file is refused before anything loads; none with --from, which trains nothing.
         var runStore = request.Sharding?.FromStores is null ? (request.Store ?? new StoreOptions.Request()).Open() : null;
         TorchRuntime.Initialize(folder.Experiment.Numerics);

@@ -8,8 +8,8 @@ namespace Harness.Baselines;
 /// The files of one experiment's baselines: <c>baselines/&lt;experiment&gt;/&lt;run-id&gt;.verified.json</c> (committed) and
 /// <c>.received.json</c> beside it on a mismatch (ignored by git), and the same for <c>ensemble</c>.
 /// </summary>
-/// <param name="receivedDirectory">Set for a read-only copy (<see cref="PackagedBaselines"/>): received files go there, and
-/// nothing is ever accepted over the verified files.</param>
+/// <param name="receivedDirectory">Set for a read-only copy (<see cref="Config.ExperimentFiles.ReadOnlyBaselines"/>): received files go
+/// there, and nothing is ever accepted over the verified files.</param>
 internal sealed class BaselineFolder(string directory, BaselinePolicy policy, string? receivedDirectory = null)
 {
     public const string EnsembleName = "ensemble";

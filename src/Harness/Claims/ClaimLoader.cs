@@ -12,13 +12,11 @@ namespace Harness.Claims;
 /// </summary>
 internal static class ClaimLoader
 {
-    public const string FileName = "claims.json";
-
     /// <summary>The experiment's claims, or an empty set when its folder has no claims file (claims are optional).</summary>
     /// <param name="declared">The experiment as its file declares it, when overrides made <paramref name="experiment"/>.</param>
     public static ClaimSet Load(Experiment experiment, Experiment? declared = null)
     {
-        var path = System.IO.Path.Combine(experiment.Folder, FileName);
+        var path = experiment.Files.Claims;
         return File.Exists(path) ? LoadFile(path, experiment, declared) : ClaimSet.None(path);
     }
 

@@ -13,8 +13,6 @@ namespace Harness.Claims;
 /// </summary>
 internal sealed record PublishedRun(RunConfig Config, TrainingHistory? History, IReadOnlyDictionary<string, double> Stated)
 {
-    public const string FileName = "published.json";
-
     public string ConfigurationId => Config.ConfigurationId;
 
     /// <summary>
@@ -27,7 +25,7 @@ internal sealed record PublishedRun(RunConfig Config, TrainingHistory? History, 
     /// <summary>The experiment's published runs, or none when its folder has no <c>published.json</c> (they are optional).</summary>
     public static IReadOnlyList<PublishedRun> Load(Experiment experiment)
     {
-        var path = Path.Combine(experiment.Folder, FileName);
+        var path = experiment.Files.Published;
         return File.Exists(path) ? Read(path, experiment) : [];
     }
 

@@ -25,8 +25,11 @@ internal sealed record Experiment(
     /// for MNIST's files.</summary>
     public Type? DataClass { get; init; }
 
+    /// <summary>Where its files live, by the rule for an experiment given no baselines folder.</summary>
+    public ExperimentFiles Files => new(Name, DefinitionPath);
+
     /// <summary>The folder holding experiment.json and, optionally, claims.json and published.json.</summary>
-    public string Folder => Path.GetDirectoryName(DefinitionPath)!;
+    public string Folder => Files.Folder;
 
     /// <summary>Every setting some grid varies, in run-id order (layer values and a C# model's settings last): the columns of the
     /// CSV and the keys claims may

@@ -20,7 +20,7 @@ internal static class ExperimentCatalog
     public const string ShippedOrigin = "shipped";
 
     /// <summary>Every experiment shipped with the program, by name.</summary>
-    public static IReadOnlyList<Entry> Shipped() => In(ExperimentLoader.ExperimentsDirectory, ShippedOrigin);
+    public static IReadOnlyList<Entry> Shipped() => In(ExperimentFiles.ShippedExperiments, ShippedOrigin);
 
     /// <summary>The folders <c>HARNESS_EXPERIMENTS</c> lists, as full paths, in its order.</summary>
     public static IReadOnlyList<string> Folders(Func<string, string?>? environment = null) =>
@@ -34,7 +34,7 @@ internal static class ExperimentCatalog
         var found = Directory.Exists(folder) ? In(folder, folder) : [];
         var what = Directory.Exists(folder) ? "no experiment in" : File.Exists(folder) ? "the file" : "no such folder";
         return found.Count > 0 ? (found, null)
-            : ([], $"{Variable}: expected folders that hold experiments (an {ExperimentLoader.DefinitionFile}, or subfolders with one), " +
+            : ([], $"{Variable}: expected folders that hold experiments (an {ExperimentFiles.DefinitionFile}, or subfolders with one), " +
                    $"found {what} {folder}");
     }
 
@@ -57,12 +57,12 @@ internal static class ExperimentCatalog
     private static IReadOnlyList<Entry> In(string folder, string origin)
     {
         if (!Directory.Exists(folder)) return [];
-        var own = Path.Combine(folder, ExperimentLoader.DefinitionFile);
+        var own = Path.Combine(folder, ExperimentFiles.DefinitionFile);
         if (origin != ShippedOrigin && File.Exists(own)) return [new Entry(Path.GetFileName(folder), own, origin)];
         return Directory.GetDirectories(folder)
-            .Where(d => File.Exists(Path.Combine(d, ExperimentLoader.DefinitionFile)))
+            .Where(d => File.Exists(Path.Combine(d, ExperimentFiles.DefinitionFile)))
             .Order(StringComparer.Ordinal)
-            .Select(d => new Entry(Path.GetFileName(d), Path.Combine(d, ExperimentLoader.DefinitionFile), origin))
+            .Select(d => new Entry(Path.GetFileName(d), Path.Combine(d, ExperimentFiles.DefinitionFile), origin))
             .ToList();
     }
 }

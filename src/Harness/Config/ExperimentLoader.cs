@@ -17,12 +17,6 @@ internal static partial class ExperimentLoader
     public const string EnvironmentPrefix = "HARNESS__";
     public const string DefaultExperiment = "keras-tutorial-05";
 
-    public static string ExperimentsDirectory => Path.Combine(AppContext.BaseDirectory, "experiments");
-
-    public const string DefinitionFile = "experiment.json";
-
-    public static string DefinitionPath(string name) => Path.Combine(ExperimentsDirectory, name, DefinitionFile);
-
     /// <summary>Loads the experiment <see cref="ExperimentCatalog"/> knows by <paramref name="name"/>: shipped, or in a
     /// <c>HARNESS_EXPERIMENTS</c> folder.</summary>
     public static Experiment Load(string name, IReadOnlyDictionary<string, string?>? overrides = null, IDictionary? environment = null)
@@ -30,7 +24,8 @@ internal static partial class ExperimentLoader
         var entry = FileSafe().IsMatch(name) ? ExperimentCatalog.Find(name) : null;
         if (entry is null)
             throw new ConfigurationException(
-                [$"experiment '{name}': no definition at {DefinitionPath(name)}; known experiments: " +
+                [$"experiment '{name}': no definition at " +
+                    $"{Path.Combine(ExperimentFiles.ShippedExperiments, name, ExperimentFiles.DefinitionFile)}; known experiments: " +
                     $"{string.Join(", ", ExperimentCatalog.All().Select(e => e.Name).Distinct())} (shipped, and in " +
                     $"{ExperimentCatalog.Variable}; or give the path of an experiment folder)"]);
         return LoadFile(entry.DefinitionPath, overrides, environment);
@@ -40,7 +35,7 @@ internal static partial class ExperimentLoader
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new ConfigurationException(
-            [$"{full}: no such file; an experiment is a folder holding {DefinitionFile}"]);
+            [$"{full}: no such file; an experiment is a folder holding {ExperimentFiles.DefinitionFile}"]);
         var fromEnvironment = EnvironmentOverrides(environment ?? Environment.GetEnvironmentVariables());
         IConfigurationRoot root;
         try

@@ -7,25 +7,20 @@ namespace Harness.Reproduction;
 
 /// <summary>
 /// An experiment with everything that comes with it: its definition (<c>experiment.json</c>), its claims and published runs
-/// (each optional) and where its baselines live. Opened whole, so every configuration error in any of the files is found,
-/// and reported at once, before anything trains.
+/// (each optional) and where its files live (<see cref="ExperimentFiles"/>). Opened whole, so every configuration error in any of
+/// the files is found, and reported at once, before anything trains.
 /// </summary>
 /// <param name="Published">The published runs a reproduction compares: those with a configuration of their own settings.</param>
 internal sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
-    IReadOnlyList<PublishedRun> Published, string? BaselinesOverride)
+    IReadOnlyList<PublishedRun> Published, ExperimentFiles Files)
 {
-    public const string BaselinesFolder = "baselines";
-
     /// <summary>The published runs no configuration of <see cref="Experiment"/> trains with their settings, because overrides
     /// changed them: set aside, never compared, each with why.</summary>
     public IReadOnlyList<SetAsidePublishedRun> PublishedSetAside { get; init; } = [];
 
     /// <summary>
-    /// Opens an experiment by name (a folder under the program's <c>experiments/</c>) or by path (its folder, or its
-    /// experiment.json). Baselines: <paramref name="baselines"/> when given; else, for an experiment shipped with the
-    /// program, <c>HARNESS_BASELINES_DIR/&lt;name&gt;</c>, else the copy shipped inside a published program
-    /// (<see cref="PackagedBaselines"/>), else the repository's <c>baselines/&lt;name&gt;</c>; else <c>baselines/</c> beside
-    /// the experiment's definition.
+    /// Opens an experiment by name (one <see cref="ExperimentCatalog"/> knows) or by path (its folder, or its experiment.json),
+    /// with <paramref name="baselines"/> as its baselines folder when given (else <see cref="ExperimentFiles"/>'s rule).
     /// </summary>
     public static ExperimentFolder Open(string nameOrPath, IReadOnlyDictionary<string, string?>? overrides = null,
         string? baselines = null, IDictionary? environment = null)
@@ -42,11 +37,11 @@ internal sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
         var declared = given.Count == 0 ? experiment : Collect(() =>
             ExperimentLoader.LoadFile(experiment.DefinitionPath, new Dictionary<string, string?>(), new Hashtable()), errors);
         var claims = (declared is null ? null : Collect(() => ClaimLoader.Load(experiment, given.Count == 0 ? null : declared), errors))
-            ?? ClaimSet.None(Path.Combine(experiment.Folder, ClaimLoader.FileName));
+            ?? ClaimSet.None(experiment.Files.Claims);
         var published = (declared is null ? null : Collect(() => PublishedRun.Load(declared), errors)) ?? [];
         foreach (var run in published)
             foreach (var metric in claims.PublishedMetrics.Where(m => run.Metric(m) is null))
-                errors.Add($"{Path.Combine(experiment.Folder, PublishedRun.FileName)}: the published run of " +
+                errors.Add($"{experiment.Files.Published}: the published run of " +
                            $"{run.ConfigurationId} has no '{metric}', which {claims.Path} (published:metrics) compares; give its history " +
                            $"or \"metrics\": {{ \"{metric}\": … }}");
         // Found now, not when the first baseline is written after all the training.
@@ -55,40 +50,20 @@ internal sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
         if (errors.Count > 0) throw new ConfigurationException(errors);
 
         var (compared, setAside) = SetAsidePublishedRun.Sort(published, experiment, given);
-        return new ExperimentFolder(experiment, claims, compared, baselines is null ? null : Path.GetFullPath(baselines))
+        var files = experiment.Files with { GivenBaselines = baselines is null ? null : Path.GetFullPath(baselines) };
+        return new ExperimentFolder(experiment, claims, compared, files)
         {
             PublishedSetAside = setAside,
         };
     }
 
-    /// <summary>
-    /// Where the baselines live, looked up when asked: a shipped experiment's are in the repository, which a command that
-    /// reads no baselines (bench, an installed tool's run) need not be inside.
-    /// </summary>
-    public string BaselinesDirectory => BaselinesOverride ?? Packaged ?? Path.GetFullPath(DefaultBaselines(Experiment));
-
-    /// <summary>The copy shipped beside the program when that is what <see cref="BaselinesDirectory"/> reads (a shipped
-    /// experiment, neither --baselines nor HARNESS_BASELINES_DIR given); it is never written.</summary>
-    private string? Packaged => BaselinesOverride is null && IsShipped(Experiment) && RepositoryLayout.ConfiguredBaselines is null
-        ? PackagedBaselines.Of(Experiment.Name) : null;
-
     /// <exception cref="ConfigurationException">The policy accepts, and the baselines are the packaged copy.</exception>
     public BaselineFolder Baselines(BaselinePolicy policy)
     {
-        if (Packaged is not { } packaged) return new BaselineFolder(BaselinesDirectory, policy);
-        if (policy.Accept)
-            throw new ConfigurationException(
-                [$"{BaselinePolicy.AcceptVariable}=1: {PackagedBaselines.NeverWritten(Experiment.Name, packaged)}."]);
-        return new BaselineFolder(packaged, policy, PackagedBaselines.ReceivedDirectory(Experiment.Name));
+        if (Files.ReadOnlyBaselines is null) return new BaselineFolder(Files.Baselines, policy);
+        if (policy.Accept) throw new ConfigurationException([$"{BaselinePolicy.AcceptVariable}=1: {Files.NeverWritten}."]);
+        return new BaselineFolder(Files.ReadOnlyBaselines, policy, Files.Received);
     }
-
-    /// <summary>
-    /// The claims file registrations are recorded in: a shipped experiment's source copy in the repository (the program
-    /// reads the build's copy, which the next build would overwrite), else the one beside the experiment's definition.
-    /// </summary>
-    public string ClaimsSource => IsShipped(Experiment)
-        ? Path.Combine(RepositoryLayout.ExperimentSource(Experiment.Name), ClaimLoader.FileName)
-        : Claims.Path;
 
     /// <summary>Every experiment shipped with the program, by name.</summary>
     public static IReadOnlyList<string> Shipped() => [.. ExperimentCatalog.Shipped().Select(e => e.Name)];
@@ -102,16 +77,9 @@ internal sealed record ExperimentFolder(Experiment Experiment, ClaimSet Claims,
         var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains(Path.DirectorySeparatorChar)
             || nameOrPath.EndsWith(".json", StringComparison.Ordinal);
         if (Directory.Exists(nameOrPath) && (looksLikePath || ExperimentCatalog.Find(nameOrPath) is null))
-            return Path.Combine(nameOrPath, ExperimentLoader.DefinitionFile);
+            return Path.Combine(nameOrPath, ExperimentFiles.DefinitionFile);
         return looksLikePath ? nameOrPath : null;
     }
-
-    private static string DefaultBaselines(Experiment experiment) => IsShipped(experiment)
-        ? Path.Combine(RepositoryLayout.BaselinesRoot(), experiment.Name)
-        : Path.Combine(experiment.Folder, BaselinesFolder);
-
-    private static bool IsShipped(Experiment experiment) => string.Equals(Path.GetFullPath(experiment.Folder),
-        Path.GetFullPath(Path.Combine(ExperimentLoader.ExperimentsDirectory, experiment.Name)), StringComparison.Ordinal);
 
     private static T? Collect<T>(Func<T> load, List<string> errors) where T : class
     {

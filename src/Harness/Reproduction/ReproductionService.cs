@@ -30,7 +30,7 @@ internal static class ReproductionService
             ? ReportPublisher.Publish(report, results, clock.Elapsed.TotalSeconds) : new ReportPublisher.Published(null, []);
         var verifyFailures = request.VerifyStore is { } count ? VerifyStore(session, count, request.VerifySeed, events) : [];
         if (request.Register is { } registration)
-            foreach (var line in registration.Record(request.Folder.ClaimsSource, results)) events.Say(line);
+            foreach (var line in registration.Record(request.Folder.Files.ClaimsSource, results)) events.Say(line);
         return new ReproductionOutcome(results, published.Files, session.Source.Describe(),
             [.. published.Failures, .. verifyFailures.Select(f => $"--verify: {f}")]);
     }

@@ -3,8 +3,8 @@ using Harness.Baselines;
 namespace Harness.Tests.Unit.Baselines;
 
 /// <summary>
-/// The baselines copy shipped inside an installed tool (<see cref="PackagedBaselines"/>): verified files are read, never
-/// written; a mismatch's received file goes to its own folder, and nothing is accepted over the copy.
+/// The baselines copy shipped inside an installed tool (<see cref="Harness.Config.ExperimentFiles.ReadOnlyBaselines"/>): verified
+/// files are read, never written; a mismatch's received file goes to its own folder, and nothing is accepted over the copy.
 /// </summary>
 public sealed class ReadOnlyBaselinesTests
 {

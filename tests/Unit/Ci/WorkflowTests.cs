@@ -9,7 +9,7 @@ namespace Harness.Tests.Unit.Ci;
 /// </summary>
 public sealed partial class WorkflowTests
 {
-    private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+    private static readonly string Root = Harness.Config.ExperimentFiles.Repository.Root();
 
     [Test]
     public void Every_job_that_runs_the_whole_suite_checks_out_the_whole_history()

@@ -75,8 +75,8 @@ public sealed class RegistrationWriterTests
     [Test]
     public void Recording_the_registrations_a_file_already_has_changes_no_byte()
     {
-        var shipped = Path.Combine(ExperimentLoader.ExperimentsDirectory, ExperimentLoader.DefaultExperiment, ClaimLoader.FileName);
-        var path = Path.Combine(_folder, ClaimLoader.FileName);
+        var shipped = Path.Combine(ExperimentFiles.ShippedExperiments, ExperimentLoader.DefaultExperiment, ExperimentFiles.ClaimsFile);
+        var path = Path.Combine(_folder, ExperimentFiles.ClaimsFile);
         File.Copy(shipped, path);
         var claims = ClaimLoader.Load(ExperimentLoader.Load(ExperimentLoader.DefaultExperiment)).All;
 

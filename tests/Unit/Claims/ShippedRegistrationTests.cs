@@ -13,11 +13,11 @@ namespace Harness.Tests.Unit.Claims;
 /// </summary>
 public sealed class ShippedRegistrationTests
 {
-    private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+    private static readonly string Root = Harness.Config.ExperimentFiles.Repository.Root();
 
     public static IEnumerable<TestCaseData> ClaimsFiles() =>
         Directory.GetDirectories(Path.Combine(Root, "src", "Harness", "experiments")).Order(StringComparer.Ordinal)
-            .Select(d => Path.Combine(d, ClaimLoader.FileName)).Where(File.Exists)
+            .Select(d => Path.Combine(d, Harness.Config.ExperimentFiles.ClaimsFile)).Where(File.Exists)
             .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetFileName(Path.GetDirectoryName(f))!));
 
     [TestCaseSource(nameof(ClaimsFiles))]

@@ -22,7 +22,8 @@ public sealed class ExperimentsCommandTests
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("  keras-tutorial-05: keras tutorial 05: depth, sample size, dropout\n" +
             "    160 runs: 16 configuration(s) × 10 seed(s), in 2 grid(s) (tutorial, sample-size); numerics portable\n" +
-            $"    baselines: 160 run(s) verified in {Path.Combine(RepositoryLayout.BaselinesRoot(), "keras-tutorial-05")}\n"));
+            $"    baselines: 160 run(s) verified in " +
+            $"{Path.Combine(ExperimentFiles.Repository.Root(), ExperimentFiles.BaselinesFolder, "keras-tutorial-05")}\n"));
         Assert.That(output, Does.Contain("    claim: \"With few samples, the deeper the network, the more it overfits.\" " +
                                          "(deeper-overfits-at-n1000: registered Supported)"));
         Assert.That(output, Does.Contain("  keras-mnist-mlp: ").And.Contain("  keras-mnist-cnn: "));
@@ -62,8 +63,8 @@ public sealed class ExperimentsCommandTests
         var folders = TestScratch.Path("harness-shadow");
         var shadow = Path.Combine(folders, ExperimentLoader.DefaultExperiment);
         Directory.CreateDirectory(shadow);
-        File.Copy(Path.Combine(_experiment.Directory, ExperimentLoader.DefinitionFile),
-            Path.Combine(shadow, ExperimentLoader.DefinitionFile));
+        File.Copy(Path.Combine(_experiment.Directory, ExperimentFiles.DefinitionFile),
+            Path.Combine(shadow, ExperimentFiles.DefinitionFile));
         try
         {
             var (exitCode, output) = Experiments(folders);
@@ -81,13 +82,13 @@ public sealed class ExperimentsCommandTests
     [Test]
     public void An_experiment_that_does_not_load_is_listed_with_its_errors_and_exits_2()
     {
-        File.WriteAllText(Path.Combine(_experiment.Directory, ExperimentLoader.DefinitionFile), "{ \"name\": \"broken\", \"grids\": 3 }");
+        File.WriteAllText(Path.Combine(_experiment.Directory, ExperimentFiles.DefinitionFile), "{ \"name\": \"broken\", \"grids\": 3 }");
 
         var (exitCode, output) = Experiments(_experiment.Directory);
 
         Assert.That(exitCode, Is.EqualTo(2), output);
         Assert.That(output, Does.Contain($"  {Path.GetFileName(_experiment.Directory)}: does not load"));
-        Assert.That(output, Does.Contain("error: ").And.Contain(Path.Combine(_experiment.Directory, ExperimentLoader.DefinitionFile)));
+        Assert.That(output, Does.Contain("error: ").And.Contain(Path.Combine(_experiment.Directory, ExperimentFiles.DefinitionFile)));
         Assert.That(output, Does.Contain("  keras-tutorial-05: "), "the others are still listed");
         Assert.That(output, Does.Not.Contain("   at "));
     }

@@ -20,7 +20,7 @@ public sealed class ExperimentCatalogTests
     {
         var folder = Path.Combine([_root, .. folders]);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, ExperimentLoader.DefinitionFile), "{}");
+        File.WriteAllText(Path.Combine(folder, ExperimentFiles.DefinitionFile), "{}");
         return folder;
     }
 
@@ -38,7 +38,7 @@ public sealed class ExperimentCatalogTests
 
         Assert.That(entries.Select(e => e.Name), Is.EqualTo(new[] { "a", "b", "mine" }));
         Assert.That(entries[0].Origin, Is.EqualTo(Path.Combine(_root, "many")));
-        Assert.That(entries[2].DefinitionPath, Is.EqualTo(Path.Combine(single, ExperimentLoader.DefinitionFile)));
+        Assert.That(entries[2].DefinitionPath, Is.EqualTo(Path.Combine(single, ExperimentFiles.DefinitionFile)));
         Assert.That(entries.Any(e => e.Shipped), Is.False);
     }
 

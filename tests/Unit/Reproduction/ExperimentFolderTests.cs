@@ -21,7 +21,7 @@ public sealed class ExperimentFolderTests
             // The C# model example is the harness's own: no source published runs of it.
             if (name == "csharp-model-example") Assert.That(folder.Published, Is.Empty, name);
             else Assert.That(folder.Published, Is.Not.Empty, name);
-            Assert.That(folder.BaselinesDirectory, Does.EndWith(Path.Combine("baselines", name)),
+            Assert.That(folder.Files.Baselines, Does.EndWith(Path.Combine("baselines", name)),
                 "shipped experiments keep the repository's baselines/<name>");
         }
         var mlp = ExperimentFolder.Open("keras-mnist-mlp");
@@ -33,10 +33,35 @@ public sealed class ExperimentFolderTests
     public void A_folder_elsewhere_keeps_its_baselines_beside_it_unless_told_otherwise()
     {
         using var outside = new OutsideExperiment();
-        Assert.That(ExperimentFolder.Open(outside.Folder).BaselinesDirectory, Is.EqualTo(Path.Combine(outside.Folder, "baselines")));
+        Assert.That(ExperimentFolder.Open(outside.Folder).Files.Baselines, Is.EqualTo(Path.Combine(outside.Folder, "baselines")));
         Assert.That(ExperimentFolder.Open(Path.Combine(outside.Folder, "experiment.json")).Experiment.Name, Is.EqualTo("lr-sweep"));
         var elsewhere = Path.Combine(outside.DataDirectory, "elsewhere");
-        Assert.That(ExperimentFolder.Open(outside.Folder, baselines: elsewhere).BaselinesDirectory, Is.EqualTo(elsewhere));
+        Assert.That(ExperimentFolder.Open(outside.Folder, baselines: elsewhere).Files.Baselines, Is.EqualTo(elsewhere));
+    }
+
+    [Test]
+    public void One_type_says_where_every_file_of_an_experiment_lives()
+    {
+        using var outside = new OutsideExperiment();
+        var files = ExperimentFolder.Open(outside.Folder).Files;
+        Assert.That(files.Shipped, Is.False);
+        Assert.That(new[] { files.Claims, files.Published, files.ClaimsSource, files.Baselines, files.Received },
+            Is.EqualTo(new[] { "claims.json", "published.json", "claims.json", "baselines", "baselines" }
+                .Select(f => Path.Combine(outside.Folder, f))), "an experiment of one's own keeps everything in its folder");
+        Assert.That(files.ReadOnlyBaselines, Is.Null);
+
+        // A shipped experiment: the program reads the build's copy, so registrations go to the repository's source of it, and
+        // a build's output carries no read-only baselines, so the repository's are read and written.
+        var shipped = ExperimentFolder.Open("keras-mnist-mlp").Files;
+        var root = ExperimentFiles.Repository.Root();
+        Assert.That(shipped.Shipped, Is.True);
+        Assert.That(shipped.Definition, Is.EqualTo(Path.Combine(ExperimentFiles.ShippedExperiments, "keras-mnist-mlp", "experiment.json")));
+        Assert.That(shipped.ClaimsSource,
+            Is.EqualTo(Path.Combine(root, "src", "Harness", "experiments", "keras-mnist-mlp", "claims.json")));
+        Assert.That(File.Exists(shipped.ClaimsSource), "the source the build copies");
+        Assert.That(shipped.Baselines, Is.EqualTo(Path.Combine(root, "baselines", "keras-mnist-mlp")));
+        Assert.That(shipped.Received, Is.EqualTo(shipped.Baselines));
+        Assert.That(shipped.ReadOnlyBaselines, Is.Null, "a build's output has no packaged copy");
     }
 
     [Test]

@@ -10,7 +10,7 @@ namespace Harness.Tests.Unit.Store;
 /// </summary>
 public sealed class CodeIdentityTests
 {
-    private static readonly string Root = Path.GetDirectoryName(Harness.Baselines.RepositoryLayout.BaselinesRoot())!;
+    private static readonly string Root = Harness.Config.ExperimentFiles.Repository.Root();
 
     [Test]
     public void This_build_carries_its_identity()
