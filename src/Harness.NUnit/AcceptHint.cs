@@ -22,8 +22,12 @@ internal static class AcceptHint
     {
         var missing = Volatile.Read(ref _missing);
         if (missing == 0 || Interlocked.Exchange(ref _said, 1) == 1) return null;
+        var how = $"{BaselinePolicy.AcceptVariable}=1 dotnet test (a run becomes a baseline only once a second training reproduces " +
+                  "it), or rename each .received.json to .verified.json";
         return $"{missing} test(s) found no verified baseline and wrote a .received.json file, each named in its test's message. " +
-               $"Review them, then accept them all: {BaselinePolicy.AcceptVariable}=1 dotnet test (a run becomes a baseline only once " +
-               "a second training reproduces it), or rename each .received.json to .verified.json.";
+               (BaselinePolicy.FromEnvironment().IsCi
+                   ? $"With CI=true nothing is accepted: review them where CI is not set, accept them all there ({how}), and commit " +
+                     "the verified files."
+                   : $"Review them, then accept them all: {how}.");
     }
 }

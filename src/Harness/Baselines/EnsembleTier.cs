@@ -49,7 +49,7 @@ internal sealed class EnsembleTier(BaselineFolder baselines, string experiment, 
             return accepted
                 ? new EnsembleOutcome(EnsembleVerdict.Accepted, $"Accepted: wrote {current.ConfigurationId} into {path}.")
                 : new EnsembleOutcome(EnsembleVerdict.Missing, $"No entry for {current.ConfigurationId} in {verifiedPath}. Wrote {path}; " +
-                    $"review it, then accept it (harness accept --run {BaselineFolder.EnsembleName}).");
+                    $"review it, then {baselines.Policy.HowToAccept(BaselineFolder.EnsembleName)}.");
         }
 
         var rows =
@@ -77,7 +77,7 @@ internal sealed class EnsembleTier(BaselineFolder baselines, string experiment, 
             (acceptedNow ? $"Accepted over an inconsistent baseline: rewrote {written}.\n"
                 : "Inconsistent with the baseline distribution.\n") +
             report + (acceptedNow ? ""
-                : $"Wrote {written}. If the change is intended, accept it: harness accept --run {BaselineFolder.EnsembleName}."));
+                : $"Wrote {written}. If the change is intended, {baselines.Policy.HowToAccept(BaselineFolder.EnsembleName)}."));
     }
 
     /// <summary>Writes the baseline with every configuration seen so far in this process replacing its entry.</summary>

@@ -30,8 +30,7 @@ internal static class ExactTier
             return accepted
                 ? new ExactOutcome(ExactVerdict.Accepted, $"Accepted: wrote {path}.", path)
                 : new ExactOutcome(ExactVerdict.Missing,
-                    $"No baseline {verifiedPath}. Wrote {path}; review it, then accept it (harness accept --run {current.RunId}, " +
-                    $"or {BaselinePolicy.AcceptVariable}=1 dotnet test).", path);
+                    $"No baseline {verifiedPath}. Wrote {path}; review it, then {baselines.Policy.HowToAccept(current.RunId)}.", path);
         }
 
         var baseline = ExactBaseline.Read(verifiedPath);
@@ -57,8 +56,8 @@ internal static class ExactTier
                 var (formatPath, _) = baselines.Record(current.RunId, received);
                 return new ExactOutcome(ExactVerdict.Regression,
                     $"Identical numbers, but {verifiedPath} is not the bytes this version writes for them (key order, " +
-                    $"formatting or a config field changed). Wrote {formatPath}; if the format change is intended, accept it: harness " +
-                    $"accept --run {current.RunId}.", formatPath);
+                    $"formatting or a config field changed). Wrote {formatPath}; if the format change is intended, " +
+                    $"{baselines.Policy.HowToAccept(current.RunId)}.", formatPath);
             }
             baselines.DeleteReceived(current.RunId);
             return new ExactOutcome(ExactVerdict.Match,
@@ -82,7 +81,7 @@ internal static class ExactTier
         return new ExactOutcome(ExactVerdict.Regression,
             $"Regression: same environment, different numbers than {verifiedPath}.\n" +
             HistoryDiff.Table(baseline.History, current.History) +
-            $"Wrote {receivedPath}. If the change is intended, accept it: harness accept --run {current.RunId}.", receivedPath);
+            $"Wrote {receivedPath}. If the change is intended, {baselines.Policy.HowToAccept(current.RunId)}.", receivedPath);
     }
 
     /// <summary>Before a history becomes a baseline: null when a second training reproduces it bit for bit.</summary>

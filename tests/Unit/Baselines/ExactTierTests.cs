@@ -146,6 +146,20 @@ public sealed class ExactTierTests
     }
 
     [Test]
+    public void A_missing_baseline_says_how_to_accept_and_on_ci_where_to_instead()
+    {
+        var result = BaselineFixtures.Result();
+        var local = ExactTier.Verify(result, new BaselineFolder(_files.Directory, BaselinePolicy.From(ci: null, accept: null)));
+        Assert.That(local.Message, Does.EndWith(
+            $"review it, then accept it: HARNESS_ACCEPT=1 dotnet test, or harness accept --run {result.RunId}."));
+
+        var onCi = ExactTier.Verify(result, new BaselineFolder(_files.Directory, BaselinePolicy.From(ci: "true", accept: null)));
+        Assert.That(onCi.Message, Does.EndWith(
+            $"review it, then accept it where CI is not set (HARNESS_ACCEPT=1 dotnet test, or harness accept --run {result.RunId}) " +
+            "and commit the verified file; with CI=true nothing is accepted."));
+    }
+
+    [Test]
     public void Other_library_versions_are_not_comparable_and_say_what_differs()
     {
         Verify(BaselineFixtures.Result());
