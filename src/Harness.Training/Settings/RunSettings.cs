@@ -11,15 +11,20 @@ internal static class RunSettings
     /// <summary>A run left as it is: each setting's default is <see cref="RunConfig"/>'s initial value, written there once.</summary>
     private static readonly RunConfig Defaults = new();
 
-    private static bool Positive(object v) => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) > 0;
-    private static bool AtLeast1(object v) => (int)v >= 1;
-    private static bool Fraction(object v) => (double)v is >= 0 and < 1;
+    // A setting's value travels untyped (a grid's values, a claim's filter, a C# model's settings declared at run time), so
+    // these two are the one place it is unboxed: each definition below reads and writes its own type, as its Kind parses it.
+    private static Func<RunConfig, object, RunConfig> Setter<T>(Func<RunConfig, T, RunConfig> set) => (r, v) => set(r, (T)v);
+    private static Func<object, bool> Check<T>(Func<T, bool> check) => v => check((T)v);
+
+    private static readonly Func<object, bool> Positive = Check<double>(v => v > 0);
+    private static readonly Func<object, bool> AtLeast1 = Check<int>(v => v >= 1);
+    private static readonly Func<object, bool> Fraction = Check<double>(v => v is >= 0 and < 1);
 
     public static readonly RunSetting Layers = new()
     {
         Name = "layers", Token = "layers", FileKey = "layers", Kind = SettingKind.Integer, AlwaysInId = true,
-        Description = "hidden Dense+ReLU blocks", InRange = v => (int)v is >= 1 and <= 1000, Expected = "an integer in [1, 1000]",
-        Get = r => r.IsMlp ? r.Layers : null, Set = (r, v) => r with { Layers = (int)v },
+        Description = "hidden Dense+ReLU blocks", InRange = Check<int>(v => v is >= 1 and <= 1000), Expected = "an integer in [1, 1000]",
+        Get = r => r.IsMlp ? r.Layers : null, Set = Setter<int>((r, v) => r with { Layers = v }),
         Default = r => r.IsMlp ? Defaults.Layers : null,
     };
 
@@ -27,7 +32,7 @@ internal static class RunSettings
     {
         Name = "dropout", Token = "dropout", FileKey = "dropout", Kind = SettingKind.Number, AlwaysInId = true,
         Description = "dropout rate after each hidden block (0: none)", InRange = Fraction, Expected = "a number in [0, 1)",
-        Get = r => r.IsMlp ? r.Dropout : null, Set = (r, v) => r with { Dropout = (double)v },
+        Get = r => r.IsMlp ? r.Dropout : null, Set = Setter<double>((r, v) => r with { Dropout = v }),
         Default = r => r.IsMlp ? Defaults.Dropout : null,
     };
 
@@ -35,7 +40,7 @@ internal static class RunSettings
     {
         Name = "nTrain", Token = "n", FileKey = "n_train", Kind = SettingKind.Integer, AlwaysInId = true,
         Description = "training images: the first n of the training set", InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.NTrain, Set = (r, v) => r with { NTrain = (int)v }, Default = _ => Defaults.NTrain,
+        Get = r => r.NTrain, Set = Setter<int>((r, v) => r with { NTrain = v }), Default = _ => Defaults.NTrain,
     };
 
     public static readonly RunSetting NValidation =
@@ -53,7 +58,7 @@ internal static class RunSettings
     {
         Name = "width", Token = "width", FileKey = "width", Kind = SettingKind.Integer, Description = "units per hidden Dense layer",
         InRange = AtLeast1, Expected = "an integer >= 1",
-        Get = r => r.IsMlp ? r.Width : null, Set = (r, v) => r with { Width = (int)v },
+        Get = r => r.IsMlp ? r.Width : null, Set = Setter<int>((r, v) => r with { Width = v }),
         Default = r => r.IsMlp ? Defaults.Width : null,
     };
 
@@ -65,31 +70,31 @@ internal static class RunSettings
         Name = "optimizer", Token = "optimizer", FileKey = "optimizer", Kind = SettingKind.Choice,
         Choices = OptimizerSettings.All.Select(o => o.Name).ToList(), Expected = OptimizerSettings.Names,
         Description = "Keras 2.2.4 optimizer, with its own hyperparameters",
-        Get = r => r.Optimizer, Set = (r, v) => r with { Optimizer = (string)v }, Default = _ => Defaults.Optimizer,
+        Get = r => r.Optimizer, Set = Setter<string>((r, v) => r with { Optimizer = v }), Default = _ => Defaults.Optimizer,
     };
 
     public static readonly RunSetting LearningRate = Hyperparameter("learningRate", "lr", "learning_rate", "step size (lr)",
         r => r.LearningRate, (r, v) => r with { LearningRate = v }, Positive, "a number > 0");
 
     public static readonly RunSetting Momentum = Hyperparameter("momentum", "momentum", "momentum", "SGD momentum",
-        r => r.Momentum, (r, v) => r with { Momentum = v }, v => (double)v is >= 0 and < 1, "a number in [0, 1)");
+        r => r.Momentum, (r, v) => r with { Momentum = v }, Fraction, "a number in [0, 1)");
 
     public static readonly RunSetting Nesterov = new()
     {
         Name = "nesterov", Token = "nesterov", FileKey = "nesterov", Kind = SettingKind.Boolean, IsHyperparameter = true,
         Description = "SGD with Nesterov momentum", Expected = "true or false",
-        Get = r => r.Nesterov, Set = (r, v) => r with { Nesterov = (bool)v },
+        Get = r => r.Nesterov, Set = Setter<bool>((r, v) => r with { Nesterov = v }),
         Default = r => HyperparameterDefault(r, "nesterov") is { } d ? d != 0 : null,
     };
 
     public static readonly RunSetting Rho = Hyperparameter("rho", "rho", "rho", "RMSprop's and Adadelta's decay of their running averages",
-        r => r.Rho, (r, v) => r with { Rho = v }, v => (double)v is > 0 and < 1, "a number in (0, 1)");
+        r => r.Rho, (r, v) => r with { Rho = v }, Check<double>(v => v is > 0 and < 1), "a number in (0, 1)");
 
     public static readonly RunSetting Beta1 = Hyperparameter("beta1", "beta1", "beta_1", "Adam's first-moment decay",
-        r => r.Beta1, (r, v) => r with { Beta1 = v }, v => (double)v is >= 0 and < 1, "a number in [0, 1)");
+        r => r.Beta1, (r, v) => r with { Beta1 = v }, Fraction, "a number in [0, 1)");
 
     public static readonly RunSetting Beta2 = Hyperparameter("beta2", "beta2", "beta_2", "Adam's second-moment decay",
-        r => r.Beta2, (r, v) => r with { Beta2 = v }, v => (double)v is >= 0 and < 1, "a number in [0, 1)");
+        r => r.Beta2, (r, v) => r with { Beta2 = v }, Fraction, "a number in [0, 1)");
 
     public static readonly RunSetting Epsilon = Hyperparameter("epsilon", "eps", "epsilon", "the ε that keeps a division finite",
         r => r.Epsilon, (r, v) => r with { Epsilon = v }, Positive, "a number > 0");
@@ -99,7 +104,7 @@ internal static class RunSettings
         Name = "semantics", Token = "semantics", FileKey = "semantics", Kind = SettingKind.Choice, Choices = ["keras", "pytorch"],
         Description = "keras (Keras 2.2.4 on TF 1.x) or pytorch (torch.optim.Adam and F.cross_entropy)", Expected = "keras or pytorch",
         Get = r => r.Semantics.ToString().ToLowerInvariant(),
-        Set = (r, v) => r with { Semantics = Enum.Parse<Settings.Semantics>((string)v, ignoreCase: true) },
+        Set = Setter<string>((r, v) => r with { Semantics = Enum.Parse<Settings.Semantics>(v, ignoreCase: true) }),
         Default = _ => Defaults.Semantics.ToString().ToLowerInvariant(),
     };
 
@@ -107,9 +112,9 @@ internal static class RunSettings
     public static readonly RunSetting Seed = new()
     {
         Name = "seed", Token = "seed", FileKey = "seed", Kind = SettingKind.Integer, IsAxis = false,
-        Description = "the run's seed: initialisation, shuffling and dropout streams", InRange = v => (int)v >= 0,
+        Description = "the run's seed: initialisation, shuffling and dropout streams", InRange = Check<int>(v => v >= 0),
         Expected = "an integer >= 0",
-        Get = r => r.Seed, Set = (r, v) => r with { Seed = (int)v }, Default = _ => Defaults.Seed,
+        Get = r => r.Seed, Set = Setter<int>((r, v) => r with { Seed = v }), Default = _ => Defaults.Seed,
     };
 
     /// <summary>In run-id order; the seed last, as ids end with it.</summary>
@@ -191,7 +196,7 @@ internal static class RunSettings
     {
         Name = name, Token = token, FileKey = fileKey, Kind = SettingKind.Integer, Description = description, InRange =
             inRange, Expected = expected,
-        Get = r => get(r), Set = (r, v) => set(r, (int)v), Default = _ => get(Defaults),
+        Get = r => get(r), Set = Setter(set), Default = _ => get(Defaults),
     };
 
     private static RunSetting Hyperparameter(string name, string token, string fileKey, string description,
@@ -199,6 +204,6 @@ internal static class RunSettings
     {
         Name = name, Token = token, FileKey = fileKey, Kind = SettingKind.Number, IsHyperparameter = true,
         Description = description, InRange = inRange, Expected = expected,
-        Get = r => get(r), Set = (r, v) => set(r, (double)v), Default = r => HyperparameterDefault(r, name),
+        Get = r => get(r), Set = Setter(set), Default = r => HyperparameterDefault(r, name),
     };
 }
