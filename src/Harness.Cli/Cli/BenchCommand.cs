@@ -82,6 +82,7 @@ internal static class BenchCommand
         // Opened here too, so a wrong experiment is reported once, by this process, before any child starts.
         var folder = Open(request);
         var experiment = folder.Experiment;
+        if (Unbenchable(experiment) is { } why) throw new UsageException($"error: --experiment {experiment.Name}: {why}");
         // Bench compares nothing with them, but says what --set did to them as reproduce does; on standard error, since standard
         // output is JSON lines (a child's standard error is shown only when it fails, so the parent's lines are the ones seen).
         foreach (var sentence in SetAsidePublishedRun.Sentences(folder.PublishedSetAside)) error.WriteLine(sentence);
@@ -93,6 +94,24 @@ internal static class BenchCommand
         output.WriteLine(Measure(Configurations(experiment, request.Seed), request, request.DataDirectory ?? experiment.DataDirectory)
             .ToJsonString());
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// Why bench cannot measure the experiment, or null: its bound comes from a layer list's matrix products and its replay
+    /// multiplies MNIST-shaped batches, so a C# model (no layer list) or a C# data source (not MNIST) has neither.
+    /// </summary>
+    public static string? Unbenchable(Experiment experiment)
+    {
+        var model = Configurations(experiment, seed: 1).Select(c => c.ModelClass).FirstOrDefault(m => m is not null);
+        var what = (model, experiment.DataClass) switch
+        {
+            ({ } m, _) => $"its model is the C# class {m.ClassName}, which has no layer list",
+            (null, { } d) => $"its data come from the C# class {d.FullName}, not from MNIST's files",
+            _ => null,
+        };
+        return what is null ? null : $"bench compares training time with a bound computed from a layer list's matrix products on " +
+            $"MNIST, and {what}. Time its runs with reproduce instead: the report folder's {Report.ReportPublisher.TimingsFile} " +
+            "gives each run's seconds";
     }
 
     /// <summary>The first grid's configurations, each with the given seed: what one bench trains.</summary>

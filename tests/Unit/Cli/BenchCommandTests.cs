@@ -40,6 +40,21 @@ public sealed class BenchCommandTests
     }
 
     [Test]
+    public void A_csharp_model_is_refused_with_exit_2_naming_its_class_before_anything_loads()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = CommandLine.Execute(["bench", "--experiment", "csharp-model-example", "--numerics", "portable"], output, error);
+
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Usage), error.ToString());
+        Assert.That(error.ToString(), Does.StartWith("error: --experiment csharp-model-example: bench compares training time with a " +
+            "bound computed from a layer list's matrix products on MNIST, and its model is the C# class Harness.Examples.TwoLayerNet, " +
+            "which has no layer list. Time its runs with reproduce instead"));
+        Assert.That(output.ToString(), Is.Empty, "no JSON line: nothing was measured");
+    }
+
+    [Test]
     public void A_child_is_given_the_same_bench_for_one_profile()
     {
         var request =
