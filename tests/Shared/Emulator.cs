@@ -15,10 +15,20 @@ internal static class Emulator
     /// <summary>An AuthenticAMD CPU with AVX2 and FMA.</summary>
     public const string Amd = "EPYC-Rome";
 
-    /// <summary>qemu-user crashed (SIGSEGV in the emulator) in 2 of 6 emulated <c>reproduce</c> processes with .NET's
-    /// background GC thread on, and in none of 16 with it off; GC settings change no result. A crash that happens anyway
-    /// says nothing about the program, so the run is repeated, this many times at most.</summary>
-    private static readonly Dictionary<string, string?> Stable = new() { ["DOTNET_gcConcurrent"] = "0" };
+    /// <summary>
+    /// Settings under which .NET runs reliably on qemu-user; neither changes a result. .NET writes the code it compiles through
+    /// a second, writable mapping of the executable pages (W^X), and qemu-user does not see writes through that mapping to
+    /// code it has already translated, so a process that recompiles enough (tiering up a long run) executes stale code and
+    /// dies with SIGSEGV (dotnet/runtime#94909; Rosetta has the same limit, #102226). Measured here: 16 C# model runs in one
+    /// emulated process crashed 3 times of 3 with W^X on and passed with it off. Earlier, 2 of 6 emulated processes crashed
+    /// with the background GC thread on and none of 16 with it off. A crash that happens anyway says nothing about the
+    /// program, so the run is repeated, this many times at most.
+    /// </summary>
+    private static readonly Dictionary<string, string?> Stable = new()
+    {
+        ["DOTNET_EnableWriteXorExecute"] = "0",
+        ["DOTNET_gcConcurrent"] = "0",
+    };
 
     private const int Attempts = 3;
 

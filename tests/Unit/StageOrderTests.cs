@@ -4,7 +4,7 @@ namespace Harness.Tests.Unit;
 
 /// <summary>
 /// The folders of the training library (<c>src/Harness.Training</c>), of <c>src/Harness</c> and of the command line
-/// (<c>src/Harness.Cli</c>) in the order the README states,
+/// (<c>src/Harness.Cli</c>) in the order <c>docs/architecture.md</c> states,
 /// read from its one line of them: a file may name (by a <c>using</c>, a <c>Harness.</c>-qualified name, or a name qualified
 /// by a folder, as code inside <c>Harness</c> can write) only folders before its own. A back edge is how a cycle starts, and a
 /// cycle is how one change costs many edits. Between the two projects the project reference enforces the order; this test
@@ -42,11 +42,11 @@ public sealed partial class StageOrderTests
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|""(?:\\.|[^""\\\n])*""", RegexOptions.Singleline)]
     private static partial Regex CommentOrString();
 
-    /// <summary>The README's order: each rank the folders a <c>/</c> joins, ranks in <c>→</c> order.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> ReadmeOrder()
+    /// <summary>The documented order: each rank the folders a <c>/</c> joins, ranks in <c>→</c> order.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> DocumentedOrder()
     {
-        var match = OrderLine().Match(File.ReadAllText(Path.Combine(Root, "README.md")));
-        Assert.That(match.Success, Is.True, "README.md has no line like `IO / Statistics → Native → … → Cli`");
+        var match = OrderLine().Match(File.ReadAllText(Path.Combine(Root, "docs", "architecture.md")));
+        Assert.That(match.Success, Is.True, "docs/architecture.md has no line like `IO / Statistics → Native → … → Cli`");
         return [.. match.Groups[1].Value.Split(" → ").Select(rank => (IReadOnlyList<string>)rank.Split(" / "))];
     }
 
@@ -75,7 +75,7 @@ public sealed partial class StageOrderTests
     [Test]
     public void Names_every_folder_once()
     {
-        var named = ReadmeOrder().SelectMany(r => r).ToList();
+        var named = DocumentedOrder().SelectMany(r => r).ToList();
         Assert.That(named, Is.Unique);
         Assert.That(named, Is.EquivalentTo(Folders().Select(f => f.Folder)), "every folder of both projects has its place in the order");
         var training = Folders().Where(f => f.Source == Sources[0]).Select(f => f.Folder).ToHashSet();
@@ -89,7 +89,7 @@ public sealed partial class StageOrderTests
             .SelectMany(f => Directory.EnumerateFiles(Path.Combine(f.Source, f.Folder), "*.cs", SearchOption.AllDirectories)
             .Select(file => (f.Folder, Path.GetRelativePath(Root, file), File.ReadAllText(file))));
 
-        Assert.That(BackEdges(ReadmeOrder(), files), Is.Empty, "a folder uses one after it in README.md's order");
+        Assert.That(BackEdges(DocumentedOrder(), files), Is.Empty, "a folder uses one after it in docs/architecture.md's order");
     }
 
     [Test]
