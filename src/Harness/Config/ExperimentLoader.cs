@@ -143,7 +143,7 @@ internal static partial class ExperimentLoader
         foreach (var key in reader.ChildKeys("run"))
         {
             var setting = RunSettings.Find(key);
-            if (setting is null && UnknownModelClass(reader, config)) continue;
+            if (OfUnknownModelClass(setting) && UnknownModelClass(reader, config)) continue;
             if (setting is null || !setting.IsAxis)
             {
                 reader.Error($"run:{key}", setting is null
@@ -179,7 +179,7 @@ internal static partial class ExperimentLoader
             {
                 var axisPath = $"{path}:axes:{key}";
                 var setting = RunSettings.Find(key);
-                if (setting is null && UnknownModelClass(reader, template)) continue;
+                if (OfUnknownModelClass(setting) && UnknownModelClass(reader, template)) continue;
                 if (setting is null || !setting.IsAxis)
                 {
                     reader.Error(axisPath, setting is null
@@ -259,8 +259,15 @@ internal static partial class ExperimentLoader
         return layout;
     }
 
+    /// <summary>
+    /// A key that may be a setting of a model class named but not found: one no setting has, or a model's (or layer's) value,
+    /// which another class loaded in this process may have declared. Either way the class's own error says it all, so the key
+    /// is not an error of its own, whatever else this process has loaded.
+    /// </summary>
+    private static bool OfUnknownModelClass(RunSetting? setting) => setting is null || RunSettings.IsValue(setting);
+
     /// <summary>The experiment names a model class that could not be used (already an error at model:class): its settings are
-    /// unknown, so a setting no one knows is not a second error.</summary>
+    /// unknown.</summary>
     private static bool UnknownModelClass(ConfigReader reader, RunConfig template) =>
         ClassModelReader.Names(reader) && template.ModelClass is null;
 

@@ -76,6 +76,18 @@ public sealed class ClassModelConfigTests
     }
 
     [Test]
+    public void A_class_that_does_not_exist_is_one_error_even_when_another_class_declared_its_axis_in_this_process()
+    {
+        // Model settings are declared process-wide: OneHiddenLayer's "hidden" is known from here on, in any test after this.
+        ExperimentLoader.LoadFile(Write(ModelOf<OneHiddenLayer>()), environment: NoEnvironment);
+
+        var errors = Errors(Write("""{ "class": "No.Such.Model" }"""));
+
+        Assert.That(errors, Has.Count.EqualTo(1), string.Join("\n", errors));
+        Assert.That(errors[0], Does.StartWith("model:class: class 'No.Such.Model' not found"));
+    }
+
+    [Test]
     public void A_class_whose_constructor_throws_is_one_error_at_the_class()
     {
         var errors = Errors(Write(ModelOf<ThrowsWhenMade>(), axes: "{}"));
