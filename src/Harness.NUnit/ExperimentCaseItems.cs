@@ -30,7 +30,6 @@ public sealed class RunCase : ExperimentCaseItem
 
     /// <summary>The run id, e.g. <c>layers-3_dropout-0.2_seed-4</c>.</summary>
     public override string Id => Run.RunId;
-
 }
 
 /// <summary>One configuration of the experiment: its runs over the seeds.</summary>
@@ -42,7 +41,6 @@ public sealed class ConfigurationCase : ExperimentCaseItem
 
     /// <summary>The configuration id: the run id without the seed.</summary>
     public override string Id => Configuration.Id;
-
 }
 
 /// <summary>One claim of the experiment's claims.json.</summary>
@@ -54,7 +52,6 @@ public sealed class ClaimCase : ExperimentCaseItem
 
     /// <summary>The claim's id in claims.json.</summary>
     public override string Id => Claim.Id;
-
 }
 
 /// <summary>One published run the experiment compares with its reproduced seeds.</summary>
@@ -66,5 +63,4 @@ public sealed class PublishedRunCase : ExperimentCaseItem
 
     /// <summary>The configuration the published run belongs to.</summary>
     public override string Id => Published.ConfigurationId;
-
 }

@@ -27,8 +27,7 @@ public sealed record ExperimentRepository(string Root)
     public string Folder(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 
     /// <summary>The baselines of the experiment <paramref name="name"/>.</summary>
-    public string BaselinesOf(string name) =>
-        Path.Combine(ExperimentFiles.ConfiguredBaselines ?? Path.Combine(Root, ExperimentFiles.BaselinesFolder), name);
+    public string BaselinesOf(string name) => ExperimentFiles.BaselinesInRepository(Root, name);
 
     /// <summary>The folder each experiment's report is written under, in a subfolder of its name.</summary>
     public string Reports => Path.Combine(Root, "artifacts", "test-report");

@@ -44,9 +44,13 @@ internal sealed record ExperimentFiles(string Name, string Definition, string? G
 
     /// <summary>Where its baselines are read and accepted. Looked up when asked: a shipped experiment's are in the repository,
     /// which a command that reads no baselines (bench, an installed tool's run) need not be inside.</summary>
-    public string Baselines => GivenBaselines ?? ReadOnlyBaselines ?? (Shipped
-        ? Path.Combine(ConfiguredBaselines ?? Path.Combine(Repository.Root(), BaselinesFolder), Name)
-        : Path.Combine(Folder, BaselinesFolder));
+    public string Baselines => GivenBaselines ?? ReadOnlyBaselines ??
+        (Shipped ? BaselinesInRepository(Repository.Root(), Name) : Path.Combine(Folder, BaselinesFolder));
+
+    /// <summary>The baselines of the experiment <paramref name="name"/> kept in a repository, as both the shipped experiments'
+    /// and a test project's are: <c>HARNESS_BASELINES_DIR/&lt;name&gt;</c>, else <c>&lt;root&gt;/baselines/&lt;name&gt;</c>.</summary>
+    public static string BaselinesInRepository(string root, string name) =>
+        Path.Combine(ConfiguredBaselines ?? Path.Combine(root, BaselinesFolder), name);
 
     /// <summary>
     /// The copy of a shipped experiment's baselines inside an installed program, when that is what <see cref="Baselines"/>
