@@ -31,6 +31,9 @@ internal sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttri
     /// <summary>The property (a trait to VSTest's filter) that holds a claim's id.</summary>
     public const string ClaimProperty = "Claim";
 
+    /// <summary>The category of every claim's test and every published run's placement.</summary>
+    public const string ClaimsCategory = "Claims";
+
     private readonly NUnitTestCaseBuilder _builder = new();
 
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
@@ -55,7 +58,7 @@ internal sealed class ExperimentCasesAttribute(ExperimentCase kind) : NUnitAttri
         {
             var parameters = new TestCaseParameters([item]) { TestName = name };
             if (kind is ExperimentCase.Claims or ExperimentCase.PublishedConfigurations) parameters.Properties.Add(PropertyNames.Category,
-                "Claims");
+                ClaimsCategory);
             if (item is ClaimCase claim) parameters.Properties.Add(ClaimProperty, claim.Id);
             yield return _builder.BuildTestMethod(method, suite, parameters);
         }
