@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The user's path, as the README's ".NET tool" section gives it: the tool packed from the repository and installed, then
+# The user's path, as docs/command-line.md ("As a .NET tool") gives it: the tool packed from the repository and installed, then
 # used from an empty folder outside the repository. The package must be the per-platform one (linux-x64 natives only), carry
 # the shipped experiments and their baselines, and load TorchSharp's natives from the install folder; the installed tool
 # must reproduce the shipped tutorial with two seeds (exit 0), its exact tier comparing every history with the shipped

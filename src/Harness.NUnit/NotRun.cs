@@ -9,7 +9,7 @@ namespace Harness.NUnit;
 /// A test that cannot check what it exists to check here (a tool missing, a shallow clone, too few seeds): on a developer's
 /// machine it is reported as not run (Inconclusive, shown as skipped), with why and what would let it run; on CI
 /// (<c>CI=true</c>, as the harness reads it) it fails, naming the fix, since a check CI skips is a check nobody runs. Never a
-/// pass. Every test of Harness.NUnit that can skip itself goes through here, and so do the repository's own (README's "Tests that
+/// pass. Every test of Harness.NUnit that can skip itself goes through here, and so do the repository's own (docs/testing.md, "Tests that
 /// can report not run" lists them).
 /// </summary>
 public static class NotRun

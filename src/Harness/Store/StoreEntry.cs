@@ -22,7 +22,7 @@ internal sealed record StoreEntry(string Key, string Inputs, string RunId, strin
     /// is). The key covers only the inputs; this binds the result to them: its config and the fingerprint fields its profile
     /// compares must be the inputs' own, its run id the run's, and its history as long as the run. An edit that changes the
     /// result alone (a history with its fingerprint, so that the exact tier would call it "not comparable") is caught here;
-    /// a forger who edits consistently is not (nothing is signed; README, "Run store").
+    /// a forger who edits consistently is not (nothing is signed; docs/run-store.md).
     /// </summary>
     public IReadOnlyList<string> Mismatches(RunConfig run)
     {

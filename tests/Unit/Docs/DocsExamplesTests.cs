@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Harness.Baselines;
 using Harness.Config;
 
@@ -56,7 +57,7 @@ public sealed class DocsExamplesTests
     {
         var lines = File.ReadAllLines(Path.Combine(DocPage.Root, page));
         var history = lines.Select((l, i) => (Line: i + 1, Text: l))
-            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"issue [0-9]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Where(l => Regex.IsMatch(l.Text, @"issue [0-9]+", RegexOptions.IgnoreCase))
             .Select(l => $"{page}:{l.Line}: {l.Text.Trim()}");
         Assert.That(history, Is.Empty, "history belongs in CHANGELOG.md and CONTRIBUTING.md, not in the user's pages");
     }
@@ -94,7 +95,8 @@ public sealed class DocsExamplesTests
 
     /// <summary>Whether a CI script runs this script (by <c>bash PATH</c>, with the path as in the repository).</summary>
     private static bool RunByCi(string script) =>
-        ShellExample.CiScripts.Value.Any(c => c.Count >= 2 && c[0] == "bash" && c[1].TrimStart('"').EndsWith(script, StringComparison.Ordinal));
+        ShellExample.CiScripts.Value.Any(c =>
+            c.Count >= 2 && c[0] == "bash" && c[1].TrimStart('"').EndsWith(script, StringComparison.Ordinal));
 
     private static void AtomicWrite(string path, string text)
     {

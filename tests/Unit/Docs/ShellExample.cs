@@ -76,7 +76,8 @@ internal static partial class ShellExample
 
     /// <summary>The words as the program receives them: the shell's quotes removed.</summary>
     private static List<string> Unquoted(IEnumerable<string> words) =>
-        [.. words.Select(w => Regex.Replace(w, @"""([^""]*)""|'([^']*)'", m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))];
+        [.. words.Select(w => Regex.Replace(w, @"""([^""]*)""|'([^']*)'",
+            m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))];
 
     private static IEnumerable<string> DotnetTest(IReadOnlyList<string> args)
     {
@@ -125,7 +126,8 @@ internal static partial class ShellExample
     }
 
     private static readonly Lazy<HashSet<string>> KnownVariables = new(() =>
-        [.. new[] { "src", "ci" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(DocPage.Root, d), "*.*", SearchOption.AllDirectories))
+        [.. new[] { "src", "ci" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(DocPage.Root, d), "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".sh", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => Variable().Matches(File.ReadAllText(f)).Select(m => m.Value)), "CI", "XDG_CACHE_HOME"]);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -40,7 +41,7 @@ internal static class Snippet
             : $"{{ {string.Join(", ", o.Select(p => $"{JsonSerializer.Serialize(p.Key)}: {OneLine(p.Value)}"))} }}",
         JsonArray a => $"[{string.Join(", ", a.Select(OneLine))}]",
         null => "null",
-        _ => node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        _ => node.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
     };
 
     /// <summary>The page with every snippet block rewritten from its source: how an intended change reaches the docs.</summary>
