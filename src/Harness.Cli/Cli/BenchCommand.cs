@@ -68,8 +68,8 @@ internal static class BenchCommand
             experiment, seed, workers, replayEpochs, dataDir, numerics, set, profile,
         };
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seed),
-                parsed.GetValue(workers), parsed.GetValue(replayEpochs), parsed.GetValue(dataDir), parsed.GetValue(numerics),
-                parsed.GetValue(profile))
+                CommonOptions.WorkersOf(parsed, workers), parsed.GetValue(replayEpochs), parsed.GetValue(dataDir),
+                parsed.GetValue(numerics), parsed.GetValue(profile))
             {
                 Overrides = parsed.GetValue(set)!,
             },

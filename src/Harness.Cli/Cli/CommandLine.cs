@@ -94,14 +94,24 @@ internal static class CommandLine
             $"{VerboseOption} for the stack trace.";
     }
 
-    /// <summary><c>harness help [command]</c>, as the hand-written command line had it: the same as <c>--help</c>.</summary>
+    /// <summary>
+    /// <c>harness help [command]</c>, as the hand-written command line had it: the same as <c>--help</c>. With <c>--markdown</c>,
+    /// the whole command-line reference instead (<see cref="CommandReference"/>, committed as docs/cli.md).
+    /// </summary>
     private static Command HelpCommand(RootCommand root)
     {
         var name = new Argument<string?>("command") { Arity = ArgumentArity.ZeroOrOne };
-        var help = new Command("help", "Show help for harness or one of its commands.") { name };
+        var markdown =
+            new Option<bool>("--markdown") { Description = $"write the command-line reference ({CommandReference.RelativePath})" };
+        var help = new Command("help", "Show help for harness or one of its commands.") { name, markdown };
         help.Hidden = true;
         help.SetAction(parsed =>
         {
+            if (parsed.GetValue(markdown))
+            {
+                parsed.InvocationConfiguration.Output.Write(CommandReference.Render());
+                return ExitCodes.Done;
+            }
             string[] args = parsed.GetValue(name) is { } command ? [command, "--help"] : ["--help"];
             return root.Parse(args).Invoke(parsed.InvocationConfiguration);
         });

@@ -22,7 +22,7 @@ internal static class CommonOptions
 
     public static Option<string?> Baselines() => Path(new Option<string?>("--baselines")
     {
-        Description = "where the experiment's baselines live [default for a shipped experiment: $" +
+        Description = "where the experiment's baselines live [default: for a shipped experiment, $" +
                       ExperimentFiles.BaselinesVariable +
                       "/<name>, else the copy shipped with an installed tool, else the repository's baselines/<name>; for any other: " +
                       "<folder>/baselines]",
@@ -38,7 +38,8 @@ internal static class CommonOptions
 
     /// <summary>Null when not given: each command says what that means in <paramref name="whenAbsent"/>.</summary>
     public static Option<NumericsProfile?> Numerics(string whenAbsent) => TypedOption.Create<NumericsProfile?>("--numerics",
-        $"numerics profile [default: {whenAbsent}]", NumericsProfile.Names,
+        $"how libtorch and MKL compute: {string.Join(" or ", NumericsProfile.All.Select(p => $"{p.Name} ({p.Promise})"))} " +
+        $"[default: {whenAbsent}]", NumericsProfile.Names,
         (string text, out NumericsProfile? profile) => (profile = NumericsProfile.Find(text)) is not null,
         string.Join('|', NumericsProfile.All.Select(p => p.Name)));
 
@@ -60,7 +61,14 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary>At most <see cref="WorkerPool.MaxWorkers"/>: each worker is a thread with its own libtorch state.</summary>
-    public static Option<int> Workers() =>
-        TypedOption.Integer("--workers", "runs trained side by side", 1, WorkerPool.DefaultWorkers, WorkerPool.MaxWorkers);
+    /// <summary>
+    /// At most <see cref="WorkerPool.MaxWorkers"/>: each worker is a thread with its own libtorch state. Null when not given
+    /// (read it with <see cref="WorkersOf"/>): the default is the machine's core count, so help and the command-line reference
+    /// say what it is rather than printing this machine's number.
+    /// </summary>
+    public static Option<int?> Workers() => TypedOption.OptionalInteger("--workers",
+        "runs trained side by side, each on one thread [default: the number of cores]", 1, WorkerPool.MaxWorkers);
+
+    /// <summary>The value of <see cref="Workers"/>: as given, else one per core.</summary>
+    public static int WorkersOf(ParseResult parsed, Option<int?> workers) => parsed.GetValue(workers) ?? WorkerPool.DefaultWorkers;
 }

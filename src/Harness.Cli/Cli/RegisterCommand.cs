@@ -19,7 +19,10 @@ internal static class RegisterCommand
     public static Command Create()
     {
         var experiment = CommonOptions.Experiment();
-        var claim = new Option<string>("--claim") { Description = "the id of the claim to pre-register", HelpName = "ID", Required = true };
+        var claim = new Option<string>("--claim")
+        {
+            Description = "the id of the claim to pre-register, as in the experiment's claims.json", HelpName = "ID", Required = true,
+        };
         var verdicts = string.Join('|', Enum.GetValues<ClaimVerdict>().Select(RegistrationJson.Text));
         var verdict =
             TypedOption.Create<ClaimVerdict>("--verdict", "the verdict the claim is expected to get",

@@ -78,7 +78,7 @@ internal static class ReproduceCommand
         var sharding = new ShardOptions();
         sharding.AddTo(command, store, [register, decide, maxSeeds]);
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
-                parsed.GetValue(workers), parsed.GetValue(dataDir), parsed.GetValue(numerics),
+                CommonOptions.WorkersOf(parsed, workers), parsed.GetValue(dataDir), parsed.GetValue(numerics),
                 parsed.GetValue(set)!, parsed.GetValue(baselines),
                 parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds), store.Read(parsed), sharding.Read(parsed)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));

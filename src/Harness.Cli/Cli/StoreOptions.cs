@@ -45,8 +45,8 @@ internal sealed class StoreOptions
     public Option<bool> ClearStore { get; } = new("--clear-store") { Description = "delete the run store's entries first" };
 
     public Option<int?> Verify { get; } = TypedOption.OptionalInteger("--verify",
-        "then retrain K of the runs reused from the store (or read with --from), drawn at random, and fail naming each whose bits " +
-        "differ (K beyond them: all)", 1);
+        "then retrain N of the runs reused from the store (or read with --from), drawn at random (all of them if N is more), and " +
+        "fail naming each whose bits differ", 1);
 
     public Option<int?> VerifySeed { get; } = TypedOption.OptionalInteger("--verify-seed",
         "with --verify: the draw's seed [default: from the training code's identity; printed]", 0);
