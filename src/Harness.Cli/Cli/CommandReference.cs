@@ -152,7 +152,7 @@ internal static partial class CommandReference
         if (Visible(command).Any()) usage.Append(" <command>");
         foreach (var argument in command.Arguments.Where(a => !a.Hidden))
             usage.Append(argument.Arity.MinimumNumberOfValues == 0 ? $" [<{argument.Name}>]" : $" <{argument.Name}>");
-        md.Block(new Markdown($"```\n{usage} [options]\n```\n")).Line();
+        md.Block(new Markdown($"```text\n{usage} [options]\n```\n")).Line();
     }
 
     /// <summary>Text as a table cell or a paragraph: escaped, so nothing in a description reads as markup.</summary>
