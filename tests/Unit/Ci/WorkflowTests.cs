@@ -30,4 +30,20 @@ public sealed partial class WorkflowTests
 
     [GeneratedRegex(@"run: bash ci/test\.sh\s*\n")]
     private static partial Regex WholeSuite();
+
+    /// <summary>The GitHub workflow checks what .ci/run checks: a script added to one and not the other is a check that
+    /// runs in one CI and silently not in the other.</summary>
+    [Test]
+    public void The_workflow_runs_every_script_that_ci_run_runs()
+    {
+        var workflow = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "ci.yml"));
+        var scripts = Script().Matches(File.ReadAllText(Path.Combine(Root, ".ci", "run"))).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.That(scripts, Does.Contain("ci/test.sh"), ".ci/run runs the README's test command");
+        Assert.That(scripts.Where(s => !Regex.IsMatch(workflow, $@"\bbash {Regex.Escape(s)}\b")), Is.Empty,
+            "scripts .ci/run runs that .github/workflows/ci.yml does not");
+    }
+
+    [GeneratedRegex(@"^bash (ci/[\w.-]+\.sh)\s*$", RegexOptions.Multiline)]
+    private static partial Regex Script();
 }
