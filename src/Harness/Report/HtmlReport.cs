@@ -233,11 +233,12 @@ internal sealed class HtmlReport : IReportWriter
     // After load, each image says whether it decoded, each failure whether it is shown (rendered, not transparent, not
     // hidden) and each claim's verdict whether it is in the first screen: inside the window, and the element the browser
     // finds at its centre (so not scrolled out of its table nor covered). A headless browser's DOM dump then shows a broken
-    // figure, a failure kept from the reader or a verdict one must scroll to.
+    // figure, a failure kept from the reader or a verdict one must scroll to; the window's size is recorded beside them.
     private const string LoadScript =
         "addEventListener('load', () => { for (const img of document.images) img.dataset.loaded = String(img.complete " +
         "&& img.naturalWidth > 0); for (const failure of document.querySelectorAll('." + FailureClass + "')) " +
         "failure.dataset.shown = String(failure.checkVisibility({ opacityProperty: true, visibilityProperty: true })); " +
+        "document.documentElement.dataset.viewport = innerWidth + 'x' + innerHeight; " +
         "for (const cell of document.querySelectorAll('." + VerdictClass + "')) { const r = cell.getBoundingClientRect(); " +
         "const at = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2); " +
         "cell.dataset.firstScreen = String(r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight " +
