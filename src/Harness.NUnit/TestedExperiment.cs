@@ -99,13 +99,9 @@ internal sealed class TestedExperiment : IDisposable
                 : "Report: not written by this run " +
                   $"(its test, {nameof(ExperimentTests.The_report_is_written_and_attached)}, was not selected).",
         ];
-        // dotnet test has no option of ours, so the environment chooses; a value it does not know is said, not ignored.
-        var chosen = Environment.GetEnvironmentVariable(ConclusionsDetails.Variable);
-        var detail = ConclusionsDetails.Parse(chosen);
-        if (chosen is { Length: > 0 } && detail is null)
-            footer = [.. footer, $"{ConclusionsDetails.Variable}={chosen}: expected {ConclusionsDetails.Expected}; printed brief."];
-        return ConclusionsBlock.Render(results, footer, detail ?? ConclusionsDetail.Brief,
-            $"{ConclusionsDetails.Variable}=full dotnet test");
+        // dotnet test has no option of ours, so the environment chooses.
+        var (detail, note) = ConclusionsDetails.FromVariable(Environment.GetEnvironmentVariable(ConclusionsDetails.Variable));
+        return ConclusionsBlock.Render(results, note is null ? footer : [.. footer, note], detail, ConclusionsDetails.ShowAllInTests);
     }
 
     public void Dispose()

@@ -84,8 +84,8 @@ internal static class Browser
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", $"--window-size={Width},{windowHeight}",
-                "--hide-scrollbars", "--dump-dom",
+                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}",
+                $"--window-size={Width},{windowHeight}", "--hide-scrollbars", "--dump-dom",
                 new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri,
             })
                 start.ArgumentList.Add(argument);

@@ -21,6 +21,18 @@ internal static class ConclusionsDetails
     /// <summary>For help ("--conclusions &lt;brief|full&gt;") and for an error ("expected brief or full").</summary>
     public const string Names = "brief|full", Expected = "brief or full";
 
+    /// <summary>
+    /// The detail <see cref="Variable"/>'s value chooses, brief when it is unset; a value it does not know is brief too, with
+    /// a line saying so for the block's footer, so a misspelt "ful" is not silently ignored.
+    /// </summary>
+    public static (ConclusionsDetail Detail, string? Note) FromVariable(string? value) =>
+        string.IsNullOrEmpty(value) ? (ConclusionsDetail.Brief, null)
+        : Parse(value) is { } detail ? (detail, null)
+        : (ConclusionsDetail.Brief, $"{Variable}={value}: expected {Expected}; printed brief.");
+
+    /// <summary>How the reader of <c>dotnet test</c>'s block gets the full one.</summary>
+    public const string ShowAllInTests = Variable + "=full dotnet test";
+
     /// <summary>"brief" or "full" (any case); null for anything else.</summary>
     public static ConclusionsDetail? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {

@@ -14,7 +14,7 @@ public sealed class ConclusionsDetailTests
         "Report: /repo/artifacts/test-report/fixture/report.html (and report.md, histories.csv, claims.json, figures/ beside it).",
     ];
 
-    private const string ShowAll = "HARNESS_CONCLUSIONS=full dotnet test";
+    private const string ShowAll = ConclusionsDetails.ShowAllInTests;
 
     [Test]
     public void When_everything_holds_the_tutorials_five_claims_take_a_line_each_and_the_block_fits_in_25_lines()
@@ -94,5 +94,15 @@ public sealed class ConclusionsDetailTests
     public void The_detail_is_named_brief_or_full(string? text, string? detail)
     {
         Assert.That(ConclusionsDetails.Parse(text)?.ToString(), Is.EqualTo(detail));
+    }
+
+    [Test]
+    public void Dotnet_test_is_brief_unless_the_variable_says_full_and_a_value_it_does_not_know_is_said()
+    {
+        Assert.That(ConclusionsDetails.FromVariable(null), Is.EqualTo((ConclusionsDetail.Brief, (string?)null)));
+        Assert.That(ConclusionsDetails.FromVariable(""), Is.EqualTo((ConclusionsDetail.Brief, (string?)null)));
+        Assert.That(ConclusionsDetails.FromVariable("full"), Is.EqualTo((ConclusionsDetail.Full, (string?)null)));
+        Assert.That(ConclusionsDetails.FromVariable("ful"),
+            Is.EqualTo((ConclusionsDetail.Brief, "HARNESS_CONCLUSIONS=ful: expected brief or full; printed brief.")));
     }
 }
