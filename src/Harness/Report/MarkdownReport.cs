@@ -91,17 +91,9 @@ internal sealed class MarkdownReport : IReportWriter
                         : ".")}");
                 md.Line();
             }
+            // Which parts are still undecided is the parts table's verdict column; this says only where the plan stands.
             if (outcome.Decision is { } decision)
-            {
-                var open = outcome.Parts.ToLookup(p => p.TooFewSeeds || p.Verdict == ClaimVerdict.Inconclusive);
-                string Name(PartOutcome p) => p.Part.Name.Length > 0 ? p.Part.Name : p.Statistic;
-                md.Line($"{decision.Describe()}" +
-                    $"{(decision.Decided || !open[true].Any() ? "" : $" Still undecided: {string.Join(", ", open[true].Select(Name))}" +
-                        (open[false].Any() ? $"; decided: {string.Join(", ", open[false].Select(p => $"{Name(p)} {p.Verdict}"))}."
-                            : "."))}" +
-                    $"{(decision.Provenance.Length > 0 ? " " + decision.Provenance : "")}");
-                md.Line();
-            }
+                md.Line($"{decision.Describe()}{(decision.Provenance.Length > 0 ? " " + decision.Provenance : "")}").Line();
             var registration = outcome.Claim.Registration;
             var standing = outcome.Blocked is { } blocked ? Prose.Failure($"not evaluated: {blocked}")
                 : !outcome.Evaluated ? Prose.Text($"not evaluated: too few seeds ({outcome.Needs})")
