@@ -81,7 +81,14 @@ step "green" 0 dotnet test
 expect "conclusions" "^\[harness\] Conclusions of width "
 expect "everything holds" "Everything holds"
 expect "every history verified" "Exact tier: $runs of $runs histories verified bit for bit"
-expect "the claim" "Supported — 32 hidden units end with a lower training loss than 2 hidden units \(registered Supported\)"
+expect "the claim" "Supported — 32 hidden units end with a lower training loss than 2 hidden units \(registered Supported\)$"
+# Brief by default: the claim as registered is its one line above, and the block says how to see its parts.
+[[ $(count ' → (Supported|Refuted|Inconclusive|Negligible)$') -eq 0 ]] || {
+  echo "template: green: a claim as registered showed its parts in the brief block" >&2; exit 1; }
+expect "how to see every part" "Each claim's parts are in the report, and here with HARNESS_CONCLUSIONS=full dotnet test\.$"
+
+step "full conclusions" 0 env HARNESS_CONCLUSIONS=full dotnet test
+expect "the claim's parts" "^        .* → Supported$"
 
 # The model's code, not its settings: every run id stays, so only the run key (which holds the model's code) can tell
 # that the stored runs no longer apply, and the history tests must name every run.

@@ -40,6 +40,16 @@ if [[ $# -eq 0 ]]; then
       echo "ci/test.sh: dotnet test printed no conclusions for $name (see src/Harness.TestLogger and tests/harness.runsettings)" >&2
       status=1
     fi
+    # The block is brief by default: when everything holds, the tutorial's five claims fit a screen (the block's lines
+    # are its first, with the marker, and those after it indented by two spaces, as dotnet test's own "  Failed x" is not).
+    block=$(awk -v head="[harness] Conclusions of $name " \
+      'index($0, head) == 1 { on = 1; print; next } on && /^  / && !/^  (Passed|Failed|Skipped) / { print; next } { on = 0 }' \
+      "$log")
+    lines=$(wc -l <<<"$block")
+    if [[ $name == keras-tutorial-05 ]] && grep -q "^  Everything holds" <<<"$block" && ((lines > 25)); then
+      echo "ci/test.sh: $name's conclusions took $lines lines though everything holds; brief, they fit in 25" >&2
+      status=1
+    fi
   done
 fi
 

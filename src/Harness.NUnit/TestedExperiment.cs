@@ -99,7 +99,9 @@ internal sealed class TestedExperiment : IDisposable
                 : "Report: not written by this run " +
                   $"(its test, {nameof(ExperimentTests.The_report_is_written_and_attached)}, was not selected).",
         ];
-        return ConclusionsBlock.Render(results, footer);
+        // dotnet test has no option of ours, so the environment chooses.
+        var (detail, note) = ConclusionsDetails.FromVariable(Environment.GetEnvironmentVariable(ConclusionsDetails.Variable));
+        return ConclusionsBlock.Render(results, note is null ? footer : [.. footer, note], detail, ConclusionsDetails.ShowAllInTests);
     }
 
     public void Dispose()

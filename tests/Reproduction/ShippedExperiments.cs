@@ -15,19 +15,22 @@ namespace Harness.Tests.Reproduction;
 [ExperimentsFolder("src/Harness/experiments")]
 public sealed class ShippedExperiments(string experiment) : ExperimentTests(experiment)
 {
-    /// <summary>report.html opened in a real browser, as a reader would: every claim and figure there, and loaded.</summary>
+    /// <summary>report.html opened in a real browser, as a reader would: every claim and figure there, and loaded, and every
+    /// claim's verdict in the first screen.</summary>
     [Test]
     [Category("Browser")]
     public void The_html_report_shows_every_claim_and_figure_in_a_browser()
     {
         Browser.RequireOrSkip();
         var page = Path.Combine(Report.Directory, HtmlReport.FileName);
+        var dom = Browser.DumpDom(page);
+        var statements = Report.Results.Claims.Select(c => c.Claim.Statement).ToList();
 
-        var problems = HtmlReportCheck.Problems(Browser.DumpDom(page),
-            Report.Results.Claims.Select(c => c.Claim.Statement), Figures.Plan(Report.Results).Select(f => f.File));
+        var problems = HtmlReportCheck.Problems(dom, statements, Figures.Plan(Report.Results).Select(f => f.File))
+            .Concat(HtmlReportCheck.FirstScreen(dom, statements)).ToList();
 
         Assert.That(problems, Is.Empty, $"{page}, opened in {Browser.Find()}:\n  " + string.Join("\n  ", problems));
-        Assert.Pass($"{page}: {Report.Results.Claims.Count} claims and {Figures.Plan(Report.Results).Count} figures, each " +
-            $"loaded, in {Browser.Find()}.");
+        Assert.Pass($"{page}: {Report.Results.Claims.Count} claims, their verdicts in the first {Browser.Width}×{Browser.Height} " +
+            $"screen, and {Figures.Plan(Report.Results).Count} figures, each loaded, in {Browser.Find()}.");
     }
 }

@@ -39,8 +39,36 @@ internal static class Browser
             $"{Install} (ci/browser.sh does)");
     }
 
-    /// <summary>Opens <paramref name="htmlPath"/> headless and returns the DOM as it stands after the load event.</summary>
-    public static string DumpDom(string htmlPath)
+    /// <summary>The viewport a page is shown in: a laptop's screen, what "the first screen" of a report means.</summary>
+    public const int Width = 1280, Height = 800;
+
+    // Headless Chromium draws no window frame yet keeps room for one: --window-size=1280,800 gave a viewport of 1280×657
+    // (Chromium 156). How much it keeps is measured once, not assumed, so the viewport is 1280×800 in any version.
+    private static readonly Lazy<int> FrameHeight = new(MeasureFrame);
+
+    /// <summary>Opens <paramref name="htmlPath"/> headless with a <see cref="Width"/> × <see cref="Height"/> viewport and
+    /// returns the DOM as it stands after the load event.</summary>
+    public static string DumpDom(string htmlPath) => DumpDom(htmlPath, Height + FrameHeight.Value);
+
+    private static int MeasureFrame()
+    {
+        var page = Path.Combine(Directory.CreateTempSubdirectory("harness-viewport-").FullName, "viewport.html");
+        try
+        {
+            File.WriteAllText(page, "<!DOCTYPE html><html><body><script>addEventListener('load', () => " +
+                "document.body.dataset.inner = String(innerHeight));</script></body></html>");
+            var dom = DumpDom(page, Height);
+            var inner = System.Text.RegularExpressions.Regex.Match(dom, @"data-inner=""(\d+)""");
+            if (!inner.Success) Assert.Fail($"Could not read the viewport's height from {Find()}: {dom}");
+            return Height - int.Parse(inner.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(page)!, recursive: true);
+        }
+    }
+
+    private static string DumpDom(string htmlPath, int windowHeight)
     {
         var browser = Find() ?? throw new InvalidOperationException($"No browser: call {nameof(RequireOrSkip)} first.");
         var profile = Directory.CreateTempSubdirectory("harness-chromium-");
@@ -56,7 +84,8 @@ internal static class Browser
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", "--dump-dom",
+                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}",
+                $"--window-size={Width},{windowHeight}", "--hide-scrollbars", "--dump-dom",
                 new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri,
             })
                 start.ArgumentList.Add(argument);

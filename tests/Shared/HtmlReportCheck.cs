@@ -33,6 +33,33 @@ internal static partial class HtmlReportCheck
     }
 
     /// <summary>
+    /// Whether each claim's verdict is in the first screen (<see cref="Browser.Width"/> × <see cref="Browser.Height"/>), as the
+    /// page's script found after load (<see cref="HtmlReport.FirstScreenAttribute"/>): for each statement, a row of the claims
+    /// table that names it and whose verdict cell is in view. Returns the problems, one per claim.
+    /// </summary>
+    public static IReadOnlyList<string> FirstScreen(string dom, IEnumerable<string> claimStatements)
+    {
+        var rows = Row().Matches(dom).Select(m => m.Value)
+            .Select(row => (Text: VisibleText(row), Verdict: VerdictCell().Match(row)))
+            .Where(row => row.Verdict.Success).ToList();
+        var problems = new List<string>();
+        // A first screen of another size proves nothing: the browser must have shown the page at the size the check means.
+        var viewport = Attributes(Regex.Match(dom, @"<html\b[^>]*>").Value).GetValueOrDefault("data-viewport");
+        if (viewport != $"{Browser.Width}x{Browser.Height}")
+            problems.Add($"the page was shown at {viewport ?? "an unrecorded size"}, not {Browser.Width}x{Browser.Height}");
+        foreach (var statement in claimStatements)
+        {
+            var row = rows.FirstOrDefault(r => r.Text.Contains(Collapse(statement), StringComparison.Ordinal));
+            if (row.Text is null)
+                problems.Add($"claim \"{statement}\": no row of the claims table");
+            else if (Attributes(row.Verdict.Value).GetValueOrDefault(HtmlReport.FirstScreenAttribute) is var seen and not "true")
+                problems.Add($"claim \"{statement}\": its verdict is not in the first {Browser.Width}×{Browser.Height} screen " +
+                    $"({HtmlReport.FirstScreenAttribute}={seen ?? "absent: the load script did not run"})");
+        }
+        return problems;
+    }
+
+    /// <summary>
     /// What a hostile experiment's text could have done to the page, read from the DOM after load: a script of its own that
     /// ran (it marks the page, <see cref="HostileText.Marker"/>), an element of its own, or a failure the reader cannot see
     /// (the page's script records each failure's visibility in <see cref="HtmlReport.ShownAttribute"/>).
@@ -64,6 +91,12 @@ internal static partial class HtmlReportCheck
 
     [GeneratedRegex(@"<(script|style)\b.*?</\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex(@"<tr\b.*?</tr>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Row();
+
+    [GeneratedRegex($@"<td\b[^>]*\bclass=""[^""]*\b{HtmlReport.VerdictClass}\b[^>]*>")]
+    private static partial Regex VerdictCell();
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();

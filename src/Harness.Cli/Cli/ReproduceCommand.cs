@@ -35,7 +35,11 @@ internal static class ReproduceCommand
     public sealed record Request(string Experiment, int? Seeds, string OutRoot, int Workers, string? DataDirectory,
         NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Register = false,
         bool Decide = false, int? MaxSeeds = null,
-        StoreOptions.Request? Store = null, ShardOptions.Request? Sharding = null);
+        StoreOptions.Request? Store = null, ShardOptions.Request? Sharding = null,
+        ConclusionsDetail Conclusions = ConclusionsDetail.Brief);
+
+    /// <summary>The option that shows every claim's parts in the conclusions block, as the block itself says.</summary>
+    public const string ShowAllConclusions = "--conclusions full";
 
     public static Command Create()
     {
@@ -63,10 +67,21 @@ internal static class ReproduceCommand
         var maxSeeds =
             TypedOption.OptionalInteger("--max-seeds",
                 "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2, GridSpec.MaxSeeds);
+        // Not --verbose, which shows the stack trace of an unexpected error: this is about the results, not the harness.
+        var conclusions = TypedOption.Create<ConclusionsDetail>("--conclusions",
+            "the conclusions printed at the end: brief (a claim as registered in one line; the others with their parts) or " +
+            "full (every claim with its parts) [default: brief]", ConclusionsDetails.Expected,
+            (string text, out ConclusionsDetail detail) =>
+            {
+                var parsed = ConclusionsDetails.Parse(text);
+                detail = parsed ?? default;
+                return parsed is not null;
+            }, ConclusionsDetails.Names);
+        conclusions.DefaultValueFactory = _ => ConclusionsDetail.Brief;
         var store = new StoreOptions();
         var command = new Command("reproduce", "Reproduce a whole experiment: every run, baselines, claims and a report.")
         {
-            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines, register, decide, maxSeeds,
+            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines, register, decide, maxSeeds, conclusions,
         };
         command.Validators.Add(result =>
         {
@@ -80,7 +95,8 @@ internal static class ReproduceCommand
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
                 CommonOptions.WorkersOf(parsed, workers), parsed.GetValue(dataDir), parsed.GetValue(numerics),
                 parsed.GetValue(set)!, parsed.GetValue(baselines),
-                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds), store.Read(parsed), sharding.Read(parsed)),
+                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds), store.Read(parsed), sharding.Read(parsed),
+                parsed.GetValue(conclusions)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
     }
@@ -132,7 +148,7 @@ internal static class ReproduceCommand
         // report's own sentences.
         string[] footer = outcome.ReportFiles is null ? [outcome.RunsFrom] : [outcome.RunsFrom, ConclusionsBlock.ReportLine(report.Path)];
         output.WriteLine();
-        output.Write(ConclusionsBlock.Render(results, footer));
+        output.Write(ConclusionsBlock.Render(results, footer, request.Conclusions, ShowAllConclusions));
         output.WriteLine();
         if (outcome.ReportFiles is { } files)
             output.WriteLine($"Wrote {Path.Combine(report.Path, MarkdownReport.FileName)} and {files.Count - 1} other files in " +

@@ -62,10 +62,11 @@ internal static class ClaimEvaluator
             : Decide(evidence.Effect, evidence.NullValue, data.Part.Side);
         var suggested = tooFew ? evidence.MinimumSeeds
             : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(evidence.Effect, evidence.NullValue, seeds) : null;
-        var testText = evidence.Test is { } t ? $"{t.Description}, {PValue(t.P)}" : null;
+        var testText = evidence.Test is { } t ? $"{t.Description}, p = {ClaimText.P(t.P)}" : null;
         var exploratory = verdict == ClaimVerdict.Negligible && !ConfirmedOnNewSeeds(data, evidence.Used, band!);
         return new PartOutcome(data.Part, evidence.Statistic, evidence.Effect, evidence.NullValue, verdict, evidence.Groups, distinctSeeds,
-            suggested, tooFew, testText, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference, exploratory);
+            suggested, tooFew, testText, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference, exploratory,
+            Exact: evidence.Test);
     }
 
     private static bool Inside(Interval? difference, double band) => difference is { } d && d.Lower > -band && d.Upper < band;
@@ -85,11 +86,6 @@ internal static class ClaimEvaluator
             return false;
         return Inside(Measure(fresh).Difference, band.Width);
     }
-
-    /// <summary>"p = 0.0215", or "p = 5.8e-12" where four decimals would print an exact test's tiny p as 0.</summary>
-    private static string PValue(double p) => p < 0.0001
-        ? $"p = {p.ToString("0.0e0", CultureInfo.InvariantCulture)}"
-        : $"p = {p.ToString("0.####", CultureInfo.InvariantCulture)}";
 
     private static PartEvidence Measure(PartData data) => data.Part.Test switch
     {

@@ -91,6 +91,30 @@ internal static class ClaimText
             (part.Exploratory ? " (exploratory: not yet confirmed by the seeds after the band's declaration)" : "");
     }
 
+    /// <summary>A part's effect without its interval, for the parts table: "ρ(layers, gap) within seeds = 0.89".</summary>
+    public static string EffectValue(PartOutcome part) =>
+        !part.Measured ? $"{part.Statistic} not measured" : $"{part.Statistic} = {F(part.Effect.Point, Decimals(part.Effect))}";
+
+    /// <summary>A part's interval, for the parts table: "[0.75, 1.00] at 95%"; "none: the data show no spread"; "—".</summary>
+    public static string EffectInterval(PartOutcome part)
+    {
+        if (!part.Measured) return "—";
+        var effect = part.Effect;
+        if (effect.Lower == effect.Upper) return "none: the data show no spread";
+        var decimals = Decimals(effect);
+        return $"[{F(effect.Lower, decimals)}, {F(effect.Upper, decimals)}] at {I(effect.Level * 100, "0.##")}%";
+    }
+
+    /// <summary>What decided a part, for the parts table: the exact test (and the TOST beside it), else its interval.</summary>
+    public static string TestName(PartOutcome part) =>
+        !part.Measured ? "—"
+        : (part.Exact is { } exact ? exact.Description : "the interval") + Difference(part);
+
+    /// <summary>"0.0215", or "5.8e-12" where four decimals would print an exact test's tiny p as 0.</summary>
+    public static string P(double p) => p < 0.0001
+        ? p.ToString("0.0e0", CultureInfo.InvariantCulture)
+        : p.ToString("0.####", CultureInfo.InvariantCulture);
+
     /// <summary>"0.98 [0.97, 0.99]", with as many decimals as the interval's width needs to show (a mean of 0.9835 with
     /// an interval 0.0025 wide reads 0.9835 [0.9822, 0.9847], not 0.98 [0.98, 0.98]).</summary>
     private static string Effect(Interval effect)

@@ -7,7 +7,8 @@ namespace Harness.Report;
 /// <summary>
 /// An experiment's conclusions as plain text, for a console or a log: what <c>reproduce</c> prints when it is done and what
 /// <c>dotnet test</c> prints after an experiment's tests. Each claim's statement with the data's verdict and the registered
-/// one, and the finding behind it (effects with intervals and p, seeds); then the same summary items as report.md (both
+/// one, and the finding behind it (effects with intervals and p, seeds), which a brief block shows only for a claim not as
+/// registered (<see cref="ConclusionsDetail"/>); then the same summary items as report.md (both
 /// tiers, the published runs) and the lines the caller adds (where the report went, where the runs came from). Results of a
 /// filtered test run hold only what it ran, and the block says only that. Each line is made printable as a whole
 /// (<see cref="PrintableText.Inline"/>): a statement or a name cannot send an escape sequence to the terminal, nor begin a
@@ -18,7 +19,11 @@ internal static class ConclusionsBlock
     /// <summary>A claim that holds, one that contradicts its registration, one too few seeds could decide.</summary>
     public const char Holds = '✓', Differs = '✗', NotEvaluated = '○';
 
-    public static string Render(ExperimentResults results, IEnumerable<string>? footer = null)
+    /// <param name="detail">Brief: a claim as registered in one line (<see cref="ConclusionsDetail"/>).</param>
+    /// <param name="showAll">How the reader gets the full block, e.g. "--conclusions full": a brief block that left parts out
+    /// ends by saying so.</param>
+    public static string Render(ExperimentResults results, IEnumerable<string>? footer = null,
+        ConclusionsDetail detail = ConclusionsDetail.Full, string showAll = "")
     {
         var text = new Lines();
         var experiment = results.Experiment;
@@ -31,13 +36,15 @@ internal static class ConclusionsBlock
         if (results.Claims.Count > 0)
         {
             text.AppendLine("  Claims, the data's verdict against the registered one:");
-            foreach (var claim in results.Claims) Claim(text, claim);
+            foreach (var claim in results.Claims) Claim(text, claim, detail);
         }
         // The claims are listed one by one above, so their count is left out.
         foreach (var item in ResultsSummary.DivergedRuns(results).Concat(ResultsSummary.Tiers(results))
             .Concat(ResultsSummary.PublishedRuns(results)))
             text.AppendLine($"  {(item.IsDetail ? "  - " : "")}{item.Text.Plain}");
         foreach (var line in footer ?? []) text.AppendLine($"  {line}");
+        if (detail == ConclusionsDetail.Brief && results.Claims.Any(Short))
+            text.AppendLine($"  Each claim's parts are in the report{(showAll.Length > 0 ? $", and here with {showAll}" : "")}.");
         return text.ToString();
     }
 
@@ -46,7 +53,10 @@ internal static class ConclusionsBlock
         $"Report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))} (and " +
         $"{MarkdownReport.FileName}, {HistoriesCsv.FileName}, {ClaimsJson.FileName}, {Figures.Folder}/ beside it).";
 
-    private static void Claim(Lines text, ClaimOutcome outcome)
+    /// <summary>A claim the brief block shows in one line: as registered, so its parts say nothing the verdict does not.</summary>
+    private static bool Short(ClaimOutcome outcome) => outcome.AsRegistered;
+
+    private static void Claim(Lines text, ClaimOutcome outcome, ConclusionsDetail detail)
     {
         var registered = outcome.Claim.Registration;
         var (mark, verdict, standing) =
@@ -57,6 +67,14 @@ internal static class ConclusionsBlock
                 ? (Holds, outcome.Verdict.ToString(),
                     $"registered {registered.Verdict}; {ClaimText.OnOtherSeeds(outcome)} without contradicting it")
             : (Differs, outcome.Verdict.ToString(), $"registered {registered.Verdict}: DIFFERS FROM THE REGISTRATION");
+        if (detail == ConclusionsDetail.Brief && Short(outcome))
+        {
+            var look = outcome.Decision is { } at ? $", look {at.Look} of {at.Looks}" : "";
+            text.AppendLine($"    {mark} {verdict} — {outcome.Claim.Statement} ({standing}{look})");
+            // What the plan reached when run to its end is the conclusion of a claim this look leaves open: never left out.
+            if (ClaimText.PlanVerdict(outcome) is { } reached) text.AppendLine($"        {reached}");
+            return;
+        }
         text.AppendLine($"    {mark} {verdict} — {outcome.Claim.Statement} ({standing})");
         if (outcome.Blocked is { } blocked)
         {

@@ -37,6 +37,12 @@ internal sealed class HtmlReport : IReportWriter
     /// <summary>On each element that shows a failure, after load: whether the reader can see it (see <see cref="LoadScript"/>).</summary>
     public const string ShownAttribute = "data-shown";
 
+    /// <summary>The class of each cell of the claims table that holds a claim's verdict (<see cref="ClaimsTable"/>).</summary>
+    public const string VerdictClass = "claim-verdict";
+
+    /// <summary>On each verdict cell, after load: whether the reader sees it without scrolling (see <see cref="LoadScript"/>).</summary>
+    public const string FirstScreenAttribute = "data-first-screen";
+
     // Pipe tables for the report's tables, GitHub's heading ids so a section can be linked; nothing else. report.md is
     // written for GitHub's renderer, and extensions such as generic attributes or math would read meaning into `{` or `$`.
     // No raw HTML: a tag in report.md is shown as text.
@@ -59,6 +65,7 @@ internal sealed class HtmlReport : IReportWriter
         var markdown = MarkdownReport.Render(results);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         FoldEvidence(document, markdown);
+        MarkVerdicts(document);
         AlignByClass(document);
         InlineFigures(document, Path.Combine(directory, Figures.Folder));
         MarkFailures(document);
@@ -93,6 +100,18 @@ internal sealed class HtmlReport : IReportWriter
     {
         var parent = block.Parent!;
         parent[parent.IndexOf(block)] = by;
+    }
+
+    /// <summary>
+    /// The claims table is the first table, before any section (<see cref="MarkdownReport.Render"/> writes it under the
+    /// title); each verdict cell gets <see cref="VerdictClass"/>, so the page's script can record whether it is in view.
+    /// </summary>
+    private static void MarkVerdicts(MarkdownDocument document)
+    {
+        var first = document.TakeWhile(b => b is not HeadingBlock { Level: 2 }).OfType<Table>().FirstOrDefault();
+        if (first is null) return;
+        foreach (var row in first.OfType<TableRow>().Where(r => !r.IsHeader))
+            if (row.Count > ClaimsTable.VerdictColumn) row[ClaimsTable.VerdictColumn].GetAttributes().AddClass(VerdictClass);
     }
 
     /// <summary>
@@ -211,12 +230,19 @@ internal sealed class HtmlReport : IReportWriter
 
     private static readonly string NoRequests = $"""<meta http-equiv="Content-Security-Policy" content="{Policy}">""";
 
-    // After load, each image says whether it decoded and each failure whether it is shown (rendered, not transparent, not
-    // hidden); a headless browser's DOM dump then shows a broken figure or a failure kept from the reader.
+    // After load, each image says whether it decoded, each failure whether it is shown (rendered, not transparent, not
+    // hidden) and each claim's verdict whether it is in the first screen: inside the window, and the element the browser
+    // finds at its centre (so not scrolled out of its table nor covered). A headless browser's DOM dump then shows a broken
+    // figure, a failure kept from the reader or a verdict one must scroll to; the window's size is recorded beside them.
     private const string LoadScript =
         "addEventListener('load', () => { for (const img of document.images) img.dataset.loaded = String(img.complete " +
         "&& img.naturalWidth > 0); for (const failure of document.querySelectorAll('." + FailureClass + "')) " +
-        "failure.dataset.shown = String(failure.checkVisibility({ opacityProperty: true, visibilityProperty: true })); });";
+        "failure.dataset.shown = String(failure.checkVisibility({ opacityProperty: true, visibilityProperty: true })); " +
+        "document.documentElement.dataset.viewport = innerWidth + 'x' + innerHeight; " +
+        "for (const cell of document.querySelectorAll('." + VerdictClass + "')) { const r = cell.getBoundingClientRect(); " +
+        "const at = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2); " +
+        "cell.dataset.firstScreen = String(r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight " +
+        "&& r.right <= innerWidth && at !== null && cell.contains(at)); } });";
 
     private static string Hash(string inline) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)));
 

@@ -9,7 +9,8 @@ using Harness.Statistics;
 namespace Harness.Report;
 
 /// <summary>
-/// <c>report.md</c>: the reproduction read as a results section. Conclusions first, with their evidence; then figures,
+/// <c>report.md</c>: the reproduction read as a results section. Its verdicts first (<see cref="ClaimsTable"/>), then the
+/// summary and each claim with its parts and evidence; then figures,
 /// the published runs against the reproduced ones, the runs, the baselines and the environment.
 /// </summary>
 internal sealed class MarkdownReport : IReportWriter
@@ -29,6 +30,11 @@ internal sealed class MarkdownReport : IReportWriter
         var experiment = results.Experiment;
         md.Line($"# Reproduction: {experiment.Title}");
         md.Line();
+        // The verdicts first, within the first screen of report.html: the headline, then a row per claim.
+        var (headline, rest) = ResultsSummary.Sentence(results);
+        md.Line($"{(results.Holds ? new Markdown($"**{MarkdownText.Escape(headline)}**") : Failure(headline))}{rest}");
+        md.Line();
+        ClaimsTable.Write(md, results);
         if (experiment.Source.Length > 0) md.Line($"Source: {experiment.Source}.  ");
         var configurations = results.Runs.GroupBy(r => r.Config.ConfigurationId).Count();
         var seeds = results.Runs.GroupBy(r => r.Config.ConfigurationId).Select(g => g.Count()).Distinct().Order().ToList();
@@ -59,9 +65,6 @@ internal sealed class MarkdownReport : IReportWriter
     {
         md.Line($"## Summary");
         md.Line();
-        var (headline, rest) = ResultsSummary.Sentence(results);
-        md.Line($"{(results.Holds ? new Markdown($"**{MarkdownText.Escape(headline)}**") : Failure(headline))}{rest}");
-        md.Line();
         foreach (var item in ResultsSummary.Items(results))
             if (item.IsDetail) md.Line($"  - {item.Text}");
             else md.Line($"- {item.Text}");
@@ -77,7 +80,9 @@ internal sealed class MarkdownReport : IReportWriter
             md.Line($"### {(outcome.Evaluated ? outcome.Verdict.ToString() : "Not evaluated")}: {outcome.Claim.Statement}");
             md.Line();
             if (outcome.Claim.Tutorial.Length > 0) md.Line($"> The source: \"{outcome.Claim.Tutorial}\"").Line();
-            md.Line($"{outcome.Headline}");
+            PartsTable.Write(md, outcome);
+            // The parts' numbers are in the table; the sentence says only what they rest on (or why there are none).
+            md.Line($"{(outcome.Blocked is { } reason ? $"Not evaluated: {reason}." : Design(outcome))}");
             md.Line();
             if (outcome.Claim.Negligible is { } band)
             {
@@ -86,17 +91,9 @@ internal sealed class MarkdownReport : IReportWriter
                         : ".")}");
                 md.Line();
             }
+            // Which parts are still undecided is the parts table's verdict column; this says only where the plan stands.
             if (outcome.Decision is { } decision)
-            {
-                var open = outcome.Parts.ToLookup(p => p.TooFewSeeds || p.Verdict == ClaimVerdict.Inconclusive);
-                string Name(PartOutcome p) => p.Part.Name.Length > 0 ? p.Part.Name : p.Statistic;
-                md.Line($"{decision.Describe()}" +
-                    $"{(decision.Decided || !open[true].Any() ? "" : $" Still undecided: {string.Join(", ", open[true].Select(Name))}" +
-                        (open[false].Any() ? $"; decided: {string.Join(", ", open[false].Select(p => $"{Name(p)} {p.Verdict}"))}."
-                            : "."))}" +
-                    $"{(decision.Provenance.Length > 0 ? " " + decision.Provenance : "")}");
-                md.Line();
-            }
+                md.Line($"{decision.Describe()}{(decision.Provenance.Length > 0 ? " " + decision.Provenance : "")}").Line();
             var registration = outcome.Claim.Registration;
             var standing = outcome.Blocked is { } blocked ? Prose.Failure($"not evaluated: {blocked}")
                 : !outcome.Evaluated ? Prose.Text($"not evaluated: too few seeds ({outcome.Needs})")
@@ -125,6 +122,11 @@ internal sealed class MarkdownReport : IReportWriter
             md.Line();
         }
     }
+
+    /// <summary>"10 seeds, α = 0.018, 99.7% intervals (Bonferroni over 6 parts)." and, for a claim not decided, what more seeds
+    /// would need or might do.</summary>
+    private static string Design(ClaimOutcome outcome) =>
+        $"{ClaimText.Design(outcome.Claim, outcome.Parts, outcome.Alpha)}{ClaimText.Outlook(outcome.Verdict, outcome.Parts)}.";
 
     /// <summary>The settings no axis varies, with the values every run trains with (defaults written out).</summary>
     private static string SharedSettings(ExperimentResults results) =>

@@ -31,7 +31,7 @@ public sealed class CommandLineTests
     [TestCase("run", "--learning-rate <X>", "--optimizer <sgd|rmsprop|adagrad|adadelta|adam>", "--layers <N>", "[default: 1]",
         "--numerics <portable|native>")]
     [TestCase("reproduce", "--experiment <NAME|PATH>", "[default: keras-tutorial-05]", "--seeds <N>", "--set <KEY=VALUE>",
-        "--baselines <DIR>", "--register")]
+        "--baselines <DIR>", "--register", "--conclusions <brief|full>", "[default: brief]")]
     [TestCase("bench", "--experiment <NAME|PATH>", "--seed <N>", "--replay-epochs <N>", "[default: 3]", "--data-dir <DIR>")]
     [TestCase("accept", "--experiment <NAME|PATH>", "--run <ID>", "--baselines <DIR>")]
     [TestCase("register", "--experiment <NAME|PATH>", "--claim <ID>", "--verdict <supported|refuted|inconclusive", "--baselines <DIR>")]
@@ -68,6 +68,7 @@ public sealed class CommandLineTests
     [TestCase(new[] { "run", "--nesterov", "maybe" }, "error: --nesterov: expected true or false, found 'maybe'")]
     [TestCase(new[] { "reproduce", "--seeds", "0" }, "error: --seeds: expected an integer in [1, 10000], found '0'")]
     [TestCase(new[] { "reproduce", "--workers", "x" }, "error: --workers: expected an integer in [1, 256], found 'x'")]
+    [TestCase(new[] { "reproduce", "--conclusions", "verbose" }, "error: --conclusions: expected brief or full, found 'verbose'")]
     [TestCase(new[] { "reproduce", "--set", "epochs" }, "error: --set: expected key=value (e.g. grids:0:seeds:count=3), found 'epochs'")]
     [TestCase(new[] { "bench", "--numerics", "fast" }, "error: --numerics: expected portable or native, found 'fast'")]
     [TestCase(new[] { "bench", "--replay-epochs", "0" }, "error: --replay-epochs: expected an integer >= 1, found '0'")]

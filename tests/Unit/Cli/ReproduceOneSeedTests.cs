@@ -75,7 +75,9 @@ public sealed class ReproduceOneSeedTests
             .And.Contain("contrast needs ≥ 6 seeds in both effects to reach α = 0.05 (has 1)")
             .And.Contain("threshold needs ≥ 5 seeds to reach α = 0.05 (has 1)")
             .And.Contain("### Not evaluated: dropout helps deeper nets more")
-            .And.Contain("ρ(layers, gap) within seeds not measured; 1 seed, α = 0.05"));
+            .And.Contain("| ρ(layers, gap) within seeds not measured | — | — | — | not evaluated: needs ≥ 6 seeds to reach α = 0.05 " +
+                "(has 1) |")
+            .And.Contain("1 seed, α = 0.05, 95% interval. Too few seeds for a verdict: needs ≥ 6 seeds to reach α = 0.05 (has 1)."));
         Assert.That(File.ReadAllText(Path.Combine(Report, ClaimsJson.FileName)), Does.Contain("\"estimate\": null"));
         Assert.That(File.Exists(Path.Combine(Report, HtmlReport.FileName)), Is.True);
         Assert.That(File.ReadAllBytes(Ensemble), Is.EqualTo(ensemble), "one seed neither replaces nor joins the ensemble baseline");

@@ -91,13 +91,23 @@ public sealed class HtmlReportTests
     }
 
     [Test]
+    public void The_claims_table_marks_each_verdict_for_the_first_screen_check_and_a_differing_one_as_a_failure()
+    {
+        Assert.That(Regex.Matches(_page, $"<td class=\"{HtmlReport.VerdictClass}\">"), Has.Count.EqualTo(2), "one per claim");
+        Assert.That(_page, Does.Contain($"<td class=\"{HtmlReport.VerdictClass}\">Supported</td>"));
+        Assert.That(_page, Does.Contain($"<td class=\"{HtmlReport.VerdictClass}\"><strong class=\"failure\">Refuted</strong></td>"));
+        Assert.That(_page.IndexOf(HtmlReport.VerdictClass, StringComparison.Ordinal),
+            Is.LessThan(_page.IndexOf("<h2", StringComparison.Ordinal)), "the table is above the first section");
+    }
+
+    [Test]
     public void What_holds_is_not_styled_as_a_failure()
     {
         Assert.That(_page, Does.Contain("<h3 id=\"supported-deeper-nets-overfit-more\">Supported: deeper nets overfit more</h3>"));
         Assert.That(_page, Does.Contain("<td>outlier (registered)</td>"), "a registered outlier is expected");
-        Assert.That(Regex.Matches(_page, "<strong class=\"failure\">").Count, Is.EqualTo(5),
-            "the headline, one regression in the summary and one in the baselines, one claim against its registration, and the " +
-            "claims' count in the summary");
+        Assert.That(Regex.Matches(_page, "<strong class=\"failure\">").Count, Is.EqualTo(6),
+            "the headline, the claim against its registration in the claims table and in its section, one regression in the " +
+            "summary and one in the baselines, and the claims' count in the summary");
     }
 
     [Test]

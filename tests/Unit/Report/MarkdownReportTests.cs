@@ -12,6 +12,51 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
+    public void The_report_opens_with_its_headline_and_a_row_per_claim_with_its_verdict()
+    {
+        var results = TutorialLikeFixture.Results();
+
+        var lines = MarkdownReport.Render(results).Split('\n');
+
+        Assert.That(lines[0], Is.EqualTo("# Reproduction: a fixed experiment"));
+        Assert.That(lines[2], Does.StartWith("**Everything holds**"));
+        Assert.That(lines[4..6], Is.EqualTo(new[]
+        {
+            "| claim | the source's words | verdict | registered | seeds | look |",
+            "| --- | --- | --- | --- | ---: | --- |",
+        }));
+        Assert.That(lines[6..11], Is.EqualTo(new[]
+        {
+            "| deeper nets overfit more at n=1000 | With few samples, the deeper the network, the more it overfits. | Supported | " +
+                "Supported | 10 | — |",
+            "| 9-layer nets end with a lower val_acc than 1-layer nets at n=1000 | Deeper networks may even do worse on the test " +
+                "set. | Supported | Supported | 10 | look 1 of 4 |",
+            "| more training samples shrink the generalisation gap and its growth with depth | 训练样本越多，过拟合越轻，甚至消失。 | " +
+                "Supported | Supported | 10 | — |",
+            "| dropout makes the val_loss curve smoother (less epoch-to-epoch variation) | Dropout makes the loss curves " +
+                "smoother, with smaller variance. | Supported | Supported | 10 | — |",
+            "| dropout lowers the generalisation gap | Dropout alleviates overfitting. | Supported | Supported | 10 | — |",
+        }));
+    }
+
+    [Test]
+    public void A_claims_parts_are_a_table_and_no_paragraph_repeats_them()
+    {
+        var results = TutorialLikeFixture.Results();
+        var samples = results.Claims.Single(c => c.Claim.Id == "samples");
+        var report = MarkdownReport.Render(results);
+
+        var start = report.IndexOf($"### Supported: {samples.Claim.Statement}", StringComparison.Ordinal);
+        var section = report[start..report.IndexOf(MarkdownReport.EvidenceOpens, start, StringComparison.Ordinal)].Split('\n');
+
+        var statistic = MarkdownText.Escape(samples.Parts[0].Statistic);
+        Assert.That(section.Where(l => l.Contains(statistic, StringComparison.Ordinal)), Has.Exactly(8).Items
+            .And.All.StartWith("| gap at n=6000 \\< n=1000, part "), "each part once, in its row, and nowhere else above the evidence");
+        Assert.That(section, Does.Contain("| part | effect | interval | test | p | verdict |"));
+        Assert.That(section, Does.Contain("10 seeds, α = 0.05, 99.38% intervals (Bonferroni over 8 parts)."));
+    }
+
+    [Test]
     public void Rendering_twice_gives_the_same_text()
     {
         var first = MarkdownReport.Render(ReportFixture.Results());
