@@ -25,7 +25,7 @@ public sealed class DocsExamplesTests
         var stale = doc.Blocks.Where(b => b.Snippet is not null && b.Text != Snippet.Render(b.Snippet)).ToList();
         if (stale.Count > 0 && BaselinePolicy.FromEnvironment().Accept)
         {
-            AtomicWrite(doc.Path, Snippet.Rewrite(doc));
+            Harness.IO.AtomicFile.WriteAllText(doc.Path, Snippet.Rewrite(doc));
             Assert.Warn($"{page}: rewrote {stale.Count} snippet block(s) from their sources");
             return;
         }
@@ -97,13 +97,6 @@ public sealed class DocsExamplesTests
     /// naming it by its path in the repository.</summary>
     private static bool RunByCi(string script) =>
         ShellExample.CiScripts.Value.Any(c => c.Count >= 2 && c[0] is "bash" or "sbatch" && c.Skip(1).Contains(script));
-
-    private static void AtomicWrite(string path, string text)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-    }
 }
 
 /// <summary>The checks fail where they should: a broken example is caught, not waved through.</summary>

@@ -151,9 +151,10 @@ public sealed class ExperimentFolderTests
         var report = File.ReadAllText(Path.Combine(directory, MarkdownReport.FileName));
         Assert.That(report, Does.Contain("varying width, learningRate").And.Contain("optimizer sgd").And.Contain("momentum 0.9"));
         // As report.md writes every value: escaped for Markdown (brackets and '>' as the characters they are).
+        Assert.That(report, Does.Contain("### Not evaluated: a higher learning rate ends with a lower training loss"));
+        // The part is the folder's own axis (width 8), its effect paired by seed, in the claim's parts table.
         Assert.That(report,
-            Does.Contain(MarkdownText.Escape("Not evaluated — a higher learning rate ends with a lower training loss: " +
-                "P(final_loss[lr=0.1] > final_loss[lr=0.01]), paired by seed")));
+            Does.Contain($"| width 8 | {MarkdownText.Escape("P(final_loss[lr=0.1] > final_loss[lr=0.01]), paired by seed")} = "));
     }
 
     [Test]
