@@ -36,6 +36,30 @@ internal sealed partial record DocPage(string Path, string RelativePath, IReadOn
         return new DocPage(path, System.IO.Path.GetRelativePath(Root, path), blocks);
     }
 
+    /// <summary>Each Markdown link outside code, with its line: <c>[text](target)</c>.</summary>
+    public IEnumerable<(int Line, string Target)> Links() =>
+        Prose().SelectMany(l => Link().Matches(l.Text).Select(m => (l.Line, m.Groups["target"].Value)));
+
+    /// <summary>The anchors GitHub gives the page's headings: lower case, punctuation dropped, spaces as hyphens.</summary>
+    public IReadOnlySet<string> Anchors() =>
+        Prose().Select(l => Heading().Match(l.Text)).Where(m => m.Success)
+            .Select(m => Regex.Replace(m.Groups["title"].Value.Trim().ToLowerInvariant(), @"[^\w\- ]", "").Replace(' ', '-'))
+            .ToHashSet();
+
+    /// <summary>The page's lines outside code blocks, numbered from 1.</summary>
+    private IEnumerable<(int Line, string Text)> Prose()
+    {
+        var lines = File.ReadAllText(Path).Split('\n');
+        var code = Blocks.SelectMany(b => Enumerable.Range(b.Line, b.Text.Split('\n').Length + 2)).ToHashSet();
+        return lines.Select((text, i) => (Line: i + 1, Text: text)).Where(l => !code.Contains(l.Line));
+    }
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"^#+ (?<title>.+)$")]
+    private static partial Regex Heading();
+
     [GeneratedRegex(@"^(?<fence>```+)(?<language>[\w-]*)\s*$")]
     private static partial Regex Fence();
 

@@ -62,6 +62,29 @@ public sealed class DocsExamplesTests
         Assert.That(history, Is.Empty, "history belongs in CHANGELOG.md and CONTRIBUTING.md, not in the user's pages");
     }
 
+    [TestCaseSource(nameof(Pages))]
+    public void Every_link_leads_somewhere(string page)
+    {
+        var doc = DocPage.Read(Path.Combine(DocPage.Root, page));
+        var broken = doc.Links()
+            .Where(l => !l.Target.StartsWith("http", StringComparison.Ordinal) && !l.Target.StartsWith("mailto:", StringComparison.Ordinal))
+            .Select(l => (l.Line, l.Target, Problem: Problem(doc, l.Target)))
+            .Where(l => l.Problem is not null)
+            .Select(l => $"{page}:{l.Line}: ({l.Target}) {l.Problem}");
+
+        Assert.That(broken, Is.Empty);
+    }
+
+    /// <summary>What is wrong with a relative link: no such file, or no such heading in the page it names.</summary>
+    private static string? Problem(DocPage page, string target)
+    {
+        var (file, anchor) = target.Split('#', 2) is [var f, var a] ? (f, a) : (target, null);
+        var path = file.Length == 0 ? page.Path : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page.Path)!, file));
+        if (!File.Exists(path) && !Directory.Exists(path)) return "no such file or folder";
+        if (anchor is null || !path.EndsWith(".md", StringComparison.Ordinal)) return null;
+        return DocPage.Read(path).Anchors().Contains(anchor) ? null : $"no heading #{anchor} in {Path.GetFileName(path)}";
+    }
+
     [Test]
     public void The_readme_is_at_most_200_lines()
     {
