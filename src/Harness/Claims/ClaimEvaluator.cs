@@ -62,10 +62,9 @@ internal static class ClaimEvaluator
             : Decide(evidence.Effect, evidence.NullValue, data.Part.Side);
         var suggested = tooFew ? evidence.MinimumSeeds
             : verdict == ClaimVerdict.Inconclusive ? SeedsToDecide(evidence.Effect, evidence.NullValue, seeds) : null;
-        var testText = evidence.Test is { } t ? $"{t.Description}, p = {ClaimText.P(t.P)}" : null;
         var exploratory = verdict == ClaimVerdict.Negligible && !ConfirmedOnNewSeeds(data, evidence.Used, band!);
         return new PartOutcome(data.Part, evidence.Statistic, evidence.Effect, evidence.NullValue, verdict, evidence.Groups, distinctSeeds,
-            suggested, tooFew, testText, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference, exploratory,
+            suggested, tooFew, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference, exploratory,
             Exact: evidence.Test);
     }
 

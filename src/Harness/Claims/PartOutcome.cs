@@ -9,7 +9,6 @@ internal sealed record GroupEvidence(string Label, IReadOnlyList<double> Values)
 /// <param name="Seeds">Distinct seeds behind the part.</param>
 /// <param name="SeedsSuggested">Not evaluated: the fewest seeds that could reach <see cref="Alpha"/>. Inconclusive: roughly
 /// how many seeds per group would let the interval exclude the null.</param>
-/// <param name="Test">The exact test that decided, with its p-value, where one exists: in words, as the headline shows it.</param>
 /// <param name="Alpha">The part's share of the claim's α.</param>
 /// <param name="SeedUnit">What <see cref="SeedsSuggested"/> counts: "seed pairs", "seeds per group" or "seeds".</param>
 /// <param name="Difference">The mean difference at 1 − 2α, checked against the claim's negligible band (when it declares one).</param>
@@ -17,7 +16,7 @@ internal sealed record GroupEvidence(string Label, IReadOnlyList<double> Values)
 /// after it: a lead, not a decision.</param>
 /// <param name="Measured">False when the part had too few seeds for its comparison to run at all (one seed: <see
 /// cref="Comparisons.TooFewSeeds"/>): then <see cref="Effect"/> holds only its level, and the report says "not measured".</param>
-/// <param name="Exact">The same test as <paramref name="Test"/>, its name and p apart: the parts table gives each a column.</param>
+/// <param name="Exact">The exact test that decided, where one exists: its name and p apart, as the parts table shows them.</param>
 internal sealed record PartOutcome(
     ClaimPart Part,
     string Statistic,
@@ -28,10 +27,14 @@ internal sealed record PartOutcome(
     int Seeds,
     int? SeedsSuggested,
     bool TooFewSeeds = false,
-    string? Test = null,
     double Alpha = 0.05,
     string SeedUnit = "seeds",
     Interval? Difference = null,
     bool Exploratory = false,
     bool Measured = true,
-    Comparisons.ExactTest? Exact = null);
+    Comparisons.ExactTest? Exact = null)
+{
+    /// <summary>The exact test that decided, with its p-value, in words as the headline shows it ("sign test over 10
+    /// seeds, p = 0.002"); null where none decided.</summary>
+    public string? Test => Exact is { } test ? $"{test.Description}, p = {ClaimText.P(test.P)}" : null;
+}

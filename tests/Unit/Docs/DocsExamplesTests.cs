@@ -66,23 +66,26 @@ public sealed class DocsExamplesTests
     public void Every_link_leads_somewhere(string page)
     {
         var doc = DocPage.Read(Path.Combine(DocPage.Root, page));
+        var anchors = new Dictionary<string, IReadOnlySet<string>>();
         var broken = doc.Links()
             .Where(l => !l.Target.StartsWith("http", StringComparison.Ordinal) && !l.Target.StartsWith("mailto:", StringComparison.Ordinal))
-            .Select(l => (l.Line, l.Target, Problem: Problem(doc, l.Target)))
+            .Select(l => (l.Line, l.Target, Problem: Problem(doc, l.Target, anchors)))
             .Where(l => l.Problem is not null)
             .Select(l => $"{page}:{l.Line}: ({l.Target}) {l.Problem}");
 
         Assert.That(broken, Is.Empty);
     }
 
-    /// <summary>What is wrong with a relative link: no such file, or no such heading in the page it names.</summary>
-    private static string? Problem(DocPage page, string target)
+    /// <summary>What is wrong with a relative link: no such file, or no such heading in the page it names (each page's
+    /// headings read once, into <paramref name="anchors"/>).</summary>
+    private static string? Problem(DocPage page, string target, Dictionary<string, IReadOnlySet<string>> anchors)
     {
         var (file, anchor) = target.Split('#', 2) is [var f, var a] ? (f, a) : (target, null);
         var path = file.Length == 0 ? page.Path : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page.Path)!, file));
         if (!File.Exists(path) && !Directory.Exists(path)) return "no such file or folder";
         if (anchor is null || !path.EndsWith(".md", StringComparison.Ordinal)) return null;
-        return DocPage.Read(path).Anchors().Contains(anchor) ? null : $"no heading #{anchor} in {Path.GetFileName(path)}";
+        if (!anchors.TryGetValue(path, out var headings)) anchors[path] = headings = DocPage.Read(path).Anchors();
+        return headings.Contains(anchor) ? null : $"no heading #{anchor} in {Path.GetFileName(path)}";
     }
 
     [Test]
@@ -94,23 +97,22 @@ public sealed class DocsExamplesTests
     }
 
     public static IEnumerable<TestCaseData> ExampleExperiments() =>
-        ShellExample.ExperimentFolders().Where(f => f.StartsWith(Path.Combine(DocPage.Root, "docs"), StringComparison.Ordinal))
-            .Select(f => new TestCaseData(Path.GetRelativePath(DocPage.Root, f)).SetName($"{{m}}({Path.GetFileName(f)})"));
+        ExperimentCatalog.Listed(ShellExample.Examples).Entries
+            .Select(e => new TestCaseData(Path.GetRelativePath(DocPage.Root, e.DefinitionPath)).SetName($"{{m}}({e.Name})"));
 
     [TestCaseSource(nameof(ExampleExperiments))]
-    public void Every_example_experiment_loads_and_validates(string folder)
+    public void Every_example_experiment_loads_and_validates(string definition)
     {
-        var experiment = ExperimentLoader.LoadFile(Path.Combine(DocPage.Root, folder, ExperimentFiles.DefinitionFile),
-            environment: new Dictionary<string, string>());
+        var experiment = ExperimentLoader.LoadFile(Path.Combine(DocPage.Root, definition), environment: new Dictionary<string, string>());
 
-        Assert.That(Harness.Grid.ExperimentGrid.Runs(experiment), Is.Not.Empty, $"{folder} declares no run");
+        Assert.That(Harness.Grid.ExperimentGrid.Runs(experiment), Is.Not.Empty, $"{definition} declares no run");
     }
 
     [Test]
     public void Every_example_file_is_shown_on_some_page()
     {
         var shown = DocPage.All().SelectMany(p => p.Blocks).Select(b => b.Snippet?.Split('#')[0]).OfType<string>().ToHashSet();
-        var examples = Directory.EnumerateFiles(Path.Combine(DocPage.Root, "docs", "examples"), "*", SearchOption.AllDirectories)
+        var examples = Directory.EnumerateFiles(ShellExample.Examples, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(DocPage.Root, f));
 
         Assert.That(examples.Where(e => !shown.Contains(e)), Is.Empty, "an example no page shows is a file nobody reads");

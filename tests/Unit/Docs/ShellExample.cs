@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Harness.Baselines;
+using Harness.Claims;
 using Harness.Cli;
+using Harness.Config;
 using Harness.NUnit;
 
 namespace Harness.Tests.Unit.Docs;
@@ -136,26 +139,28 @@ internal static partial class ShellExample
         [ExperimentsFolderAttribute.Category, ExperimentsFolderAttribute.ExplicitCategory, ExperimentCasesAttribute.ClaimsCategory,
             .. Directory.EnumerateFiles(Path.Combine(DocPage.Root, "tests"), "*.cs", SearchOption.AllDirectories)
                 .SelectMany(f => CategoryAttribute().Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value)),
-            .. ExperimentFolders().Select(Path.GetFileName).OfType<string>()]);
+            .. Experiments().Select(e => e.Name)]);
 
     private static readonly Lazy<HashSet<string>> Claims = new(() =>
-        [.. ExperimentFolders().Select(f => Path.Combine(f, Harness.Config.ExperimentFiles.ClaimsFile)).Where(File.Exists)
-            .SelectMany(f => ClaimId().Matches(File.ReadAllText(f)).Select(m => m.Groups["id"].Value))]);
+        [.. Experiments()
+            .Select(e => ExperimentLoader.LoadFile(e.DefinitionPath, environment: new Dictionary<string, string>()))
+            .SelectMany(experiment => ClaimLoader.Load(experiment).All.Select(c => c.Id))]);
 
     /// <summary>What a test's name can hold: run ids (the committed baselines' names), claim ids, test classes.</summary>
     private static readonly Lazy<IReadOnlyList<string>> Names = new(() =>
-        [.. Directory.EnumerateFiles(Path.Combine(DocPage.Root, "baselines"), "*.verified.json", SearchOption.AllDirectories)
-            .Select(f => Path.GetFileName(f)[..^".verified.json".Length]),
+        [.. Directory.EnumerateDirectories(Path.Combine(DocPage.Root, "baselines"))
+            .SelectMany(d => new BaselineFolder(d, BaselinePolicy.From(ci: null, accept: null)).VerifiedRunIds()),
             .. Claims.Value,
             .. Directory.EnumerateFiles(Path.Combine(DocPage.Root, "tests"), "*Tests.cs", SearchOption.AllDirectories)
                 .Select(Path.GetFileNameWithoutExtension).OfType<string>()]);
 
-    /// <summary>The shipped experiments and the documentation's examples.</summary>
-    public static IEnumerable<string> ExperimentFolders() =>
-        new[] { Path.Combine(DocPage.Root, "src", "Harness", "experiments"), Path.Combine(DocPage.Root, "docs", "examples") }
-            .Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, Harness.Config.ExperimentFiles.DefinitionFile, SearchOption.AllDirectories))
-            .Select(f => Path.GetDirectoryName(f)!);
+    /// <summary>The shipped experiments (as the repository holds them) and the documentation's examples.</summary>
+    public static IEnumerable<ExperimentCatalog.Entry> Experiments() =>
+        new[] { Path.Combine(DocPage.Root, "src", "Harness", "experiments"), Examples }
+            .SelectMany(folder => ExperimentCatalog.Listed(folder).Entries);
+
+    /// <summary>The folder of the documentation's example files.</summary>
+    public static readonly string Examples = Path.Combine(DocPage.Root, "docs", "examples");
 
     [GeneratedRegex(@"(^|\s)#(?!!).*$")]
     private static partial Regex TrailingComment();
@@ -178,6 +183,4 @@ internal static partial class ShellExample
     [GeneratedRegex(@"Category\(""(?<name>[^""]+)""\)")]
     private static partial Regex CategoryAttribute();
 
-    [GeneratedRegex(@"""id""\s*:\s*""(?<id>[^""]+)""")]
-    private static partial Regex ClaimId();
 }
