@@ -12,7 +12,7 @@ namespace Harness.Model;
 /// kernel, [filters, kh·kw·c] (Keras's [kh, kw, c, filters] kernel, flattened and transposed), as a Dense layer multiplies
 /// its input. The product goes to MKL's SGEMM under the numerics
 /// profile's CNR setting, the same as every Dense layer, and the unfolding only copies values, so a convolution gives the
-/// same bits wherever the Dense layers do. ATen's own convolution was measured against it (README, "Convolutions").
+/// same bits wherever the Dense layers do. ATen's own convolution was measured against it (docs/numerics.md, "Convolutions").
 /// </summary>
 internal sealed class KerasConv2D : nn.Module<Tensor, Tensor>
 {

@@ -8,7 +8,7 @@ namespace Harness.Native;
 /// owning the comparability rule that says which fingerprint fields must match for two histories to be compared bit for bit.
 /// </summary>
 /// <remarks>
-/// The evidence behind each rule is in README.md ("Numerics profiles"); a field enters a rule only where changing it
+/// The evidence behind each rule is in docs/numerics.md ("Numerics profiles"); a field enters a rule only where changing it
 /// was measured to change bits, or where it names different code (library versions).
 /// </remarks>
 internal sealed record NumericsProfile

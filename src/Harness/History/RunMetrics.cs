@@ -13,6 +13,7 @@ internal static class RunMetrics
         ["final_acc"] = h => h.Acc[^1],
         ["gap"] = h => h.ValLoss[^1] - h.Loss[^1],
         ["val_loss_roughness"] = ValLossRoughness,
+        ["late_val_loss"] = LateValLoss,
     };
 
     public static IReadOnlyCollection<string> Names => Metrics.Keys;
@@ -33,11 +34,26 @@ internal static class RunMetrics
     public static double ValLossRoughness(TrainingHistory history)
     {
         var values = history.ValLoss;
-        var first = values.Length / 2 + 1;   // first epoch index (0-based) whose difference lies in the second half
-        var differences = Enumerable.Range(Math.Max(first, 1), values.Length - Math.Max(first, 1))
-            .Select(i => values[i] - values[i - 1]).ToList();
+        var first = Math.Max(LateStart(values.Length), 1);
+        var differences = Enumerable.Range(first, values.Length - first).Select(i => values[i] - values[i - 1]).ToList();
         if (differences.Count < 2) return 0;
         var mean = differences.Average();
         return Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));
     }
+
+    /// <summary>
+    /// The mean val_loss over the late epochs, the ones <see cref="ValLossRoughness"/> measures (with 18 epochs: 11–18): where
+    /// a run ends up once the early descent is over. Its spread across seeds is how much a result depends on the seed, the
+    /// second reading of "smaller variance"; the mean of eight epochs, not the last alone, so one noisy epoch does not decide it.
+    /// </summary>
+    public static double LateValLoss(TrainingHistory history)
+    {
+        var values = history.ValLoss;
+        var first = Math.Min(LateStart(values.Length), values.Length - 1);
+        return values.Skip(first).Average();
+    }
+
+    /// <summary>The first late epoch (0-based): the first whose difference from the one before lies in the second half of
+    /// training (with 18 epochs, index 10: epoch 11).</summary>
+    private static int LateStart(int epochs) => epochs / 2 + 1;
 }
