@@ -92,6 +92,7 @@ internal static class ClaimEvaluator
         ComparisonTest.Probability => TwoGroupProbability.Measure(data),
         ComparisonTest.Trend => Trend.Measure(data),
         ComparisonTest.Threshold => Threshold.Measure(data),
+        ComparisonTest.Spread => Spread.Measure(data),
         _ => Contrast.Measure(data),
     };
 

@@ -125,7 +125,8 @@ internal static class ClaimLoader
         reader.OnlyKeys(path, "name", "test", "direction", "paired", "where", "axis", "value", "a", "b", "c", "d");
         var testText = reader.String($"{path}:test") ?? defaults.Test ?? "";
         if (!Enum.TryParse<ComparisonTest>(testText, ignoreCase: true, out var test) || int.TryParse(testText, out _))
-            reader.Error($"{path}:test", $"expected probability, trend, contrast or threshold (here or on the claim), found '{testText}'");
+            reader.Error($"{path}:test",
+                $"expected probability, trend, contrast, threshold or spread (here or on the claim), found '{testText}'");
 
         var direction = reader.String($"{path}:direction") ?? defaults.Direction ?? "";
         ClaimedSide side = ClaimedSide.Greater;
@@ -140,7 +141,7 @@ internal static class ClaimLoader
         RunFilter? Filter(string key) => reader.Has($"{path}:{key}") ? ReadFilter(context, $"{path}:{key}") : null;
         string[] needed = test switch
         {
-            ComparisonTest.Probability => ["a", "b"],
+            ComparisonTest.Probability or ComparisonTest.Spread => ["a", "b"],
             ComparisonTest.Trend => ["where", "axis"],
             ComparisonTest.Threshold => ["value"],
             _ => ["a", "b", "c", "d"],

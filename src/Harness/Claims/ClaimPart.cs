@@ -15,9 +15,13 @@ internal enum ComparisonTest
     /// <summary>The mean of the metric against a fixed value (e.g. "reaches at least 98% accuracy"), with a one-sample
     /// t interval over the seeds.</summary>
     Threshold,
+
+    /// <summary>spread(A) / spread(B) across seeds (Brown–Forsythe): whether A varies less, or more, from seed to seed.</summary>
+    Spread,
 }
 
-/// <summary>The side of the null value a claim asserts: above (P > ½, ρ > 0, contrast > 0, mean > threshold) or below.</summary>
+/// <summary>The side of the null value a claim asserts: above (P > ½, ρ > 0, contrast > 0, mean > threshold, spread ratio > 1)
+/// or below.</summary>
 internal enum ClaimedSide
 {
     Greater,

@@ -26,12 +26,15 @@ internal static class Bootstrap
         return new Interval(statistic(groups), Quantile(values, tail), Quantile(values, 1 - tail), level);
     }
 
-    /// <summary>Linear interpolation between order statistics (type 7, as R and NumPy default).</summary>
+    /// <summary>Linear interpolation between order statistics (type 7, as R and NumPy default). Between an infinite order
+    /// statistic and another (a ratio over a resample without spread) the nearer one, where interpolating would give NaN.</summary>
     public static double Quantile(IReadOnlyList<double> sorted, double p)
     {
         var h = (sorted.Count - 1) * p;
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Count - 1);
+        if (sorted[lo] == sorted[hi]) return sorted[lo];
+        if (double.IsInfinity(sorted[lo]) || double.IsInfinity(sorted[hi])) return h - lo < 0.5 ? sorted[lo] : sorted[hi];
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

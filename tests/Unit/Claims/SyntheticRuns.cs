@@ -41,4 +41,12 @@ internal static class SyntheticRuns
     /// within-seed trend test rightly reads as a trend.</summary>
     public static double Jitter(int seed, int salt) =>
         Harness.Statistics.SeededRandom.Derive(1, $"{seed}/{salt}") / (double)ulong.MaxValue - 0.5;
+
+    /// <summary>A standard normal by Box–Muller from two uniforms of the generator (u₁ in (0, 1], so the log is finite).</summary>
+    public static double Gaussian(Harness.Statistics.SeededRandom random)
+    {
+        var u1 = ((random.NextUInt64() >> 11) + 1) / 9007199254740992.0;
+        var u2 = (random.NextUInt64() >> 11) / 9007199254740992.0;
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
 }

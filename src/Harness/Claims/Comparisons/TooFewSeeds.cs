@@ -46,7 +46,7 @@ internal static class TooFewSeeds
     /// <summary>The part's groups, in the order its comparison reads them.</summary>
     private static IReadOnlyList<RunFilter> Filters(ClaimPart part) => part.Test switch
     {
-        ComparisonTest.Probability => [part.A!, part.B!],
+        ComparisonTest.Probability or ComparisonTest.Spread => [part.A!, part.B!],
         ComparisonTest.Contrast => [part.A!, part.B!, part.C!, part.D!],
         _ => [part.Where!],
     };
@@ -64,8 +64,9 @@ internal static class TooFewSeeds
     private static (int Minimum, string Unit) Minimum(PartData data, List<RunResult> where, bool shared) => data.Part switch
     {
         { Test: ComparisonTest.Probability, Paired: true } => (SignTest.MinimumPairs(data.Alpha), "seed pairs"),
-        { Test: ComparisonTest.Probability } when shared => (SignTest.MinimumPairs(data.Alpha), "seeds in both groups"),
-        { Test: ComparisonTest.Probability } => (PermutationTest.MinimumPerGroup(data.Alpha), "seeds per group"),
+        { Test: ComparisonTest.Probability or ComparisonTest.Spread } when shared =>
+            (SignTest.MinimumPairs(data.Alpha), "seeds in both groups"),
+        { Test: ComparisonTest.Probability or ComparisonTest.Spread } => (PermutationTest.MinimumPerGroup(data.Alpha), "seeds per group"),
         { Test: ComparisonTest.Contrast } when shared => (SignTest.MinimumPairs(data.Alpha), "seeds in both effects"),
         // A trend over a single level never runs: its comparison says so once there are seeds enough.
         { Test: ComparisonTest.Trend } => (TrendTest.MinimumBlocks(Math.Max(2, where.Select(r => Level(data.Part, r)).Distinct().Count()),
@@ -81,6 +82,7 @@ internal static class TooFewSeeds
     {
         ComparisonTest.Probability => 0.5,
         ComparisonTest.Threshold => part.Value!.Value,
+        ComparisonTest.Spread => 1,
         _ => 0,
     };
 
@@ -94,6 +96,8 @@ internal static class TooFewSeeds
             ComparisonTest.Probability => $"P({metric}[{part.A!.Describe(contrasted)}] > {metric}[{part.B!.Describe(contrasted)}])" +
                 (part.Paired ? ", paired by seed" : ""),
             ComparisonTest.Trend => $"ρ({part.Axis!.Name}, {metric}) within seeds",
+            ComparisonTest.Spread =>
+                $"spread({metric}[{part.A!.Describe(contrasted)}]) / spread({metric}[{part.B!.Describe(contrasted)}]) across seeds",
             ComparisonTest.Contrast => $"({part.A!.Describe()} − {part.B!.Describe()}) − ({part.C!.Describe()} − {part.D!.Describe()}) " +
                 $"in mean {metric}",
             _ => $"mean {metric}[{part.Where!.Describe()}] vs {RunSetting.Format(part.Value!.Value)}",
