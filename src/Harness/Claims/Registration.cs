@@ -13,8 +13,10 @@ namespace Harness.Claims;
 /// <param name="Look">For a verdict reached by <c>reproduce --decide</c>: the look of <see cref="Plan"/> that reached it (or the
 /// last, if none did); null for a single look.</param>
 /// <param name="Plan">The sequential plan <see cref="Look"/> belongs to.</param>
+/// <param name="LastSeed">A post hoc registration: the largest seed of the claim's configurations that had run when it was
+/// recorded; the seeds after it are new to it.</param>
 internal sealed record Registration(ClaimVerdict Verdict, RegistrationKind Kind, int? Seeds, string? Profile, DateOnly Date, string Commit,
-    string? Inference = null, int? Look = null, Sequential.SequentialPlan? Plan = null)
+    string? Inference = null, int? Look = null, Sequential.SequentialPlan? Plan = null, int? LastSeed = null)
 {
     public const string DateFormat = "yyyy-MM-dd";
 
@@ -25,14 +27,21 @@ internal sealed record Registration(ClaimVerdict Verdict, RegistrationKind Kind,
     public static Registration Preregistered(ClaimVerdict verdict, DateOnly date, string commit) =>
         new(verdict, RegistrationKind.Preregistered, null, null, date, commit, Claims.Inference.Version);
 
+    public static Registration PostHoc(ClaimVerdict verdict, DateOnly date, string commit, int lastSeed) =>
+        new(verdict, RegistrationKind.PostHoc, null, null, date, commit, Claims.Inference.Version, LastSeed: lastSeed);
+
     /// <summary>
     /// "regression snapshot of 10 seeds, portable profile, 2026-11-26, commit d70bc6c, tests exact-2", with "at look 2 of the
     /// decide plan" for a verdict a sequential run reached; as the report states it.
     /// </summary>
-    public string Provenance => Kind == RegistrationKind.Snapshot
-        ? $"regression snapshot of {Seeds} seeds{(Look is { } look ? $" at look {look} of the decide plan" : "")}, {Profile} profile, " +
-          $"{DateText}, commit {Commit}, {InferenceText}"
-        : $"pre-registered {DateText} (commit {Commit}), before any run, {InferenceText}";
+    public string Provenance => Kind switch
+    {
+        RegistrationKind.Snapshot => $"regression snapshot of {Seeds} seeds{(Look is { } look ? $" at look {look} of the decide plan" : "")}, " +
+            $"{Profile} profile, {DateText}, commit {Commit}, {InferenceText}",
+        RegistrationKind.PostHoc => $"registered post hoc {DateText} (commit {Commit}) after seeds 1–{LastSeed} had run, so only later " +
+            $"seeds can fail it, {InferenceText}",
+        _ => $"pre-registered {DateText} (commit {Commit}), before any run, {InferenceText}",
+    };
 
     /// <summary>Whether the verdict was reached by the tests this build decides with.</summary>
     public bool ByCurrentInference => Inference == Claims.Inference.Version;

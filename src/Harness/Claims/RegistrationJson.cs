@@ -17,6 +17,7 @@ internal static class RegistrationJson
             ["verdict"] = Text(registration.Verdict),
             ["kind"] = Text(registration.Kind),
         };
+        if (registration.LastSeed is { } lastSeed) node["lastSeed"] = lastSeed;
         if (registration.Seeds is { } seeds) node["seeds"] = seeds;
         if (registration.Profile is { } profile) node["profile"] = profile;
         node["date"] = registration.DateText;
@@ -27,6 +28,7 @@ internal static class RegistrationJson
         return node;
     }
 
-    /// <summary>Enum values as users type them: "supported", "preregistered".</summary>
-    public static string Text<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+    /// <summary>Enum values as users type them: "supported", "preregistered", and "post hoc" as a declaration writes it.</summary>
+    public static string Text<T>(T value) where T : struct, Enum =>
+        value is RegistrationKind.PostHoc ? "post hoc" : value.ToString().ToLowerInvariant();
 }

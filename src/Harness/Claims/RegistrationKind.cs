@@ -9,4 +9,11 @@ internal enum RegistrationKind
 
     /// <summary>The verdict recorded before any run of the claim's configurations existed: a prediction the data can fail.</summary>
     Preregistered,
+
+    /// <summary>
+    /// The verdict recorded after runs of the claim's configurations existed (seeds up to <see cref="Registration.LastSeed"/>),
+    /// possibly in view of them: a claim stated because the data suggested it. Only the seeds that came after can fail it, so
+    /// it is a prediction for them, and says so wherever it is shown.
+    /// </summary>
+    PostHoc,
 }

@@ -12,8 +12,8 @@ namespace Harness.Claims;
 /// </summary>
 internal static partial class RegistrationReader
 {
-    private const string Shape = "an object { \"verdict\", \"kind\": \"snapshot\" or \"preregistered\", \"date\", \"commit\" } " +
-                                 "(a snapshot adds \"seeds\" and \"profile\")";
+    private const string Shape = "an object { \"verdict\", \"kind\": \"snapshot\", \"preregistered\" or \"post hoc\", \"date\", " +
+                                 "\"commit\" } (a snapshot adds \"seeds\" and \"profile\", a post hoc one \"lastSeed\")";
 
     public static Registration Read(ConfigReader reader, string path)
     {
@@ -28,7 +28,7 @@ internal static partial class RegistrationReader
             reader.Error(path, $"expected {Shape}, found '{reader.String(path)}'");
             return fallback;
         }
-        reader.OnlyKeys(path, "verdict", "kind", "seeds", "profile", "date", "commit", "inference", "look", "plan");
+        reader.OnlyKeys(path, "verdict", "kind", "seeds", "profile", "date", "commit", "inference", "look", "plan", "lastSeed");
 
         var verdictText = reader.String($"{path}:verdict", required: true);
         var verdict = ClaimVerdict.Inconclusive;
@@ -41,9 +41,11 @@ internal static partial class RegistrationReader
         {
             "snapshot" => RegistrationKind.Snapshot,
             "preregistered" => RegistrationKind.Preregistered,
+            "post hoc" or "post-hoc" => RegistrationKind.PostHoc,
             _ => (RegistrationKind?)null,
         };
-        if (kindText is not null && kind is null) reader.Error($"{path}:kind", $"expected snapshot or preregistered, found '{kindText}'");
+        if (kindText is not null && kind is null)
+            reader.Error($"{path}:kind", $"expected snapshot, preregistered or post hoc, found '{kindText}'");
 
         int? seeds = null;
         string? profile = null;
@@ -58,9 +60,19 @@ internal static partial class RegistrationReader
                 reader.Error($"{path}:profile",
                     $"expected the numerics profile the verdict was measured under, {NumericsProfile.Names}, found '{profileText}'");
         }
-        else if (kind == RegistrationKind.Preregistered)
+        else
             foreach (var key in new[] { "seeds", "profile" }.Where(k => reader.Has($"{path}:{k}")))
-                reader.Error($"{path}:{key}", "a pre-registration has none: it is recorded before any run of the claim exists");
+                reader.Error($"{path}:{key}", kind == RegistrationKind.PostHoc
+                    ? "a post hoc registration has none: it predicts the seeds after lastSeed, not a measured verdict"
+                    : "a pre-registration has none: it is recorded before any run of the claim exists");
+        int? lastSeed = null;
+        if (kind == RegistrationKind.PostHoc)
+        {
+            if (reader.Has($"{path}:lastSeed")) lastSeed = reader.Int($"{path}:lastSeed", 0, 1);
+            else reader.Error($"{path}:lastSeed", "missing; a post hoc registration records the largest seed that had run");
+        }
+        else if (reader.Has($"{path}:lastSeed"))
+            reader.Error($"{path}:lastSeed", "only a post hoc registration has one");
 
         var date = ReadDate(reader, $"{path}:date");
         var commit = ReadCommit(reader, $"{path}:commit");
@@ -71,7 +83,7 @@ internal static partial class RegistrationReader
         if ((look is null) != (plan is null))
             reader.Error($"{path}:{(look is null ? "look" : "plan")}", "missing; a verdict a sequential run reached records both " +
                 "the look that reached it and the plan it belongs to");
-        return new Registration(verdict, kind ?? RegistrationKind.Snapshot, seeds, profile, date, commit, inference, look, plan);
+        return new Registration(verdict, kind ?? RegistrationKind.Snapshot, seeds, profile, date, commit, inference, look, plan, lastSeed);
     }
 
     /// <summary>A band's or plan's <c>"declared"</c> object; absent: <see cref="Declaration.Unrecorded"/>.</summary>

@@ -65,14 +65,16 @@ public sealed class ClaimLoaderTests
             { "id": "c2", "expected": { "verdict": "supported", "kind": "snapshot", "seeds": 0, "profile": "fast", "date": "2026-02-30", "commit": "d70bc6" } },
             { "id": "c3", "expected": { "verdict": "supported", "kind": "preregistered", "seeds": 10, "profile": "portable", "date": "2026-11-26", "commit": "d70bc6c" } },
             { "id": "c4", "expected": { "kind": "preregistered" } },
-            { "id": "c5" }
+            { "id": "c5" },
+            { "id": "c6", "expected": { "verdict": "supported", "kind": "post hoc", "seeds": 10, "date": "2026-12-07", "commit": "d70bc6c" } },
+            { "id": "c7", "expected": { "verdict": "supported", "kind": "snapshot", "seeds": 10, "profile": "portable", "lastSeed": 10, "date": "2026-12-07", "commit": "d70bc6c" } }
             """))!;
 
         Assert.That(error.Errors.Select(e => e[..e.LastIndexOf(" (in ", StringComparison.Ordinal)]), Is.EquivalentTo(new[]
         {
-            "claims:0:expected:by: unknown key; expected one of: verdict, kind, seeds, profile, date, commit, inference, look, plan",
+            "claims:0:expected:by: unknown key; expected one of: verdict, kind, seeds, profile, date, commit, inference, look, plan, lastSeed",
             "claims:0:expected:verdict: expected supported, refuted, negligible or inconclusive, found 'maybe'",
-            "claims:0:expected:kind: expected snapshot or preregistered, found 'guess'",
+            "claims:0:expected:kind: expected snapshot, preregistered or post hoc, found 'guess'",
             "claims:0:expected:date: expected a date yyyy-MM-dd, found '26/11/2026'",
             "claims:0:expected:commit: expected a git commit hash (7 to 40 hexadecimal digits), found 'xyz'",
             "claims:1:expected:verdict: expected supported, refuted, negligible or inconclusive, found '1'",
@@ -87,8 +89,11 @@ public sealed class ClaimLoaderTests
             "claims:4:expected:verdict: missing; a string is required",
             "claims:4:expected:date: missing; a string is required",
             "claims:4:expected:commit: missing; a string is required",
-            "claims:5:expected: missing; an object { \"verdict\", \"kind\": \"snapshot\" or \"preregistered\", \"date\", \"commit\" } (a " +
-            "snapshot adds \"seeds\" and \"profile\") is required",
+            "claims:5:expected: missing; an object { \"verdict\", \"kind\": \"snapshot\", \"preregistered\" or \"post hoc\", \"date\", " +
+            "\"commit\" } (a snapshot adds \"seeds\" and \"profile\", a post hoc one \"lastSeed\") is required",
+            "claims:6:expected:seeds: a post hoc registration has none: it predicts the seeds after lastSeed, not a measured verdict",
+            "claims:6:expected:lastSeed: missing; a post hoc registration records the largest seed that had run",
+            "claims:7:expected:lastSeed: only a post hoc registration has one",
         }));
     }
 
@@ -128,8 +133,9 @@ public sealed class ClaimLoaderTests
             Assert.That(error.Errors, Has.Some.StartsWith("alpha: expected a number in (0, 1), found '2'"));
             Assert.That(error.Errors, Has.Some.StartsWith("claims:0:metric: unknown metric 'accuracy'"));
             Assert.That(error.Errors,
-                Has.Some.StartsWith("claims:0:expected: expected an object { \"verdict\", \"kind\": \"snapshot\" or \"preregistered\", " +
-                    "\"date\", \"commit\" } (a snapshot adds \"seeds\" and \"profile\"), found 'true'"));
+                Has.Some.StartsWith("claims:0:expected: expected an object { \"verdict\", \"kind\": \"snapshot\", \"preregistered\" or " +
+                    "\"post hoc\", \"date\", \"commit\" } (a snapshot adds \"seeds\" and \"profile\", a post hoc one \"lastSeed\"), " +
+                    "found 'true'"));
             Assert.That(error.Errors,
                 Has.Some.StartsWith("claims:0:negligible: expected the smallest effect that matters, a positive number in " +
                     "the metric's units, found '-1'"));

@@ -76,6 +76,35 @@ public sealed class RegisterCommandTests
         Assert.That(File.ReadAllText(Path.Combine(outside.Folder, "claims.json")), Is.EqualTo(registered), "refused: nothing written");
     }
 
+    /// <summary>A claim stated after its data were seen is registered, but as post hoc: after the experiment's seeds, so only
+    /// later seeds can fail it. Without any result there is nothing it could be post hoc to.</summary>
+    [Test]
+    public void With_post_hoc_records_a_registration_after_the_experiments_seeds_and_says_so()
+    {
+        using var outside = new OutsideExperiment();
+        var commit = GitRepository.Init(outside.Folder);
+        var (refusedCode, _, refused) = Register(outside, "--claim", Claim, "--verdict", "supported", "--post-hoc");
+        Assert.That(refusedCode, Is.EqualTo(2));
+        Assert.That(refused, Does.StartWith($"error: --post-hoc: no result of claim '{Claim}''s configurations exists yet"));
+
+        var baselines = Path.Combine(outside.Folder, "baselines");
+        Directory.CreateDirectory(baselines);
+        var runs = ExperimentGrid.Runs(ExperimentFolder.Open(outside.Folder).Experiment);
+        var seen = runs.First(r => r.Width == 8 && r.LearningRate == 0.01);
+        File.WriteAllText(Path.Combine(baselines, seen.RunId + ".verified.json"), "{}");
+
+        var (exitCode, output, error) = Register(outside, "--claim", Claim, "--verdict", "supported", "--post-hoc");
+
+        Assert.That(exitCode, Is.Zero, error);
+        var lastSeed = runs.Where(r => r.Width == 8).Max(r => r.Seed);
+        var expected = Registration.PostHoc(ClaimVerdict.Supported, DateOnly.FromDateTime(DateTime.UtcNow), commit, lastSeed);
+        Assert.That(output, Does.Contain($"Claim '{Claim}': Supported, registered post hoc {expected.DateText} (commit {commit}) " +
+                                         $"after seeds 1–{lastSeed} had run, so only later seeds can fail it"));
+        Assert.That(ExperimentFolder.Open(outside.Folder).Claims.All.Single().Registration, Is.EqualTo(expected));
+        Assert.That(File.ReadAllText(Path.Combine(outside.Folder, "claims.json")),
+            Does.Contain("\"kind\": \"post hoc\",").And.Contain($"\"lastSeed\": {lastSeed},"));
+    }
+
     [Test]
     public void Unknown_claims_bad_verdicts_and_a_folder_outside_git_are_usage_errors()
     {
