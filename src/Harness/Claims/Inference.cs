@@ -11,10 +11,11 @@ internal static class Inference
     /// boundaries (the chance of deciding by each look, over the looks' joint null, at most the α spent by then), while
     /// every other test keeps the union bound's share of the look, and the report labels which. A plan's first look, and
     /// every plain run, decides as before. <c>exact-2</c>: the sign test over seeds (paired parts); permutation within seeds
-    /// (two groups, and contrasts as two groups of within-seed effects); trends by the exact convolution of the within-seed ρ; thresholds, contrasts without
-    /// seed-matched effects, and the negligible band's equivalence test by t intervals, labelled parametric; α spent over a
-    /// sequential plan's looks by a spending function, valid by the union bound. <c>exact-1</c> (before) permuted two groups
-    /// across seeds, decided contrasts by Welch's interval and trends by Monte Carlo.
+    /// (two groups, and contrasts as two groups of within-seed effects); trends by the exact convolution of the within-seed
+    /// ρ; thresholds, contrasts without seed-matched effects, and the negligible band's equivalence test by t intervals,
+    /// labelled parametric; α spent over a sequential plan's looks by a spending function, valid by the union bound.
+    /// <c>exact-1</c> (before) permuted two groups across seeds, decided contrasts by Welch's interval and trends by Monte
+    /// Carlo.
     /// </summary>
     public const string Version = "exact-3";
 
