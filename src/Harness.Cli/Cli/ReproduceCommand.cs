@@ -32,9 +32,10 @@ internal static class ReproduceCommand
     /// <summary>What <c>reproduce</c> was asked to do, as parsed.</summary>
     /// <param name="Decide">Add seeds until every claim is decided (or the budget is spent): see <see cref="SequentialDecider"/>.</param>
     /// <param name="MaxSeeds">The budget for <paramref name="Decide"/>; null: the claims file's, else 40.</param>
+    /// <param name="Boundaries">How <paramref name="Decide"/>'s looks turn α into test levels; null: the claims file's.</param>
     public sealed record Request(string Experiment, int? Seeds, string OutRoot, int Workers, string? DataDirectory,
         NumericsProfile? Numerics, IReadOnlyDictionary<string, string?> Settings, string? Baselines, bool Register = false,
-        bool Decide = false, int? MaxSeeds = null,
+        bool Decide = false, int? MaxSeeds = null, SequentialBoundaries? Boundaries = null,
         StoreOptions.Request? Store = null, ShardOptions.Request? Sharding = null,
         ConclusionsDetail Conclusions = ConclusionsDetail.Brief);
 
@@ -67,6 +68,11 @@ internal static class ReproduceCommand
         var maxSeeds =
             TypedOption.OptionalInteger("--max-seeds",
                 "with --decide: seeds per configuration at the last look [default: the claims file's, else 40]", 2, GridSpec.MaxSeeds);
+        var boundaries = TypedOption.Create<SequentialBoundaries?>("--boundaries",
+            "with --decide: exact (the sign test's exact group-sequential boundaries; every other test the union bound) or " +
+            "union (every test held to its look's share of alpha) [default: the claims file's, else exact]", "exact or union",
+            (string text, out SequentialBoundaries? value) => (value = PlanJson.FindBoundaries(text)) is not null,
+            "exact|union");
         // Not --verbose, which shows the stack trace of an unexpected error: this is about the results, not the harness.
         var conclusions = TypedOption.Create<ConclusionsDetail>("--conclusions",
             "the conclusions printed at the end: brief (a claim as registered in one line; the others with their parts) or " +
@@ -81,21 +87,25 @@ internal static class ReproduceCommand
         var store = new StoreOptions();
         var command = new Command("reproduce", "Reproduce a whole experiment: every run, baselines, claims and a report.")
         {
-            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines, register, decide, maxSeeds, conclusions,
+            experiment, seeds, outRoot, workers, dataDir, numerics, set, baselines, register, decide, maxSeeds, boundaries,
+            conclusions,
         };
         command.Validators.Add(result =>
         {
             // Whether it was given, not its value: GetValue throws from inside Parse when the value did not parse.
             if (result.GetResult(maxSeeds) is { Implicit: false } && !result.GetValue(decide))
                 result.AddError("--max-seeds: only with --decide");
+            if (result.GetResult(boundaries) is { Implicit: false } && !result.GetValue(decide))
+                result.AddError("--boundaries: only with --decide");
         });
         store.AddTo(command);
         var sharding = new ShardOptions();
-        sharding.AddTo(command, store, [register, decide, maxSeeds]);
+        sharding.AddTo(command, store, [register, decide, maxSeeds, boundaries]);
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(experiment)!, parsed.GetValue(seeds), parsed.GetValue(outRoot)!,
                 CommonOptions.WorkersOf(parsed, workers), parsed.GetValue(dataDir), parsed.GetValue(numerics),
                 parsed.GetValue(set)!, parsed.GetValue(baselines),
-                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds), store.Read(parsed), sharding.Read(parsed),
+                parsed.GetValue(register), parsed.GetValue(decide), parsed.GetValue(maxSeeds),
+                parsed.GetValue(boundaries), store.Read(parsed), sharding.Read(parsed),
                 parsed.GetValue(conclusions)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
@@ -165,9 +175,13 @@ internal static class ReproduceCommand
     private static ExperimentFolder Open(Request request) =>
         WithOptions(ExperimentFolder.Open(request.Experiment, request.Settings, request.Baselines), request);
 
-    /// <summary>The claims file's plan, with <c>--max-seeds</c> in place of its budget (an exploratory plan, never registered).</summary>
-    private static SequentialPlan Plan(Request request, ClaimSet claims) =>
-        claims.DecidePlan with { MaxSeeds = request.MaxSeeds ?? claims.DecidePlan.MaxSeeds };
+    /// <summary>The claims file's plan, with <c>--max-seeds</c> in place of its budget and <c>--boundaries</c> of its
+    /// boundaries (either way an exploratory plan, never registered).</summary>
+    private static SequentialPlan Plan(Request request, ClaimSet claims) => claims.DecidePlan with
+    {
+        MaxSeeds = request.MaxSeeds ?? claims.DecidePlan.MaxSeeds,
+        Boundaries = request.Boundaries ?? claims.DecidePlan.Boundaries,
+    };
 
     /// <summary>
     /// The usage checks that need the experiment's files, and so cannot be System.CommandLine validators (which see only the
@@ -188,6 +202,10 @@ internal static class ReproduceCommand
         if (request.Register && request.Decide && request.MaxSeeds is { } budget && budget != folder.Claims.DecidePlan.MaxSeeds)
             throw new UsageException($"error: --register: --max-seeds {budget} is not the plan the claims file declares " +
                 $"(maxSeeds {folder.Claims.DecidePlan.MaxSeeds}), so this run's verdicts are exploratory and are never registered");
+        if (request.Register && request.Decide && request.Boundaries is { } rule && rule != folder.Claims.DecidePlan.Boundaries)
+            throw new UsageException($"error: --register: --boundaries {PlanJson.Name(rule)} is not the plan the claims file " +
+                $"declares (boundaries {PlanJson.Name(folder.Claims.DecidePlan.Boundaries)}), so this run's verdicts are " +
+                "exploratory and are never registered");
         // A shard writes no report, so its --out is neither checked nor created.
         if (request.Sharding?.Shard is null) OutDirectoryCheck.ThrowIfUnsafe(report, folder);
     }

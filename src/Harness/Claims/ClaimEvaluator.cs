@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Claims.Comparisons;
+using Harness.Claims.Sequential;
 using Harness.History;
 using Harness.Statistics;
 
@@ -24,12 +25,16 @@ namespace Harness.Claims;
 internal static class ClaimEvaluator
 {
     /// <param name="alpha">The claim's α; a sequential run passes its share for the current look. Defaults to the claims file's.</param>
-    public static ClaimOutcome Evaluate(Claim claim, ClaimSet settings, IReadOnlyList<RunResult> results, double? alpha = null)
+    /// <param name="position">Where the claim stands in a sequential plan (null: a plain single look): the looks before
+    /// this one, which exact sequential boundaries need.</param>
+    public static ClaimOutcome Evaluate(Claim claim, ClaimSet settings, IReadOnlyList<RunResult> results, double? alpha = null,
+        PlanPosition? position = null)
     {
         var claimAlpha = alpha ?? settings.Alpha;
         // A part with one seed is not evaluated before its comparison runs, which never sees fewer than two.
         var parts = claim.Parts.Select((part, i) => new PartData(claim, part, results, claimAlpha / claim.Parts.Count,
-                settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds))
+                settings.Resamples, SeededRandom.Derive(settings.BootstrapSeed, $"{claim.Id}/{i}"), settings.MinimumSeeds)
+                { Position = position })
             .Select(data => TooFewSeeds.Check(data) ?? EvaluatePart(data)).ToList();
         var verdict = Combine(parts.Select(p => p.Verdict));
         return new ClaimOutcome(claim, verdict, parts, claimAlpha);
@@ -57,7 +62,7 @@ internal static class ClaimEvaluator
         var verdict = tooFew ? ClaimVerdict.Inconclusive
             : band is { } b && Inside(evidence.Difference, b.Width) ? ClaimVerdict.Negligible
             : evidence.Test is { } test
-                ? (test.P > data.Alpha ? ClaimVerdict.Inconclusive : test.Side == data.Part.Side
+                ? (Exceeds(test.P, data.Alpha, evidence.Level) ? ClaimVerdict.Inconclusive : test.Side == data.Part.Side
                     ? ClaimVerdict.Supported : ClaimVerdict.Refuted)
             : Decide(evidence.Effect, evidence.NullValue, data.Part.Side);
         var suggested = tooFew ? evidence.MinimumSeeds
@@ -65,8 +70,21 @@ internal static class ClaimEvaluator
         var exploratory = verdict == ClaimVerdict.Negligible && !ConfirmedOnNewSeeds(data, evidence.Used, band!);
         return new PartOutcome(data.Part, evidence.Statistic, evidence.Effect, evidence.NullValue, verdict, evidence.Groups, distinctSeeds,
             suggested, tooFew, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference, exploratory,
-            Exact: evidence.Test);
+            Exact: evidence.Test, Boundary: Boundary(data, evidence));
     }
+
+    /// <summary>Whether p misses the level: the part's α share, or an exact boundary's nominal level (within the slack of
+    /// comparing two sums of the same binomial terms).</summary>
+    private static bool Exceeds(double p, double alpha, TestLevel? level) =>
+        level is { } exact ? p > exact.Nominal * (1 + SequentialSignBoundary.Tolerance) : p > alpha;
+
+    /// <summary>
+    /// After the first look of a plan, how the part's test level was obtained: an exact boundary, or the union bound's share.
+    /// At the first look the two coincide (nothing was spent before), so a plain run's text stays as it was.
+    /// </summary>
+    private static string? Boundary(PartData data, PartEvidence evidence) =>
+        evidence.Level?.How ?? (data.Position is { Look: > 1 } position
+            ? $"union bound (α {ClaimText.P(data.Alpha)} at look {position.Look})" : null);
 
     private static bool Inside(Interval? difference, double band) => difference is { } d && d.Lower > -band && d.Upper < band;
 

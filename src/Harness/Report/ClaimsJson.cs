@@ -74,6 +74,7 @@ internal sealed class ClaimsJson : IReportWriter
                     json.WriteNumber("seeds", part.Seeds);
                     if (part.SeedsSuggested is { } suggested) json.WriteNumber("seedsSuggested", suggested);
                     if (part.Test is { } test) json.WriteString("test", test);
+                    if (part.Boundary is { } boundary) json.WriteString("boundary", boundary);
                     if (part.Difference is { } difference)
                     {
                         json.WriteStartObject("meanDifference");

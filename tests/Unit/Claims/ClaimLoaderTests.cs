@@ -41,14 +41,14 @@ public sealed class ClaimLoaderTests
     public void A_registration_says_what_it_is_and_where_it_came_from()
     {
         var claims = LoadClaims("""
-            { "id": "snap", "expected": { "verdict": "refuted", "kind": "snapshot", "seeds": 10, "profile": "Native", "date": "2026-11-26", "commit": "d70bc6c", "inference": "exact-2" } },
+            { "id": "snap", "expected": { "verdict": "refuted", "kind": "snapshot", "seeds": 10, "profile": "Native", "date": "2026-11-26", "commit": "d70bc6c", "inference": "exact-3" } },
             { "id": "pre", "expected": { "verdict": "Supported", "kind": "preregistered", "date": "2026-11-28", "commit": "0123456789abcdef0123456789abcdef01234567" } }
             """);
 
         Assert.That(claims.All[0].Registration,
             Is.EqualTo(Registration.Snapshot(ClaimVerdict.Refuted, 10, "native", new DateOnly(2026, 11, 26), "d70bc6c")));
         Assert.That(claims.All[0].Registration.Provenance,
-            Is.EqualTo("regression snapshot of 10 seeds, native profile, 2026-11-26, commit d70bc6c, tests exact-2"));
+            Is.EqualTo("regression snapshot of 10 seeds, native profile, 2026-11-26, commit d70bc6c, tests exact-3"));
         Assert.That(claims.All[1].Registration,
             Is.EqualTo(
                 Registration.Preregistered(ClaimVerdict.Supported, new DateOnly(2026, 11, 28),

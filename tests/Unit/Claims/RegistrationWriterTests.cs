@@ -42,7 +42,7 @@ public sealed class RegistrationWriterTests
                     "profile": "portable",
                     "date": "2026-11-28",
                     "commit": "0123abc",
-                    "inference": "exact-2"
+                    "inference": "exact-3"
                   },
                   "reason": "r",
                   "parts": [

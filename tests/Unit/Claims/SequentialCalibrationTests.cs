@@ -6,19 +6,25 @@ using Harness.Statistics;
 namespace Harness.Tests.Unit.Claims;
 
 /// <summary>
-/// The sequential procedure's error rates, measured rather than argued: the whole <see cref="SequentialProcedure"/> (looks at
-/// 10, 20, 30 and 40 seeds, each at its share of α) runs on thousands of simulated worlds whose truth is known. The claim
-/// is "dropout lowers the gap", decided by the exact sign test over seed-matched pairs (dropout 0.2 against 0 at 5 layers);
-/// per seed the difference A − B is normal with a stated mean and σ = <see cref="Sigma"/>. A rate passes when the one-sided
-/// 99% Clopper–Pearson lower bound of its observed share is ≤ α: a procedure exactly at α would fail on at most 1% of
-/// draws of worlds (and the worlds are fixed by their seed, so the answer never changes between runs), while a rule whose
-/// true rate is clearly above α fails (<see cref="The_check_rejects_a_rule_that_spends_all_of_alpha_at_every_look"/>).
+/// The sequential procedure's error rates, measured rather than argued: the whole <see cref="SequentialProcedure"/> (looks at 10, 20, 30
+/// and 40 seeds, each at its share of α by the union bound, or at exact boundaries for the sign test) runs on thousands of simulated worlds
+/// whose truth is known. The claim is "dropout lowers the gap", decided by the exact sign test over seed-matched pairs (dropout 0.2 against
+/// 0 at 5 layers); per seed the difference A − B is normal with a stated mean and σ = <see cref="Sigma"/>. A rate passes when the one-sided
+/// 99% Clopper–Pearson lower bound of its observed share is ≤ α: a procedure exactly at α would fail on at most 1% of draws of worlds (and
+/// the worlds are fixed by their seed, so the answer never changes between runs), while a rule whose true rate is clearly above α fails
+/// (<see cref="The_check_rejects_a_rule_that_spends_all_of_alpha_at_every_look"/>).
 /// <para>
 /// For the sign test alone the rates are known exactly (by dynamic programming over the count of positive differences,
 /// computed apart from this code in Python): with no effect, false verdicts 0.0190 under bonferroni and pocock — whose
 /// rejection regions coincide at 10, 20, 30 and 40 pairs, the test being discrete — 0.0258 under obrien-fleming and 0.0914
 /// for the broken rule; at 0.8σ, power 0.895, 0.895 and 0.943. The simulated rates printed here should agree within their
 /// binomial error; they are well under α because the sign test's p-values are discrete.
+/// </para>
+/// <para>
+/// Exact group-sequential boundaries spend what the discrete test left unused at one look at the next, over the looks'
+/// joint null (the same Python DP, apart from <see cref="SequentialSignBoundary"/>): thresholds of 10, 16, 22 and 27 of
+/// 10, 20, 30 and 40 pairs under bonferroni and pocock (the union bound's: 10, 16, 23, 29), so false verdicts 0.0495 and
+/// power 0.971 under both; under obrien-fleming 0.0439 and 0.971; and 0.198 for the broken rule with exact boundaries.
 /// </para>
 /// </summary>
 internal sealed class SequentialCalibrationTests
@@ -38,22 +44,58 @@ internal sealed class SequentialCalibrationTests
 
     private static readonly SequentialPlan Plan = new(40, 10);
 
+    private const SequentialBoundaries Union = SequentialBoundaries.Union;
+    private const SequentialBoundaries Exact = SequentialBoundaries.Exact;
+
     public static IEnumerable<TestCaseData> Rules() =>
         AlphaSpending.All.Select(rule => new TestCaseData(rule).SetArgDisplayNames(rule.Name));
 
     [TestCaseSource(nameof(Rules))]
     public void With_no_effect_a_false_verdict_is_at_most_alpha(AlphaSpending rule)
     {
-        var rate = Rate(rule, NullWorlds, "null", shift: 0, negligible: null, AnyVerdict);
+        var rate = Rate(rule, Union, NullWorlds, "null", shift: 0, negligible: null, AnyVerdict);
         TestContext.Out.WriteLine($"{rule.Name}: false verdicts in {rate}");
         Assert.That(rate.Lower, Is.LessThanOrEqualTo(Alpha), $"{rule.Name}: {rate}");
+    }
+
+    [TestCaseSource(nameof(Rules))]
+    public void With_exact_boundaries_and_no_effect_a_false_verdict_is_at_most_alpha(AlphaSpending rule)
+    {
+        var exact = Rate(rule, Exact, NullWorlds, "null", shift: 0, negligible: null, AnyVerdict);
+        var union = Rate(rule, Union, NullWorlds, "null", shift: 0, negligible: null, AnyVerdict);
+        TestContext.Out.WriteLine($"{rule.Name}: false verdicts, exact boundaries, in {exact}; union bound, in {union}");
+        Assert.That(exact.Lower, Is.LessThanOrEqualTo(Alpha), $"{rule.Name}: {exact}");
+    }
+
+    /// <summary>
+    /// On the same worlds (the same stream), exact boundaries decide at least every world the union bound does, and for the
+    /// rules whose union-bound levels leave α unused at later looks (pocock and bonferroni here) strictly more.
+    /// </summary>
+    [TestCaseSource(nameof(Rules))]
+    public void Exact_boundaries_are_at_least_as_powerful_as_the_union_bound(AlphaSpending rule)
+    {
+        var exact = Rate(rule, Exact, EffectWorlds, "effect", shift: -Effect * Sigma, negligible: null, Supported);
+        var union = Rate(rule, Union, EffectWorlds, "effect", shift: -Effect * Sigma, negligible: null, Supported);
+        TestContext.Out.WriteLine($"{rule.Name}: power at {Effect}σ, exact boundaries, in {exact}; union bound, in {union}");
+        Assert.That(exact.Events, Is.GreaterThanOrEqualTo(union.Events), $"{rule.Name}: exact {exact}, union {union}");
+        if (rule == AlphaSpending.Pocock) Assert.That(exact.Events, Is.GreaterThan(union.Events), $"exact {exact}, union {union}");
+    }
+
+    /// <summary>The check catches a broken exact rule too: exact boundaries spend every bit they are allowed, so a rule that
+    /// allows α at every look (4α in all) is caught at its full rate (0.198 by the DP).</summary>
+    [Test]
+    public void The_check_rejects_exact_boundaries_under_a_rule_that_spends_all_of_alpha_at_every_look()
+    {
+        var rate = Rate(new AllOfAlphaAtEveryLook(), Exact, NullWorlds, "null", shift: 0, negligible: null, AnyVerdict);
+        TestContext.Out.WriteLine($"all of α at every look, exact boundaries: false verdicts in {rate}");
+        Assert.That(rate.Lower, Is.GreaterThan(Alpha), rate.ToString());
     }
 
     /// <summary>The calibration check can fail: a rule that spends all of α at every look has a false rate well above α.</summary>
     [Test]
     public void The_check_rejects_a_rule_that_spends_all_of_alpha_at_every_look()
     {
-        var rate = Rate(new AllOfAlphaAtEveryLook(), NullWorlds, "null", shift: 0, negligible: null, AnyVerdict);
+        var rate = Rate(new AllOfAlphaAtEveryLook(), Union, NullWorlds, "null", shift: 0, negligible: null, AnyVerdict);
         TestContext.Out.WriteLine($"all of α at every look: false verdicts in {rate}");
         Assert.That(rate.Lower, Is.GreaterThan(Alpha), rate.ToString());
     }
@@ -61,7 +103,7 @@ internal sealed class SequentialCalibrationTests
     [TestCaseSource(nameof(Rules))]
     public void A_large_true_effect_is_supported_in_most_worlds(AlphaSpending rule)
     {
-        var rate = Rate(rule, EffectWorlds, "effect", shift: -Effect * Sigma, negligible: null, v => v == ClaimVerdict.Supported);
+        var rate = Rate(rule, Union, EffectWorlds, "effect", shift: -Effect * Sigma, negligible: null, v => v == ClaimVerdict.Supported);
         TestContext.Out.WriteLine($"{rule.Name}: power at {Effect}σ in {rate}");
         Assert.That(rate.Share, Is.GreaterThan(PowerFloor), $"{rule.Name}: {rate}");
     }
@@ -73,7 +115,7 @@ internal sealed class SequentialCalibrationTests
     [TestCaseSource(nameof(Rules))]
     public void An_effect_on_the_edge_of_the_band_is_called_negligible_at_most_alpha_of_the_time(AlphaSpending rule)
     {
-        var rate = Rate(rule, EdgeWorlds, "edge", shift: Sigma / 2, negligible: Sigma / 2, v => v == ClaimVerdict.Negligible);
+        var rate = Rate(rule, Union, EdgeWorlds, "edge", shift: Sigma / 2, negligible: Sigma / 2, v => v == ClaimVerdict.Negligible);
         TestContext.Out.WriteLine($"{rule.Name}: false Negligible in {rate}");
         Assert.That(rate.Lower, Is.LessThanOrEqualTo(Alpha), $"{rule.Name}: {rate}");
     }
@@ -81,6 +123,8 @@ internal sealed class SequentialCalibrationTests
     /// <summary>With no effect every decided verdict is false (Negligible cannot occur: that claim declares no band).</summary>
     private static bool AnyVerdict(ClaimVerdict verdict) =>
         verdict is ClaimVerdict.Supported or ClaimVerdict.Refuted or ClaimVerdict.Negligible;
+
+    private static bool Supported(ClaimVerdict verdict) => verdict == ClaimVerdict.Supported;
 
     /// <summary>How often the procedure's final verdict is one of interest, with its one-sided 99% lower bound.</summary>
     private sealed record Measured(int Events, int Worlds, double Lower)
@@ -91,12 +135,12 @@ internal sealed class SequentialCalibrationTests
             $"{Events} of {Worlds} worlds: {Share:0.0000} (one-sided 99% lower bound {Lower:0.0000})";
     }
 
-    private static Measured Rate(AlphaSpending rule, int worlds, string stream, double shift, double? negligible,
-        Func<ClaimVerdict, bool> counts)
+    private static Measured Rate(AlphaSpending rule, SequentialBoundaries boundaries, int worlds, string stream, double shift,
+        double? negligible, Func<ClaimVerdict, bool> counts)
     {
         var claim = DropoutClaim(negligible);
         var settings = new ClaimSet(Alpha, 200, 1, [claim], [], [], "claims.json", Decide: Plan);
-        var plan = Plan with { Spending = rule };
+        var plan = Plan with { Spending = rule, Boundaries = boundaries };
         var random = new SeededRandom(SeededRandom.Derive(2026, stream));
         var events = 0;
         for (var w = 0; w < worlds; w++)

@@ -42,7 +42,7 @@ public sealed class RegisterCommandTests
                     "kind": "preregistered",
                     "date": "{{expected.DateText}}",
                     "commit": "{{commit}}",
-                    "inference": "exact-2"
+                    "inference": "exact-3"
                   },
                   "reason": "on 2x2 synthetic images
             """.ReplaceLineEndings("\n")), "written in place of the old registration, before the reason");

@@ -127,6 +127,6 @@ public sealed class ConclusionsBlockTests
             "pocock spending): reproduce --decide takes the looks that follow."));
         Assert.That(block, Does.Contain("        The decide plan reached Supported at look 2 with 12 seeds per configuration " +
             "(regression snapshot of 12 seeds at look 2 of the decide plan, portable profile, 2026-11-30, commit 129c9a1, " +
-            "tests exact-2): reproduce --decide checks it."));
+            "tests exact-3): reproduce --decide checks it."));
     }
 }

@@ -1,3 +1,4 @@
+using Harness.Claims.Sequential;
 using Harness.Settings;
 using Harness.History;
 using Harness.Statistics;
@@ -24,6 +25,7 @@ internal static class PairedProbability
         var differences = pairs.GroupBy(p => p.A.Config.Seed).OrderBy(g => g.Key)
             .Select(g => g.Average(p => data.Metric(p.A) - data.Metric(p.B))).ToList();
         var sign = SignTest.Paired(differences);
+        var level = ExactLevel(data, differences);
         var metric = data.Claim.Metric;
         return new PartEvidence(
             Statistic: $"P({metric}[{part.A.Describe(contrasted)}] > {metric}[{part.B!.Describe(contrasted)}]), paired by seed",
@@ -35,10 +37,27 @@ internal static class PairedProbability
             Used: pairs.Select(p => p.A).ToList(),
             Test: new ExactTest(sign.PTwoSided, sign.Greater > sign.Less ? ClaimedSide.Greater : ClaimedSide.Less,
                 $"sign test over {differences.Count} seeds"),
-            MinimumSeeds: SignTest.MinimumPairs(data.Alpha),
+            MinimumSeeds: SignTest.MinimumPairs(level is { Nominal: > 0 } exact ? exact.Nominal : data.Alpha),
             SeedUnit: "seed pairs",
             Reachable: null,
-            Difference: MeanInterval.StudentT(differences, data.EquivalenceLevel));
+            Difference: MeanInterval.StudentT(differences, data.EquivalenceLevel),
+            Level: level);
+    }
+
+    /// <summary>
+    /// After a plan's first look with exact boundaries, the sign test's nominal level at this look given the looks before
+    /// (<see cref="SequentialSignBoundary"/>); null otherwise (the part's α share: at the first look the two decide alike).
+    /// Look j's runs are each configuration's first seeds, so its differences are the first of these, in seed order.
+    /// </summary>
+    private static TestLevel? ExactLevel(PartData data, IReadOnlyList<double> differences)
+    {
+        if (data.Position is not { Boundaries: SequentialBoundaries.Exact, Look: > 1 } position) return null;
+        var untied = position.Seeds.Select((seeds, j) => (j == position.Look - 1 ? differences : differences.Take(seeds))
+            .Count(d => d != 0)).ToList();
+        var nominal = SequentialSignBoundary.NominalLevels(untied, position.PartSpent(data.Claim.Parts.Count))[^1];
+        return new TestLevel(nominal, nominal > 0
+            ? $"exact sequential boundary (nominal level {ClaimText.P(nominal)} at look {position.Look})"
+            : $"exact sequential boundary (no count decides at look {position.Look})");
     }
 
     /// <summary>Seed-matched pairing: runs pair up when they agree on every setting the comparison does not contrast.</summary>

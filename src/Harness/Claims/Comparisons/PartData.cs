@@ -10,6 +10,10 @@ namespace Harness.Claims.Comparisons;
 internal sealed record PartData(Claim Claim, ClaimPart Part, IReadOnlyList<RunResult> Results, double Alpha, int Resamples,
     ulong Seed, int MinimumSeeds)
 {
+    /// <summary>Where the claim stands in a sequential plan, for tests with exact boundaries over its looks; null outside a
+    /// plan (a plain single look).</summary>
+    public Sequential.PlanPosition? Position { get; init; }
+
     public double Level => 1 - Alpha;
 
     /// <summary>

@@ -16,6 +16,8 @@ internal sealed record ExactTest(double P, ClaimedSide Side, string Description)
 /// <param name="SeedUnit">What <see cref="MinimumSeeds"/> counts: "seed pairs", "seeds per group", "seeds".</param>
 /// <param name="Reachable">When known exactly from the actual group sizes: whether the test can reach α at all.</param>
 /// <param name="Difference">The mean difference at the equivalence level, or null where the effect has no such scale (ρ).</param>
+/// <param name="Level">The level <paramref name="Test"/> is held to at this look of a plan when it is not the part's α share
+/// (exact sequential boundaries); null: the share.</param>
 internal sealed record PartEvidence(
     string Statistic,
     Interval Effect,
@@ -26,4 +28,5 @@ internal sealed record PartEvidence(
     int MinimumSeeds,
     string SeedUnit,
     bool? Reachable,
-    Interval? Difference);
+    Interval? Difference,
+    TestLevel? Level = null);

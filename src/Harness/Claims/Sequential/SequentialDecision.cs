@@ -7,8 +7,8 @@ namespace Harness.Claims.Sequential;
 /// <param name="Look">The look (1-based) that decided it, or the last look when it stayed open.</param>
 /// <param name="Alpha">The claim's α at that look: its share under <paramref name="Spending"/>, not the claim's whole α.</param>
 /// <param name="Declared">When the plan was fixed relative to the data (null: not said).</param>
-/// <param name="Exploratory">The plan is not the one the claims file declares (another <c>--max-seeds</c>): its verdicts are
-/// exploratory and are never registered.</param>
+/// <param name="Exploratory">The plan is not the one the claims file declares (another <c>--max-seeds</c> or
+/// <c>--boundaries</c>): its verdicts are exploratory and are never registered.</param>
 internal sealed record SequentialDecision(int Seeds, int Look, int Looks, int MaxSeeds, double Alpha, AlphaSpending Spending, bool Decided,
     Declaration? Declared = null, bool Exploratory = false)
 {

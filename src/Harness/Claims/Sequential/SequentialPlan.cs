@@ -17,6 +17,10 @@ internal sealed record SequentialPlan(int MaxSeeds, int? Stage = null)
     /// <summary>How α is spent over the looks; the even split unless the claims file names another rule.</summary>
     public AlphaSpending Spending { get; init; } = AlphaSpending.Bonferroni;
 
+    /// <summary>How a look's α becomes a test's level: exact boundaries for the sign test (the default), or the union bound's
+    /// increment for every test.</summary>
+    public SequentialBoundaries Boundaries { get; init; } = SequentialBoundaries.Exact;
+
     /// <summary>
     /// Seeds per configuration at each look, the first being the experiment's own (<paramref name="initialSeeds"/>, its
     /// largest count: configurations with fewer keep theirs at that look), the last the budget.
@@ -36,7 +40,18 @@ internal sealed record SequentialPlan(int MaxSeeds, int? Stage = null)
     /// </summary>
     public IReadOnlyList<double> AlphaAtLooks(double alpha, IReadOnlyList<int> looks)
     {
-        var spent = looks.Select((seeds, i) => Spending.Spent(alpha, Math.Min(1, (double)seeds / MaxSeeds), i + 1, looks.Count)).ToList();
+        var spent = SpentAtLooks(alpha, looks);
         return spent.Select((s, i) => i == 0 ? s : s - spent[i - 1]).ToList();
     }
+
+    /// <summary>
+    /// The α spent by each look, cumulative: <see cref="Spending"/> at the information fraction seeds / <see cref="MaxSeeds"/>
+    /// (at most 1). What exact sequential boundaries are held to; <see cref="AlphaAtLooks"/> is its increments.
+    /// </summary>
+    public IReadOnlyList<double> SpentAtLooks(double alpha, IReadOnlyList<int> looks) =>
+        looks.Select((seeds, i) => Spending.Spent(alpha, Math.Min(1, (double)seeds / MaxSeeds), i + 1, looks.Count)).ToList();
+
+    /// <summary>Where a claim stands at look <paramref name="look"/> (1-based) of <paramref name="looks"/>.</summary>
+    public PlanPosition Position(double alpha, IReadOnlyList<int> looks, int look) =>
+        new([.. looks.Take(look)], [.. SpentAtLooks(alpha, looks).Take(look)], Boundaries);
 }

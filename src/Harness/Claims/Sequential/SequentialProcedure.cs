@@ -4,8 +4,9 @@ namespace Harness.Claims.Sequential;
 
 /// <summary>
 /// The sequential procedure itself, apart from where runs come from: at each look of the plan, every claim still open is
-/// evaluated on its runs at that look, at that look's share of α, and keeps the first verdict it reaches (Supported,
-/// Refuted or Negligible, on enough seeds to be evaluated). Kept pure, with the runs supplied by the caller, so the error
+/// evaluated on its runs at that look, at that look's share of α (or, for the sign test, at an exact boundary given the
+/// looks before), and keeps the first verdict it reaches (Supported, Refuted or Negligible, on enough seeds to be
+/// evaluated). Kept pure, with the runs supplied by the caller, so the error
 /// rate of the whole procedure can be measured on simulated worlds, not only argued from the union bound.
 /// </summary>
 internal static class SequentialProcedure
@@ -32,7 +33,7 @@ internal static class SequentialProcedure
             {
                 // Checked against what the plan reached before, where that was registered; else against the single look's.
                 var registered = claim with { Registration = claim.Decided ?? claim.Registration };
-                outcomes[claim.Id] = AtLook(registered, claims, plan, look + 1, looks.Count, alphas[look], runs[claim]);
+                outcomes[claim.Id] = AtLook(registered, claims, plan, looks, look + 1, alphas[look], runs[claim]);
             }
         }
         return claims.All.Select(c => outcomes[c.Id]).ToList();
@@ -47,18 +48,18 @@ internal static class SequentialProcedure
     public static ClaimOutcome FirstLook(Claim claim, ClaimSet claims, SequentialPlan plan, int initialSeeds, IReadOnlyList<RunResult> runs)
     {
         var looks = plan.Looks(initialSeeds);
-        return AtLook(claim, claims, plan, 1, looks.Count, plan.AlphaAtLooks(claims.Alpha, looks)[0], runs);
+        return AtLook(claim, claims, plan, looks, 1, plan.AlphaAtLooks(claims.Alpha, looks)[0], runs);
     }
 
-    /// <summary>The claim evaluated at one look's α, with the <see cref="SequentialDecision"/> saying which look of which
-    /// plan.</summary>
-    private static ClaimOutcome AtLook(Claim claim, ClaimSet claims, SequentialPlan plan, int look, int looks, double alpha,
-        IReadOnlyList<RunResult> runs)
+    /// <summary>The claim evaluated at one look's α (and, for exact boundaries, with the looks before it), with the
+    /// <see cref="SequentialDecision"/> saying which look of which plan.</summary>
+    private static ClaimOutcome AtLook(Claim claim, ClaimSet claims, SequentialPlan plan, IReadOnlyList<int> looks, int look,
+        double alpha, IReadOnlyList<RunResult> runs)
     {
-        var outcome = ClaimEvaluator.Evaluate(claim, claims, runs, alpha);
+        var outcome = ClaimEvaluator.Evaluate(claim, claims, runs, alpha, plan.Position(claims.Alpha, looks, look));
         return outcome with
         {
-            Decision = new SequentialDecision(outcome.Seeds, look, looks, plan.MaxSeeds, alpha, plan.Spending, outcome.Decided,
+            Decision = new SequentialDecision(outcome.Seeds, look, looks.Count, plan.MaxSeeds, alpha, plan.Spending, outcome.Decided,
                 claims.DecideDeclared, Exploratory: plan != claims.DecidePlan),
         };
     }
