@@ -77,7 +77,8 @@ internal static class RegisterCommand
             : Registration.Preregistered(verdict, date, commit);
         RegistrationWriter.Write(path, new Dictionary<string, Registration> { [claim.Id] = registration });
         output.WriteLine($"Claim '{claim.Id}': {verdict}, {registration.Provenance}; recorded in {path}. " +
-                         (postHoc ? $"Commit it before any seed after {registration.LastSeed} is looked at." : "Commit it before anything runs."));
+                         (postHoc ? $"Commit it before any seed after {registration.LastSeed} is looked at."
+                             : "Commit it before anything runs."));
         return ExitCodes.Done;
     }
 }

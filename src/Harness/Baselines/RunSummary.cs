@@ -1,4 +1,5 @@
 using Harness.History;
+using Harness.Metrics;
 
 namespace Harness.Baselines;
 

@@ -2,6 +2,7 @@ using Harness.Config;
 using Harness.Settings;
 using Harness.Grid;
 using Harness.History;
+using Harness.Metrics;
 using Microsoft.Extensions.Configuration;
 
 namespace Harness.Claims;

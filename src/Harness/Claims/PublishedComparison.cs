@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Harness.Settings;
 using Harness.History;
+using Harness.Metrics;
 using Harness.Statistics;
 
 namespace Harness.Claims;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Harness.Config;
 using Harness.Settings;
 using Harness.History;
+using Harness.Metrics;
 using Harness.IO;
 
 namespace Harness.Claims;

@@ -36,7 +36,8 @@ internal sealed record Registration(ClaimVerdict Verdict, RegistrationKind Kind,
     /// </summary>
     public string Provenance => Kind switch
     {
-        RegistrationKind.Snapshot => $"regression snapshot of {Seeds} seeds{(Look is { } look ? $" at look {look} of the decide plan" : "")}, " +
+        RegistrationKind.Snapshot =>
+            $"regression snapshot of {Seeds} seeds{(Look is { } look ? $" at look {look} of the decide plan" : "")}, " +
             $"{Profile} profile, {DateText}, commit {Commit}, {InferenceText}",
         RegistrationKind.PostHoc => $"registered post hoc {DateText} (commit {Commit}) after seeds 1–{LastSeed} had run, so only later " +
             $"seeds can fail it, {InferenceText}",

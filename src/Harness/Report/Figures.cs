@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Settings;
 using Harness.History;
+using Harness.Metrics;
 using ScottPlot;
 
 namespace Harness.Report;

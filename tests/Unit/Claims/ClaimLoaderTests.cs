@@ -75,7 +75,8 @@ public sealed class ClaimLoaderTests
 
         Assert.That(error.Errors.Select(e => e[..e.LastIndexOf(" (in ", StringComparison.Ordinal)]), Is.EquivalentTo(new[]
         {
-            "claims:0:expected:by: unknown key; expected one of: verdict, kind, seeds, profile, date, commit, inference, look, plan, lastSeed",
+            "claims:0:expected:by: unknown key; expected one of: verdict, kind, seeds, profile, date, commit, inference, look, plan, " +
+            "lastSeed",
             "claims:0:expected:verdict: expected supported, refuted, negligible or inconclusive, found 'maybe'",
             "claims:0:expected:kind: expected snapshot, preregistered or post hoc, found 'guess'",
             "claims:0:expected:date: expected a date yyyy-MM-dd, found '26/11/2026'",

@@ -170,19 +170,11 @@ internal sealed class SequentialCalibrationTests
         var runs = new List<RunResult>(2 * Plan.MaxSeeds);
         for (var seed = 1; seed <= Plan.MaxSeeds; seed++)
         {
-            var gap = 0.5 + 0.1 * Gaussian(random);
+            var gap = 0.5 + 0.1 * SyntheticRuns.Gaussian(random);
             runs.Add(SyntheticRuns.WithGap(5, 0, 1000, seed, gap));
-            runs.Add(SyntheticRuns.WithGap(5, 0.2, 1000, seed, gap + shift + Sigma * Gaussian(random)));
+            runs.Add(SyntheticRuns.WithGap(5, 0.2, 1000, seed, gap + shift + Sigma * SyntheticRuns.Gaussian(random)));
         }
         return runs;
-    }
-
-    /// <summary>A standard normal by Box–Muller from two uniforms of the generator (u₁ in (0, 1], so the log is finite).</summary>
-    private static double Gaussian(SeededRandom random)
-    {
-        var u1 = ((random.NextUInt64() >> 11) + 1) / 9007199254740992.0;
-        var u2 = (random.NextUInt64() >> 11) / 9007199254740992.0;
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
     /// <summary>Deliberately broken: each look gets the claim's whole α, so four looks may spend 4α.</summary>

@@ -33,7 +33,7 @@ public sealed class ShippedRegistrationTests
                 var id = $"{claim["id"]}.{key}";
                 var registration = claim[key]!;
                 var commit = (string)registration["commit"]!;
-                Assert.That(Inference.Agrees((string?)registration["inference"]), Is.True,
+                Assert.That(Inference.Agrees((string?)registration["inference"], (int?)registration["look"]), Is.True,
                     $"{id}: registered under {registration["inference"]}, tests that this build's ({Inference.Version}) do not agree with");
                 var then = CommittedFile.At(path, commit, out var problem);
                 Assert.That(then, Is.Not.Null, $"{id}: registered at {commit}, which does not hold {path}: {problem}");

@@ -1,5 +1,6 @@
 using Harness.Settings;
 using Harness.History;
+using Harness.Metrics;
 
 namespace Harness.Claims.Comparisons;
 

@@ -1,4 +1,6 @@
-namespace Harness.History;
+using Harness.History;
+
+namespace Harness.Metrics;
 
 /// <summary>Named per-run numbers computed from a history: what baselines summarise and claims compare.</summary>
 internal static class RunMetrics
