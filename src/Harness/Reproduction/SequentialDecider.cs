@@ -33,8 +33,23 @@ internal static class SequentialDecider
             return wanted.ToDictionary(w => w.Key, w => session.Source.Results(w.Value));
         }
 
-        var outcomes = SequentialProcedure.Run(session.Claims, plan, session.Configurations.Max(c => c.Runs.Count), ResultsAt);
+        var initial = session.Configurations.Max(c => c.Runs.Count);
+        var outcomes = SequentialProcedure.Run(session.Claims, plan, initial, ResultsAt);
+        if (plan.Boundaries == SequentialBoundaries.Exact) outcomes = [.. outcomes.Select(o => WithUnionBound(o, session, plan, initial))];
         return new Result(outcomes, session.Source.Results(added.Values.ToList()));
+    }
+
+    /// <summary>
+    /// The claim under the union bound too, over the looks the exact run took for it: their runs exist, so nothing trains, and
+    /// the report can say what the exact boundaries saved (a claim the union bound leaves open there needed another stage).
+    /// </summary>
+    private static ClaimOutcome WithUnionBound(ClaimOutcome outcome, ExperimentSession session, SequentialPlan plan, int initial)
+    {
+        var decision = outcome.Decision!;
+        var alone = session.Claims with { All = [outcome.Claim] };
+        var union = SequentialProcedure.Run(alone, plan with { Boundaries = SequentialBoundaries.Union }, initial,
+            (_, seeds, open) => open.ToDictionary(c => c, c => session.Source.Results(RunsAt(session, c, seeds))), decision.Look)[0];
+        return outcome with { Decision = decision with { UnionBound = union.Decision } };
     }
 
     /// <summary>

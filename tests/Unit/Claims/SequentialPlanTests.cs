@@ -1,3 +1,5 @@
+using Harness.History;
+using Harness.Claims;
 using Harness.Claims.Sequential;
 
 namespace Harness.Tests.Unit.Claims;
@@ -80,13 +82,53 @@ internal sealed class SequentialPlanTests
     }
 
     [Test]
-    public void The_decision_says_the_look_s_own_alpha_and_the_rule()
+    public void The_decision_says_the_look_s_own_alpha_the_rule_and_the_boundaries()
     {
         Assert.That(new SequentialDecision(20, 2, 4, 40, 0.013138, AlphaSpending.Pocock, Decided: true).Describe(),
-            Is.EqualTo("Decided at look 2 of 4, with 20 seeds per configuration (α at this look 0.0131, pocock spending)."));
+            Is.EqualTo("Decided at look 2 of 4, with 20 seeds per configuration (α at this look 0.0131, pocock spending, " +
+                       "exact boundaries for sign tests)."));
         Assert.That(new SequentialDecision(10, 1, 4, 40, 8.857e-5, AlphaSpending.OBrienFleming, Decided: true).Describe(),
-            Does.Contain("(α at this look 0.0000886, obrien-fleming spending)"), "three significant digits, never 0");
-        Assert.That(new SequentialDecision(40, 4, 4, 40, 0.0086, AlphaSpending.Pocock, Decided: false).Describe(),
-            Is.EqualTo("Still open after 4 looks and the budget of 40 seeds per configuration (pocock spending)."));
+            Does.Contain("(α at this look 0.0000886, obrien-fleming spending)."), "three significant digits, never 0; at the first " +
+                "look both kinds of boundaries decide alike, so neither is named");
+        Assert.That(new SequentialDecision(40, 4, 4, 40, 0.0086, AlphaSpending.Pocock, Decided: false)
+                { Boundaries = SequentialBoundaries.Union }.Describe(),
+            Is.EqualTo("Still open after 4 looks and the budget of 40 seeds per configuration (pocock spending, union bound)."));
+    }
+
+    /// <summary>
+    /// A world the exact boundaries decide a stage earlier than the union bound: one paired part under pocock, dropout lowering
+    /// the gap in 7 of seeds 1–10, 8 of 11–20 and 7 of 21–30. At 10 and 20 pairs neither decides (9/10 and 16/20 are needed by
+    /// both); at 30 the union bound's share 0.0104 needs 23 of 30 (p = 0.0052), while the exact boundary, spending what the
+    /// discrete test left unused at the first two looks, decides at 22 of 30 (nominal level 0.0161).
+    /// </summary>
+    [Test]
+    public void Exact_boundaries_decide_a_stage_before_the_union_bound_and_the_decision_says_what_they_saved()
+    {
+        var plan = new SequentialPlan(40, 10) { Spending = AlphaSpending.Pocock };
+        var claim = new Claim("dropout", "dropout lowers the gap", "", "gap",
+            [new ClaimPart("", ComparisonTest.Probability, ClaimedSide.Less, true,
+                A: SyntheticRuns.Filter(5, 0.2, 1000), B: SyntheticRuns.Filter(5, 0, 1000))],
+            SyntheticRuns.Registered(ClaimVerdict.Supported), "");
+        var settings = new ClaimSet(0.05, 200, 1, [claim], [], [], "claims.json", Decide: plan);
+        int[] higher = [1, 2, 3, 11, 12, 21, 22, 23, 31, 32];   // dropout raises the gap at these seeds, lowers it at the others
+        var runs = Enumerable.Range(1, 40).SelectMany(seed => new[]
+        {
+            SyntheticRuns.WithGap(5, 0, 1000, seed, 0.5),
+            SyntheticRuns.WithGap(5, 0.2, 1000, seed, higher.Contains(seed) ? 0.51 : 0.49),
+        }).ToList();
+        IReadOnlyList<RunResult> At(int? seeds) => [.. runs.Where(r => r.Config.Seed <= (seeds ?? 10))];
+        SequentialProcedure.LookResults results = (_, seeds, open) => open.ToDictionary(c => c, _ => At(seeds));
+
+        var exact = SequentialProcedure.Run(settings, plan, 10, results)[0];
+        var union = SequentialProcedure.Run(settings, plan with { Boundaries = SequentialBoundaries.Union }, 10, results,
+            lastLook: exact.Decision!.Look)[0];
+
+        Assert.That(exact.Verdict, Is.EqualTo(ClaimVerdict.Supported));
+        Assert.That((exact.Decision.Look, exact.Decision.Seeds), Is.EqualTo((3, 30)));
+        Assert.That(exact.Parts[0].Boundary, Is.EqualTo("exact sequential boundary (nominal level 0.0161 at look 3)"));
+        Assert.That((union.Decision!.Decided, union.Decision.Look), Is.EqualTo((false, 3)), "lastLook: no look past the third");
+        Assert.That((exact.Decision with { UnionBound = union.Decision }).Describe(), Does.EndWith(
+            "exact boundaries for sign tests). The union bound leaves it open at look 3, with 30 seeds: the exact boundaries " +
+            "saved a stage of seeds at least."));
     }
 }

@@ -12,18 +12,44 @@ namespace Harness.Claims.Sequential;
 internal sealed record SequentialDecision(int Seeds, int Look, int Looks, int MaxSeeds, double Alpha, AlphaSpending Spending, bool Decided,
     Declaration? Declared = null, bool Exploratory = false)
 {
+    /// <summary>How the looks' α became tests' levels: exact boundaries for sign tests (the default), or the union bound.</summary>
+    public SequentialBoundaries Boundaries { get; init; } = SequentialBoundaries.Exact;
+
+    /// <summary>
+    /// Under exact boundaries, the same claim under the union bound over the looks this run took for it (no more: a look it
+    /// did not take has no runs), so the report can say how many seeds the exact boundaries saved. Null otherwise.
+    /// </summary>
+    public SequentialDecision? UnionBound { get; init; }
+
     /// <summary>Where the plan came from: "The plan (…) was declared post hoc, …", or that it is exploratory.</summary>
     public string Provenance => Exploratory
         ? $"An exploratory plan ({MaxSeeds} seeds at most), not the one the claims file declares: its verdicts are never registered."
         : Declared is { } declared ? $"The plan ({MaxSeeds} seeds at most, {Spending.Name} spending) is {declared.Provenance}." : "";
 
-    public string Describe() => Decided
+    public string Describe() => (Decided
         ? $"Decided at look {Look} of {Looks}, with {Seeds} seeds per configuration " +
-            $"(α at this look {Format(Alpha)}, {Spending.Name} spending)."
+            $"(α at this look {Format(Alpha)}, {Spending.Name} spending{BoundariesText})."
         : Look < Looks
             ? $"Open at look {Look} of {Looks}, with {Seeds} seeds per configuration (α at this look {Format(Alpha)}, " +
-                $"{Spending.Name} spending): reproduce --decide takes the looks that follow."
-            : $"Still open after {Looks} looks and the budget of {MaxSeeds} seeds per configuration ({Spending.Name} spending).";
+                $"{Spending.Name} spending{BoundariesText}): reproduce --decide takes the looks that follow."
+            : $"Still open after {Looks} looks and the budget of {MaxSeeds} seeds per configuration ({Spending.Name} spending" +
+                $"{BoundariesText}).") + Saved;
+
+    /// <summary>Named past the first look only: at the first both kinds of boundaries decide alike (nothing was spent before).</summary>
+    private string BoundariesText => Look == 1 ? ""
+        : Boundaries == SequentialBoundaries.Exact ? ", exact boundaries for sign tests" : ", union bound";
+
+    /// <summary>What the exact boundaries saved against the union bound, when anything: the union bound left the claim open
+    /// at the look that decided it.</summary>
+    private string Saved => UnionBound switch
+    {
+        null => "",
+        // Decided at the same look, or open under both: the exact boundaries saved nothing here.
+        { Decided: true } => "",
+        _ when !Decided => "",
+        var union => $" The union bound leaves it open at look {union.Look}, with {union.Seeds} seeds: the exact boundaries " +
+            "saved a stage of seeds at least.",
+    };
 
     /// <summary>At least three significant digits: O'Brien–Fleming's first looks spend less than 0.0001, which four decimals
     /// would print as 0.</summary>

@@ -18,13 +18,15 @@ internal static class SequentialProcedure
     public delegate IReadOnlyDictionary<Claim, IReadOnlyList<RunResult>> LookResults(int look, int? seeds, IReadOnlyList<Claim> open);
 
     /// <param name="initialSeeds">The experiment's own seeds per configuration (its largest count): the first look.</param>
+    /// <param name="lastLook">Stop after this look (1-based) though claims are still open: only the looks whose runs exist.</param>
     /// <returns>Every claim's outcome, in the claim set's order, each with its <see cref="SequentialDecision"/>.</returns>
-    public static IReadOnlyList<ClaimOutcome> Run(ClaimSet claims, SequentialPlan plan, int initialSeeds, LookResults results)
+    public static IReadOnlyList<ClaimOutcome> Run(ClaimSet claims, SequentialPlan plan, int initialSeeds, LookResults results,
+        int? lastLook = null)
     {
         var looks = plan.Looks(initialSeeds);
         var alphas = plan.AlphaAtLooks(claims.Alpha, looks);
         var outcomes = new Dictionary<string, ClaimOutcome>();
-        for (var look = 0; look < looks.Count; look++)
+        for (var look = 0; look < Math.Min(looks.Count, lastLook ?? looks.Count); look++)
         {
             var open = claims.All.Where(c => !outcomes.TryGetValue(c.Id, out var o) || o.Decision is { Decided: false }).ToList();
             if (open.Count == 0) break;
@@ -60,7 +62,7 @@ internal static class SequentialProcedure
         return outcome with
         {
             Decision = new SequentialDecision(outcome.Seeds, look, looks.Count, plan.MaxSeeds, alpha, plan.Spending, outcome.Decided,
-                claims.DecideDeclared, Exploratory: plan != claims.DecidePlan),
+                claims.DecideDeclared, Exploratory: plan != claims.DecidePlan) { Boundaries = plan.Boundaries },
         };
     }
 }
