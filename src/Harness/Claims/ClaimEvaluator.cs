@@ -70,7 +70,7 @@ internal static class ClaimEvaluator
         var exploratory = verdict == ClaimVerdict.Negligible && !ConfirmedOnNewSeeds(data, evidence.Used, band!);
         return new PartOutcome(data.Part, evidence.Statistic, evidence.Effect, evidence.NullValue, verdict, evidence.Groups, distinctSeeds,
             suggested, tooFew, data.Alpha, evidence.SeedUnit, band is null ? null : evidence.Difference, exploratory,
-            Exact: evidence.Test, Boundary: Boundary(data, evidence));
+            Exact: evidence.Test, Boundary: Boundary(data, evidence), Measure: evidence.Measure);
     }
 
     /// <summary>Whether p misses the level: the part's α share, or an exact boundary's nominal level (within the slack of

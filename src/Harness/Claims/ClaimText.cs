@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Claims.Comparisons;
 using Harness.Settings;
 using Harness.Statistics;
 
@@ -70,8 +71,8 @@ internal static class ClaimText
     public static string Needs(PartOutcome part) =>
         $"needs ≥ {part.SeedsSuggested} {part.SeedUnit} to reach α = {I(part.Alpha, "0.####")} (has {part.Seeds})";
 
-    private static string Difference(PartOutcome part) =>
-        part.Difference is { } d ? $", mean difference {Effect(d)} at {I(d.Level * 100, "0.##")}% (TOST on t: parametric)" : "";
+    private static string Difference(PartOutcome part) => part.Difference is { } d && (part.Measure ?? DifferenceMeasure.Mean) is var m
+        ? $", {m.Name} {Effect(d)} at {I(d.Level * 100, "0.##")}% ({m.Method})" : "";
 
     /// <summary>
     /// A part's evidence in one line, for the report's evidence beneath a claim (the groups' numbers follow it as a table):

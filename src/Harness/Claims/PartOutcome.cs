@@ -17,6 +17,7 @@ internal sealed record GroupEvidence(string Label, IReadOnlyList<double> Values)
 /// <param name="Measured">False when the part had too few seeds for its comparison to run at all (one seed: <see
 /// cref="Comparisons.TooFewSeeds"/>): then <see cref="Effect"/> holds only its level, and the report says "not measured".</param>
 /// <param name="Exact">The exact test that decided, where one exists: its name and p apart, as the parts table shows them.</param>
+/// <param name="Measure">What <paramref name="Difference"/> is, when not a mean difference with a t interval.</param>
 /// <param name="Boundary">After a plan's first look, how the level the part was held to was obtained: "exact sequential
 /// boundary (nominal level 0.0123 at look 2)" or "union bound (α 0.0031 at look 2)"; null outside a plan and at its first look.</param>
 internal sealed record PartOutcome(
@@ -35,7 +36,8 @@ internal sealed record PartOutcome(
     bool Exploratory = false,
     bool Measured = true,
     Comparisons.ExactTest? Exact = null,
-    string? Boundary = null)
+    string? Boundary = null,
+    Comparisons.DifferenceMeasure? Measure = null)
 {
     /// <summary>The exact test that decided, with its p-value, in words as the headline shows it ("sign test over 10
     /// seeds, p = 0.002"); null where none decided.</summary>

@@ -118,6 +118,8 @@ internal sealed class SpreadTests
         var runs = Runs(s => 0.4 + 0.2 * SyntheticRuns.Jitter(s, 1), s => 0.6 + 0.202 * SyntheticRuns.Jitter(s, 1));
         var outcome = ClaimEvaluator.Evaluate(SpreadClaim(band: SyntheticRuns.Band(0.02)), Settings(), runs);
         Assert.That(outcome.Verdict, Is.EqualTo(ClaimVerdict.Negligible), outcome.Headline);
+        Assert.That(outcome.Headline, Does.Match(@"difference in spread -?0\.\d+ \[-?0\.\d+, -?0\.\d+\] at 90% " +
+            @"\(TOST on a bootstrap over seeds\)"), "a difference of spreads, not of means");
     }
 
     [Test]

@@ -16,6 +16,7 @@ internal sealed record ExactTest(double P, ClaimedSide Side, string Description)
 /// <param name="SeedUnit">What <see cref="MinimumSeeds"/> counts: "seed pairs", "seeds per group", "seeds".</param>
 /// <param name="Reachable">When known exactly from the actual group sizes: whether the test can reach α at all.</param>
 /// <param name="Difference">The mean difference at the equivalence level, or null where the effect has no such scale (ρ).</param>
+/// <param name="Measure">What <paramref name="Difference"/> is, when not a mean difference with a t interval.</param>
 /// <param name="Level">The level <paramref name="Test"/> is held to at this look of a plan when it is not the part's α share
 /// (exact sequential boundaries); null: the share.</param>
 internal sealed record PartEvidence(
@@ -29,4 +30,5 @@ internal sealed record PartEvidence(
     string SeedUnit,
     bool? Reachable,
     Interval? Difference,
-    TestLevel? Level = null);
+    TestLevel? Level = null,
+    DifferenceMeasure? Measure = null);

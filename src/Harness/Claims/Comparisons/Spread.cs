@@ -56,7 +56,8 @@ internal static class Spread
             MinimumSeeds: pairs ? SignTest.MinimumPairs(data.Alpha) : PermutationTest.MinimumPerGroup(data.Alpha),
             SeedUnit: pairs ? "seeds in both groups" : "seeds per group",
             Reachable: PermutationTest.SmallestTwoSidedP(strata) <= data.Alpha,
-            Difference: bootstrap.Difference);
+            Difference: bootstrap.Difference,
+            Measure: DifferenceMeasure.Spread);
     }
 
     private static List<SpreadBootstrap.Run> Runs(PartData data, List<RunResult> runs) =>
