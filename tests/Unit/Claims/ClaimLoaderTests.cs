@@ -171,23 +171,7 @@ public sealed class ClaimLoaderTests
     [Test]
     public void The_decide_block_names_its_spending_rule_and_an_unknown_one_is_refused_with_the_known_ones()
     {
-        ClaimSet Load(string decide)
-        {
-            var path = TestScratch.Path("claims") + ".json";
-            File.WriteAllText(path, $$"""
-                { "decide": {{decide}}, "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "layers",
-                  "direction": "increasing", "parts": [ { "where": { "nTrain": 1000, "dropout": 0 } } ], "reason": "r",
-                  "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-28", "commit": "d70bc6c" } } ] }
-                """);
-            try
-            {
-                return ClaimLoader.LoadFile(path, Tutorial);
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }
+        ClaimSet Load(string decide) => WithDecide(decide);
 
         Assert.That(Load("""{ "maxSeeds": 30, "stage": 5, "spending": "Pocock" }""").Decide,
             Is.EqualTo(new Harness.Claims.Sequential.SequentialPlan(30, 5) { Spending = Harness.Claims.Sequential.AlphaSpending.Pocock }));
@@ -196,5 +180,24 @@ public sealed class ClaimLoaderTests
         var error = Assert.Throws<ConfigurationException>(() => Load("""{ "spending": "haybittle-peto" }"""))!;
         Assert.That(error.Errors,
             Has.Some.StartsWith("decide:spending: expected bonferroni, pocock, obrien-fleming, found 'haybittle-peto'"));
+    }
+
+    /// <summary>A one-claim claims file with the given <c>decide</c> block, loaded against the tutorial from a temporary file.</summary>
+    internal static ClaimSet WithDecide(string decide)
+    {
+        var path = TestScratch.Path("claims") + ".json";
+        File.WriteAllText(path, $$"""
+            { "decide": {{decide}}, "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "layers",
+              "direction": "increasing", "parts": [ { "where": { "nTrain": 1000, "dropout": 0 } } ], "reason": "r",
+              "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-28", "commit": "d70bc6c" } } ] }
+            """);
+        try
+        {
+            return ClaimLoader.LoadFile(path, Tutorial);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -25,21 +25,5 @@ internal sealed class PlanBoundariesTests
         Assert.That(error.Errors, Has.Some.StartsWith("decide:boundaries: expected exact, union, found 'haybittle-peto'"));
     }
 
-    private static ClaimSet Load(string decide)
-    {
-        var path = TestScratch.Path("claims") + ".json";
-        File.WriteAllText(path, $$"""
-            { "decide": {{decide}}, "claims": [ { "id": "c", "statement": "s", "metric": "gap", "test": "trend", "axis": "layers",
-              "direction": "increasing", "parts": [ { "where": { "nTrain": 1000, "dropout": 0 } } ], "reason": "r",
-              "expected": { "verdict": "supported", "kind": "preregistered", "date": "2026-11-28", "commit": "d70bc6c" } } ] }
-            """);
-        try
-        {
-            return ClaimLoader.LoadFile(path, ExperimentLoader.Load(ExperimentLoader.DefaultExperiment));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static ClaimSet Load(string decide) => ClaimLoaderTests.WithDecide(decide);
 }
