@@ -29,7 +29,8 @@ public sealed class ReproduceDecideTests
         // 2·13/4096); these runs show no trend (ρ = −0.17, p = 0.77 at 12 seeds), so the claim stays open, and its two
         // configurations get both stages.
         Assert.That(report,
-            Does.Contain("Still open after 3 looks and the budget of 12 seeds per configuration (bonferroni spending)."));
+            Does.Contain("Still open after 3 looks and the budget of 12 seeds per configuration (bonferroni spending, exact " +
+                         "boundaries for sign tests)."));
         Assert.That(report, Does.Contain("All 16 runs are identical to their baselines, bit for bit."),
             "the added seeds have no baselines and are not checked against any");
 
