@@ -21,9 +21,16 @@ internal static class Bootstrap
                     buffers[g][i] = groups[g][random.Next(groups[g].Count)];
             values[r] = statistic(buffers);
         }
+        return Central(values, statistic(groups), level);
+    }
+
+    /// <summary>The central <paramref name="level"/> share of the resampled <paramref name="values"/> (sorted in place),
+    /// around the estimate from the data themselves.</summary>
+    public static Interval Central(double[] values, double point, double level)
+    {
         Array.Sort(values);
         var tail = (1 - level) / 2;
-        return new Interval(statistic(groups), Quantile(values, tail), Quantile(values, 1 - tail), level);
+        return new Interval(point, Quantile(values, tail), Quantile(values, 1 - tail), level);
     }
 
     /// <summary>Linear interpolation between order statistics (type 7, as R and NumPy default). Between an infinite order

@@ -36,7 +36,8 @@ internal static class SpreadBootstrap
             ratios[r] = Ratio(x, y);
             differences[r] = x - y;
         }
-        return new Result(Percentile(ratios, Ratio(spreadA, spreadB), level), Percentile(differences, spreadA - spreadB, equivalenceLevel));
+        return new Result(Bootstrap.Central(ratios, Ratio(spreadA, spreadB), level),
+            Bootstrap.Central(differences, spreadA - spreadB, equivalenceLevel));
     }
 
     /// <summary>A/B, with 0/0 read as no difference (both groups without spread) and x/0 as infinitely more.</summary>
@@ -48,11 +49,4 @@ internal static class SpreadBootstrap
 
     /// <summary>The runs of the drawn seeds, a seed drawn twice counting twice.</summary>
     private static List<Run> Runs(int[] drawn, Dictionary<int, List<Run>> bySeed) => [.. drawn.SelectMany(s => bySeed[s])];
-
-    private static Interval Percentile(double[] values, double point, double level)
-    {
-        Array.Sort(values);
-        var tail = (1 - level) / 2;
-        return new Interval(point, Bootstrap.Quantile(values, tail), Bootstrap.Quantile(values, 1 - tail), level);
-    }
 }

@@ -126,16 +126,7 @@ internal sealed class SequentialCalibrationTests
 
     private static bool Supported(ClaimVerdict verdict) => verdict == ClaimVerdict.Supported;
 
-    /// <summary>How often the procedure's final verdict is one of interest, with its one-sided 99% lower bound.</summary>
-    private sealed record Measured(int Events, int Worlds, double Lower)
-    {
-        public double Share => (double)Events / Worlds;
-
-        public override string ToString() =>
-            $"{Events} of {Worlds} worlds: {Share:0.0000} (one-sided 99% lower bound {Lower:0.0000})";
-    }
-
-    private static Measured Rate(AlphaSpending rule, SequentialBoundaries boundaries, int worlds, string stream, double shift,
+    private static MeasuredRate Rate(AlphaSpending rule, SequentialBoundaries boundaries, int worlds, string stream, double shift,
         double? negligible, Func<ClaimVerdict, bool> counts)
     {
         var claim = DropoutClaim(negligible);
@@ -152,8 +143,7 @@ internal sealed class SequentialCalibrationTests
                 SequentialProcedure.Run(settings, plan, InitialSeeds, (_, seeds, open) => open.ToDictionary(c => c, _ => At(seeds)))[0];
             if (outcome.Decision!.Decided && counts(outcome.Verdict)) events++;
         }
-        // ClopperPearson takes a two-sided level: 0.98 leaves 1% in each tail, so its lower end is a one-sided 99% bound.
-        return new Measured(events, worlds, ClopperPearson.Of(events, worlds, 0.98).Lower);
+        return new MeasuredRate(events, worlds);
     }
 
     private static Claim DropoutClaim(double? negligible) => new("dropout", "dropout lowers the gap", "", "gap",

@@ -27,11 +27,9 @@ internal sealed class SpreadCalibrationTests
     [TestCaseSource(nameof(NullWorlds))]
     public void With_equal_spreads_at_different_levels_a_decision_is_at_most_alpha(string stream, bool skewed)
     {
-        var (events, _) = Rate(stream, Worlds, ratio: 1, skewed, v => v is ClaimVerdict.Supported or ClaimVerdict.Refuted);
-        var lower = ClopperPearson.Of(events, Worlds, 0.98).Lower;
-        TestContext.Out.WriteLine($"{stream}: decided in {events} of {Worlds} worlds ({(double)events / Worlds:0.0000}, " +
-            $"one-sided 99% lower bound {lower:0.0000}), α = {Alpha}");
-        Assert.That(lower, Is.LessThanOrEqualTo(Alpha));
+        var rate = Rate(stream, Worlds, ratio: 1, skewed, v => v is ClaimVerdict.Supported or ClaimVerdict.Refuted);
+        TestContext.Out.WriteLine($"{stream}: decided in {rate}, α = {Alpha}");
+        Assert.That(rate.Lower, Is.LessThanOrEqualTo(Alpha));
     }
 
     /// <summary>
@@ -42,18 +40,15 @@ internal sealed class SpreadCalibrationTests
     [Test]
     public void A_third_of_the_spread_is_supported_in_most_worlds()
     {
-        var (half, worlds) = Rate("half", 500, ratio: 0.5, skewed: false, v => v == ClaimVerdict.Supported);
-        var (third, _) = Rate("third", 500, ratio: 1.0 / 3, skewed: false, v => v == ClaimVerdict.Supported);
-        TestContext.Out.WriteLine($"power at a ratio of ½: {half} of {worlds} worlds; at ⅓: {third} of {worlds}");
-        Assert.That((double)third / worlds, Is.GreaterThan(0.5));
+        var half = Rate("half", 500, ratio: 0.5, skewed: false, v => v == ClaimVerdict.Supported);
+        var third = Rate("third", 500, ratio: 1.0 / 3, skewed: false, v => v == ClaimVerdict.Supported);
+        TestContext.Out.WriteLine($"power at a ratio of ½: {half}; at ⅓: {third}");
+        Assert.That(third.Share, Is.GreaterThan(0.5));
     }
 
-    private static (int Events, int Worlds) Rate(string stream, int worlds, double ratio, bool skewed, Func<ClaimVerdict, bool> counts)
+    private static MeasuredRate Rate(string stream, int worlds, double ratio, bool skewed, Func<ClaimVerdict, bool> counts)
     {
-        var claim = new Claim("spread", "dropout makes the gap vary less across seeds", "", "gap",
-            [new ClaimPart("", ComparisonTest.Spread, ClaimedSide.Less, false,
-                A: SyntheticRuns.Filter(5, 0.2, 1000), B: SyntheticRuns.Filter(5, 0, 1000))],
-            SyntheticRuns.Registered(ClaimVerdict.Supported), "");
+        var claim = SpreadTests.SpreadClaim();
         var settings = new ClaimSet(Alpha, 200, 1, [claim], [], [], "claims.json");
         var random = new SeededRandom(SeededRandom.Derive(2026, $"spread/{stream}"));
         var events = 0;
@@ -70,6 +65,6 @@ internal sealed class SpreadCalibrationTests
             }
             if (counts(ClaimEvaluator.Evaluate(claim, settings, runs).Verdict)) events++;
         }
-        return (events, worlds);
+        return new MeasuredRate(events, worlds);
     }
 }
